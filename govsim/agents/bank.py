@@ -1,0 +1,63 @@
+"""Banks and payment platforms: risk control, holds, mule detection, stop-payment and freezing.
+
+Real-time risk control holds a share of fraudulent transfers, more of large ones and of a
+victim's repeated ones, and nearly all that a telecom or platform signal has flagged when the
+bank-telecom / bank-platform link shares it. A held transfer plus a warning can stop it.
+Freezing is decided in the laundering race (see :mod:`govsim.laundering`); the bank sets how
+fast a stop-payment lands and detects mule paths on its own. Legitimate transfers delayed by
+mistake are counted as collateral burden.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+
+from govsim.scenario.agencies import Banks
+
+if TYPE_CHECKING:
+    from govsim.model import GovernanceModel
+
+SIGNALLED_HOLD = 0.9
+
+
+class BanksAndPayments(mesa.Agent):
+    """The banking and payment sector."""
+
+    model: GovernanceModel
+
+    def __init__(self, model: GovernanceModel, config: Banks) -> None:
+        super().__init__(model)
+        self.config = config
+        self.effort = config.effort
+
+    def hold_transfers(
+        self, amounts: np.ndarray, repeated: np.ndarray, signalled: np.ndarray
+    ) -> np.ndarray:
+        """Which transfers real-time risk control holds."""
+        draw = self.model.streams.transfer.random(amounts.size)
+        config = self.config
+        tier = np.where(amounts >= config.large_transfer, config.large_tier_factor, 1.0)
+        tier = tier * np.where(repeated, config.repeat_tier_factor, 1.0)
+        chance = np.minimum(self.effort * config.risk_detection * tier, 1.0)
+        chance = np.where(signalled, np.maximum(chance, self.effort * SIGNALLED_HOLD), chance)
+        return draw < chance
+
+    def stop_after_hold(self, held: np.ndarray, centre_call: float) -> np.ndarray:
+        """Held transfers the customer abandons after the bank's (and the centre's) warning."""
+        draw = self.model.streams.transfer.random(held.size)
+        keep_going = (1.0 - self.config.hold_stop_share) * (1.0 - centre_call)
+        return held & (draw < 1.0 - keep_going)
+
+    def detect_mule_paths(self, paths: int) -> np.ndarray:
+        """Mule paths the bank's own monitoring catches at their first hop."""
+        draw = self.model.streams.laundering.random(paths)
+        return draw < self.effort * self.config.mule_detection
+
+    def collateral_transfers_delayed(self, residents: int) -> int:
+        """Legitimate transfers delayed by risk control today."""
+        expected = residents * self.config.legit_transfers_per_resident_day
+        rate = self.effort * self.config.false_positive_rate
+        return int(self.model.streams.collateral.poisson(expected * rate))

@@ -1,0 +1,72 @@
+"""Internet platforms: removing scam accounts and content, in-app warnings, risk leads.
+
+Platforms act on IM and web contacts as telecoms act on calls: their own AI detection removes a
+share, reported accounts delivered through the police-platform link are removed almost surely.
+Flagged contacts get the platform's own in-app warning; through the link they also become risk
+leads for the anti-fraud centre's dissuasion calls. Platforms also watch grooming groups.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+
+from govsim.contact import ContactBatch
+from govsim.scenario.agencies import Platforms
+
+if TYPE_CHECKING:
+    from govsim.model import GovernanceModel
+
+
+class InternetPlatforms(mesa.Agent):
+    """The platform sector: social/IM, e-commerce, search and ads, app stores."""
+
+    model: GovernanceModel
+
+    def __init__(self, model: GovernanceModel, config: Platforms) -> None:
+        super().__init__(model)
+        self.config = config
+        self.effort = config.effort
+
+    def remove_content(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
+        """Remove IM and web contacts: own detection, or reported accounts once delivered."""
+        draw = self.model.streams.filtering.random(len(batch))
+        if self.effort <= 0:
+            return
+        on_list = self.model.handles.is_blocked(batch.handle, day)
+        own = self.effort * self.config.removal_rate * (1.0 - evasion)
+        chance = np.where(on_list, self.config.blacklist_block, own)
+        batch.blocked_platform = batch.alive & ~batch.phone & (draw < chance)
+        batch.alive &= ~batch.blocked_platform
+
+    def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
+        """Contacts flagged as risk leads but not removed."""
+        draw = self.model.streams.warning.random(len(batch))
+        chance = self.effort * self.config.suspicion_flag * (1.0 - evasion)
+        return batch.alive & ~batch.phone & (draw < chance)
+
+    def warn_in_app(self, flagged: np.ndarray) -> np.ndarray:
+        """The platform's own warning to flagged users; returns who was effectively warned."""
+        draw = self.model.streams.warning.random(flagged.size)
+        return flagged & (draw < self.config.in_app_warning)
+
+    def detect_accounts(self, accounts: np.ndarray, evasion: float, day: int) -> None:
+        """Platform AI bans ring accounts by itself."""
+        draw = self.model.streams.filtering.random(accounts.size)
+        if self.effort <= 0:
+            return
+        chance = self.effort * self.config.account_detection * (1.0 - evasion)
+        self.model.handles.block_from(accounts[draw < chance], day + 1)
+
+    def detect_grooming(self, online: np.ndarray) -> np.ndarray:
+        """Ongoing grooming conversations the platform detects today."""
+        draw = self.model.streams.warning.random(online.size)
+        return online & (draw < self.effort * self.config.grooming_detection)
+
+    def collateral_content_removed(self, residents: int) -> int:
+        """Legitimate posts and messages removed by mistake today."""
+        expected = residents * self.config.legit_messages_per_resident_day
+        rate = self.effort * self.config.false_positive_rate
+        return int(self.model.streams.collateral.poisson(expected * rate))

@@ -1,0 +1,233 @@
+"""Police: one unit per region, their case book, the anti-fraud centre and investigations.
+
+Reports open cases. A case is linked (串并案) to the same ring's other open cases across
+divisions of its region (division coordination) or across regions (the police-police link);
+linked cases pool their evidence, unlinked ones are worked region by region. Bank, telecom and
+platform data raise the odds of identifying a ring, through their links. An identified ring is
+hit in an arrest operation: most reachable operators and movers, and more of the core and the
+leader the deeper the evidence. Members abroad are reachable only through international
+cooperation. The centre turns risk leads delivered through links into dissuasion calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Self
+
+import mesa
+import numpy as np
+
+from govsim.agents.rings import CORE, LEADER, MONEY_MOVERS, OPERATORS, FraudRing
+from govsim.columns import Columns
+from govsim.scenario.agencies import Police
+
+if TYPE_CHECKING:
+    from govsim.model import GovernanceModel
+
+
+class PoliceUnit(mesa.Agent):
+    """The police of one region: investigators and their open cases."""
+
+    def __init__(self, model: GovernanceModel, region: int, residents: int) -> None:
+        super().__init__(model)
+        config: Police = model.config.agencies.police
+        self.region = region
+        self.capacity = config.investigators_per_100k * residents / 1e5
+        self.capacity *= config.cases_per_investigator
+        self.open_cases = 0
+
+    def workload_factor(self) -> float:
+        """Share of open cases the unit can actually work."""
+        if self.open_cases <= 0:
+            return 1.0
+        return min(1.0, self.capacity / self.open_cases)
+
+
+@dataclass
+class CaseBook(Columns):
+    """Every case opened: which ring, which region, when, linked or not, still open."""
+
+    DTYPES: ClassVar[dict[str, type]] = {
+        "ring": np.int64,
+        "region": np.int16,
+        "opened": np.int32,
+        "linked": np.bool_,
+        "open": np.bool_,
+    }
+    ring: np.ndarray
+    region: np.ndarray
+    opened: np.ndarray
+    linked: np.ndarray
+    open: np.ndarray
+
+    def add(self, rings: np.ndarray, regions: np.ndarray, day: int, linked: np.ndarray) -> Self:
+        """The book with new cases opened."""
+        opened = CaseBook.of(
+            ring=rings,
+            region=regions,
+            opened=np.full(rings.size, day),
+            linked=linked,
+            open=np.ones(rings.size, bool),
+        )
+        return self.extend(opened)
+
+
+@dataclass
+class ArrestOperation:
+    """The outcome of one operation against one ring."""
+
+    taken_home: np.ndarray
+    taken_abroad: np.ndarray
+    dissolved: bool
+
+    @property
+    def total(self) -> int:
+        """Members arrested."""
+        return int(self.taken_home.sum() + self.taken_abroad.sum())
+
+
+class PoliceForce:
+    """The regional units, their shared case book and the anti-fraud centre."""
+
+    def __init__(self, model: GovernanceModel) -> None:
+        self.model = model
+        self.config: Police = model.config.agencies.police
+        self.enabled = self.config.enabled
+        residents = model.residents
+        counts = np.bincount(residents.region, minlength=len(model.config.population.region_names))
+        self.units = [PoliceUnit(model, r, int(n)) for r, n in enumerate(counts)]
+        self.cases = CaseBook.empty()
+        links = model.links
+        self.region_link = links.level("police-police")
+        self.international = links.level("police-international")
+        self.data_multiplier = self._data_multiplier()
+        size = model.config.population.size
+        self.centre_capacity = (
+            self.config.dissuasion_calls_per_100k * size / 1e5 if self.enabled else 0
+        )
+
+    def _data_multiplier(self) -> float:
+        """How much bank, telecom and platform data raise identification odds."""
+        agencies, links = self.model.config.agencies, self.model.links
+        sources = (
+            (agencies.banks, "police-bank"),
+            (agencies.telecoms, "police-telecom"),
+            (agencies.platforms, "police-platform"),
+        )
+        boost = sum(a.effort * (0.25 + 0.75 * links.level(link)) for a, link in sources)
+        return 1.0 + self.config.data_weight * boost
+
+    # --- anti-fraud centre ------------------------------------------------------------------
+    def dissuade(self, leads: np.ndarray) -> np.ndarray:
+        """Dissuasion calls to residents whose risk leads reached the centre, within capacity."""
+        rng = self.model.streams.warning
+        order = rng.random(leads.size)
+        called = leads.copy()
+        excess = int(leads.sum()) - int(self.centre_capacity)
+        if excess > 0:
+            lead_ids = np.flatnonzero(leads)
+            dropped = lead_ids[np.argsort(order[lead_ids])[:excess]]
+            called[dropped] = False
+        return called
+
+    # --- cases ------------------------------------------------------------------------------
+    def open_cases(self, rings: np.ndarray, regions: np.ndarray, day: int) -> int:
+        """Open a case per report and link it to the ring's other open cases; return links."""
+        if not self.enabled or rings.size == 0:
+            return 0
+        rng = self.model.streams.investigation
+        linked = np.zeros(rings.size, bool)
+        draws = rng.random(rings.size)
+        for i, (ring, region) in enumerate(zip(rings, regions, strict=True)):
+            same_ring = self.cases.open & (self.cases.ring == ring)
+            if not same_ring.any():
+                continue
+            same_region = (same_ring & (self.cases.region == region)).sum() / same_ring.sum()
+            chance = same_region * self.config.division_coordination
+            chance += (1 - same_region) * self.region_link
+            if draws[i] < chance:
+                linked[i] = True
+                self._link_partner(same_ring, region, rng)
+        self.cases = self.cases.add(rings, regions, day, linked)
+        self._count_open_cases()
+        return int(linked.sum())
+
+    def _link_partner(self, same_ring: np.ndarray, region: int, rng: np.random.Generator) -> None:
+        """Mark one of the ring's open cases as linked with the new one."""
+        candidates = np.flatnonzero(same_ring & ~self.cases.linked)
+        if candidates.size:
+            self.cases.linked[candidates[rng.integers(candidates.size)]] = True
+
+    def _count_open_cases(self) -> None:
+        counts = np.bincount(self.cases.region[self.cases.open], minlength=len(self.units))
+        for unit, count in zip(self.units, counts, strict=True):
+            unit.open_cases = int(count)
+
+    def close_cold_cases(self, day: int) -> None:
+        """Cases unworked for too long go cold."""
+        cold = self.cases.open & (day - self.cases.opened > self.config.case_cold_days)
+        self.cases.open &= ~cold
+        self.cases = self.cases.select(self.cases.open)
+        self._count_open_cases()
+
+    def evidence(self, ring_id: int) -> tuple[float, int]:
+        """Pooled evidence against a ring (market-wide equivalent) and its lead region."""
+        mine = self.cases.open & (self.cases.ring == ring_id)
+        if not mine.any():
+            return 0.0, 0
+        linked = int((mine & self.cases.linked).sum())
+        by_region = np.bincount(
+            self.cases.region[mine & ~self.cases.linked], minlength=len(self.units)
+        )
+        all_by_region = np.bincount(self.cases.region[mine], minlength=len(self.units))
+        pooled = (linked + by_region.max()) * self.model.scale
+        return float(pooled), int(all_by_region.argmax())
+
+    # --- investigation ----------------------------------------------------------------------
+    def investigate(self, rings: list[FraudRing]) -> list[tuple[FraudRing, ArrestOperation]]:
+        """Work the open cases; identify rings and hit them. Returns the operations run."""
+        if not self.enabled or not self.cases.open.any():
+            return []
+        rng = self.model.streams.investigation
+        draws = rng.random(len(rings))
+        operations = []
+        for ring, draw in zip(rings, draws, strict=True):
+            evidence, lead = self.evidence(ring.unique_id)
+            if evidence <= 0:
+                continue
+            hazard = self.config.identification_rate * self.config.capability
+            hazard *= self.units[lead].workload_factor() * np.sqrt(evidence)
+            hazard *= self.data_multiplier
+            if draw < 1.0 - np.exp(-hazard):
+                operations.append((ring, self.arrest(ring, evidence)))
+        return operations
+
+    def arrest(self, ring: FraudRing, evidence: float) -> ArrestOperation:
+        """Arrest the reachable members of an identified ring and close its cases."""
+        rng = self.model.streams.investigation
+        depth = evidence / (evidence + self.config.evidence_half_depth)
+        share = np.full(ring.home.size, self.config.arrest_share)
+        share[[LEADER, CORE]] = self.config.arrest_core_share * depth
+        taken_home = rng.binomial(ring.home, share)
+        taken_abroad = rng.binomial(ring.abroad, share * self.international)
+        dissolved = ring.lose_members(taken_home, taken_abroad)
+        self.cases.open &= self.cases.ring != ring.unique_id
+        self._count_open_cases()
+        return ArrestOperation(taken_home, taken_abroad, dissolved)
+
+    def crack_down_on_cards(self, ring: FraudRing, intensity: float) -> np.ndarray:
+        """A card-crackdown sweep on a ring's domestic money movers; returns arrests by role."""
+        rng = self.model.streams.investigation
+        taken = np.zeros_like(ring.home)
+        chance = self.config.crackdown_arrest_share * intensity * self.config.effort
+        taken[MONEY_MOVERS] = rng.binomial(ring.home[MONEY_MOVERS], chance)
+        ring.lose_members(taken, np.zeros_like(taken))
+        return taken
+
+
+ROLE_COLUMNS = {
+    LEADER: "arrests_leader",
+    CORE: "arrests_core",
+    OPERATORS: "arrests_operators",
+    MONEY_MOVERS: "arrests_money_movers",
+}

@@ -1,0 +1,151 @@
+"""Residents: the potential victims, held as columns (a struct of numpy arrays).
+
+A city of a million people does not fit in per-agent Python objects at the speed sweeps need,
+so every resident attribute is one array indexed by resident id. Awareness is stored lazily as
+(value, day set) and decayed on read, so no O(N) work is done on days nothing happens to most
+people. :meth:`Residents.record` still shows one resident as a readable record.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from govsim.scenario.fields import AGE_GROUPS
+from govsim.scenario.population import Population
+
+CHANNEL_IS_PHONE = {"call": True, "sms": True, "im": False, "web": False}
+
+
+class Residents:
+    """All residents of the city as columns, with lazily decaying awareness."""
+
+    def __init__(self, population: Population, rng: np.random.Generator) -> None:
+        self.config = population
+        n = population.size
+        self.size = n
+        self.group = rng.choice(3, size=n, p=_normalised(population.age_shares.as_tuple()))
+        self.group = self.group.astype(np.int8)
+        self.region = rng.integers(0, len(population.region_names), size=n).astype(np.int16)
+        self.savings = self._draw_savings(rng)
+        sigma = population.frailty_sigma
+        self.frailty = np.exp(rng.normal(-0.5 * sigma**2, sigma, size=n)).astype(np.float32)
+        self.awareness_set = self._draw_awareness(rng)
+        self.awareness_day = np.zeros(n, dtype=np.int32)
+        self.victimisations = np.zeros(n, dtype=np.int16)
+        self.compromised = np.zeros(n, dtype=bool)
+        self.tie_start, self.tie_target = self._draw_ties(rng)
+        self.decay = math.log(2.0) / population.awareness_half_life_days
+        self.phone_answer = np.array(population.phone_answer.as_tuple(), dtype=np.float32)
+        self.online_exposure = np.array(population.online_exposure.as_tuple(), dtype=np.float32)
+        self.report_share = np.array(population.report_share.as_tuple(), dtype=np.float32)
+        self.online_multiplier = 1.0
+        self.group_sizes = np.bincount(self.group, minlength=3)
+
+    def _draw_savings(self, rng: np.random.Generator) -> np.ndarray:
+        medians = np.array(self.config.savings_median.as_tuple())[self.group]
+        noise = rng.normal(0.0, self.config.savings_sigma, size=self.size)
+        return medians * np.exp(noise)
+
+    def _draw_awareness(self, rng: np.random.Generator) -> np.ndarray:
+        means = np.clip(np.array(self.config.awareness_initial.as_tuple()), 1e-3, 1 - 1e-3)
+        k = self.config.awareness_concentration
+        mean = means[self.group]
+        return rng.beta(mean * k, (1.0 - mean) * k).astype(np.float32)
+
+    def _draw_ties(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """Draw an undirected tie list, mostly within regions, as compressed sparse rows."""
+        n = self.size
+        half_degree = self.config.ties_per_resident / 2.0
+        sources = np.repeat(np.arange(n, dtype=np.int32), rng.poisson(half_degree, size=n))
+        targets = rng.integers(0, n, size=sources.size).astype(np.int32)
+        local = rng.random(sources.size) < self.config.tie_same_region_share
+        targets[local] = _same_region_partner(self.region, sources[local], rng)
+        keep = sources != targets
+        rows = np.concatenate([sources[keep], targets[keep]])
+        cols = np.concatenate([targets[keep], sources[keep]])
+        order = np.argsort(rows, kind="stable")
+        start = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=start[1:])
+        return start, cols[order]
+
+    def awareness(self, ids: np.ndarray, day: int) -> np.ndarray:
+        """Current awareness of the given residents, decayed toward the floor."""
+        floor = self.config.awareness_floor
+        elapsed = day - self.awareness_day[ids]
+        return floor + (self.awareness_set[ids] - floor) * np.exp(-self.decay * elapsed)
+
+    def boost_awareness(self, ids: np.ndarray, day: int, amount: float) -> None:
+        """Raise awareness by ``amount`` of the gap to full awareness."""
+        if ids.size == 0 or amount <= 0.0:
+            return
+        current = self.awareness(ids, day)
+        self.awareness_set[ids] = current + amount * (1.0 - current)
+        self.awareness_day[ids] = day
+
+    def mean_awareness_by_group(self, day: int) -> np.ndarray:
+        """Mean awareness of students, working and elderly residents today."""
+        everyone = np.arange(self.size)
+        totals = np.bincount(self.group, weights=self.awareness(everyone, day), minlength=3)
+        return totals / np.maximum(self.group_sizes, 1)
+
+    def exposure(self, ids: np.ndarray, is_phone: np.ndarray) -> np.ndarray:
+        """Probability that a contact by phone (call/SMS) or online (IM/web) is seen."""
+        groups = self.group[ids]
+        online = np.minimum(self.online_exposure[groups] * self.online_multiplier, 1.0)
+        return np.where(is_phone, self.phone_answer[groups], online)
+
+    def ties_of(self, ids: np.ndarray) -> np.ndarray:
+        """All ties of the given residents, concatenated."""
+        if ids.size == 0:
+            return np.empty(0, dtype=np.int32)
+        starts, ends = self.tie_start[ids], self.tie_start[ids + 1]
+        lengths = ends - starts
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        return self.tie_target[offsets + np.arange(lengths.sum())]
+
+    def random_tie(self, ids: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        """One random tie per resident; a resident without ties maps to -1."""
+        starts = self.tie_start[ids]
+        degree = self.tie_start[ids + 1] - starts
+        pick = (rng.random(ids.size) * np.maximum(degree, 1)).astype(np.int64)
+        ties = self.tie_target[np.minimum(starts + pick, self.tie_target.size - 1)]
+        return np.where(degree > 0, ties, -1)
+
+    def record(self, resident: int, day: int = 0) -> dict[str, Any]:
+        """One resident as a readable record, for inspection and the dashboard."""
+        ids = np.array([resident])
+        region_names = self.config.region_names
+        return {
+            "id": int(resident),
+            "region": region_names[int(self.region[resident])],
+            "age_group": AGE_GROUPS[int(self.group[resident])],
+            "savings": float(self.savings[resident]),
+            "susceptibility": float(self.frailty[resident]),
+            "awareness": float(self.awareness(ids, day)[0]),
+            "victimisations": int(self.victimisations[resident]),
+            "account_compromised": bool(self.compromised[resident]),
+            "ties": self.ties_of(ids).tolist(),
+        }
+
+
+def _normalised(values: tuple[float, ...]) -> np.ndarray:
+    array = np.asarray(values, dtype=float)
+    total = array.sum()
+    if total <= 0:
+        raise ValueError("population.age_shares must not all be zero")
+    return array / total
+
+
+def _same_region_partner(
+    region: np.ndarray, sources: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """A uniformly random resident of each source's own region."""
+    order = np.argsort(region, kind="stable").astype(np.int32)
+    counts = np.bincount(region, minlength=int(region.max()) + 1)
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    own = region[sources]
+    pick = (rng.random(sources.size) * counts[own]).astype(np.int64)
+    return order[first[own] + pick]

@@ -1,0 +1,264 @@
+"""Fraud rings: industrial chains of specialised members that adapt, recover and dissolve.
+
+A ring has members by chain role (leader, core, data buyers, technicians, script designers,
+operators, money movers), each either at home or abroad; assets (phone numbers, accounts, mule
+accounts, cash); a portfolio over scam types and a broadcast/targeted mode. An arrested member
+is replaced after a recruitment delay (struck links are quickly replaced); taking the leader and
+most of the core dissolves the ring. Every few days a ring shifts its portfolio and mode toward
+what paid recently and its technicians improve evasion when much is being blocked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+
+from govsim.agents.handles import ACCOUNT, NUMBER
+from govsim.scenario.fraud import MODES, ROLES, Fraud
+
+if TYPE_CHECKING:
+    from govsim.model import GovernanceModel
+
+ROLE = {name: i for i, name in enumerate(ROLES)}
+LEADER, CORE = ROLE["leader"], ROLE["core"]
+OPERATORS, MONEY_MOVERS = ROLE["operators"], ROLE["money_movers"]
+TECHNICIANS = ROLE["technicians"]
+STAY_HOME_ROLES = (ROLE["data_buyers"], MONEY_MOVERS)
+ATTEMPTS_PER_HANDLE_DAY = 150.0
+
+
+class FraudRing(mesa.Agent):
+    """One fraud ring, organised as an industrial chain."""
+
+    model: GovernanceModel
+
+    def __init__(self, model: GovernanceModel, cross_border: bool, portfolio: np.ndarray) -> None:
+        super().__init__(model)
+        config: Fraud = model.config.fraud
+        self.config = config
+        self.full_strength = np.array(config.roles.counts(), dtype=np.int64)
+        self.home = self.full_strength.copy()
+        self.abroad = np.zeros_like(self.home)
+        self.cross_border = False
+        if cross_border:
+            self.relocate(model.streams.adaptation)
+        self.recruiting: list[tuple[float, int]] = []
+        self.portfolio = portfolio / portfolio.sum()
+        self.targeted_share = config.targeted_share
+        self.evasion = config.evasion_initial
+        self.cash = config.initial_cash
+        self.numbers = np.empty(0, dtype=np.int64)
+        self.accounts = np.empty(0, dtype=np.int64)
+        self.mules = 0.0
+        self.active = True
+        self.days_in_loss = 0
+        self.entered_day = model.day
+        n_types = portfolio.size
+        self.window_revenue = np.zeros((n_types, len(MODES)))
+        self.window_attempts = np.zeros((n_types, len(MODES)))
+        self.window_blocked = 0.0
+        self.window_contacts = 0.0
+        self.recent_profit = 0.0
+
+    # --- membership -------------------------------------------------------------------------
+    @property
+    def members(self) -> np.ndarray:
+        """Members by role, at home and abroad together."""
+        return self.home + self.abroad
+
+    @property
+    def operators(self) -> int:
+        """Callers and chatters on duty."""
+        return int(self.members[OPERATORS])
+
+    def relocate(self, rng: np.random.Generator) -> None:
+        """Move the ring's base abroad; most data buyers and money movers stay home."""
+        self.cross_border = True
+        stay = self.config.domestic_share_abroad_ring
+        movers = self.home.copy()
+        for role in STAY_HOME_ROLES:
+            movers[role] = rng.binomial(self.home[role], 1.0 - stay)
+        self.home -= movers
+        self.abroad += movers
+
+    def lose_members(self, taken_home: np.ndarray, taken_abroad: np.ndarray) -> bool:
+        """Remove arrested members; return True if the ring is dissolved by it."""
+        self.home -= taken_home
+        self.abroad -= taken_abroad
+        taken = taken_home + taken_abroad
+        core_left = self.members[CORE] / max(self.full_strength[CORE], 1)
+        if taken[LEADER] and core_left <= 1.0 - self.config.dissolution_core_share:
+            self.active = False
+            return True
+        if taken[LEADER] and self.members[CORE] > 0:
+            self._promote_core_member()
+        self._recruit_replacements(taken)
+        return False
+
+    def _promote_core_member(self) -> None:
+        side = self.home if self.home[CORE] > 0 else self.abroad
+        side[CORE] -= 1
+        side[LEADER] += 1
+
+    def _recruit_replacements(self, taken: np.ndarray) -> None:
+        delay = self.config.recruitment_delay_days * self.model.recruitment_slowdown()
+        rng = self.model.streams.adaptation
+        for role in np.flatnonzero(taken):
+            for _ in range(int(taken[role])):
+                self.recruiting.append((self.model.day + rng.exponential(delay), int(role)))
+
+    def admit_recruits(self) -> None:
+        """Recruits whose delay has passed join the ring (abroad if the ring is abroad)."""
+        if not self.recruiting:
+            return
+        today = self.model.day
+        joined = [role for due, role in self.recruiting if due <= today]
+        self.recruiting = [(due, role) for due, role in self.recruiting if due > today]
+        side = self.abroad if self.cross_border else self.home
+        for role in joined:
+            if role in STAY_HOME_ROLES:
+                self.home[role] += 1
+            else:
+                side[role] += 1
+
+    # --- planning and assets ----------------------------------------------------------------
+    def national_attempts(self, active_types: np.ndarray, uses_phone: np.ndarray) -> np.ndarray:
+        """Attempts per scam type and mode across the whole market today."""
+        config = self.config
+        weights = self.portfolio * active_types
+        if weights.sum() <= 0:
+            return np.zeros((weights.size, len(MODES)))
+        weights = weights / weights.sum()
+        broadcast = self.operators * (1 - self.targeted_share)
+        targeted = self.operators * self.targeted_share
+        per_mode = np.array(
+            [
+                broadcast * config.broadcast_attempts_per_operator,
+                targeted * config.targeted_attempts_per_operator,
+            ]
+        )
+        attempts = np.outer(weights, per_mode)
+        return attempts * self._handle_capacity(attempts, uses_phone)[:, None]
+
+    def _handle_capacity(self, attempts: np.ndarray, uses_phone: np.ndarray) -> np.ndarray:
+        """Share of planned attempts the ring's numbers and accounts can carry."""
+        phone_need = attempts[uses_phone].sum()
+        online_need = attempts[~uses_phone].sum()
+        phone_cap = self.numbers.size * ATTEMPTS_PER_HANDLE_DAY
+        online_cap = self.accounts.size * ATTEMPTS_PER_HANDLE_DAY
+        phone = min(1.0, phone_cap / phone_need) if phone_need > 0 else 1.0
+        online = min(1.0, online_cap / online_need) if online_need > 0 else 1.0
+        return np.where(uses_phone, phone, online)
+
+    def handle_demand(self) -> tuple[int, int, int]:
+        """SIM cards, accounts and mule accounts wanted to restore full working stock."""
+        config = self.config
+        numbers = int(np.ceil(self.operators * config.numbers_per_operator)) - self.numbers.size
+        accounts = int(np.ceil(self.operators * config.accounts_per_operator)) - self.accounts.size
+        mules = int(np.ceil(self.members[MONEY_MOVERS] * config.mules_per_money_mover - self.mules))
+        return max(numbers, 0), max(accounts, 0), max(mules, 0)
+
+    def drop_blocked_handles(
+        self, blocked_numbers: np.ndarray, blocked_accounts: np.ndarray
+    ) -> None:
+        """Stop using handles found blocked (the ring notices the next day)."""
+        self.numbers = self.numbers[~blocked_numbers]
+        self.accounts = self.accounts[~blocked_accounts]
+
+    def take_delivery(self, numbers: int, accounts: int, mules: int, cost: float) -> None:
+        """Receive bought SIMs, accounts and mule accounts, and pay for them."""
+        registry = self.model.handles
+        if numbers:
+            self.numbers = np.concatenate(
+                [self.numbers, registry.issue(self.unique_id, NUMBER, numbers)]
+            )
+        if accounts:
+            self.accounts = np.concatenate(
+                [self.accounts, registry.issue(self.unique_id, ACCOUNT, accounts)]
+            )
+        self.mules += mules
+        self.cash -= cost
+
+    def transfer_capacity(self) -> float:
+        """Victim transfers per day the ring's mule accounts can receive, market-wide."""
+        if not self.active:
+            return 0.0
+        return self.mules * self.config.transfers_per_mule_day
+
+    # --- accounts of the day ----------------------------------------------------------------
+    def book_revenue(self, amount: float) -> None:
+        """Cash out laundered proceeds (market-wide equivalent)."""
+        self.cash += amount
+        self.recent_profit += amount
+
+    def pay_running_costs(self) -> None:
+        """Wages; a ring that stays in loss for long exits."""
+        wages = float(self.members.sum()) * self.config.wage_per_member_day
+        self.cash -= wages
+        self.recent_profit -= wages
+        self.days_in_loss = self.days_in_loss + 1 if self.cash < 0 else 0
+
+    def should_exit(self) -> bool:
+        """Whether the ring gives up after a long spell of losses."""
+        return self.days_in_loss >= self.config.exit_after_loss_days
+
+    # --- adaptation -------------------------------------------------------------------------
+    def adapt(self, active_types: np.ndarray) -> None:
+        """Shift portfolio and mode toward what paid, and learn to evade blocking."""
+        config = self.config
+        attempts = self.window_attempts.sum(axis=1)
+        revenue = self.window_revenue.sum(axis=1)
+        tried = (attempts > 0) & active_types
+        if tried.any():
+            payoff = np.where(tried, revenue / np.maximum(attempts, 1), 0.0)
+            if payoff[tried].sum() > 0:
+                target = self.portfolio.copy()
+                target[tried] = payoff[tried] / payoff[tried].sum() * self.portfolio[tried].sum()
+                mixed = (
+                    1 - config.adaptation_rate
+                ) * self.portfolio + config.adaptation_rate * target
+                self.portfolio = _with_floor(mixed, config.exploration)
+        self._adapt_mode()
+        self._learn_evasion()
+        self._reset_window()
+
+    def _adapt_mode(self) -> None:
+        attempts = self.window_attempts.sum(axis=0)
+        revenue = self.window_revenue.sum(axis=0)
+        per_operator = np.array(
+            [
+                self.config.broadcast_attempts_per_operator,
+                self.config.targeted_attempts_per_operator,
+            ]
+        )
+        if (attempts <= 0).any():
+            return
+        yield_per_operator = revenue / attempts * per_operator
+        if yield_per_operator.sum() <= 0:
+            return
+        goal = yield_per_operator[1] / yield_per_operator.sum()
+        rate = self.config.adaptation_rate
+        self.targeted_share = float(
+            np.clip(self.targeted_share + rate * (goal - self.targeted_share), 0.05, 0.95)
+        )
+
+    def _learn_evasion(self) -> None:
+        if self.window_contacts <= 0 or self.members[TECHNICIANS] == 0:
+            return
+        blocked_share = self.window_blocked / self.window_contacts
+        gap = self.config.evasion_max - self.evasion
+        self.evasion += self.config.evasion_learning * blocked_share * max(gap, 0.0)
+
+    def _reset_window(self) -> None:
+        self.window_revenue[:] = 0.0
+        self.window_attempts[:] = 0.0
+        self.window_blocked = 0.0
+        self.window_contacts = 0.0
+
+
+def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
+    weights = weights / weights.sum()
+    floored = np.maximum(weights, floor)
+    return floored / floored.sum()

@@ -1,0 +1,43 @@
+"""A base for records held as columns: dataclasses whose fields are equal-length arrays."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import ClassVar, Self
+
+import numpy as np
+
+
+class Columns:
+    """Mixin for dataclasses of equal-length numpy arrays (one row per item).
+
+    Subclasses declare ``DTYPES``, the dtype of each field, so that an empty table can be made.
+    """
+
+    DTYPES: ClassVar[dict[str, type]] = {}
+
+    @classmethod
+    def empty(cls) -> Self:
+        """A table with no rows."""
+        return cls(**{name: np.empty(0, dtype) for name, dtype in cls.DTYPES.items()})
+
+    @classmethod
+    def of(cls, **columns: np.ndarray) -> Self:
+        """A table from arrays, cast to the declared dtypes."""
+        return cls(**{name: np.asarray(columns[name], cls.DTYPES[name]) for name in cls.DTYPES})
+
+    def __len__(self) -> int:
+        return int(getattr(self, fields(self)[0].name).size)
+
+    def select(self, mask: np.ndarray) -> Self:
+        """The rows where ``mask`` holds (or at the given indices)."""
+        return type(self)(**{f.name: getattr(self, f.name)[mask] for f in fields(self)})
+
+    def extend(self, other: Self) -> Self:
+        """These rows followed by ``other``'s."""
+        return type(self)(
+            **{
+                f.name: np.concatenate([getattr(self, f.name), getattr(other, f.name)])
+                for f in fields(self)
+            }
+        )

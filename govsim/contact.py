@@ -1,0 +1,48 @@
+"""A day's contact attempts as one batch of columns, and the outcome of each stage.
+
+Every stage of MODEL.md section 4 (filtering, warning, engagement) reads and writes these
+columns, so a whole day of attempts is handled by a few vectorised operations. Each stage draws
+one uniform per attempt from its own stream whether or not the attempt is still alive, so the
+draws line up between scenarios (common random numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass
+class ContactBatch:
+    """Today's attempts: who contacts whom, how, and what happened."""
+
+    ring: np.ndarray
+    scam: np.ndarray
+    mode: np.ndarray
+    target: np.ndarray
+    handle: np.ndarray
+    phone: np.ndarray
+    alive: np.ndarray = field(init=False)
+    blocked_telecom: np.ndarray = field(init=False)
+    blocked_platform: np.ndarray = field(init=False)
+    reached: np.ndarray = field(init=False)
+    flagged: np.ndarray = field(init=False)
+    warned: np.ndarray = field(init=False)
+    signalled_bank: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        n = self.ring.size
+        self.alive = (self.target >= 0) & (self.handle >= 0)
+        for name in (
+            "blocked_telecom",
+            "blocked_platform",
+            "reached",
+            "flagged",
+            "warned",
+            "signalled_bank",
+        ):
+            setattr(self, name, np.zeros(n, dtype=bool))
+
+    def __len__(self) -> int:
+        return int(self.ring.size)

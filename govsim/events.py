@@ -1,0 +1,122 @@
+"""Timed scenario events, fired through Mesa's own event scheduling.
+
+Mesa holds scheduled callbacks by weak reference, so each event is an object kept alive by the
+model and scheduled through its bound methods. An event fires half a day before the step of its
+``day``, so it is in force for that whole day.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from govsim.scenario.events import Campaign, CardCrackdown, DataBreach, Epidemic
+from govsim.scenario.fields import AGE_GROUPS
+
+if TYPE_CHECKING:
+    from govsim.model import GovernanceModel
+
+BEFORE_STEP = 0.5
+
+
+class ScheduledEvent:
+    """Base: schedules ``start`` (and ``end`` for events with a duration)."""
+
+    def __init__(self, model: GovernanceModel, config) -> None:
+        self.model = model
+        self.config = config
+        self.active = False
+
+    def schedule(self) -> None:
+        """Put the event on the model's event list."""
+        start = self.config.day - BEFORE_STEP
+        if start >= self.model.time:
+            self.model.schedule_event(self.start, at=start)
+        duration = getattr(self.config, "duration_days", None)
+        if duration is not None:
+            self.model.schedule_event(self.end, at=start + duration)
+
+    def start(self) -> None:
+        """Begin the event."""
+        self.active = True
+
+    def end(self) -> None:
+        """End the event."""
+        self.active = False
+
+
+class DataBreachEvent(ScheduledEvent):
+    """Records of a group leak onto the black market."""
+
+    config: DataBreach
+
+    def start(self) -> None:
+        """Leak the records."""
+        super().start()
+        model = self.model
+        groups = model.residents.group
+        if self.config.group is None:
+            eligible = np.ones(groups.size, bool)
+        else:
+            eligible = groups == AGE_GROUPS.index(self.config.group)
+        draw = model.streams.events.random(groups.size)
+        model.market.leak(np.flatnonzero(eligible & (draw < self.config.share)))
+
+
+class CardCrackdownEvent(ScheduledEvent):
+    """The '断卡' operation: SIM and mule supply cut, domestic money movers arrested."""
+
+    config: CardCrackdown
+
+    def start(self) -> None:
+        """Cut supply and sweep the rings' domestic money movers."""
+        super().start()
+        self.model.market.crackdown_intensity = self.config.intensity
+        self.model.sweep_card_suppliers(self.config.intensity)
+
+    def end(self) -> None:
+        """Supply recovers."""
+        super().end()
+        self.model.market.crackdown_intensity = 0.0
+
+
+class CampaignEvent(ScheduledEvent):
+    """A one-off awareness campaign."""
+
+    config: Campaign
+
+    def start(self) -> None:
+        """Reach the targeted groups."""
+        super().start()
+        reach = np.zeros(3)
+        for group in self.config.groups:
+            reach[AGE_GROUPS.index(group)] = self.config.reach
+        reached = self.model.education.run_campaign(reach, self.config.boost)
+        self.model.metrics.add("campaign_reached", reached)
+
+
+class EpidemicEvent(ScheduledEvent):
+    """Life moves online; epidemic-related scams become available."""
+
+    config: Epidemic
+
+    def start(self) -> None:
+        """Raise online exposure and open the epidemic scam types."""
+        super().start()
+        self.model.residents.online_multiplier = self.config.online_multiplier
+        self.model.set_event_active("epidemic", True)
+
+    def end(self) -> None:
+        """Back to normal."""
+        super().end()
+        self.model.residents.online_multiplier = 1.0
+        self.model.set_event_active("epidemic", False)
+
+
+EVENT_CLASSES = {
+    "data_breach": DataBreachEvent,
+    "card_crackdown": CardCrackdownEvent,
+    "campaign": CampaignEvent,
+    "epidemic": EpidemicEvent,
+}

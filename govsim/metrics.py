@@ -1,0 +1,124 @@
+"""What the model counts: daily counters, the per-scam table and the run summary.
+
+Column names here are a public contract (MODEL.md section 6 and issue 2): researchers' scripts,
+comparisons and the dashboard read them. Add columns freely; do not rename them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+DAILY_COUNTS: tuple[str, ...] = (
+    "attempts",
+    "contacts_reached",
+    "blocked_telecom",
+    "blocked_platform",
+    "flagged",
+    "warned",
+    "dissuaded",
+    "held_by_bank",
+    "victims",
+    "transfers",
+    "gross_loss",
+    "frozen",
+    "ring_proceeds",
+    "proceeds_abroad",
+    "reports",
+    "public_reports",
+    "numbers_blacklisted",
+    "cases_opened",
+    "cases_linked",
+    "arrests",
+    "arrests_cross_border",
+    "arrests_leader",
+    "arrests_core",
+    "arrests_operators",
+    "arrests_money_movers",
+    "arrests_other_roles",
+    "convictions",
+    "rings_entered",
+    "rings_dissolved",
+    "rings_exited",
+    "legit_calls_blocked",
+    "legit_transfers_delayed",
+    "legit_content_removed",
+    "campaign_reached",
+)
+SUMMARY_SUMS: tuple[str, ...] = (
+    "attempts",
+    "contacts_reached",
+    "blocked_telecom",
+    "blocked_platform",
+    "dissuaded",
+    "held_by_bank",
+    "victims",
+    "gross_loss",
+    "frozen",
+    "reports",
+    "cases_linked",
+    "arrests",
+    "arrests_cross_border",
+    "rings_dissolved",
+    "legit_calls_blocked",
+    "legit_transfers_delayed",
+)
+
+
+class Metrics:
+    """Counters of the current day, the history of days, and run-level tallies."""
+
+    def __init__(self, scam_count: int) -> None:
+        self.today: Counter[str] = Counter()
+        self.days: list[dict[str, float]] = []
+        shape = (scam_count, 2)
+        self.by_scam = {
+            name: np.zeros(shape)
+            for name in ("attempts", "contacts_reached", "victims", "gross_loss")
+        }
+        self.hours_to_freeze: list[np.ndarray] = []
+
+    def add(self, name: str, amount: float) -> None:
+        """Add to one of today's counters."""
+        self.today[name] += amount
+
+    def add_by_scam(self, name: str, scam: np.ndarray, mode: np.ndarray, weights=None) -> None:
+        """Add per (scam type, mode) counts or amounts to the run's per-scam table."""
+        if scam.size:
+            np.add.at(self.by_scam[name], (scam, mode), 1.0 if weights is None else weights)
+
+    def close_day(self, day: int, levels: dict[str, float]) -> dict[str, float]:
+        """Store today's counters with the day's state levels and start a new day."""
+        row = {"day": float(day)}
+        row.update({name: float(self.today.get(name, 0.0)) for name in DAILY_COUNTS})
+        row["net_loss"] = row["gross_loss"] - row["frozen"]
+        row.update(levels)
+        self.days.append(row)
+        self.today = Counter()
+        return row
+
+    def median_hours_to_freeze(self) -> float:
+        """Median hours from transfer to freeze over all frozen mule paths (NaN if none)."""
+        if not self.hours_to_freeze:
+            return float("nan")
+        hours = np.concatenate(self.hours_to_freeze)
+        return float(np.median(hours)) if hours.size else float("nan")
+
+    def summary(self) -> dict[str, float]:
+        """Run totals and the shares derived from them."""
+        totals = {name: float(sum(day[name] for day in self.days)) for name in SUMMARY_SUMS}
+        proceeds = sum(day["ring_proceeds"] for day in self.days)
+        abroad = sum(day["proceeds_abroad"] for day in self.days)
+        last = self.days[-1] if self.days else {}
+        totals["net_loss"] = totals["gross_loss"] - totals["frozen"]
+        totals["rings_active_end"] = float(last.get("rings_active", 0.0))
+        totals["report_share"] = _share(totals["reports"], totals["victims"])
+        totals["recovered_share"] = _share(totals["frozen"], totals["gross_loss"])
+        totals["cross_border_loss_share"] = _share(abroad, proceeds)
+        totals["median_hours_to_freeze"] = self.median_hours_to_freeze()
+        return totals
+
+
+def _share(part: float, whole: float) -> float:
+    return part / whole if whole > 0 else float("nan")

@@ -1,0 +1,538 @@
+"""GovernanceModel: the city, its fraud rings and the parties that fight them.
+
+``step()`` is one day and reads like MODEL.md section 4. Residents are columns; rings, police
+units, banks, telecoms, platforms, the judiciary and education are Mesa agents; timed events go
+through Mesa's event list. Randomness comes only from the model's named streams.
+"""
+
+from __future__ import annotations
+
+import math
+
+import mesa
+import numpy as np
+
+from govsim.agents.bank import BanksAndPayments
+from govsim.agents.education import PublicEducation
+from govsim.agents.handles import NUMBER, HandleRegistry
+from govsim.agents.judiciary import Courts
+from govsim.agents.market import BlackMarket
+from govsim.agents.platform import InternetPlatforms
+from govsim.agents.police import ROLE_COLUMNS, ArrestOperation, PoliceForce
+from govsim.agents.residents import Residents
+from govsim.agents.rings import FraudRing
+from govsim.agents.telecom import TelecomOperators
+from govsim.contact import ContactBatch
+from govsim.contacting import make_contacts
+from govsim.events import EVENT_CLASSES, ScheduledEvent
+from govsim.laundering import FundsInFlight
+from govsim.metrics import Metrics
+from govsim.scams import ScamTable
+from govsim.scenario.schema import Scenario
+from govsim.streams import RandomStreams
+from govsim.transfers import PendingTransfers, Reports, execute_transfers
+
+DOMESTIC_EXIT_SHARE = 0.1
+MAX_ENGAGEMENT = 0.95
+PROFIT_MEMORY_DAYS = 30.0
+
+
+class GovernanceModel(mesa.Model):
+    """One simulated city under one governance scenario."""
+
+    def __init__(self, scenario: Scenario, rng: int = 0) -> None:
+        super().__init__(rng=rng)
+        self.config = scenario
+        self.streams = RandomStreams(rng)
+        self.day = 0
+        self.links = scenario.cooperation
+        self.scale = scenario.fraud.market_population / scenario.population.size
+        self.scams = ScamTable(scenario.scam_types)
+        self.running_events: set[str] = set()
+        self.metrics = Metrics(len(self.scams))
+        self.residents = Residents(scenario.population, self.streams.population)
+        self.handles = HandleRegistry()
+        self.ledger = FundsInFlight()
+        self.pending = PendingTransfers.empty()
+        self.reports = Reports.empty()
+        self._create_parties()
+        self.market = self._create_market()
+        self.rings: list[FraudRing] = []
+        for _ in range(scenario.fraud.initial_rings):
+            self.add_ring()
+        self.events = self._schedule_events()
+        self.education.start_routine_campaigns()
+
+    # --- construction -----------------------------------------------------------------------
+    def _create_parties(self) -> None:
+        agencies, links = self.config.agencies, self.links
+        self.police = PoliceForce(self)
+        self.banks = BanksAndPayments(self, agencies.banks)
+        self.telecoms = TelecomOperators(self, agencies.telecoms)
+        self.platforms = InternetPlatforms(self, agencies.platforms)
+        self.courts = Courts(self, agencies.judiciary, links.level("police-judiciary"))
+        self.education = PublicEducation(self, agencies.education, links.level("government-public"))
+
+    def _create_market(self) -> BlackMarket:
+        agencies = self.config.agencies
+        regulation = self.education.supply_control()
+        controls = {
+            "sims": agencies.telecoms.effort * agencies.telecoms.real_name_enforcement,
+            "accounts": agencies.platforms.effort * agencies.platforms.account_control,
+            "mules": agencies.banks.effort * agencies.banks.account_opening_control,
+        }
+        controls = {good: 1 - (1 - cut) * (1 - regulation) for good, cut in controls.items()}
+        market_config = self.config.black_market
+        rng = self.streams.market
+        leaked = rng.random(self.residents.size) < market_config.records_leaked_share
+        compromised = rng.random(self.residents.size) < market_config.records_leaked_share * 0.05
+        self.residents.compromised |= compromised
+        return BlackMarket(market_config, controls, leaked, self.residents.group)
+
+    def _schedule_events(self) -> list[ScheduledEvent]:
+        events = [EVENT_CLASSES[e.type](self, e) for e in self.config.events]
+        for event in events:
+            event.schedule()
+        return events
+
+    def add_ring(self) -> FraudRing:
+        """A new ring enters, fully staffed, with the default portfolio."""
+        rng = self.streams.adaptation
+        abroad = bool(rng.random() < self.config.fraud.cross_border_share)
+        ring = FraudRing(self, abroad, self.scams.weight.copy())
+        self.rings.append(ring)
+        self.restock_rings([ring])
+        return ring
+
+    # --- the day, as in MODEL.md section 4 --------------------------------------------------
+    def step(self) -> None:
+        """Simulate one day."""
+        self.day += 1
+        rings = self.active_rings()
+        self.plan_rings(rings)
+        batch = make_contacts(self, rings)
+        self.filter_contacts(batch, rings)
+        self.engage(batch, rings)
+        self.transfer_funds()
+        self.launder()
+        self.investigate()
+        self.adapt_rings()
+        self.collect()
+
+    def active_rings(self) -> list[FraudRing]:
+        """Rings still operating."""
+        return [ring for ring in self.rings if ring.active]
+
+    # 2. rings plan: staff, detect-and-replace handles, buy on the black market
+    def plan_rings(self, rings: list[FraudRing]) -> None:
+        """Recruits join; handles found blocked are dropped; stocks are restocked."""
+        for ring in rings:
+            ring.admit_recruits()
+            self.telecoms.detect_numbers(ring.numbers, ring.evasion, self.day)
+            self.platforms.detect_accounts(ring.accounts, ring.evasion, self.day)
+            noticed = self.day - 1
+            ring.drop_blocked_handles(
+                self.handles.is_blocked(ring.numbers, noticed),
+                self.handles.is_blocked(ring.accounts, noticed),
+            )
+        self.restock_rings(rings)
+
+    def restock_rings(self, rings: list[FraudRing]) -> None:
+        """Buy SIM cards, accounts and mule accounts for the rings, rationed by supply."""
+        if not rings:
+            return
+        demand = np.array([ring.handle_demand() for ring in rings])
+        rng = self.streams.market
+        sales = [
+            self.market.clear(good, demand[:, g], rng)
+            for g, good in enumerate(("sims", "accounts", "mules"))
+        ]
+        for ring, sims, accounts, mules in zip(rings, *sales, strict=True):
+            cost = sims.cost + accounts.cost + mules.cost
+            ring.take_delivery(sims.quantity, accounts.quantity, mules.quantity, cost)
+
+    # 4. filtering by channel
+    def filter_contacts(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
+        """Telecoms block calls and SMS, platforms remove IM and web content; some are seen."""
+        evasion = np.array([ring.evasion for ring in rings])[batch.ring] if rings else np.empty(0)
+        self.telecoms.block_contacts(batch, evasion, self.day)
+        self.platforms.remove_content(batch, evasion, self.day)
+        seen = self.streams.contact.random(len(batch))
+        exposure = self.residents.exposure(np.maximum(batch.target, 0), batch.phone)
+        batch.reached = batch.alive & (seen < exposure)
+        batch.alive &= batch.reached
+        self._evasion = evasion
+        metrics = self.metrics
+        metrics.add("attempts", len(batch))
+        metrics.add("blocked_telecom", int(batch.blocked_telecom.sum()))
+        metrics.add("blocked_platform", int(batch.blocked_platform.sum()))
+        metrics.add("contacts_reached", int(batch.reached.sum()))
+        metrics.add_by_scam("attempts", batch.scam, batch.mode)
+        metrics.add_by_scam(
+            "contacts_reached", batch.scam[batch.reached], batch.mode[batch.reached]
+        )
+        for i, ring in enumerate(rings):
+            mine = batch.ring == i
+            ring.window_contacts += int(mine.sum())
+            ring.window_blocked += int(
+                (mine & (batch.blocked_telecom | batch.blocked_platform)).sum()
+            )
+            np.add.at(ring.window_attempts, (batch.scam[mine], batch.mode[mine]), 1.0)
+
+    # 5-6. engagement, interrupted by early warning
+    def engagement_probability(self, batch: ContactBatch) -> np.ndarray:
+        """P(engage) from the type's conversion, the profile, awareness and targeting."""
+        residents, scams = self.residents, self.scams
+        targets = np.maximum(batch.target, 0)
+        awareness = residents.awareness(targets, self.day)
+        weight = self.config.population.awareness_weight
+        p = scams.conversion[batch.scam] * scams.profile[batch.scam, residents.group[targets]]
+        p = p * residents.frailty[targets] * (1.0 - awareness) ** weight
+        p = p * np.where(batch.mode == 1, scams.record_lift[batch.scam], 1.0)
+        return np.minimum(p, MAX_ENGAGEMENT)
+
+    def engage(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
+        """Reached residents start to engage or resist; warnings stop some; the rest pay."""
+        draw = self.streams.engagement.random(len(batch))
+        would = batch.alive & (draw < self.engagement_probability(batch))
+        stopped = self.warn_contacts(batch, would)
+        engaged = would & ~stopped
+        self.metrics.add("dissuaded", int(stopped.sum()))
+        self._report_resisted(batch, batch.alive & ~would)
+        compromised = engaged & self.scams.compromises[batch.scam]
+        self.residents.compromised[batch.target[compromised]] = True
+        self._queue_transfers(batch, engaged, rings)
+
+    def warn_contacts(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
+        """Early warning: flag scams in progress; return who was stopped.
+
+        Flags reach the anti-fraud centre only through links; dissuasion calls and in-app
+        warnings stop some of the residents who were about to pay.
+        """
+        by_telecom = self.telecoms.flag_suspicious(batch, self._evasion) & in_progress
+        by_platform = self.platforms.flag_suspicious(batch, self._evasion) & in_progress
+        batch.flagged = by_telecom | by_platform
+        rng = self.streams.warning
+        forward, shared, signal, works = (rng.random(len(batch)) for _ in range(4))
+        leads = self.police.enabled & (
+            (by_telecom & (forward < self.links.level("police-telecom")))
+            | (by_platform & (forward < self.links.level("police-platform")))
+        )
+        called = self.police.dissuade(leads)
+        shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
+        warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
+        in_app_stops = self.platforms.warn_in_app(warned_in_app)
+        efficacy = self.config.agencies.police.dissuasion_efficacy
+        stopped = (called & (works < efficacy)) | in_app_stops
+        batch.warned = called | warned_in_app
+        to_bank = np.where(
+            batch.phone, self.links.level("bank-telecom"), self.links.level("bank-platform")
+        )
+        batch.signalled_bank = batch.flagged & (signal < to_bank)
+        self.metrics.add("flagged", int(batch.flagged.sum()))
+        self.metrics.add("warned", int(batch.warned.sum()))
+        boost = self.config.agencies.education.warning_boost
+        self.residents.boost_awareness(batch.target[batch.warned], self.day, boost)
+        return stopped
+
+    def _queue_transfers(
+        self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
+    ) -> None:
+        """Engaged victims pay today or after their scam's grooming period."""
+        ring_ids = np.array([ring.unique_id for ring in rings], dtype=np.int64)
+        grooming = self.scams.grooming_days[batch.scam[engaged]]
+        new = PendingTransfers.of(
+            resident=batch.target[engaged],
+            ring=ring_ids[batch.ring[engaged]] if rings else np.empty(0),
+            scam=batch.scam[engaged],
+            mode=batch.mode[engaged],
+            handle=batch.handle[engaged],
+            due=self.day + grooming,
+            stage=np.zeros(grooming.size),
+            signalled=batch.signalled_bank[engaged],
+        )
+        self.pending = self.pending.extend(new)
+
+    def _report_resisted(self, batch: ContactBatch, resisted: np.ndarray) -> None:
+        """Residents who saw through a scam may report it on the public line."""
+        reporting = self.education.public_reports(resisted)
+        handles = batch.handle[reporting]
+        self.metrics.add("public_reports", int(handles.size))
+        self.push_blacklist(handles, batch.phone[reporting])
+
+    # 7. transfer
+    def transfer_funds(self) -> None:
+        """Grooming victims may be warned off; due transfers meet bank risk control."""
+        self._interrupt_grooming()
+        due = self.pending.due <= self.day
+        outcome = execute_transfers(self, self.pending.select(due), self.day)
+        self.pending = self.pending.select(~due).extend(outcome.follow_ups)
+        self.ledger.add(outcome.chunks)
+        self.reports = self.reports.extend(outcome.reports)
+
+    def _interrupt_grooming(self) -> None:
+        if len(self.pending) == 0:
+            return
+        online = ~self.scams.phone[self.pending.scam] & (self.pending.due > self.day)
+        detected = self.platforms.detect_grooming(online)
+        centre = (
+            self.links.level("police-platform") * self.config.agencies.police.dissuasion_efficacy
+        )
+        stop = self.config.agencies.platforms.in_app_warning
+        stop = 1 - (1 - stop) * (1 - (centre if self.police.enabled else 0.0))
+        saved = detected & (self.streams.warning.random(len(self.pending)) < stop)
+        self.metrics.add("dissuaded", int(saved.sum()))
+        self.pending = self.pending.select(~saved)
+
+    def mule_capacity_admits(self, due: PendingTransfers) -> np.ndarray:
+        """Whether each ring's mule accounts can take today's transfers (city share)."""
+        admitted = np.ones(len(due), bool)
+        draw = self.streams.transfer.random(len(due))
+        for ring in self.rings:
+            mine = due.ring == ring.unique_id
+            needed = int(mine.sum())
+            if needed:
+                capacity = ring.transfer_capacity() / self.scale
+                admitted[mine] = draw[mine] < min(1.0, capacity / needed)
+        return admitted
+
+    def centre_call_on_hold(self) -> float:
+        """Chance the centre's call adds to the bank's warning on a held transfer."""
+        if not self.police.enabled:
+            return 0.0
+        return self.links.level("police-bank") * self.config.agencies.police.dissuasion_efficacy
+
+    def stop_payment_latency_hours(self) -> float:
+        """Hours from a report to a stop-payment landing at the bank."""
+        latencies = self.links.latencies
+        if self.police.enabled:
+            level = self.links.level("police-bank")
+            slow, fast = (
+                math.log(latencies.stop_payment_slowest_hours),
+                math.log(latencies.stop_payment_fastest_hours),
+            )
+            return math.exp(slow + (fast - slow) * level)
+        if self.banks.effort > 0:
+            return self.banks.config.self_freeze_hours
+        return math.inf
+
+    def exit_abroad_share(self, ring_ids: np.ndarray) -> np.ndarray:
+        """Share of each ring's funds that leave the country."""
+        shares = {
+            r.unique_id: self.config.fraud.cross_border_exit_share
+            if r.cross_border
+            else DOMESTIC_EXIT_SHARE
+            for r in self.rings
+        }
+        return np.array([shares[r] for r in ring_ids.tolist()], dtype=float)
+
+    def record_payments(self, paid: PendingTransfers, amounts: np.ndarray) -> None:
+        """Victims lose the money; first payments count as victimisations."""
+        residents, day = self.residents, self.day
+        np.subtract.at(residents.savings, paid.resident, amounts)
+        first = paid.stage == 0
+        victims = paid.resident[first]
+        np.add.at(residents.victimisations, victims, 1)
+        self.metrics.add("victims", int(first.sum()))
+        self.metrics.add("transfers", len(paid))
+        self.metrics.add("gross_loss", float(amounts.sum()))
+        self.metrics.add_by_scam("victims", paid.scam[first], paid.mode[first])
+        self.metrics.add_by_scam("gross_loss", paid.scam, paid.mode, amounts)
+        education = self.config.agencies.education
+        residents.boost_awareness(victims, day, education.victim_boost)
+        friends = residents.ties_of(victims)
+        hear = self.streams.social.random(friends.size) < education.contagion_share
+        residents.boost_awareness(friends[hear], day, education.contagion_boost)
+
+    # 8. laundering race
+    def launder(self) -> None:
+        """Decide the races that end today: frozen funds return, the rest is proceeds."""
+        decided = self.ledger.resolve_until((self.day + 1) * 24.0)
+        frozen = decided.frozen
+        np.add.at(self.residents.savings, decided.resident[frozen], decided.amount[frozen])
+        metrics = self.metrics
+        metrics.hours_to_freeze.append((decided.freeze_hour - decided.start_hour)[frozen])
+        metrics.add("frozen", float(decided.amount[frozen].sum()))
+        gone = decided.select(~frozen)
+        metrics.add("ring_proceeds", float(gone.amount.sum()))
+        metrics.add("proceeds_abroad", float(gone.amount[gone.abroad].sum()))
+        by_id = {ring.unique_id: ring for ring in self.rings}
+        for ring_id in np.unique(gone.ring):
+            ring = by_id[int(ring_id)]
+            mine = gone.ring == ring_id
+            ring.book_revenue(float(gone.amount[mine].sum()) * self.scale)
+            np.add.at(ring.window_revenue, (gone.scam[mine], gone.mode[mine]), gone.amount[mine])
+        for ring_id in np.unique(decided.ring[frozen]):
+            ring = by_id[int(ring_id)]
+            burnt = float((decided.ring[frozen] == ring_id).sum()) * self.scale
+            ring.mules = max(0.0, ring.mules - burnt)
+
+    # 9. investigation, prosecution
+    def investigate(self) -> None:
+        """Today's reports reach police: stop-payments were set; blacklists, cases, arrests."""
+        today = self.reports.day <= self.day
+        made = self.reports.select(today)
+        self.reports = self.reports.select(~today)
+        self.metrics.add("reports", len(made))
+        self.push_blacklist(made.handle, self.handles.kind[made.handle] == NUMBER)
+        self._blacklist_rest_of_market(made)
+        linked = self.police.open_cases(made.ring, made.region, self.day)
+        self.metrics.add("cases_opened", len(made) if self.police.enabled else 0)
+        self.metrics.add("cases_linked", linked)
+        for ring, operation in self.police.investigate(self.active_rings()):
+            self._book_operation(ring, operation)
+        self.police.close_cold_cases(self.day)
+        self.metrics.add("convictions", self.courts.deliver_verdicts(self.day))
+
+    def push_blacklist(self, handles: np.ndarray, is_number: np.ndarray) -> None:
+        """Police deliver reported numbers to telecoms and accounts to platforms via links."""
+        if not self.police.enabled or handles.size == 0:
+            return
+        for number, party, link in (
+            (True, self.telecoms, "police-telecom"),
+            (False, self.platforms, "police-platform"),
+        ):
+            level = self.links.level(link)
+            chosen = handles[is_number == number]
+            if party.effort <= 0 or level <= 0 or chosen.size == 0:
+                continue
+            latencies = self.links.latencies
+            delay = latencies.blacklist_slowest_days - level * (
+                latencies.blacklist_slowest_days - latencies.blacklist_fastest_days
+            )
+            self.handles.block_from(chosen, self.day + math.ceil(delay))
+            self.metrics.add("numbers_blacklisted", int(chosen.size))
+
+    def _blacklist_rest_of_market(self, made: Reports) -> None:
+        """Reports from the rest of the rings' market blacklist more of their handles."""
+        if self.scale <= 1.0 or len(made) == 0:
+            return
+        rng = self.streams.reporting
+        by_id = {ring.unique_id: ring for ring in self.active_rings()}
+        for ring_id, count in zip(*np.unique(made.ring, return_counts=True), strict=True):
+            ring = by_id.get(int(ring_id))
+            if ring is None:
+                continue
+            extra = rng.poisson(count * (self.scale - 1.0))
+            handles = np.concatenate([ring.numbers, ring.accounts])
+            if handles.size and extra:
+                picked = handles[rng.integers(0, handles.size, size=extra)]
+                self.push_blacklist(picked, self.handles.kind[picked] == NUMBER)
+
+    def _book_operation(self, ring: FraudRing, operation: ArrestOperation) -> None:
+        metrics = self.metrics
+        taken = operation.taken_home + operation.taken_abroad
+        metrics.add("arrests", operation.total)
+        metrics.add("arrests_cross_border", int(operation.taken_abroad.sum()))
+        named = 0
+        for role, column in ROLE_COLUMNS.items():
+            metrics.add(column, int(taken[role]))
+            named += int(taken[role])
+        metrics.add("arrests_other_roles", operation.total - named)
+        self.courts.receive_suspects(operation.total, self.day)
+        if operation.dissolved:
+            metrics.add("rings_dissolved", 1)
+            ring.remove()
+        elif not ring.cross_border and self._decides_to_relocate():
+            ring.relocate(self.streams.adaptation)
+
+    def _decides_to_relocate(self) -> bool:
+        """A domestic ring hit by an operation may move abroad."""
+        return self.streams.adaptation.random() < self.config.fraud.relocation_propensity
+
+    def sweep_card_suppliers(self, intensity: float) -> None:
+        """Card crackdown: arrest domestic money movers and close their mule accounts."""
+        if not self.police.enabled:
+            return
+        for ring in self.active_rings():
+            taken = self.police.crack_down_on_cards(ring, intensity)
+            ring.mules *= 1.0 - intensity * self.config.agencies.banks.effort
+            self._book_operation(ring, ArrestOperation(taken, np.zeros_like(taken), False))
+
+    # 10. rings adapt, enter, exit
+    def adapt_rings(self) -> None:
+        """Pay wages, review portfolios, exit when broke, and let new rings enter."""
+        rings = self.active_rings()
+        review = self.day % self.config.fraud.adaptation_interval_days == 0
+        active = self.scams.active(self.running_events)
+        for ring in rings:
+            ring.pay_running_costs()
+            ring.recent_profit *= 1.0 - 1.0 / PROFIT_MEMORY_DAYS
+            if review:
+                ring.adapt(active)
+            if ring.should_exit():
+                ring.active = False
+                self.metrics.add("rings_exited", 1)
+                ring.remove()
+        self._enter_rings()
+
+    def _enter_rings(self) -> None:
+        fraud = self.config.fraud
+        rings = self.active_rings()
+        if len(rings) >= fraud.max_rings:
+            return
+        profit = (
+            np.mean([r.recent_profit for r in rings]) if rings else fraud.entry_profit_reference
+        )
+        signal = float(np.clip(profit / fraud.entry_profit_reference, 0.0, 3.0))
+        rate = fraud.entry_rate_per_month / 30.0 * signal * (1 - self.courts.deterrence(self.day))
+        for _ in range(self.streams.adaptation.poisson(rate)):
+            self.add_ring()
+            self.metrics.add("rings_entered", 1)
+
+    def recruitment_slowdown(self) -> float:
+        """How much deterrence and a depleted labour pool slow recruitment."""
+        pool = self.config.fraud.labour_pool
+        employed = sum(int(r.members.sum()) for r in self.active_rings())
+        free = pool - employed - self.courts.removed_from_labour()
+        scarcity = min(pool / max(free, 0.05 * pool), 20.0)
+        return (1.0 + 2.0 * self.courts.deterrence(self.day)) * scarcity
+
+    def set_event_active(self, name: str, running: bool) -> None:
+        """Mark an event as running (event-bound scam types become available)."""
+        if running:
+            self.running_events.add(name)
+            for ring in self.active_rings():
+                ring.portfolio = _open_types(ring.portfolio, self.scams, name)
+        else:
+            self.running_events.discard(name)
+
+    # 11. collect
+    def collect(self) -> dict[str, float]:
+        """Close the day's counters with the state of the city."""
+        rings = self.active_rings()
+        metrics = self.metrics
+        metrics.add(
+            "legit_calls_blocked", self.telecoms.collateral_calls_blocked(self.residents.size)
+        )
+        metrics.add(
+            "legit_transfers_delayed", self.banks.collateral_transfers_delayed(self.residents.size)
+        )
+        metrics.add(
+            "legit_content_removed", self.platforms.collateral_content_removed(self.residents.size)
+        )
+        awareness = self.residents.mean_awareness_by_group(self.day)
+        levels = {
+            "rings_active": float(len(rings)),
+            "ring_members": float(sum(int(r.members.sum()) for r in rings)),
+            "rings_cross_border": float(sum(r.cross_border for r in rings)),
+            "targeted_share": float(np.mean([r.targeted_share for r in rings])) if rings else 0.0,
+            "evasion": float(np.mean([r.evasion for r in rings])) if rings else 0.0,
+            "in_flight": self.ledger.in_flight,
+            "awareness_student": float(awareness[0]),
+            "awareness_working": float(awareness[1]),
+            "awareness_elderly": float(awareness[2]),
+            "price_sim": self.market.price["sims"],
+            "price_mule": self.market.price["mules"],
+            "open_cases": float(self.police.cases.open.sum()),
+            "detained_or_imprisoned": float(self.courts.removed_from_labour()),
+        }
+        return metrics.close_day(self.day, levels)
+
+
+def _open_types(portfolio: np.ndarray, scams: ScamTable, event: str) -> np.ndarray:
+    """Give the types of a starting event their default weight in a portfolio."""
+    opened = np.array([e == event for e in scams.event])
+    updated = portfolio.copy()
+    updated[opened] = np.maximum(updated[opened], scams.weight[opened])
+    return updated / updated.sum()

@@ -1,0 +1,166 @@
+"""Results on disk and on screen: tidy Parquet files, the run record, a summary with CIs.
+
+Files are written atomically (to a temporary name, then renamed), so an interrupted run never
+leaves a half-written file that looks complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import govsim
+from govsim.runner import RunResults
+from govsim.scenario.loading import dump_scenario
+
+# Two-sided 95% Student t quantiles for 1..30 degrees of freedom; 1.96 beyond.
+_T95 = (
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+)
+HEADLINE = (
+    "victims",
+    "gross_loss",
+    "frozen",
+    "net_loss",
+    "attempts",
+    "contacts_reached",
+    "blocked_telecom",
+    "blocked_platform",
+    "dissuaded",
+    "held_by_bank",
+    "reports",
+    "cases_linked",
+    "arrests",
+    "arrests_cross_border",
+    "rings_active_end",
+    "rings_dissolved",
+    "legit_calls_blocked",
+    "legit_transfers_delayed",
+    "report_share",
+    "recovered_share",
+    "cross_border_loss_share",
+    "median_hours_to_freeze",
+)
+
+
+def t_quantile(dof: int) -> float:
+    """Two-sided 95% Student t quantile."""
+    return _T95[dof - 1] if 1 <= dof <= len(_T95) else 1.96
+
+
+def mean_ci(values: pd.Series) -> tuple[float, float, float]:
+    """Mean and 95% confidence interval over replications (NaNs ignored)."""
+    data = values.dropna().to_numpy(dtype=float)
+    if data.size == 0:
+        return math.nan, math.nan, math.nan
+    mean = float(data.mean())
+    if data.size == 1:
+        return mean, math.nan, math.nan
+    half = t_quantile(data.size - 1) * float(data.std(ddof=1)) / math.sqrt(data.size)
+    return mean, mean - half, mean + half
+
+
+def summary_statistics(summary: pd.DataFrame) -> pd.DataFrame:
+    """One row per headline measure: mean, CI bounds, and the value per 100k residents."""
+    residents = float(summary["residents"].iloc[0])
+    rows = []
+    for name in HEADLINE:
+        mean, low, high = mean_ci(summary[name])
+        per_100k = (
+            mean * 1e5 / residents if not name.endswith(("share", "freeze", "_end")) else math.nan
+        )
+        rows.append(
+            {"measure": name, "mean": mean, "ci_low": low, "ci_high": high, "per_100k": per_100k}
+        )
+    return pd.DataFrame(rows)
+
+
+def scenario_hash(text: str) -> str:
+    """A short, stable fingerprint of the resolved scenario text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> list[Path]:
+    """Write the frames, the resolved scenario and the run record into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    resolved = dump_scenario(results.scenario)
+    record = {
+        "govsim_version": govsim.__version__,
+        "scenario": results.scenario.name,
+        "scenario_hash": scenario_hash(resolved),
+        "replications": len(results.seeds),
+        "seeds": results.seeds,
+        "wall_seconds": round(wall_seconds, 3),
+        "numpy_version": np.__version__,
+    }
+    written = [
+        _atomic_parquet(results.summary, out_dir / "summary.parquet"),
+        _atomic_parquet(results.timeseries, out_dir / "timeseries.parquet"),
+        _atomic_parquet(results.by_scam, out_dir / "by_scam.parquet"),
+        _atomic_text(resolved, out_dir / "scenario.resolved.yaml"),
+        _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), out_dir / "run.json"),
+    ]
+    return written
+
+
+def _atomic_parquet(frame: pd.DataFrame, path: Path) -> Path:
+    with _temporary_beside(path) as tmp:
+        frame.to_parquet(tmp, index=False)
+    return path
+
+
+def _atomic_text(text: str, path: Path) -> Path:
+    with _temporary_beside(path) as tmp:
+        Path(tmp).write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+    return path
+
+
+@contextmanager
+def _temporary_beside(path: Path) -> Iterator[str]:
+    """A temporary path next to ``path``, renamed onto it only when the block succeeds."""
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(handle)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)

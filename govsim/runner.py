@@ -1,0 +1,133 @@
+"""Running scenarios: one pure, picklable run, and replications across worker processes.
+
+``run_once(scenario, seed)`` is the single entry point every caller uses (CLI, sweeps,
+comparisons, dashboard, tests). Replication seeds come from ``SeedSequence(seed).spawn``, and
+results are ordered by replication, so the frames are identical whatever the worker count.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from govsim.model import GovernanceModel
+from govsim.scenario.fraud import MODES
+from govsim.scenario.schema import Scenario
+
+
+@dataclass
+class RunResult:
+    """The outcome of one replication: a summary row, a daily series, a per-scam table."""
+
+    summary: dict[str, float | int | str]
+    timeseries: pd.DataFrame
+    by_scam: pd.DataFrame
+
+
+@dataclass
+class RunResults:
+    """All replications of one scenario, as tidy frames."""
+
+    scenario: Scenario
+    seeds: list[int]
+    summary: pd.DataFrame
+    timeseries: pd.DataFrame
+    by_scam: pd.DataFrame
+
+
+def replication_seeds(seed: int, replications: int) -> list[int]:
+    """Independent 63-bit seeds for each replication, spawned from the master seed."""
+    children = np.random.SeedSequence(seed).spawn(replications)
+    return [int(child.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for child in children]
+
+
+def run_once(scenario: Scenario, seed: int, replication: int = 0) -> RunResult:
+    """Simulate one replication of a scenario for its ``days``; pure and picklable."""
+    model = GovernanceModel(scenario, rng=seed)
+    for _ in range(scenario.days):
+        model.step()
+    return _result_of(model, scenario, seed, replication)
+
+
+def _result_of(
+    model: GovernanceModel, scenario: Scenario, seed: int, replication: int
+) -> RunResult:
+    ids = {"scenario": scenario.name, "replication": replication}
+    summary: dict[str, float | int | str] = {
+        **ids,
+        "seed": seed,
+        "residents": scenario.population.size,
+        "days": scenario.days,
+    }
+    summary.update(model.metrics.summary())
+    timeseries = pd.DataFrame(model.metrics.days)
+    timeseries["day"] = timeseries["day"].astype(int)
+    timeseries.insert(0, "replication", replication)
+    timeseries.insert(0, "scenario", scenario.name)
+    return RunResult(summary, timeseries, _by_scam_frame(model, ids))
+
+
+def _by_scam_frame(model: GovernanceModel, ids: dict) -> pd.DataFrame:
+    rows = []
+    tables = model.metrics.by_scam
+    for s, key in enumerate(model.scams.keys):
+        for m, mode in enumerate(MODES):
+            row = {**ids, "scam_type": key, "mode": mode}
+            row.update({name: float(table[s, m]) for name, table in tables.items()})
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def run(
+    scenario: Scenario,
+    replications: int = 1,
+    seed: int | None = None,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> RunResults:
+    """Run replications (in parallel when ``workers`` > 1) and gather tidy frames.
+
+    Args:
+        scenario: the validated scenario.
+        replications: number of independent replications.
+        seed: master seed; defaults to the scenario's ``seed``.
+        workers: worker processes; 1 runs in this process.
+        progress: called with the number of replications finished, after each one.
+    """
+    if replications < 1:
+        raise ValueError("replications must be at least 1")
+    seeds = replication_seeds(scenario.seed if seed is None else seed, replications)
+    results = _execute(scenario, seeds, max(1, workers), progress)
+    return RunResults(
+        scenario=scenario,
+        seeds=seeds,
+        summary=pd.DataFrame([r.summary for r in results]),
+        timeseries=pd.concat([r.timeseries for r in results], ignore_index=True),
+        by_scam=pd.concat([r.by_scam for r in results], ignore_index=True),
+    )
+
+
+def _execute(
+    scenario: Scenario, seeds: list[int], workers: int, progress: Callable[[int], None] | None
+) -> list[RunResult]:
+    if workers == 1 or len(seeds) == 1:
+        results = []
+        for i, seed in enumerate(seeds):
+            results.append(run_once(scenario, seed, i))
+            if progress:
+                progress(i + 1)
+        return results
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(run_once, scenario, s, i): i for i, s in enumerate(seeds)}
+        results: list[RunResult | None] = [None] * len(seeds)
+        for done, future in enumerate(as_completed(futures), start=1):
+            results[futures[future]] = future.result()
+            if progress:
+                progress(done)
+    return [r for r in results if r is not None]

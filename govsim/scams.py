@@ -1,0 +1,35 @@
+"""The scam catalogue as arrays, one entry per scam type, for vectorised lookups."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from govsim.scenario.fraud import ScamType
+
+
+class ScamTable:
+    """Columns of the scam catalogue, indexed by scam-type number."""
+
+    def __init__(self, catalogue: dict[str, ScamType]) -> None:
+        types = list(catalogue.values())
+        self.keys = list(catalogue)
+        self.phone = np.array([t.channel in ("call", "sms") for t in types])
+        self.profile = np.array([t.profile.as_tuple() for t in types])
+        self.conversion = np.array([t.conversion for t in types])
+        self.record_lift = np.array([t.record_lift for t in types])
+        self.grooming_days = np.array([t.grooming_days for t in types])
+        self.transfers = np.array([t.transfers for t in types])
+        self.spacing = np.array([t.transfer_spacing_days for t in types])
+        self.loss_median = np.array([t.loss_median for t in types])
+        self.loss_sigma = np.array([t.loss_sigma for t in types])
+        self.weight = np.array([t.weight for t in types])
+        self.event = [t.event for t in types]
+        self.via_ties = np.array([t.via_social_ties for t in types])
+        self.compromises = np.array([t.compromises_account for t in types])
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def active(self, running_events: set[str]) -> np.ndarray:
+        """Which types can be used today (event-bound types only while their event runs)."""
+        return np.array([e is None or e in running_events for e in self.event])

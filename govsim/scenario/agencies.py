@@ -1,0 +1,219 @@
+"""Scenario section ``agencies``: each party's switch, effort and mechanism parameters.
+
+``capability`` in [0, 1] scales how hard a party acts; the other numbers describe what its
+mechanisms achieve at full capability.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from govsim.scenario.fields import ByGroupShare, Record, by_group_share, param, share
+
+IC3 = "FBI IC3 Recovery Asset Team outcomes, docs/sources.md"
+NAFC = "China National Anti-Fraud Center statements, docs/sources.md"
+
+
+class Agency(Record):
+    """What every party has: whether it acts and how hard."""
+
+    enabled: bool = Field(True, description="Whether this party acts at all.")
+    capability: float = share(0.6, "Effort and competence, 0 (none) to 1 (best practice).")
+
+    @property
+    def effort(self) -> float:
+        """Capability if the party acts, else 0."""
+        return self.capability if self.enabled else 0.0
+
+
+class Police(Agency):
+    """Police units, one per region, with divisions and an anti-fraud centre."""
+
+    investigators_per_100k: float = param(
+        8.0, "Investigators on fraud per 100,000 residents.", unit="officers", ge=0.0
+    )
+    cases_per_investigator: float = param(
+        25.0, "Open cases one investigator can work at once.", unit="cases", gt=0.0
+    )
+    identification_rate: float = param(
+        0.004,
+        "Daily odds of identifying a ring per unit of sqrt(evidence) at capability 1.",
+        unit="1/day",
+        ge=0.0,
+        le=1.0,
+    )
+    evidence_half_depth: float = param(
+        200.0,
+        "Linked cases at which arrests reach half of a ring's core and leader.",
+        unit="cases",
+        gt=0.0,
+    )
+    data_weight: float = share(
+        0.5, "How much bank, telecom and platform data each raise identification odds."
+    )
+    division_coordination: float = share(
+        0.4, "Probability cases of one ring in one region are linked across divisions."
+    )
+    case_cold_days: int = param(
+        120, "An unworked case goes cold after this many days.", unit="days", ge=1
+    )
+    arrest_share: float = share(
+        0.6, "Share of reachable operators, buyers, technicians and movers taken in an operation."
+    )
+    arrest_core_share: float = share(
+        0.8, "Share of reachable core and leader taken at full evidence depth."
+    )
+    dissuasion_calls_per_100k: float = param(
+        20.0,
+        "Dissuasion calls the anti-fraud centre can make per day per 100,000.",
+        unit="calls/day",
+        ge=0.0,
+        source=NAFC,
+    )
+    dissuasion_efficacy: float = share(
+        0.7, "Probability a dissuasion call stops a resident from engaging or paying."
+    )
+    crackdown_arrest_share: float = share(
+        0.3, "Share of domestic money movers taken by a card crackdown at full intensity."
+    )
+
+
+class Banks(Agency):
+    """Banks and payment platforms."""
+
+    risk_detection: float = share(
+        0.5, "Probability real-time risk control holds a small fraudulent transfer."
+    )
+    large_transfer: float = param(
+        20_000.0,
+        "Transfers from this amount are in the large-transfer tier.",
+        unit="yuan",
+        gt=0.0,
+    )
+    large_tier_factor: float = param(
+        1.6, "Risk-control multiplier for large transfers.", ge=0.0, le=10.0
+    )
+    repeat_tier_factor: float = param(
+        1.3, "Risk-control multiplier for a victim's repeated transfers.", ge=0.0, le=10.0
+    )
+    hold_stop_share: float = share(
+        0.4, "Probability a held transfer is abandoned after the bank's own warning."
+    )
+    hold_hours: float = param(
+        24.0, "Hours a held transfer waits before release.", unit="hours", ge=0.0
+    )
+    mule_detection: float = share(
+        0.15, "Probability a mule path is detected and frozen at its first hop."
+    )
+    account_opening_control: float = share(
+        0.5, "How much account-opening checks cut the supply of mule accounts."
+    )
+    self_freeze_hours: float = param(
+        48.0,
+        "Hours for a bank to freeze on a victim's own request, without police.",
+        unit="hours",
+        gt=0.0,
+    )
+    legit_transfers_per_resident_day: float = param(
+        0.3, "Legitimate transfers per resident per day.", unit="transfers/day", ge=0.0
+    )
+    false_positive_rate: float = share(
+        0.002, "Share of legitimate transfers delayed by risk control at capability 1."
+    )
+
+
+class Telecoms(Agency):
+    """Telecom operators."""
+
+    block_rate: float = share(
+        0.6,
+        "Probability a scam call or SMS from an unlisted number is blocked.",
+        source="ACMA call-blocking reports; assumption",
+    )
+    blacklist_block: float = share(0.98, "Probability a call from a blacklisted number is blocked.")
+    burst_detection: float = share(
+        0.05, "Daily probability the operator itself blacklists a number used by a ring."
+    )
+    suspicion_flag: float = share(
+        0.5, "Probability a scam in progress on a call (long call, spoofed number) is flagged."
+    )
+    real_name_enforcement: float = share(
+        0.6, "How much SIM real-name checks cut the supply of SIM cards."
+    )
+    legit_calls_per_resident_day: float = param(
+        3.0, "Legitimate calls and SMS per resident per day.", unit="calls/day", ge=0.0
+    )
+    false_positive_rate: float = share(0.0005, "Share of legitimate calls blocked at capability 1.")
+
+
+class Platforms(Agency):
+    """Internet platforms: social/IM, e-commerce, search and ads, app stores."""
+
+    removal_rate: float = share(
+        0.5, "Probability a scam IM or web contact is removed before it is seen."
+    )
+    blacklist_block: float = share(0.95, "Probability content from a reported account is removed.")
+    account_detection: float = share(
+        0.05, "Daily probability the platform itself bans an account used by a ring."
+    )
+    suspicion_flag: float = share(
+        0.6, "Probability a scam in progress on IM or web is flagged as a risk lead."
+    )
+    in_app_warning: float = share(
+        0.25, "Probability the platform's own warning stops a flagged resident."
+    )
+    grooming_detection: float = share(
+        0.03, "Daily probability an ongoing grooming group is detected and the victim warned."
+    )
+    account_control: float = share(0.4, "How much registration checks cut the supply of accounts.")
+    legit_messages_per_resident_day: float = param(
+        5.0, "Legitimate posts and messages per resident per day.", unit="messages/day", ge=0.0
+    )
+    false_positive_rate: float = share(
+        0.0002, "Share of legitimate content removed at capability 1."
+    )
+
+
+class Judiciary(Agency):
+    """Courts and procuratorate."""
+
+    prosecution_delay_days: float = param(
+        180.0, "Days from arrest to verdict without early involvement.", unit="days", ge=0.0
+    )
+    early_delay_days: float = param(
+        60.0, "Days from arrest to verdict with full early involvement.", unit="days", ge=0.0
+    )
+    conviction_rate: float = share(0.6, "Conviction probability without early involvement.")
+    early_conviction_rate: float = share(0.9, "Conviction probability with full early involvement.")
+    sentence_days: float = param(
+        1_100.0,
+        "Mean sentence (incapacitation).",
+        unit="days",
+        ge=0.0,
+        source="SPC: telecom-fraud sentences mostly 3+ years; assumption",
+    )
+    deterrence: float = share(
+        0.5, "How strongly recent convictions slow recruitment and deter new rings."
+    )
+
+
+class Education(Agency):
+    """Government and public education: campaigns, regulation, the reporting line."""
+
+    campaign_interval_days: int = param(
+        30, "Days between routine campaigns.", unit="days", ge=1, le=3_650
+    )
+    campaign_reach: ByGroupShare = by_group_share(
+        0.5, 0.35, 0.4, "Share of each group a routine campaign reaches at capability 1."
+    )
+    campaign_boost: float = share(0.15, "Awareness gained by a reached resident (of the gap to 1).")
+    warning_boost: float = share(0.3, "Awareness gained from a dissuasion call or in-app warning.")
+    victim_boost: float = share(0.5, "Awareness gained by a victim.")
+    contagion_boost: float = share(0.1, "Awareness gained by each tie of a victim.")
+    contagion_share: float = share(0.5, "Share of a victim's ties who hear about it.")
+    regulation_strength: float = share(
+        0.3, "Card limits and penalties: cut black-market supply, raise deterrence."
+    )
+    public_reporting: float = share(
+        0.05, "Probability a resident who resisted a scam reports the number or account."
+    )

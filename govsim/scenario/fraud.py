@@ -1,0 +1,250 @@
+"""Scenario sections ``fraud`` and ``scam_types``: the rings, their black market, their scams."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from govsim.scenario.fields import ByGroup, Record, Text, by_group, param, share
+
+SEED_PAPER = "seed paper (Zhang Mingwang, Sichuan Police College)"
+UK_FINANCE = "UK Finance Annual Fraud Report, loss ratios by scam type, docs/sources.md"
+ROLES: tuple[str, ...] = (
+    "leader",
+    "core",
+    "data_buyers",
+    "technicians",
+    "script_designers",
+    "operators",
+    "money_movers",
+)
+Channel = Literal["call", "sms", "im", "web"]
+CHANNELS: tuple[str, ...] = ("call", "sms", "im", "web")
+Mode = Literal["broadcast", "targeted"]
+MODES: tuple[str, ...] = ("broadcast", "targeted")
+
+
+class ChainRoles(Record):
+    """Members of a ring by role in the fraud industrial chain."""
+
+    leader: int = param(1, "Ring leader (always one).", unit="persons", ge=1, le=1)
+    core: int = param(4, "Core lieutenants around the leader.", unit="persons", ge=0, le=100)
+    data_buyers: int = param(3, "Buy leaked personal records.", unit="persons", ge=0, le=500)
+    technicians: int = param(
+        4, "Number spoofing, chatbots, group-control devices.", unit="persons", ge=0, le=500
+    )
+    script_designers: int = param(3, "Write the scam scripts.", unit="persons", ge=0, le=500)
+    operators: int = param(
+        60,
+        "Callers and chatters who make contact.",
+        unit="persons",
+        ge=1,
+        le=5_000,
+        source=SEED_PAPER + ": 100+ staff in 2 dens",
+    )
+    money_movers: int = param(
+        10, "Mule-account and card suppliers, launderers.", unit="persons", ge=0, le=1_000
+    )
+
+    def counts(self) -> tuple[int, ...]:
+        """Return the member counts in the order of :data:`ROLES`."""
+        return tuple(getattr(self, role) for role in ROLES)
+
+
+class Fraud(Record):
+    """Rings organised as industrial chains, and how they adapt."""
+
+    initial_rings: int = param(8, "Rings active on day 0.", unit="rings", ge=0, le=500)
+    max_rings: int = param(60, "Upper bound on rings (entry stops there).", unit="rings", ge=1)
+    market_population: int = param(
+        5_000_000,
+        "Residents the rings' whole effort is spread over. The city is a representative "
+        "sample of this market, so ring-level evidence and revenue scale by market/size.",
+        unit="residents",
+        ge=100,
+    )
+    roles: ChainRoles = Field(default_factory=ChainRoles)
+    cross_border_share: float = share(
+        0.5, "Share of initial rings based abroad.", source="MPS statements; assumption"
+    )
+    domestic_share_abroad_ring: float = share(
+        0.7, "Share of data buyers and money movers of a cross-border ring who live at home."
+    )
+    broadcast_attempts_per_operator: float = param(
+        300.0,
+        "Broadcast contact attempts per operator per day.",
+        unit="attempts/day",
+        ge=0.0,
+        le=100_000.0,
+        source=SEED_PAPER + ": group-sending devices",
+    )
+    targeted_attempts_per_operator: float = param(
+        30.0,
+        "Targeted (profiled) attempts per operator per day.",
+        unit="attempts/day",
+        ge=0.0,
+        le=10_000.0,
+    )
+    targeted_share: float = share(0.2, "Initial share of operators working targeted lists.")
+    evasion_initial: float = share(0.3, "Initial evasion technology (spoofing, rotation).")
+    evasion_learning: float = share(
+        0.05, "Per adaptation round, share of the gap to full evasion closed under blocking."
+    )
+    evasion_max: float = share(0.8, "Ceiling of evasion technology.")
+    numbers_per_operator: float = param(
+        3.0, "Phone numbers (SIM cards) a ring keeps per operator.", unit="SIMs", ge=0.0
+    )
+    accounts_per_operator: float = param(
+        3.0, "IM and web accounts a ring keeps per operator.", unit="accounts", ge=0.0
+    )
+    mules_per_money_mover: float = param(
+        4.0, "Mule bank accounts a ring keeps per money mover.", unit="accounts", ge=0.0
+    )
+    transfers_per_mule_day: float = param(
+        3.0,
+        "Victim transfers one mule account can receive per day.",
+        unit="transfers/day",
+        gt=0.0,
+    )
+    laundering_layers: int = param(
+        3,
+        "Mule layers funds hop through before cash-out.",
+        unit="hops",
+        ge=1,
+        le=20,
+        source="AMLSim layering typologies; assumption",
+    )
+    hop_hours_mean: float = param(
+        2.0,
+        "Mean hours per laundering hop.",
+        unit="hours",
+        gt=0.0,
+        le=1_000.0,
+        source="NAFC 'golden hour' statements; assumption",
+    )
+    fanout: int = param(
+        3, "Parallel mule paths a transfer is split into.", unit="paths", ge=1, le=16
+    )
+    cross_border_exit_share: float = share(
+        0.8, "Share of a cross-border ring's funds that exit abroad (domestic rings: 0.1)."
+    )
+    recruitment_delay_days: float = param(
+        14.0,
+        "Mean days to replace an arrested member.",
+        unit="days",
+        gt=0.0,
+        le=3_650.0,
+        source=SEED_PAPER + ": struck links are quickly replaced",
+    )
+    labour_pool: int = param(
+        20_000,
+        "People willing to work for rings; convicts leave it for their sentence.",
+        unit="persons",
+        ge=1,
+    )
+    dissolution_core_share: float = share(
+        0.5, "A ring dissolves when its leader and at least this share of its core are taken."
+    )
+    adaptation_interval_days: int = param(
+        7, "Days between portfolio and mode reviews.", unit="days", ge=1, le=365
+    )
+    adaptation_rate: float = share(
+        0.3,
+        "Weight of recent payoffs in each portfolio review.",
+        source=SEED_PAPER + ": methods evolve fast",
+    )
+    exploration: float = share(0.03, "Floor on each scam type's portfolio weight.")
+    relocation_propensity: float = share(
+        0.3, "Probability a domestic ring moves abroad after an arrest operation."
+    )
+    entry_rate_per_month: float = param(
+        1.0,
+        "Expected new rings per month when expected profit equals the reference.",
+        unit="rings/month",
+        ge=0.0,
+        le=100.0,
+    )
+    entry_profit_reference: float = param(
+        1_000_000.0,
+        "Monthly ring profit at which entry runs at its base rate.",
+        unit="yuan/month",
+        gt=0.0,
+    )
+    exit_after_loss_days: int = param(
+        60, "A ring whose cash stays negative this long exits.", unit="days", ge=1
+    )
+    wage_per_member_day: float = param(
+        200.0, "Running cost per member per day.", unit="yuan/day", ge=0.0
+    )
+    initial_cash: float = param(500_000.0, "Cash a ring starts with.", unit="yuan", ge=0.0)
+
+
+class BlackMarket(Record):
+    """The market for leaked records, SIM cards, platform accounts and mule accounts."""
+
+    record_price: float = param(0.5, "Price of one leaked record.", unit="yuan", gt=0.0)
+    sim_price: float = param(150.0, "Price of one unregistered SIM card.", unit="yuan", gt=0.0)
+    account_price: float = param(30.0, "Price of one IM/web account.", unit="yuan", gt=0.0)
+    mule_price: float = param(
+        1_500.0, "Price of one mule bank account (a 'card').", unit="yuan", gt=0.0
+    )
+    sim_supply_per_day: float = param(
+        150.0, "SIM cards offered per day with no controls.", unit="SIMs/day", ge=0.0
+    )
+    account_supply_per_day: float = param(
+        300.0, "Accounts offered per day with no controls.", unit="accounts/day", ge=0.0
+    )
+    mule_supply_per_day: float = param(
+        60.0, "Mule accounts offered per day with no controls.", unit="accounts/day", ge=0.0
+    )
+    price_elasticity: float = param(
+        1.0, "Price rises as (demand/supply) to this power.", ge=0.0, le=5.0
+    )
+    records_leaked_share: float = share(
+        0.3, "Share of residents whose records are already on the market."
+    )
+    monthly_leak_share: float = share(
+        0.005, "Share of residents whose records newly leak each month."
+    )
+
+
+class ScamType(Record):
+    """One kind of scam: its channel, its targets, its grooming, its losses."""
+
+    label: Text | None = Field(None, description="Display name (en/zh).")
+    channel: Channel = Field(description="How victims are contacted.")
+    profile: ByGroup = by_group(1.0, 1.0, 1.0, "Relative susceptibility by age group.")
+    conversion: float = share(
+        0.0015, "Probability a reached, naive (awareness 0), average resident engages."
+    )
+    record_lift: float = param(
+        5.0,
+        "Conversion multiplier when a leaked, profiled record is used.",
+        ge=1.0,
+        le=1_000.0,
+        source=SEED_PAPER + ": precision fraud success rate very high",
+    )
+    grooming_days: int = param(
+        0, "Days of grooming before the first transfer.", unit="days", ge=0, le=365
+    )
+    transfers: int = param(
+        1, "Transfers in an escalating scam (investment scams escalate).", ge=1, le=20
+    )
+    transfer_spacing_days: int = param(
+        7, "Days between escalating transfers.", unit="days", ge=1, le=365
+    )
+    loss_median: float = param(
+        5_000.0, "Median amount of one transfer.", unit="yuan", gt=0.0, source=UK_FINANCE
+    )
+    loss_sigma: float = param(1.0, "Log-normal sigma of the amount.", ge=0.0, le=4.0)
+    weight: float = param(0.1, "Initial weight in every ring's portfolio.", ge=0.0, le=1_000.0)
+    event: Literal["epidemic"] | None = Field(
+        None, description="Only active while this event runs."
+    )
+    via_social_ties: bool = Field(
+        False, description="Targets friends of compromised residents (impersonating friends)."
+    )
+    compromises_account: bool = Field(
+        False, description="A victim's social account is taken over and reused."
+    )

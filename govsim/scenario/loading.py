@@ -1,0 +1,382 @@
+"""Loading scenario files: YAML with line numbers, ``extends`` chains, and validation.
+
+Every key is traced to the file and line that supplied it, through any chain of ``extends``, so
+that a problem found by the schema points at the line to edit in the file to edit. Bad input of
+any kind ends in a :class:`ScenarioError`, never in a traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from govsim.scenario.cooperation import canonical_link
+from govsim.scenario.errors import (
+    LINKS_PATH,
+    KeyPath,
+    Problem,
+    ScenarioError,
+    format_key_path,
+    has_key,
+    problems_from_validation,
+    show,
+)
+from govsim.scenario.resources import check_memory
+from govsim.scenario.schema import Scenario
+
+EXTENDS = "extends"
+WHOLE_VALUES = frozenset({"description", "label"})
+"""Keys a child replaces whole rather than merges: a text and its translation belong together."""
+MERGE_TAG = "tag:yaml.org,2002:merge"
+SYNTAX_HINTS: dict[str, str] = {
+    "'\\t'": "indent with spaces: YAML does not allow tabs",
+    "could not find expected ':'": "write 'key: value' with a space after the colon",
+    "mapping values are not allowed": "check the indentation, and quote values containing ': '",
+    "expected <block end>": "check that this line is indented like its neighbours",
+    "constructor for the tag": "scenario files hold plain data: remove the '!' tag",
+    "special characters": "remove the control character (copied from a terminal or a PDF?)",
+    "another document": "a scenario file holds one document: remove the '---' line",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a key was written: its file, and the 1-based lines of the key and of its value."""
+
+    file: str
+    key_line: int
+    value_line: int
+
+
+@dataclass(slots=True)
+class Document:
+    """Scenario data, with the origin of every key path in it."""
+
+    file: str
+    data: dict[str, Any]
+    origins: dict[KeyPath, Origin] = field(default_factory=dict)
+
+    def locate(self, path: KeyPath, on_key: bool = False) -> tuple[str, int | None]:
+        """Return the file and line that supplied a key path, or else its nearest ancestor.
+
+        Args:
+            path: The key path, e.g. ``("agencies", "police", "capability")``.
+            on_key: Give the line of the key rather than of its value.
+        """
+        for depth in range(len(path), 0, -1):
+            origin = self.origins.get(path[:depth])
+            if origin is not None:
+                exact = depth == len(path) and not on_key
+                return origin.file, origin.value_line if exact else origin.key_line
+        return self.file, None
+
+
+# --- Public entry points ----------------------------------------------------------------------
+
+
+def load_scenario(path: str | os.PathLike[str], *, check_resources: bool = True) -> Scenario:
+    """Load a scenario file, merge its ``extends`` chain, and validate it.
+
+    Args:
+        path: The scenario file (YAML, UTF-8).
+        check_resources: Also check that its residents fit in this machine's memory.
+
+    Raises:
+        ScenarioError: with every problem found, each with its file, line and key path.
+    """
+    document = _resolve(Path(path), str(path), ())
+    scenario = _validate(document)
+    if check_resources:
+        _check_resources(scenario, document)
+    return scenario
+
+
+def load_scenario_data(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Return a scenario file's data with its ``extends`` chain merged, not yet validated.
+
+    Raises:
+        ScenarioError: if a file cannot be read or parsed, or the chain is broken.
+    """
+    return _resolve(Path(path), str(path), ()).data
+
+
+def scenario_from_dict(
+    data: Mapping[str, Any], source: str = "<dict>", *, check_resources: bool = True
+) -> Scenario:
+    """Validate scenario data built in code, reporting problems as for a file named ``source``.
+
+    Raises:
+        ScenarioError: with every problem found.
+    """
+    if not isinstance(data, Mapping):
+        raise ScenarioError.single(source, None, "", f"expected a mapping, got {show(data)}")
+    document = Document(source, dict(data))
+    scenario = _validate(document)
+    if check_resources:
+        _check_resources(scenario, document)
+    return scenario
+
+
+def dump_scenario(scenario: Scenario) -> str:
+    """Return a scenario as resolved YAML (no ``extends``, every value spelled out).
+
+    Loading the text gives back an equal scenario.
+    """
+    data = scenario.model_dump(mode="json", exclude={EXTENDS})
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+# --- Validation -------------------------------------------------------------------------------
+
+
+def _validate(document: Document) -> Scenario:
+    try:
+        return Scenario.model_validate(document.data)
+    except ValidationError as error:
+        problems = problems_from_validation(error, document.data, Scenario, document.locate)
+        raise ScenarioError(problems) from None
+
+
+def _check_resources(scenario: Scenario, document: Document) -> None:
+    try:
+        check_memory(scenario)
+    except ScenarioError as error:
+        raise ScenarioError(_placed(problem, document) for problem in error.problems) from None
+
+
+def _placed(problem: Problem, document: Document) -> Problem:
+    """Give a problem found on the validated scenario the file and line of its key."""
+    if problem.file is not None:
+        return problem
+    path = tuple(problem.key_path.split(".")) if problem.key_path else ()
+    file, line = document.locate(path)
+    return dataclasses.replace(problem, file=file, line=line)
+
+
+# --- extends ----------------------------------------------------------------------------------
+
+
+def _resolve(path: Path, shown: str, chain: tuple[tuple[str, str], ...]) -> Document:
+    """Read a file and, if it extends another, merge it onto its resolved parent.
+
+    Args:
+        path: The file to read.
+        shown: Its name in messages (as given, or relative to the file that extends it).
+        chain: (real path, shown name) of the files extending this one, to detect loops.
+    """
+    document = _read(path, shown)
+    parent_name = document.data.pop(EXTENDS, None)
+    origin = document.origins.pop((EXTENDS,), None)
+    if parent_name is None:
+        return document
+    chain = (*chain, (os.path.realpath(path), shown))
+    line = origin.key_line if origin else None
+    parent_path, parent_shown = _find_parent(parent_name, path, shown, line, chain)
+    return _merge(_resolve(parent_path, parent_shown, chain), document)
+
+
+def _find_parent(
+    name: Any, path: Path, shown: str, line: int | None, chain: tuple[tuple[str, str], ...]
+) -> tuple[Path, str]:
+    """Return the file an ``extends`` names (relative to the file), and its name in messages."""
+    if not isinstance(name, str) or not name.strip():
+        message = f"expected the path of a scenario file, got {show(name)}"
+        raise ScenarioError.single(shown, line, EXTENDS, message)
+    parent = path.parent / name
+    parent_shown = os.path.normpath(os.path.join(os.path.dirname(shown), name))
+    real_paths = [real for real, _ in chain]
+    if os.path.realpath(parent) in real_paths:
+        loop = [name for _, name in chain[real_paths.index(os.path.realpath(parent)) :]]
+        message = "loops back to a file already in the chain: " + " -> ".join([*loop, loop[0]])
+        hint = "remove 'extends' from one of these files"
+        raise ScenarioError.single(shown, line, EXTENDS, message, hint=hint)
+    if not parent.is_file():
+        message = f"parent scenario '{name}' not found (looked for {parent_shown})"
+        hint = "the path is relative to this file; check its spelling"
+        raise ScenarioError.single(shown, line, EXTENDS, message, hint=hint)
+    return parent, parent_shown
+
+
+def _merge(parent: Document, child: Document) -> Document:
+    """Deep-merge a child onto its parent; each key keeps the origin of the file that won."""
+    data = _merge_values(parent.data, child.data, ())
+    origins = {path: origin for path, origin in parent.origins.items() if _exists(data, path)}
+    origins.update(child.origins)
+    return Document(child.file, data, origins)
+
+
+def _merge_values(parent: Any, child: Any, path: KeyPath) -> Any:
+    """Merge mappings key by key; anything else (lists, numbers, texts) the child replaces."""
+    whole = bool(path) and path[-1] in WHOLE_VALUES
+    if whole or not (isinstance(parent, dict) and isinstance(child, dict)):
+        return child
+    merged = {key: value for key, value in parent.items() if not _relinked(path, key, child)}
+    for key, value in child.items():
+        merged[key] = _merge_values(merged[key], value, (*path, key)) if key in merged else value
+    return merged
+
+
+def _relinked(path: KeyPath, key: Any, child: dict[Any, Any]) -> bool:
+    """Whether the child sets a parent's link under the other spelling (bank-police)."""
+    if path != LINKS_PATH or key in child:
+        return False
+    return _link_name(key) in {_link_name(name) for name in child}
+
+
+def _link_name(name: Any) -> Any:
+    try:
+        return canonical_link(str(name))
+    except ValueError:
+        return name
+
+
+def _exists(data: Any, path: KeyPath) -> bool:
+    for part in path:
+        if not has_key(data, part):
+            return False
+        data = data[part]
+    return True
+
+
+# --- Reading YAML -----------------------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that records where every key and value starts.
+
+    The node tree is walked once before it is turned into data, giving each key path the lines
+    of its key and value. Keys given twice in one mapping are reported: YAML would silently keep
+    the last, and a second ``police:`` block is always a mistake.
+    """
+
+    def __init__(self, text: str, file: str) -> None:
+        super().__init__(text)
+        self.file = file
+        self.origins: dict[KeyPath, Origin] = {}
+        self.duplicates: list[Problem] = []
+        self.root_line: int | None = None
+
+    def load(self) -> Any:
+        """Return the document's data (None for an empty file), recording lines on the way."""
+        node = self.get_single_node()
+        if node is None:
+            return None
+        self.root_line = node.start_mark.line + 1
+        self._record(node, (), frozenset())
+        return self.construct_document(node)
+
+    def _record(self, node: yaml.Node, path: KeyPath, open_nodes: frozenset[int]) -> None:
+        if id(node) in open_nodes:  # an alias of an enclosing node: recursive data
+            return
+        inside = open_nodes | {id(node)}
+        if isinstance(node, yaml.MappingNode):
+            self._record_mapping(node, path, inside)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self._note((*path, index), item, item)
+                self._record(item, (*path, index), inside)
+
+    def _record_mapping(
+        self, node: yaml.MappingNode, path: KeyPath, inside: frozenset[int]
+    ) -> None:
+        self._find_duplicates(node, path)
+        self.flatten_mapping(node)  # resolve '<<: *anchor' merges as construction will
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                child = (*path, self.construct_object(key_node))
+                self._note(child, key_node, value_node)
+                self._record(value_node, child, inside)
+
+    def _find_duplicates(self, node: yaml.MappingNode, path: KeyPath) -> None:
+        first_lines: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == MERGE_TAG:
+                continue
+            key, line = self.construct_object(key_node), key_node.start_mark.line + 1
+            if key in first_lines:
+                message = f"key given twice (first on line {first_lines[key]})"
+                hint = "YAML would keep only the last one; remove or merge them"
+                key_path = format_key_path((*path, key))
+                self.duplicates.append(Problem(self.file, line, key_path, message, hint=hint))
+            first_lines.setdefault(key, line)
+
+    def _note(self, path: KeyPath, key_node: yaml.Node, value_node: yaml.Node) -> None:
+        key_line, value_line = key_node.start_mark.line + 1, value_node.start_mark.line + 1
+        self.origins[path] = Origin(self.file, key_line, value_line)
+
+
+def _read(path: Path, shown: str) -> Document:
+    """Parse one scenario file into a document, without following its ``extends``."""
+    text = _read_text(path, shown)
+    try:
+        loader = _LineLoader(text, shown)  # the reader rejects control characters right away
+        try:
+            data = loader.load()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        raise _syntax_error(error, shown, text) from None
+    if loader.duplicates:
+        raise ScenarioError(loader.duplicates)
+    return Document(shown, _check_root(data, shown, loader.root_line), loader.origins)
+
+
+def _read_text(path: Path, shown: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError.single(shown, None, "", "file not found") from None
+    except IsADirectoryError:
+        raise ScenarioError.single(shown, None, "", "is a directory, not a scenario file") from None
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or error}"
+        raise ScenarioError.single(shown, None, "", message) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte 0x{raw[error.start]:02x})"
+        hint = "save the file with UTF-8 encoding"
+        raise ScenarioError.single(shown, line, "", message, hint=hint) from None
+
+
+def _check_root(data: Any, shown: str, line: int | None) -> dict[str, Any]:
+    if data is None:
+        hint = "a scenario needs at least 'name: ...'"
+        raise ScenarioError.single(shown, None, "", "the file is empty", hint=hint)
+    if not isinstance(data, dict):
+        message = f"expected a mapping of keys at the top level, got {show(data)}"
+        hint = "start with 'name: ...' at the left margin, one 'key: value' per line"
+        raise ScenarioError.single(shown, line, "", message, hint=hint)
+    return data
+
+
+def _syntax_error(error: yaml.YAMLError, shown: str, text: str) -> ScenarioError:
+    """Turn a YAML error into a problem at its line, with a hint for the common mistakes."""
+    line = _error_line(error, text)
+    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and problem.startswith("but "):  # "expected a single document, but found ..."
+        message = f"invalid YAML: {context}, {problem}"
+    else:
+        message = f"invalid YAML: {problem}"
+        if context and context_mark and context_mark.line + 1 != line:
+            message += f" ({context} on line {context_mark.line + 1})"
+    hints = [hint for clue, hint in SYNTAX_HINTS.items() if clue in message]
+    hint = hints[0] if hints else "check the indentation and quotes on this line and the one before"
+    return ScenarioError.single(shown, line, "", message, hint=hint)
+
+
+def _error_line(error: yaml.YAMLError, text: str) -> int | None:
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        return mark.line + 1
+    position = getattr(error, "position", None)  # a reader error: a forbidden character
+    return text[:position].count("\n") + 1 if isinstance(position, int) else None

@@ -1,0 +1,112 @@
+"""Scenario section ``population``: the residents of the simulated city."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from govsim.scenario.fields import (
+    ByGroup,
+    ByGroupShare,
+    Record,
+    by_group,
+    by_group_share,
+    param,
+    share,
+)
+
+ONS = "ONS Crime Survey for England and Wales (fraud reported to police), see docs/sources.md"
+
+
+class Population(Record):
+    """Residents: who they are, what they own, how they see and report fraud."""
+
+    size: int = param(
+        100_000, "Number of residents simulated.", unit="residents", ge=100, le=20_000_000
+    )
+    regions: int | list[str] = Field(
+        4,
+        description="Number of police regions, or their names (e.g. districts).",
+        json_schema_extra={"unit": "regions", "source": "assumption"},
+    )
+    age_shares: ByGroupShare = by_group_share(
+        0.14,
+        0.62,
+        0.24,
+        "Share of residents that are students, working, elderly.",
+        source="China 7th census (2020) age structure, rounded",
+    )
+    savings_median: ByGroup = by_group(
+        3_000, 60_000, 90_000, "Median liquid savings by age group (log-normal).", unit="yuan"
+    )
+    savings_sigma: float = param(1.0, "Log-normal sigma of savings.", ge=0.0, le=3.0)
+    max_transfer_share: float = share(
+        0.7, "Largest share of their savings a victim can transfer in one scam."
+    )
+    phone_answer: ByGroupShare = by_group_share(
+        0.35, 0.45, 0.70, "Probability an unsolicited call or SMS is answered or read."
+    )
+    online_exposure: ByGroupShare = by_group_share(
+        0.90, 0.80, 0.35, "Probability an unsolicited IM or web contact is seen."
+    )
+    awareness_initial: ByGroupShare = by_group_share(
+        0.35, 0.45, 0.25, "Mean fraud awareness at the start (0 naive, 1 immune)."
+    )
+    awareness_concentration: float = param(
+        8.0,
+        "Beta-distribution concentration of initial awareness (higher, less spread).",
+        gt=0.0,
+        le=1_000.0,
+    )
+    awareness_floor: float = share(0.2, "Awareness decays toward this floor.")
+    awareness_half_life_days: float = param(
+        180.0,
+        "Half-life of awareness above its floor without renewal.",
+        unit="days",
+        gt=0.0,
+        le=10_000.0,
+        source="phishing-training decay studies (effects fade in 4-6 months), docs/sources.md",
+    )
+    awareness_weight: float = param(
+        2.0, "Exponent of (1 - awareness) in the engagement probability.", ge=0.0, le=10.0
+    )
+    frailty_sigma: float = param(
+        0.6,
+        "Log-normal sigma of individual susceptibility around the group profile.",
+        ge=0.0,
+        le=3.0,
+    )
+    ties_per_resident: int = param(
+        6, "Mean number of social ties (same region mostly).", unit="ties", ge=0, le=100
+    )
+    tie_same_region_share: float = share(0.8, "Share of ties within the resident's region.")
+    report_share: ByGroupShare = by_group_share(
+        0.40, 0.35, 0.30, "Probability a victim reports the loss to police.", source=ONS
+    )
+    report_delay_median_hours: float = param(
+        10.0,
+        "Median delay from the transfer to the victim's report.",
+        unit="hours",
+        gt=0.0,
+        le=10_000.0,
+        source="IC3 RAT guidance on 72-hour reporting; assumption",
+    )
+    report_delay_sigma: float = param(
+        1.5, "Log-normal sigma of the reporting delay.", ge=0.0, le=5.0
+    )
+
+    @field_validator("regions")
+    @classmethod
+    def _regions_valid(cls, value: int | list[str]) -> int | list[str]:
+        count = value if isinstance(value, int) else len(value)
+        if not 1 <= count <= 64:
+            raise ValueError("expected between 1 and 64 regions")
+        if isinstance(value, list) and len(set(value)) != len(value):
+            raise ValueError("region names must be unique")
+        return value
+
+    @property
+    def region_names(self) -> list[str]:
+        """Names of the regions, generated when only a count is given."""
+        if isinstance(self.regions, list):
+            return list(self.regions)
+        return [f"region-{i + 1}" for i in range(self.regions)]

@@ -1,0 +1,72 @@
+"""The scenario: the root of a scenario file, assembling every section."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from govsim.scenario.agencies import Banks, Education, Judiciary, Platforms, Police, Telecoms
+from govsim.scenario.catalogue import default_catalogue
+from govsim.scenario.cooperation import Cooperation
+from govsim.scenario.events import Event
+from govsim.scenario.fields import Record, Text, param, text_in
+from govsim.scenario.fraud import BlackMarket, Fraud, ScamType
+from govsim.scenario.population import Population
+
+
+class Agencies(Record):
+    """The parties that fight fraud."""
+
+    police: Police = Field(default_factory=Police)
+    banks: Banks = Field(default_factory=Banks)
+    telecoms: Telecoms = Field(default_factory=Telecoms)
+    platforms: Platforms = Field(default_factory=Platforms)
+    judiciary: Judiciary = Field(default_factory=Judiciary)
+    education: Education = Field(default_factory=Education)
+
+
+class Scenario(Record):
+    """A whole scenario: a city, its fraud, its governance, its events."""
+
+    name: str = Field(description="Short identifier, used in result tables.")
+    description: Text = Field("", description="Plain text or {en: ..., zh: ...}.")
+    extends: str | None = Field(
+        None, description="Path of a scenario this one deep-merges onto (relative to the file)."
+    )
+    days: int = param(365, "Days simulated.", unit="days", ge=1, le=36_500)
+    seed: int = param(0, "Master seed; replication seeds are spawned from it.", ge=0)
+    population: Population = Field(default_factory=Population)
+    fraud: Fraud = Field(default_factory=Fraud)
+    black_market: BlackMarket = Field(default_factory=BlackMarket)
+    scam_types: dict[str, ScamType] = Field(default_factory=default_catalogue)
+    agencies: Agencies = Field(default_factory=Agencies)
+    cooperation: Cooperation = Field(default_factory=Cooperation)
+    events: list[Event] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _merge_catalogue(cls, data: object) -> object:
+        """Merge the file's scam types over the built-in catalogue, key by key."""
+        if not isinstance(data, dict) or not isinstance(data.get("scam_types"), dict):
+            return data
+        merged = {key: t.model_dump(exclude_unset=True) for key, t in default_catalogue().items()}
+        for key, entry in data["scam_types"].items():
+            if isinstance(entry, dict) and key in merged:
+                merged[key] = {**merged[key], **entry}
+            else:
+                merged[key] = entry
+        return {**data, "scam_types": merged}
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scenario:
+        if self.population.size > self.fraud.market_population:
+            raise ValueError(
+                f"population.size ({self.population.size}) exceeds fraud.market_population "
+                f"({self.fraud.market_population}): the city is a sample of the rings' market"
+            )
+        if not any(t.weight > 0 and t.event is None for t in self.scam_types.values()):
+            raise ValueError("scam_types needs at least one type with weight > 0 and no event")
+        return self
+
+    def describe(self, language: str = "en") -> str:
+        """Return the description in ``language`` (English fallback)."""
+        return text_in(self.description, language)

@@ -1,0 +1,178 @@
+"""Transfers: from an engaged victim's payment to the mule network, the report and the freeze.
+
+Engaged victims either pay the same day or after grooming (investment scams escalate over
+weeks, one transfer after another). Each due transfer meets the bank's risk control; what
+passes is split into mule paths that race the freeze (see :mod:`govsim.laundering`). Whether
+and when the victim reports is drawn at the transfer, which fixes when the police stop-payment
+lands: report delay plus the latency of the police-bank link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+import numpy as np
+
+from govsim.columns import Columns
+from govsim.laundering import NEVER, Chunks
+
+if TYPE_CHECKING:
+    from govsim.model import GovernanceModel
+
+WAKING_HOURS = (8.0, 22.0)
+
+
+@dataclass
+class PendingTransfers(Columns):
+    """Victims who engaged and will pay on ``due`` (grooming, then escalation)."""
+
+    DTYPES: ClassVar[dict[str, type]] = {
+        "resident": np.int64,
+        "ring": np.int64,
+        "scam": np.int16,
+        "mode": np.int8,
+        "handle": np.int64,
+        "due": np.int32,
+        "stage": np.int16,
+        "signalled": np.bool_,
+    }
+    resident: np.ndarray
+    ring: np.ndarray
+    scam: np.ndarray
+    mode: np.ndarray
+    handle: np.ndarray
+    due: np.ndarray
+    stage: np.ndarray
+    signalled: np.ndarray
+
+
+@dataclass
+class Reports(Columns):
+    """Victims' reports to police, waiting for the day they are made."""
+
+    DTYPES: ClassVar[dict[str, type]] = {
+        "day": np.int32,
+        "resident": np.int64,
+        "ring": np.int64,
+        "handle": np.int64,
+        "region": np.int16,
+    }
+    day: np.ndarray
+    resident: np.ndarray
+    ring: np.ndarray
+    handle: np.ndarray
+    region: np.ndarray
+
+
+@dataclass
+class TransferOutcome:
+    """What today's due transfers produced."""
+
+    chunks: Chunks
+    reports: Reports
+    follow_ups: PendingTransfers
+
+
+def draw_amounts(model: GovernanceModel, due: PendingTransfers) -> np.ndarray:
+    """Amount of each transfer: the scam's loss distribution, capped by savings."""
+    rng = model.streams.transfer
+    scams = model.scams
+    amounts = scams.loss_median[due.scam] * np.exp(rng.normal(0.0, scams.loss_sigma[due.scam]))
+    share = model.config.population.max_transfer_share
+    cap = np.maximum(model.residents.savings[due.resident] * share, 0.0)
+    # A victim paying several scams in one day cannot pay more than the cap in total.
+    _, victim = np.unique(due.resident, return_inverse=True)
+    asked = np.bincount(victim, weights=amounts)[victim]
+    return amounts * np.where(asked > cap, cap / np.maximum(asked, 1e-12), 1.0)
+
+
+def mule_paths(
+    model: GovernanceModel, paid: PendingTransfers, amounts: np.ndarray, start: np.ndarray
+) -> Chunks:
+    """Split each payment into parallel mule paths and time their race out of reach."""
+    rng = model.streams.laundering
+    fraud = model.config.fraud
+    fanout = fraud.fanout
+    rows = np.repeat(np.arange(len(paid)), fanout)
+    hops = rng.gamma(fraud.laundering_layers, fraud.hop_hours_mean, size=rows.size)
+    abroad_share = model.exit_abroad_share(paid.ring)[rows]
+    abroad = rng.random(rows.size) < abroad_share
+    caught = model.banks.detect_mule_paths(rows.size)
+    caught_at = start[rows] + rng.exponential(fraud.hop_hours_mean, size=rows.size)
+    return Chunks.of(
+        amount=amounts[rows] / fanout,
+        ring=paid.ring[rows],
+        resident=paid.resident[rows],
+        scam=paid.scam[rows],
+        mode=paid.mode[rows],
+        start_hour=start[rows],
+        exit_hour=start[rows] + hops,
+        freeze_hour=np.where(caught, caught_at, NEVER),
+        abroad=abroad,
+    )
+
+
+def report_times(model: GovernanceModel, paid: PendingTransfers, start: np.ndarray) -> np.ndarray:
+    """Hour each victim reports (infinity if never)."""
+    rng = model.streams.reporting
+    population = model.config.population
+    groups = model.residents.group[paid.resident]
+    reports = rng.random(len(paid)) < model.residents.report_share[groups]
+    delay = population.report_delay_median_hours * np.exp(
+        rng.normal(0.0, population.report_delay_sigma, size=len(paid))
+    )
+    return np.where(reports, start + delay, NEVER)
+
+
+def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -> TransferOutcome:
+    """Run today's due transfers through risk control into the mule network."""
+    metrics = model.metrics
+    due = due.select(model.mule_capacity_admits(due))
+    amounts = draw_amounts(model, due)
+    due = due.select(amounts > 0)
+    amounts = amounts[amounts > 0]
+    repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
+    held = model.banks.hold_transfers(amounts, repeated, due.signalled)
+    stopped = model.banks.stop_after_hold(held, model.centre_call_on_hold())
+    metrics.add("held_by_bank", int(stopped.sum()))
+    model.residents.boost_awareness(
+        due.resident[stopped], day, model.education.config.warning_boost
+    )
+    paid, amounts, held = due.select(~stopped), amounts[~stopped], held[~stopped]
+    start = day * 24.0 + model.streams.transfer.uniform(*WAKING_HOURS, size=len(paid))
+    start = start + np.where(held, model.banks.config.hold_hours, 0.0)
+    chunks = mule_paths(model, paid, amounts, start)
+    report_hour = report_times(model, paid, start)
+    stop_hour = report_hour + model.stop_payment_latency_hours()
+    chunks.freeze_hour = np.minimum(
+        chunks.freeze_hour, np.repeat(stop_hour, model.config.fraud.fanout)
+    )
+    model.record_payments(paid, amounts)
+    return TransferOutcome(
+        chunks, _reports(model, paid, report_hour), _follow_ups(model, paid, report_hour)
+    )
+
+
+def _reports(model: GovernanceModel, paid: PendingTransfers, report_hour: np.ndarray) -> Reports:
+    made = np.isfinite(report_hour)
+    return Reports.of(
+        day=np.floor(report_hour[made] / 24.0),
+        resident=paid.resident[made],
+        ring=paid.ring[made],
+        handle=paid.handle[made],
+        region=model.residents.region[paid.resident[made]],
+    )
+
+
+def _follow_ups(
+    model: GovernanceModel, paid: PendingTransfers, report_hour: np.ndarray
+) -> PendingTransfers:
+    """Escalating scams ask again after their spacing, unless the victim has reported."""
+    scams = model.scams
+    next_due = paid.due + scams.spacing[paid.scam]
+    more = (paid.stage + 1 < scams.transfers[paid.scam]) & (report_hour > next_due * 24.0)
+    follow = paid.select(more)
+    follow.due = next_due[more].astype(np.int32)
+    follow.stage = (follow.stage + 1).astype(np.int16)
+    return follow

@@ -26,7 +26,7 @@ from govsim.labels import HEADERS, label
 from govsim.results import summary_statistics, write_results
 from govsim.runner import RunResults
 from govsim.runner import run as run_replications
-from govsim.scenario import Scenario, ScenarioError, load_scenario
+from govsim.scenario import Scenario, ScenarioError, dump_scenario, load_scenario
 from govsim.scenario.overrides import with_overrides
 
 EXIT_INVALID = 2
@@ -90,6 +90,15 @@ def _validate_one(path: Path) -> bool:
     summary = f"  {path}  (name: {scenario.name}, {residents}, {scenario.days} days)"
     _stdout.print(Text.assemble(("OK", "bold green"), summary))
     return True
+
+
+@app.command()
+@exits_on_scenario_error
+def show(
+    scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO")],
+) -> None:
+    """Print a scenario fully resolved: extends merged, every default spelled out."""
+    typer.echo(dump_scenario(load_scenario(scenario_file)), nl=False)
 
 
 @app.command()

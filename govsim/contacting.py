@@ -28,6 +28,8 @@ def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
     expected = np.array(
         [ring.national_attempts(active, model.scams.phone) for ring in rings]
     ).reshape(len(rings), len(model.scams), 2)
+    for ring, market_attempts in zip(rings, expected.sum(axis=(1, 2)), strict=True):
+        ring.market_attempts = float(market_attempts)
     return model.streams.contact.poisson(expected / model.scale)
 
 

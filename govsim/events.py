@@ -61,7 +61,11 @@ class DataBreachEvent(ScheduledEvent):
         else:
             eligible = groups == AGE_GROUPS.index(self.config.group)
         draw = model.streams.events.random(groups.size)
-        model.market.leak(np.flatnonzero(eligible & (draw < self.config.share)))
+        leaked = np.flatnonzero(eligible & (draw < self.config.share))
+        model.market.leak(leaked)
+        model.residents.record_detail[leaked] = self.config.detail_lift
+        if self.config.group is not None:
+            model.exploit_leak(AGE_GROUPS.index(self.config.group), self.config.uptake)
 
 
 class CardCrackdownEvent(ScheduledEvent):

@@ -25,9 +25,11 @@ from govsim.agents.telecom import TelecomOperators
 from govsim.contact import ContactBatch
 from govsim.contacting import make_contacts
 from govsim.events import EVENT_CLASSES, ScheduledEvent
+from govsim.extrapolation import MarketExtrapolation
 from govsim.laundering import FundsInFlight
 from govsim.metrics import Metrics
 from govsim.scams import ScamTable
+from govsim.scenario.fields import AGE_GROUPS
 from govsim.scenario.schema import Scenario
 from govsim.streams import RandomStreams
 from govsim.transfers import PendingTransfers, Reports, execute_transfers
@@ -53,6 +55,7 @@ class GovernanceModel(mesa.Model):
         self.residents = Residents(scenario.population, self.streams.population)
         self.handles = HandleRegistry()
         self.ledger = FundsInFlight()
+        self.extrapolation = MarketExtrapolation(self.scale)
         self.pending = PendingTransfers.empty()
         self.reports = Reports.empty()
         self._create_parties()
@@ -188,20 +191,37 @@ class GovernanceModel(mesa.Model):
         weight = self.config.population.awareness_weight
         p = scams.conversion[batch.scam] * scams.profile[batch.scam, residents.group[targets]]
         p = p * residents.frailty[targets] * (1.0 - awareness) ** weight
-        p = p * np.where(batch.mode == 1, scams.record_lift[batch.scam], 1.0)
+        lift = scams.record_lift[batch.scam] * residents.record_detail[targets]
+        p = p * np.where(batch.mode == 1, lift, 1.0)
         return np.minimum(p, MAX_ENGAGEMENT)
 
     def engage(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Reached residents start to engage or resist; warnings stop some; the rest pay."""
         draw = self.streams.engagement.random(len(batch))
-        would = batch.alive & (draw < self.engagement_probability(batch))
+        probability = self.engagement_probability(batch)
+        would = batch.alive & (draw < probability)
         stopped = self.warn_contacts(batch, would)
         engaged = would & ~stopped
+        self._score_scripts(batch, rings, np.where(batch.alive & ~stopped, probability, 0.0))
         self.metrics.add("dissuaded", int(stopped.sum()))
         self._report_resisted(batch, batch.alive & ~would)
         compromised = engaged & self.scams.compromises[batch.scam]
         self.residents.compromised[batch.target[compromised]] = True
         self._queue_transfers(batch, engaged, rings)
+
+    def _score_scripts(
+        self, batch: ContactBatch, rings: list[FraudRing], probability: np.ndarray
+    ) -> None:
+        """Credit each ring's scam types and modes with the expected takings of its contacts.
+
+        Rings learn what pays across their whole market. The city holds too few of their
+        victims to stand for it, so their signal is the expected yield of the city's contacts
+        (probability times mean amount), which does not depend on the city's size.
+        """
+        expected = probability * self.scams.expected_takings[batch.scam]
+        for i, ring in enumerate(rings):
+            mine = batch.ring == i
+            np.add.at(ring.window_revenue, (batch.scam[mine], batch.mode[mine]), expected[mine])
 
     def warn_contacts(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
         """Early warning: flag scams in progress; return who was stopped.
@@ -285,15 +305,20 @@ class GovernanceModel(mesa.Model):
         self.pending = self.pending.select(~saved)
 
     def mule_capacity_admits(self, due: PendingTransfers) -> np.ndarray:
-        """Whether each ring's mule accounts can take today's transfers (city share)."""
+        """Whether each ring's mule accounts can take today's transfers.
+
+        Capacity is market-wide, so it is compared with the ring's expected market-wide
+        transfers (see :mod:`govsim.extrapolation`), not with the city's few.
+        """
         admitted = np.ones(len(due), bool)
         draw = self.streams.transfer.random(len(due))
         for ring in self.rings:
             mine = due.ring == ring.unique_id
-            needed = int(mine.sum())
-            if needed:
-                capacity = ring.transfer_capacity() / self.scale
-                admitted[mine] = draw[mine] < min(1.0, capacity / needed)
+            if mine.any():
+                wanted = self.extrapolation.per_attempt("transfers") * ring.market_attempts
+                capacity = ring.transfer_capacity()
+                share = 1.0 if capacity >= wanted else capacity / wanted
+                admitted[mine] = draw[mine] < share
         return admitted
 
     def centre_call_on_hold(self) -> float:
@@ -334,6 +359,9 @@ class GovernanceModel(mesa.Model):
         victims = paid.resident[first]
         np.add.at(residents.victimisations, victims, 1)
         self.metrics.add("victims", int(first.sum()))
+        by_group = np.bincount(residents.group[victims], minlength=3)
+        for group, count in zip(AGE_GROUPS, by_group, strict=True):
+            self.metrics.add(f"victims_{group}", int(count))
         self.metrics.add("transfers", len(paid))
         self.metrics.add("gross_loss", float(amounts.sum()))
         self.metrics.add_by_scam("victims", paid.scam[first], paid.mode[first])
@@ -353,6 +381,7 @@ class GovernanceModel(mesa.Model):
         metrics = self.metrics
         metrics.hours_to_freeze.append((decided.freeze_hour - decided.start_hour)[frozen])
         metrics.add("frozen", float(decided.amount[frozen].sum()))
+        metrics.add("frozen_paths", int(frozen.sum()))
         gone = decided.select(~frozen)
         metrics.add("ring_proceeds", float(gone.amount.sum()))
         metrics.add("proceeds_abroad", float(gone.amount[gone.abroad].sum()))
@@ -360,11 +389,19 @@ class GovernanceModel(mesa.Model):
         for ring_id in np.unique(gone.ring):
             ring = by_id[int(ring_id)]
             mine = gone.ring == ring_id
-            ring.book_revenue(float(gone.amount[mine].sum()) * self.scale)
-            np.add.at(ring.window_revenue, (gone.scam[mine], gone.mode[mine]), gone.amount[mine])
-        for ring_id in np.unique(decided.ring[frozen]):
+            ring.book_revenue(float(gone.amount[mine].sum()))
+        frozen_rings, paths_frozen = np.unique(decided.ring[frozen], return_counts=True)
+        for ring_id, paths in zip(frozen_rings, paths_frozen, strict=True):
             ring = by_id[int(ring_id)]
-            burnt = float((decided.ring[frozen] == ring_id).sum()) * self.scale
+            ring.mules = max(0.0, ring.mules - float(paths))
+        self._extrapolate_to_market()
+
+    def _extrapolate_to_market(self) -> None:
+        """Rings' takings and frozen mule paths in the rest of their market (see extrapolation)."""
+        for ring in self.active_rings():
+            market = self.extrapolation
+            ring.book_revenue(market.rest_of_market("proceeds", ring.market_attempts))
+            burnt = market.rest_of_market("frozen_paths", ring.market_attempts)
             ring.mules = max(0.0, ring.mules - burnt)
 
     # 9. investigation, prosecution
@@ -375,11 +412,12 @@ class GovernanceModel(mesa.Model):
         self.reports = self.reports.select(~today)
         self.metrics.add("reports", len(made))
         self.push_blacklist(made.handle, self.handles.kind[made.handle] == NUMBER)
-        self._blacklist_rest_of_market(made)
+        self._blacklist_rest_of_market()
         linked = self.police.open_cases(made.ring, made.region, self.day)
         self.metrics.add("cases_opened", len(made) if self.police.enabled else 0)
         self.metrics.add("cases_linked", linked)
         for ring, operation in self.police.investigate(self.active_rings()):
+            self.metrics.add("operations", 1)
             self._book_operation(ring, operation)
         self.police.close_cold_cases(self.day)
         self.metrics.add("convictions", self.courts.deliver_verdicts(self.day))
@@ -403,18 +441,13 @@ class GovernanceModel(mesa.Model):
             self.handles.block_from(chosen, self.day + math.ceil(delay))
             self.metrics.add("numbers_blacklisted", int(chosen.size))
 
-    def _blacklist_rest_of_market(self, made: Reports) -> None:
-        """Reports from the rest of the rings' market blacklist more of their handles."""
-        if self.scale <= 1.0 or len(made) == 0:
-            return
+    def _blacklist_rest_of_market(self) -> None:
+        """Reports elsewhere in the rings' market blacklist more of their handles."""
         rng = self.streams.reporting
-        by_id = {ring.unique_id: ring for ring in self.active_rings()}
-        for ring_id, count in zip(*np.unique(made.ring, return_counts=True), strict=True):
-            ring = by_id.get(int(ring_id))
-            if ring is None:
-                continue
-            extra = rng.poisson(count * (self.scale - 1.0))
+        for ring in self.active_rings():
+            expected = self.extrapolation.rest_of_market("reports", ring.market_attempts)
             handles = np.concatenate([ring.numbers, ring.accounts])
+            extra = rng.poisson(expected)
             if handles.size and extra:
                 picked = handles[rng.integers(0, handles.size, size=extra)]
                 self.push_blacklist(picked, self.handles.kind[picked] == NUMBER)
@@ -474,7 +507,9 @@ class GovernanceModel(mesa.Model):
         profit = (
             np.mean([r.recent_profit for r in rings]) if rings else fraud.entry_profit_reference
         )
-        signal = float(np.clip(profit / fraud.entry_profit_reference, 0.0, 3.0))
+        # Linear in profit: a capped or concave response would make entry depend on how noisy
+        # the city's sample of the market is, hence on the city's size.
+        signal = max(float(profit) / fraud.entry_profit_reference, 0.0)
         rate = fraud.entry_rate_per_month / 30.0 * signal * (1 - self.courts.deterrence(self.day))
         for _ in range(self.streams.adaptation.poisson(rate)):
             self.add_ring()
@@ -487,6 +522,16 @@ class GovernanceModel(mesa.Model):
         free = pool - employed - self.courts.removed_from_labour()
         scarcity = min(pool / max(free, 0.05 * pool), 20.0)
         return (1.0 + 2.0 * self.courts.deterrence(self.day)) * scarcity
+
+    def exploit_leak(self, group: int, uptake: float) -> None:
+        """Rings buy a fresh leak and turn effort to the scam it fits, targeted at its group."""
+        fit = self.scams.profile[:, group] / self.scams.profile.mean(axis=1)
+        fit = np.where(self.scams.active(self.running_events), fit, -np.inf)
+        best = np.zeros(len(self.scams))
+        best[int(np.argmax(fit))] = 1.0
+        for ring in self.active_rings():
+            ring.portfolio = (1.0 - uptake) * ring.portfolio + uptake * best
+            ring.targeted_share = max(ring.targeted_share, uptake)
 
     def set_event_active(self, name: str, running: bool) -> None:
         """Mark an event as running (event-bound scam types become available)."""
@@ -510,6 +555,14 @@ class GovernanceModel(mesa.Model):
         )
         metrics.add(
             "legit_content_removed", self.platforms.collateral_content_removed(self.residents.size)
+        )
+        today = metrics.today
+        self.extrapolation.observe(
+            today["attempts"],
+            proceeds=today["ring_proceeds"],
+            frozen_paths=today["frozen_paths"],
+            reports=today["reports"],
+            transfers=today["transfers"],
         )
         awareness = self.residents.mean_awareness_by_group(self.day)
         levels = {

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from govsim.model import GovernanceModel
 
 
+EVIDENCE_UNIT = 100.0
+
+
 class PoliceUnit(mesa.Agent):
     """The police of one region: investigators and their open cases."""
 
@@ -101,6 +104,10 @@ class PoliceForce:
         self.region_link = links.level("police-police")
         self.international = links.level("police-international")
         self.data_multiplier = self._data_multiplier()
+        same_region = 1.0 / len(self.units)
+        self.link_chance = (
+            same_region * self.config.division_coordination + (1.0 - same_region) * self.region_link
+        )
         size = model.config.population.size
         self.centre_capacity = (
             self.config.dissuasion_calls_per_100k * size / 1e5 if self.enabled else 0
@@ -132,31 +139,20 @@ class PoliceForce:
 
     # --- cases ------------------------------------------------------------------------------
     def open_cases(self, rings: np.ndarray, regions: np.ndarray, day: int) -> int:
-        """Open a case per report and link it to the ring's other open cases; return links."""
+        """Open a case per report and try to link it (串并案); return how many were linked.
+
+        A ring works the whole market, so another of its cases almost surely exists: in the
+        same region (one in ``regions`` of them) through division coordination, elsewhere
+        through the police-police link. The chance does not depend on how many of the ring's
+        cases this city happens to hold, so results do not depend on the city's size.
+        """
         if not self.enabled or rings.size == 0:
             return 0
-        rng = self.model.streams.investigation
-        linked = np.zeros(rings.size, bool)
-        draws = rng.random(rings.size)
-        for i, (ring, region) in enumerate(zip(rings, regions, strict=True)):
-            same_ring = self.cases.open & (self.cases.ring == ring)
-            if not same_ring.any():
-                continue
-            same_region = (same_ring & (self.cases.region == region)).sum() / same_ring.sum()
-            chance = same_region * self.config.division_coordination
-            chance += (1 - same_region) * self.region_link
-            if draws[i] < chance:
-                linked[i] = True
-                self._link_partner(same_ring, region, rng)
+        draws = self.model.streams.investigation.random(rings.size)
+        linked = draws < self.link_chance
         self.cases = self.cases.add(rings, regions, day, linked)
         self._count_open_cases()
         return int(linked.sum())
-
-    def _link_partner(self, same_ring: np.ndarray, region: int, rng: np.random.Generator) -> None:
-        """Mark one of the ring's open cases as linked with the new one."""
-        candidates = np.flatnonzero(same_ring & ~self.cases.linked)
-        if candidates.size:
-            self.cases.linked[candidates[rng.integers(candidates.size)]] = True
 
     def _count_open_cases(self) -> None:
         counts = np.bincount(self.cases.region[self.cases.open], minlength=len(self.units))
@@ -171,17 +167,19 @@ class PoliceForce:
         self._count_open_cases()
 
     def evidence(self, ring_id: int) -> tuple[float, int]:
-        """Pooled evidence against a ring (market-wide equivalent) and its lead region."""
+        """Evidence against a ring (market-wide equivalent) and the region leading the case.
+
+        Linked cases count fully; an isolated case counts for ``unlinked_case_weight``. Both
+        are linear in case counts, so the city's sample scaled to the market is unbiased.
+        """
         mine = self.cases.open & (self.cases.ring == ring_id)
         if not mine.any():
             return 0.0, 0
         linked = int((mine & self.cases.linked).sum())
-        by_region = np.bincount(
-            self.cases.region[mine & ~self.cases.linked], minlength=len(self.units)
-        )
-        all_by_region = np.bincount(self.cases.region[mine], minlength=len(self.units))
-        pooled = (linked + by_region.max()) * self.model.scale
-        return float(pooled), int(all_by_region.argmax())
+        unlinked = int(mine.sum()) - linked
+        weighted = linked + self.config.unlinked_case_weight * unlinked
+        lead = np.bincount(self.cases.region[mine], minlength=len(self.units)).argmax()
+        return float(weighted * self.model.scale), int(lead)
 
     # --- investigation ----------------------------------------------------------------------
     def investigate(self, rings: list[FraudRing]) -> list[tuple[FraudRing, ArrestOperation]]:
@@ -195,15 +193,17 @@ class PoliceForce:
             evidence, lead = self.evidence(ring.unique_id)
             if evidence <= 0:
                 continue
+            # Linear in evidence: the city's cases, scaled to the market, give an unbiased
+            # hazard whatever the city's size (a concave function would not).
             hazard = self.config.identification_rate * self.config.capability
-            hazard *= self.units[lead].workload_factor() * np.sqrt(evidence)
+            hazard *= self.units[lead].workload_factor() * evidence / EVIDENCE_UNIT
             hazard *= self.data_multiplier
             if draw < 1.0 - np.exp(-hazard):
                 operations.append((ring, self.arrest(ring, evidence)))
         return operations
 
     def arrest(self, ring: FraudRing, evidence: float) -> ArrestOperation:
-        """Arrest the reachable members of an identified ring and close its cases."""
+        """Arrest the reachable members of an identified ring."""
         rng = self.model.streams.investigation
         depth = evidence / (evidence + self.config.evidence_half_depth)
         share = np.full(ring.home.size, self.config.arrest_share)
@@ -211,8 +211,9 @@ class PoliceForce:
         taken_home = rng.binomial(ring.home, share)
         taken_abroad = rng.binomial(ring.abroad, share * self.international)
         dissolved = ring.lose_members(taken_home, taken_abroad)
-        self.cases.open &= self.cases.ring != ring.unique_id
-        self._count_open_cases()
+        # The cases stay open until they go cold: evidence keeps leading to follow-up
+        # operations. Closing them here would make the number of operations depend on how
+        # lumpy the city's sample of cases is, hence on the city's size.
         return ArrestOperation(taken_home, taken_abroad, dissolved)
 
     def crack_down_on_cards(self, ring: FraudRing, intensity: float) -> np.ndarray:

@@ -36,6 +36,7 @@ class Residents:
         self.awareness_day = np.zeros(n, dtype=np.int32)
         self.victimisations = np.zeros(n, dtype=np.int16)
         self.compromised = np.zeros(n, dtype=bool)
+        self.record_detail = np.ones(n, dtype=np.float32)
         self.tie_start, self.tie_target = self._draw_ties(rng)
         self.decay = math.log(2.0) / population.awareness_half_life_days
         self.phone_answer = np.array(population.phone_answer.as_tuple(), dtype=np.float32)

@@ -61,6 +61,7 @@ class FraudRing(mesa.Agent):
         self.window_blocked = 0.0
         self.window_contacts = 0.0
         self.recent_profit = 0.0
+        self.market_attempts = 0.0
 
     # --- membership -------------------------------------------------------------------------
     @property

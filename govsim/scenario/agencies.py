@@ -36,8 +36,8 @@ class Police(Agency):
         25.0, "Open cases one investigator can work at once.", unit="cases", gt=0.0
     )
     identification_rate: float = param(
-        0.004,
-        "Daily odds of identifying a ring per unit of sqrt(evidence) at capability 1.",
+        0.02,
+        "Daily hazard of identifying a ring per 100 linked cases at capability 1.",
         unit="1/day",
         ge=0.0,
         le=1.0,
@@ -50,6 +50,9 @@ class Police(Agency):
     )
     data_weight: float = share(
         0.5, "How much bank, telecom and platform data each raise identification odds."
+    )
+    unlinked_case_weight: float = share(
+        0.25, "Evidence an isolated (unlinked) case is worth, relative to a linked one."
     )
     division_coordination: float = share(
         0.4, "Probability cases of one ring in one region are linked across divisions."

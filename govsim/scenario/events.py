@@ -23,6 +23,19 @@ class DataBreach(TimedEvent):
 
     type: Literal["data_breach"]
     group: AgeGroup | None = Field("student", description="Whose records leak (None: everyone).")
+    uptake: float = share(
+        0.3,
+        "Share of each ring's effort turned to the scam the leak fits, targeted "
+        "(the Xu Yuyu case: student-aid records bought for a student-aid scam).",
+        source="seed paper: the Xu Yuyu case",
+    )
+    detail_lift: float = param(
+        2.0,
+        "Extra conversion multiplier of targeted scams using these detailed, fresh records.",
+        ge=1.0,
+        le=100.0,
+        source="seed paper: the Xu Yuyu case (the scammer knew her aid application)",
+    )
     share: float = share(0.5, "Share of that group whose records leak.")
 
 

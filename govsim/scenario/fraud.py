@@ -166,7 +166,7 @@ class Fraud(Record):
         le=100.0,
     )
     entry_profit_reference: float = param(
-        1_000_000.0,
+        4_000_000.0,
         "Monthly ring profit at which entry runs at its base rate.",
         unit="yuan/month",
         gt=0.0,

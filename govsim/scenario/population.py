@@ -36,7 +36,11 @@ class Population(Record):
         source="China 7th census (2020) age structure, rounded",
     )
     savings_median: ByGroup = by_group(
-        3_000, 60_000, 90_000, "Median liquid savings by age group (log-normal).", unit="yuan"
+        5_000,
+        60_000,
+        90_000,
+        "Median liquid savings by age group (log-normal); a student's includes tuition money.",
+        unit="yuan",
     )
     savings_sigma: float = param(1.0, "Log-normal sigma of savings.", ge=0.0, le=3.0)
     max_transfer_share: float = share(

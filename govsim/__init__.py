@@ -1,3 +1,19 @@
-"""govsim: agent-based simulation toolkit for telecom-fraud governance."""
+"""govsim: agent-based simulation of multi-party governance of telecom and online fraud."""
 
 __version__ = "0.1.0"
+
+from govsim.model import GovernanceModel
+from govsim.runner import RunResult, RunResults, run, run_once
+from govsim.scenario import Scenario, ScenarioError, load_scenario
+
+__all__ = [
+    "GovernanceModel",
+    "RunResult",
+    "RunResults",
+    "Scenario",
+    "ScenarioError",
+    "__version__",
+    "load_scenario",
+    "run",
+    "run_once",
+]

@@ -28,8 +28,10 @@ def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
     expected = np.array(
         [ring.national_attempts(active, model.scams.phone) for ring in rings]
     ).reshape(len(rings), len(model.scams), 2)
-    for ring, market_attempts in zip(rings, expected.sum(axis=(1, 2)), strict=True):
-        ring.market_attempts = float(market_attempts)
+    record_price = model.config.black_market.record_price
+    for ring, planned in zip(rings, expected, strict=True):
+        ring.market_attempts = float(planned.sum())
+        ring.pay(float(planned[:, TARGETED].sum()) * record_price)  # a leaked record each
     return model.streams.contact.poisson(expected / model.scale)
 
 

@@ -21,7 +21,11 @@ BEFORE_STEP = 0.5
 
 
 class ScheduledEvent:
-    """Base: schedules ``start`` (and ``end`` for events with a duration)."""
+    """Base: schedules ``start`` (and ``end`` for events with a duration).
+
+    Lasting effects (supply cuts, online exposure, event-bound scams) are derived from the set
+    of running events, so overlapping events of one type combine and end cleanly.
+    """
 
     def __init__(self, model: GovernanceModel, config) -> None:
         self.model = model
@@ -40,10 +44,12 @@ class ScheduledEvent:
     def start(self) -> None:
         """Begin the event."""
         self.active = True
+        self.model.refresh_event_effects()
 
     def end(self) -> None:
         """End the event."""
         self.active = False
+        self.model.refresh_event_effects()
 
 
 class DataBreachEvent(ScheduledEvent):
@@ -76,13 +82,7 @@ class CardCrackdownEvent(ScheduledEvent):
     def start(self) -> None:
         """Cut supply and sweep the rings' domestic money movers."""
         super().start()
-        self.model.market.crackdown_intensity = self.config.intensity
         self.model.sweep_card_suppliers(self.config.intensity)
-
-    def end(self) -> None:
-        """Supply recovers."""
-        super().end()
-        self.model.market.crackdown_intensity = 0.0
 
 
 class CampaignEvent(ScheduledEvent):
@@ -105,17 +105,8 @@ class EpidemicEvent(ScheduledEvent):
 
     config: Epidemic
 
-    def start(self) -> None:
-        """Raise online exposure and open the epidemic scam types."""
-        super().start()
-        self.model.residents.online_multiplier = self.config.online_multiplier
-        self.model.set_event_active("epidemic", True)
-
-    def end(self) -> None:
-        """Back to normal."""
-        super().end()
-        self.model.residents.online_multiplier = 1.0
-        self.model.set_event_active("epidemic", False)
+    # Online exposure and the epidemic scam types follow from the running events: see
+    # GovernanceModel.refresh_event_effects.
 
 
 EVENT_CLASSES = {

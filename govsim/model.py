@@ -63,6 +63,7 @@ class GovernanceModel(mesa.Model):
         self.rings: list[FraudRing] = []
         for _ in range(scenario.fraud.initial_rings):
             self.add_ring()
+        self.restock_rings(self.rings)
         self.events = self._schedule_events()
         self.education.start_routine_campaigns()
 
@@ -99,12 +100,14 @@ class GovernanceModel(mesa.Model):
         return events
 
     def add_ring(self) -> FraudRing:
-        """A new ring enters, fully staffed, with the default portfolio."""
+        """A new ring enters, fully staffed, with the default portfolio.
+
+        It buys its numbers, accounts and mule accounts with the others, at the next planning.
+        """
         rng = self.streams.adaptation
         abroad = bool(rng.random() < self.config.fraud.cross_border_share)
         ring = FraudRing(self, abroad, self.scams.weight.copy())
         self.rings.append(ring)
-        self.restock_rings([ring])
         return ring
 
     # --- the day, as in MODEL.md section 4 --------------------------------------------------
@@ -129,6 +132,7 @@ class GovernanceModel(mesa.Model):
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market
     def plan_rings(self, rings: list[FraudRing]) -> None:
         """Recruits join; handles found blocked are dropped; stocks are restocked."""
+        self.market.leak_routinely(self.streams.market)
         for ring in rings:
             ring.admit_recruits()
             self.telecoms.detect_numbers(ring.numbers, ring.evasion, self.day)
@@ -511,7 +515,8 @@ class GovernanceModel(mesa.Model):
         # the city's sample of the market is, hence on the city's size.
         signal = max(float(profit) / fraud.entry_profit_reference, 0.0)
         rate = fraud.entry_rate_per_month / 30.0 * signal * (1 - self.courts.deterrence(self.day))
-        for _ in range(self.streams.adaptation.poisson(rate)):
+        entrants = min(int(self.streams.adaptation.poisson(rate)), fraud.max_rings - len(rings))
+        for _ in range(entrants):
             self.add_ring()
             self.metrics.add("rings_entered", 1)
 
@@ -533,14 +538,28 @@ class GovernanceModel(mesa.Model):
             ring.portfolio = (1.0 - uptake) * ring.portfolio + uptake * best
             ring.targeted_share = max(ring.targeted_share, uptake)
 
-    def set_event_active(self, name: str, running: bool) -> None:
-        """Mark an event as running (event-bound scam types become available)."""
-        if running:
-            self.running_events.add(name)
+    def refresh_event_effects(self) -> None:
+        """Derive the lasting effects of the events running now.
+
+        Overlapping crackdowns cut supply as 1 - prod(1 - intensity); overlapping epidemics
+        take the largest online multiplier; event-bound scam types stay open while any event
+        of their kind runs, and rings give them their default weight when they open.
+        """
+        running = [e.config for e in self.events if e.active]
+        intensities = [e.intensity for e in running if e.type == "card_crackdown"]
+        self.market.crackdown_intensity = 1.0 - math.prod(1.0 - i for i in intensities)
+        multipliers = [e.online_multiplier for e in running if e.type == "epidemic"]
+        self.residents.online_multiplier = max(multipliers, default=1.0)
+        now_running = {e.type for e in running}
+        for name in now_running - self.running_events:
             for ring in self.active_rings():
                 ring.portfolio = _open_types(ring.portfolio, self.scams, name)
-        else:
-            self.running_events.discard(name)
+        self.running_events = now_running
+
+    @property
+    def event_day(self) -> int:
+        """The day an event belongs to: events fire half a day before that day's step."""
+        return math.ceil(self.time)
 
     # 11. collect
     def collect(self) -> dict[str, float]:

@@ -78,9 +78,14 @@ def test_police_alone_lags(outcomes):
     assert last > 0.5 * first
 
 
+def recovered(outcomes, name):
+    summary = outcomes[name].summary
+    return summary["frozen"].sum() / summary["gross_loss"].sum()
+
+
 def test_freezing_needs_the_police_bank_link(outcomes):
-    assert mean(outcomes, "police_only", "recovered_share") < 0.02
-    assert mean(outcomes, "multi_party_hub", "recovered_share") > 0.1
+    assert recovered(outcomes, "police_only") < 0.02
+    assert recovered(outcomes, "multi_party_hub") > 0.1
 
 
 def test_student_records_leak_raises_student_victimisation():

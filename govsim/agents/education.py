@@ -43,14 +43,18 @@ class PublicEducation(mesa.Agent):
     def run_routine_campaign(self) -> None:
         """One routine campaign at the current effort."""
         reach = np.array(self.config.campaign_reach.as_tuple()) * self.effort
-        self.run_campaign(reach, self.config.campaign_boost)
+        self.run_campaign(reach * self.reach_factor(), self.config.campaign_boost)
+
+    def reach_factor(self) -> float:
+        """The government-public link widens campaign reach: half without it, full with it."""
+        return 0.5 + 0.5 * self.public_link
 
     def run_campaign(self, reach_by_group: np.ndarray, boost: float) -> int:
         """Boost the awareness of residents reached; return how many were reached."""
         residents = self.model.residents
         draw = self.model.streams.social.random(residents.size)
         reached = np.flatnonzero(draw < reach_by_group[residents.group])
-        residents.boost_awareness(reached, self.model.day, boost)
+        residents.boost_awareness(reached, self.model.event_day, boost)
         self.campaigns_run += 1
         return int(reached.size)
 

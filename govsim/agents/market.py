@@ -74,9 +74,21 @@ class BlackMarket:
         return [Sale(int(q), float(q) * self.price[good]) for q in quantities]
 
     def leak(self, residents: np.ndarray) -> None:
-        """Put the records of these residents on the market."""
-        self.leaked[residents] = True
-        self._pool_by_group = [np.flatnonzero(self.leaked & (self.groups == g)) for g in range(3)]
+        """Put the records of these residents on the market (those not there already)."""
+        fresh = np.unique(residents[~self.leaked[residents]])
+        self.leaked[fresh] = True
+        fresh_groups = self.groups[fresh]
+        self._pool_by_group = [
+            np.concatenate([pool, fresh[fresh_groups == g]])
+            for g, pool in enumerate(self._pool_by_group)
+        ]
+
+    def leak_routinely(self, rng: np.random.Generator) -> None:
+        """Today's share of the monthly trickle of new leaks (hacks, insiders, apps)."""
+        size = self.leaked.size
+        count = rng.poisson(size * self.config.monthly_leak_share / 30.0)
+        if count:
+            self.leak(rng.integers(0, size, size=count))
 
     def leaked_counts(self) -> np.ndarray:
         """Leaked records on the market per age group."""

@@ -130,7 +130,10 @@ class PoliceForce:
         rng = self.model.streams.warning
         order = rng.random(leads.size)
         called = leads.copy()
-        excess = int(leads.sum()) - int(self.centre_capacity)
+        # Round the capacity at random, so a small city gets its fraction of a call on average.
+        whole = int(self.centre_capacity)
+        capacity = whole + int(rng.random() < self.centre_capacity - whole)
+        excess = int(leads.sum()) - capacity
         if excess > 0:
             lead_ids = np.flatnonzero(leads)
             dropped = lead_ids[np.argsort(order[lead_ids])[:excess]]

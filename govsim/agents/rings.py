@@ -93,9 +93,12 @@ class FraudRing(mesa.Agent):
         if taken[LEADER] and core_left <= 1.0 - self.config.dissolution_core_share:
             self.active = False
             return True
+        vacancies = taken.copy()
         if taken[LEADER] and self.members[CORE] > 0:
             self._promote_core_member()
-        self._recruit_replacements(taken)
+            vacancies[LEADER] -= 1
+            vacancies[CORE] += 1
+        self._recruit_replacements(vacancies)
         return False
 
     def _promote_core_member(self) -> None:
@@ -189,6 +192,11 @@ class FraudRing(mesa.Agent):
         return self.mules * self.config.transfers_per_mule_day
 
     # --- accounts of the day ----------------------------------------------------------------
+    def pay(self, amount: float) -> None:
+        """Spend cash on inputs (records)."""
+        self.cash -= amount
+        self.recent_profit -= amount
+
     def book_revenue(self, amount: float) -> None:
         """Cash out laundered proceeds (market-wide equivalent)."""
         self.cash += amount
@@ -260,6 +268,14 @@ class FraudRing(mesa.Agent):
 
 
 def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
+    """Raise weights below ``floor`` to it, taking the mass pro rata from the others."""
     weights = weights / weights.sum()
-    floored = np.maximum(weights, floor)
-    return floored / floored.sum()
+    floor = min(floor, 1.0 / weights.size)
+    low = weights < floor
+    while True:
+        rest = weights[~low].sum()
+        lifted = np.where(low, floor, weights * (1.0 - floor * low.sum()) / rest)
+        newly_low = (lifted < floor) & ~low
+        if not newly_low.any():
+            return lifted
+        low |= newly_low

@@ -1,0 +1,1 @@
+"""Unit tests of the model's mechanisms, one module per mechanism."""

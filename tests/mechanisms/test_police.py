@@ -1,0 +1,231 @@
+"""Police: case linking across regions, pooled evidence, arrests abroad, stop-payment latency."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from govsim.agents.rings import CORE, LEADER, OPERATORS
+from tests.mechanisms.builders import model
+
+RING = 99
+LATENCIES = {"stop_payment_slowest_hours": 72.0, "stop_payment_fastest_hours": 0.25}
+
+
+def police(links=None, structure="bilateral", division_coordination=0.0, **agencies):
+    city = model(
+        size=2_000,
+        population={"regions": 4},
+        agencies={"police": {"division_coordination": division_coordination}, **agencies},
+        cooperation={"structure": structure, "links": links or {}, "latencies": LATENCIES},
+    )
+    return city
+
+
+def open_case(force, region: int, day: int, ring: int = RING) -> int:
+    return force.open_cases(np.array([ring]), np.array([region]), day)
+
+
+def linked_reports(force, reports: int = 200, regions: int = 4) -> int:
+    """Report one ring's cases day after day, in turn across ``regions``; count the links."""
+    return sum(open_case(force, region=day % regions, day=day) for day in range(1, reports + 1))
+
+
+@pytest.mark.parametrize("level", [0.0, 1.0])
+def test_cases_of_one_ring_across_regions_link_only_through_the_police_police_link(level):
+    force = police({"police-police": level}, division_coordination=0.0).police
+    linked = linked_reports(force)
+    if level == 0.0:
+        assert linked == 0
+        assert not force.cases.linked.any()
+    else:
+        assert linked > 100
+        assert force.cases.linked.sum() >= linked
+
+
+def test_a_stronger_police_police_link_links_more_cases():
+    counts = [linked_reports(police({"police-police": level}).police) for level in (0.0, 0.5, 1.0)]
+    assert counts[0] < counts[1] < counts[2]
+
+
+def test_cases_in_one_region_link_through_division_coordination():
+    city = {"population": {"regions": 1}}
+    apart = model(
+        size=2_000,
+        agencies={"police": {"division_coordination": 0.0}},
+        cooperation={"links": {"police-police": 1.0}},
+        **city,
+    ).police
+    together = model(
+        size=2_000,
+        agencies={"police": {"division_coordination": 1.0}},
+        cooperation={"links": {"police-police": 0.0}},
+        **city,
+    ).police
+    assert linked_reports(apart, 50, regions=1) == 0
+    assert linked_reports(together, 50, regions=1) >= 49
+
+
+def test_structure_none_blocks_case_linking():
+    force = police({"police-police": 1.0}, structure="none").police
+    assert linked_reports(force) == 0
+
+
+def test_linked_cases_pool_more_evidence_than_isolated_ones():
+    evidence = {}
+    for level in (0.0, 1.0):
+        force = police({"police-police": level}).police
+        linked_reports(force, reports=40)
+        evidence[level] = force.evidence(RING)[0] / force.model.scale
+    assert 0.0 < evidence[0.0] < evidence[1.0] <= 40.0
+
+
+def test_evidence_leads_from_the_region_with_most_cases():
+    force = police({"police-police": 0.0}).police
+    for region, day in ((3, 1), (3, 2), (1, 3)):
+        open_case(force, region, day)
+    pooled, lead = force.evidence(RING)
+    assert pooled > 0
+    assert lead == 3
+    assert force.evidence(12345) == (0.0, 0)
+
+
+def test_cases_go_cold():
+    force = police().police
+    open_case(force, region=0, day=1)
+    force.close_cold_cases(1 + force.config.case_cold_days)
+    assert force.evidence(RING)[0] > 0
+    force.close_cold_cases(2 + force.config.case_cold_days)
+    assert force.evidence(RING)[0] == 0.0
+
+
+def test_disabled_police_open_no_cases():
+    force = police(police={"enabled": False}).police
+    assert open_case(force, region=0, day=1) == 0
+    assert len(force.cases) == 0
+
+
+def ring_abroad(city):
+    ring = city.rings[0]
+    ring.abroad = ring.abroad + ring.home
+    ring.home = np.zeros_like(ring.home)
+    ring.cross_border = True
+    return ring
+
+
+def test_arrest_never_takes_members_abroad_without_international_cooperation():
+    city = police(
+        {"police-international": 0.0},
+        police={"arrest_share": 1.0, "arrest_core_share": 1.0},
+    )
+    for _ in range(20):
+        ring = ring_abroad(city)
+        before = ring.members.copy()
+        operation = city.police.arrest(ring, evidence=1e9)
+        assert operation.total == 0
+        assert not operation.taken_abroad.any()
+        assert np.array_equal(ring.members, before)
+
+
+def test_arrest_takes_members_abroad_with_international_cooperation():
+    city = police(
+        {"police-international": 1.0},
+        police={"arrest_share": 1.0, "arrest_core_share": 1.0},
+    )
+    ring = ring_abroad(city)
+    operation = city.police.arrest(ring, evidence=1e9)
+    assert operation.taken_abroad[OPERATORS] == ring.full_strength[OPERATORS]
+    assert operation.taken_abroad[LEADER] == 1
+    assert not operation.taken_home.any()
+
+
+def test_arrest_takes_reachable_home_members():
+    city = police(police={"arrest_share": 1.0, "arrest_core_share": 1.0})
+    ring = city.rings[0]
+    ring.home, ring.abroad = ring.home + ring.abroad, np.zeros_like(ring.abroad)
+    operation = city.police.arrest(ring, evidence=1e9)
+    assert operation.taken_home[OPERATORS] == ring.full_strength[OPERATORS]
+    assert operation.taken_home[CORE] == ring.full_strength[CORE]
+    assert operation.total == int(ring.full_strength.sum())
+    assert operation.dissolved
+
+
+def test_deeper_evidence_takes_more_of_the_core():
+    city = police(police={"arrest_core_share": 1.0, "evidence_half_depth": 100.0})
+    taken = {}
+    for evidence in (10.0, 10_000.0):
+        core = 0
+        for _ in range(200):
+            ring = city.rings[0]
+            ring.home = ring.full_strength.copy()
+            ring.abroad = np.zeros_like(ring.home)
+            ring.active = True
+            core += int(city.police.arrest(ring, evidence).taken_home[CORE])
+        taken[evidence] = core
+    assert taken[10_000.0] > 5 * taken[10.0]
+
+
+def latency(level=None, **agencies) -> float:
+    links = {} if level is None else {"police-bank": level}
+    return police(links, **agencies).stop_payment_latency_hours()
+
+
+def test_stop_payment_is_slowest_without_the_police_bank_link():
+    assert latency(0.0) == pytest.approx(72.0)
+
+
+def test_stop_payment_is_fastest_with_a_full_police_bank_link():
+    assert latency(1.0) == pytest.approx(0.25)
+
+
+def test_stop_payment_latency_falls_as_the_link_strengthens():
+    levels = [0.0, 0.25, 0.5, 0.75, 1.0]
+    hours = [latency(level) for level in levels]
+    assert all(a > b for a, b in itertools.pairwise(hours))
+    assert hours[2] == pytest.approx(math.sqrt(72.0 * 0.25))
+
+
+def test_a_hub_speeds_up_stop_payment():
+    bilateral = police({"police-bank": 0.2}).stop_payment_latency_hours()
+    hub = police({"police-bank": 0.2}, structure="hub").stop_payment_latency_hours()
+    assert hub < bilateral
+
+
+def test_without_police_the_bank_freezes_on_the_victim_request():
+    hours = latency(1.0, police={"enabled": False}, banks={"self_freeze_hours": 36.0})
+    assert hours == 36.0
+
+
+def test_stop_payment_never_lands_with_police_and_banks_disabled():
+    hours = latency(1.0, police={"enabled": False}, banks={"enabled": False})
+    assert math.isinf(hours)
+
+
+def test_partner_data_raise_identification_odds_through_their_links():
+    weak = police({}).police.data_multiplier
+    strong = police({"police-bank": 1.0, "police-telecom": 1.0, "police-platform": 1.0})
+    assert strong.police.data_multiplier > weak > 1.0
+
+
+def test_the_centre_calls_every_lead_within_capacity_and_no_more():
+    force = police(police={"dissuasion_calls_per_100k": 500.0}).police
+    assert force.centre_capacity == pytest.approx(10.0)
+    leads = np.zeros(100, bool)
+    leads[[3, 50, 70]] = True
+    assert np.array_equal(force.dissuade(leads), leads)
+    leads[:40] = True
+    called = force.dissuade(leads)
+    assert called.sum() == 10
+    assert not (called & ~leads).any()
+
+
+def test_a_small_city_gets_its_share_of_the_centre_calls():
+    force = police(police={"dissuasion_calls_per_100k": 20.0}).police
+    assert force.centre_capacity == pytest.approx(0.4)
+    leads = np.zeros(50, bool)
+    leads[:5] = True
+    calls = sum(int(force.dissuade(leads).sum()) for _ in range(250))
+    assert calls == pytest.approx(0.4 * 250, rel=0.4)

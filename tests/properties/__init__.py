@@ -1,0 +1,1 @@
+"""Property tests: invariants that hold over generated scenarios."""

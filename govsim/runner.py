@@ -8,7 +8,6 @@ results are ordered by replication, so the frames are identical whatever the wor
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -113,17 +112,6 @@ def run(
     )
 
 
-def _start_method() -> str:
-    """Fork when safe (POSIX, single-threaded caller), else spawn.
-
-    Forking starts fast and spares scripts the ``if __name__ == "__main__"`` guard; results
-    are identical either way.
-    """
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return "fork"
-    return "spawn"
-
-
 def _execute(
     scenario: Scenario, seeds: list[int], workers: int, progress: Callable[[int], None] | None
 ) -> list[RunResult]:
@@ -134,7 +122,9 @@ def _execute(
             if progress:
                 progress(i + 1)
         return results
-    context = multiprocessing.get_context(_start_method())
+    # Spawn, not fork: numpy's BLAS threads make forking unsafe. Scripts that use workers need
+    # the usual ``if __name__ == "__main__":`` guard.
+    context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(run_once, scenario, s, i): i for i, s in enumerate(seeds)}
         results: list[RunResult | None] = [None] * len(seeds)

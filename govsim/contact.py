@@ -2,8 +2,10 @@
 
 Every stage of MODEL.md section 4 (filtering, warning, engagement) reads and writes these
 columns, so a whole day of attempts is handled by a few vectorised operations. Each stage draws
-one uniform per attempt from its own stream whether or not the attempt is still alive, so the
-draws line up between scenarios (common random numbers).
+one uniform per attempt from its own stream whether or not the attempt is still alive, and
+whether or not the party acts, so that switching a party off leaves the other stages' draws in
+step (common random numbers) for as long as the day's attempts are the same; once rings'
+fortunes diverge, so do the batches.
 """
 
 from __future__ import annotations

@@ -42,8 +42,8 @@ class ScheduledEvent:
             self.model.schedule_event(self.end, at=start + duration)
 
     def start(self) -> None:
-        """Begin the event."""
-        self.active = True
+        """Begin the event (one without a duration acts once and is over)."""
+        self.active = hasattr(self.config, "duration_days")
         self.model.refresh_event_effects()
 
     def end(self) -> None:

@@ -15,7 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MEMORY_DAYS = 30.0
-FLOWS: tuple[str, ...] = ("proceeds", "frozen_paths", "reports", "transfers")
+FLOWS: tuple[str, ...] = (
+    "proceeds",
+    "frozen_paths",
+    "reports",
+    "transfers",
+    "transfers_due",
+    "transfers_admitted",
+)
 
 
 @dataclass
@@ -36,6 +43,10 @@ class MarketExtrapolation:
     def per_attempt(self, flow: str) -> float:
         """The city's smoothed yield of ``flow`` per attempt."""
         return self.totals[flow] / self.attempts if self.attempts > 0 else 0.0
+
+    def ratio(self, flow: str, per: str) -> float:
+        """Smoothed ratio of two flows (e.g. transfers admitted per transfer due)."""
+        return self.totals[flow] / self.totals[per] if self.totals[per] > 0 else 0.0
 
     def elsewhere(self, market_attempts: float) -> float:
         """A ring's attempts outside the city, from its market-wide attempts."""

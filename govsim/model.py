@@ -63,7 +63,7 @@ class GovernanceModel(mesa.Model):
         self.rings: list[FraudRing] = []
         for _ in range(scenario.fraud.initial_rings):
             self.add_ring()
-        self.restock_rings(self.rings)
+        self._stock_initial_rings()
         self.events = self._schedule_events()
         self.education.start_routine_campaigns()
 
@@ -92,6 +92,14 @@ class GovernanceModel(mesa.Model):
         compromised = rng.random(self.residents.size) < market_config.records_leaked_share * 0.05
         self.residents.compromised |= compromised
         return BlackMarket(market_config, controls, leaked, self.residents.group)
+
+    def _stock_initial_rings(self) -> None:
+        """Rings active on day 0 have built their stocks before: full, at base prices."""
+        prices = self.market.base_price
+        for ring in self.rings:
+            sims, accounts, mules = ring.handle_demand()
+            cost = sims * prices["sims"] + accounts * prices["accounts"] + mules * prices["mules"]
+            ring.take_delivery(sims, accounts, mules, cost)
 
     def _schedule_events(self) -> list[ScheduledEvent]:
         events = [EVENT_CLASSES[e.type](self, e) for e in self.config.events]
@@ -274,6 +282,7 @@ class GovernanceModel(mesa.Model):
             due=self.day + grooming,
             stage=np.zeros(grooming.size),
             signalled=batch.signalled_bank[engaged],
+            report_hour=np.full(grooming.size, np.nan),
         )
         self.pending = self.pending.extend(new)
 
@@ -319,11 +328,14 @@ class GovernanceModel(mesa.Model):
         for ring in self.rings:
             mine = due.ring == ring.unique_id
             if mine.any():
-                wanted = self.extrapolation.per_attempt("transfers") * ring.market_attempts
-                capacity = ring.transfer_capacity()
-                share = 1.0 if capacity >= wanted else capacity / wanted
-                admitted[mine] = draw[mine] < share
+                admitted[mine] = draw[mine] < self.mule_share(ring)
         return admitted
+
+    def mule_share(self, ring: FraudRing) -> float:
+        """Share of the ring's due transfers its mule accounts can take (market-wide)."""
+        wanted = self.extrapolation.per_attempt("transfers_due") * ring.market_attempts
+        capacity = ring.transfer_capacity()
+        return 1.0 if capacity >= wanted else capacity / wanted
 
     def centre_call_on_hold(self) -> float:
         """Chance the centre's call adds to the bank's warning on a held transfer."""
@@ -332,18 +344,19 @@ class GovernanceModel(mesa.Model):
         return self.links.level("police-bank") * self.config.agencies.police.dissuasion_efficacy
 
     def stop_payment_latency_hours(self) -> float:
-        """Hours from a report to a stop-payment landing at the bank."""
+        """Hours from a report to a freeze: the police's stop-payment or the bank's own.
+
+        Banks execute a police stop-payment even when they do nothing on their own (it is a
+        legal order); an active bank also freezes on the victim's own call, whichever is first.
+        """
         latencies = self.links.latencies
-        if self.police.enabled:
-            level = self.links.level("police-bank")
-            slow, fast = (
-                math.log(latencies.stop_payment_slowest_hours),
-                math.log(latencies.stop_payment_fastest_hours),
-            )
-            return math.exp(slow + (fast - slow) * level)
-        if self.banks.effort > 0:
-            return self.banks.config.self_freeze_hours
-        return math.inf
+        own = self.banks.config.self_freeze_hours if self.banks.effort > 0 else math.inf
+        if not self.police.enabled:
+            return own
+        level = self.links.level("police-bank")
+        slow = math.log(latencies.stop_payment_slowest_hours)
+        fast = math.log(latencies.stop_payment_fastest_hours)
+        return min(math.exp(slow + (fast - slow) * level), own)
 
     def exit_abroad_share(self, ring_ids: np.ndarray) -> np.ndarray:
         """Share of each ring's funds that leave the country."""
@@ -404,7 +417,11 @@ class GovernanceModel(mesa.Model):
         """Rings' takings and frozen mule paths in the rest of their market (see extrapolation)."""
         for ring in self.active_rings():
             market = self.extrapolation
-            ring.book_revenue(market.rest_of_market("proceeds", ring.market_attempts))
+            # Pooled yields reflect the pool's mule capacity; swap in this ring's own.
+            takings = market.rest_of_market("proceeds", ring.market_attempts)
+            pooled_share = market.ratio("transfers_admitted", "transfers_due")
+            own_share = self.mule_share(ring)
+            ring.book_revenue(takings * (own_share / pooled_share if pooled_share > 0 else 1.0))
             burnt = market.rest_of_market("frozen_paths", ring.market_attempts)
             ring.mules = max(0.0, ring.mules - burnt)
 
@@ -443,7 +460,7 @@ class GovernanceModel(mesa.Model):
                 latencies.blacklist_slowest_days - latencies.blacklist_fastest_days
             )
             self.handles.block_from(chosen, self.day + math.ceil(delay))
-            self.metrics.add("numbers_blacklisted", int(chosen.size))
+            self.metrics.add("handles_blacklisted", int(chosen.size))
 
     def _blacklist_rest_of_market(self) -> None:
         """Reports elsewhere in the rings' market blacklist more of their handles."""
@@ -582,6 +599,8 @@ class GovernanceModel(mesa.Model):
             frozen_paths=today["frozen_paths"],
             reports=today["reports"],
             transfers=today["transfers"],
+            transfers_due=today["transfers_due"],
+            transfers_admitted=today["transfers_admitted"],
         )
         awareness = self.residents.mean_awareness_by_group(self.day)
         levels = {

@@ -36,6 +36,7 @@ class PendingTransfers(Columns):
         "due": np.int32,
         "stage": np.int16,
         "signalled": np.bool_,
+        "report_hour": np.float64,
     }
     resident: np.ndarray
     ring: np.ndarray
@@ -45,6 +46,8 @@ class PendingTransfers(Columns):
     due: np.ndarray
     stage: np.ndarray
     signalled: np.ndarray
+    report_hour: np.ndarray
+    """When the victim reports; drawn at the first transfer (NaN before), kept for later ones."""
 
 
 @dataclass
@@ -128,7 +131,9 @@ def report_times(model: GovernanceModel, paid: PendingTransfers, start: np.ndarr
 def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -> TransferOutcome:
     """Run today's due transfers through risk control into the mule network."""
     metrics = model.metrics
+    metrics.add("transfers_due", len(due))
     due = due.select(model.mule_capacity_admits(due))
+    metrics.add("transfers_admitted", len(due))
     amounts = draw_amounts(model, due)
     due = due.select(amounts > 0)
     amounts = amounts[amounts > 0]
@@ -143,7 +148,8 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     start = day * 24.0 + model.streams.transfer.uniform(*WAKING_HOURS, size=len(paid))
     start = start + np.where(held, model.banks.config.hold_hours, 0.0)
     chunks = mule_paths(model, paid, amounts, start)
-    report_hour = report_times(model, paid, start)
+    # One report per victim: drawn at the first transfer, carried by the escalation.
+    report_hour = np.where(paid.stage == 0, report_times(model, paid, start), paid.report_hour)
     stop_hour = report_hour + model.stop_payment_latency_hours()
     chunks.freeze_hour = np.minimum(
         chunks.freeze_hour, np.repeat(stop_hour, model.config.fraud.fanout)
@@ -155,7 +161,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
 
 
 def _reports(model: GovernanceModel, paid: PendingTransfers, report_hour: np.ndarray) -> Reports:
-    made = np.isfinite(report_hour)
+    made = np.isfinite(report_hour) & (paid.stage == 0)
     return Reports.of(
         day=np.floor(report_hour[made] / 24.0),
         resident=paid.resident[made],
@@ -175,4 +181,5 @@ def _follow_ups(
     follow = paid.select(more)
     follow.due = next_due[more].astype(np.int32)
     follow.stage = (follow.stage + 1).astype(np.int16)
+    follow.report_hour = report_hour[more]
     return follow

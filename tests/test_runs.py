@@ -114,3 +114,9 @@ def test_residents_override_is_validated():
     scenario = shipped("baseline")
     with pytest.raises(ScenarioError, match=r"population\.size"):
         with_overrides(scenario, residents=10)
+
+
+def test_each_victim_reports_at_most_once():
+    # Escalating scams pay several times; the report is drawn once per victim.
+    result = run_once(shipped("police_only", residents=5_000, days=200), seed=8)
+    assert result.summary["reports"] <= result.summary["victims"]

@@ -2,8 +2,8 @@
 
 Routine campaigns run on Mesa's own event schedule and raise the awareness of the residents
 they reach (more of the groups a channel mix reaches best). Awareness then decays lazily (see
-:class:`govsim.agents.residents.Residents`). Regulation strength cuts black-market supply and
-adds to deterrence; the public reporting line turns residents who resisted a scam into reports
+:class:`govsim.agents.residents.Residents`). Regulation strength cuts black-market supply; the
+public reporting line turns residents who resisted a scam into reports
 that feed the blacklists, through the government-public link.
 """
 

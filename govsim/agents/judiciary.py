@@ -32,7 +32,10 @@ class Courts(mesa.Agent):
         gap = config.prosecution_delay_days - config.early_delay_days
         self.delay_days = config.prosecution_delay_days - gap * self.early
         base, best = config.conviction_rate, config.early_conviction_rate
-        self.conviction_rate = (base + (best - base) * self.early) if config.enabled else 0.0
+        # Rates are those of a fully capable court; a weaker one convicts less often.
+        strength = 0.5 + 0.5 * config.capability
+        convicts = (base + (best - base) * self.early) * strength
+        self.conviction_rate = convicts if config.enabled else 0.0
         self.awaiting: list[tuple[int, int]] = []
         self.serving: list[tuple[int, int]] = []
         self.recent_convictions: list[tuple[int, int]] = []

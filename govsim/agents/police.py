@@ -1,12 +1,13 @@
 """Police: one unit per region, their case book, the anti-fraud centre and investigations.
 
-Reports open cases. A case is linked (串并案) to the same ring's other open cases across
-divisions of its region (division coordination) or across regions (the police-police link);
-linked cases pool their evidence, unlinked ones are worked region by region. Bank, telecom and
-platform data raise the odds of identifying a ring, through their links. An identified ring is
-hit in an arrest operation: most reachable operators and movers, and more of the core and the
-leader the deeper the evidence. Members abroad are reachable only through international
-cooperation. The centre turns risk leads delivered through links into dissuasion calls.
+Reports open cases. A case is linked (串并案) to the same ring's other cases across divisions
+of its region (division coordination) or across regions (the police-police link); a linked
+case counts fully as evidence, an isolated one only in part. Bank, telecom and platform data
+raise the odds of identifying a ring, through their links. Cases go cold with age. An
+identified ring is hit in an arrest operation: most reachable operators and movers, and more
+of the core and the leader the deeper the evidence. Members abroad are reachable only through
+international cooperation. The centre turns risk leads delivered through links into
+dissuasion calls.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ class PoliceForce:
             unit.open_cases = int(count)
 
     def close_cold_cases(self, day: int) -> None:
-        """Cases unworked for too long go cold."""
+        """Cases older than ``case_cold_days`` go cold."""
         cold = self.cases.open & (day - self.cases.opened > self.config.case_cold_days)
         self.cases.open &= ~cold
         self.cases = self.cases.select(self.cases.open)

@@ -44,6 +44,8 @@ class Residents:
         self.report_share = np.array(population.report_share.as_tuple(), dtype=np.float32)
         self.online_multiplier = 1.0
         self.group_sizes = np.bincount(self.group, minlength=3)
+        self._anchor_day = 0
+        self._weighted_awareness = self._sum_weighted_awareness()
 
     def _draw_savings(self, rng: np.random.Generator) -> np.ndarray:
         medians = np.array(self.config.savings_median.as_tuple())[self.group]
@@ -79,18 +81,48 @@ class Residents:
         return floor + (self.awareness_set[ids] - floor) * np.exp(-self.decay * elapsed)
 
     def boost_awareness(self, ids: np.ndarray, day: int, amount: float) -> None:
-        """Raise awareness by ``amount`` of the gap to full awareness."""
+        """Raise awareness by ``amount`` of the gap to full awareness.
+
+        All writes to awareness go through here, which keeps the group sums behind
+        :meth:`mean_awareness_by_group` up to date.
+        """
         if ids.size == 0 or amount <= 0.0:
             return
+        self._rebase_if_far(day)
+        ids = np.unique(ids)
         current = self.awareness(ids, day)
-        self.awareness_set[ids] = current + amount * (1.0 - current)
+        boosted = (current + amount * (1.0 - current)).astype(self.awareness_set.dtype)
+        change = self._weighted(boosted, day) - self._weighted(
+            self.awareness_set[ids], self.awareness_day[ids]
+        )
+        self._weighted_awareness += np.bincount(self.group[ids], weights=change, minlength=3)
+        self.awareness_set[ids] = boosted
         self.awareness_day[ids] = day
 
     def mean_awareness_by_group(self, day: int) -> np.ndarray:
-        """Mean awareness of students, working and elderly residents today."""
-        everyone = np.arange(self.size)
-        totals = np.bincount(self.group, weights=self.awareness(everyone, day), minlength=3)
-        return totals / np.maximum(self.group_sizes, 1)
+        """Mean awareness of students, working and elderly residents today, in O(1).
+
+        Each resident's excess over the floor decays as exp(-decay * (day - day set)), so a
+        group's total is exp(-decay * (day - anchor)) times a sum kept up to date by every boost.
+        """
+        self._rebase_if_far(day)
+        decayed = np.exp(-self.decay * (day - self._anchor_day)) * self._weighted_awareness
+        return self.config.awareness_floor + decayed / np.maximum(self.group_sizes, 1)
+
+    def _weighted(self, awareness: np.ndarray, day_set: np.ndarray | int) -> np.ndarray:
+        """Excess over the floor, carried back to the anchor day."""
+        growth = np.exp(self.decay * (np.asarray(day_set) - self._anchor_day))
+        return (awareness - self.config.awareness_floor) * growth
+
+    def _sum_weighted_awareness(self) -> np.ndarray:
+        weighted = self._weighted(self.awareness_set.astype(float), self.awareness_day)
+        return np.bincount(self.group, weights=weighted, minlength=3)
+
+    def _rebase_if_far(self, day: int) -> None:
+        """Move the anchor before exp() could overflow (rare: an O(N) recount)."""
+        if self.decay * (day - self._anchor_day) > 50.0:
+            self._anchor_day = day
+            self._weighted_awareness = self._sum_weighted_awareness()
 
     def exposure(self, ids: np.ndarray, is_phone: np.ndarray) -> np.ndarray:
         """Probability that a contact by phone (call/SMS) or online (IM/web) is seen."""

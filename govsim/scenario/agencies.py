@@ -36,7 +36,7 @@ class Police(Agency):
         25.0, "Open cases one investigator can work at once.", unit="cases", gt=0.0
     )
     identification_rate: float = param(
-        0.02,
+        0.03,
         "Daily hazard of identifying a ring per 100 linked cases at capability 1.",
         unit="1/day",
         ge=0.0,
@@ -58,7 +58,10 @@ class Police(Agency):
         0.4, "Probability cases of one ring in one region are linked across divisions."
     )
     case_cold_days: int = param(
-        120, "An unworked case goes cold after this many days.", unit="days", ge=1
+        120,
+        "A case goes cold (stops counting as evidence) after this many days.",
+        unit="days",
+        ge=1,
     )
     arrest_share: float = share(
         0.6, "Share of reachable operators, buyers, technicians and movers taken in an operation."
@@ -186,11 +189,13 @@ class Judiciary(Agency):
     early_delay_days: float = param(
         60.0, "Days from arrest to verdict with full early involvement.", unit="days", ge=0.0
     )
-    conviction_rate: float = share(0.6, "Conviction probability without early involvement.")
+    conviction_rate: float = share(
+        0.6, "Conviction probability without early involvement (capability 1; x(0.5+cap/2))."
+    )
     early_conviction_rate: float = share(0.9, "Conviction probability with full early involvement.")
     sentence_days: float = param(
         1_100.0,
-        "Mean sentence (incapacitation).",
+        "Sentence served (incapacitation).",
         unit="days",
         ge=0.0,
         source="SPC: telecom-fraud sentences mostly 3+ years; assumption",
@@ -215,7 +220,7 @@ class Education(Agency):
     contagion_boost: float = share(0.1, "Awareness gained by each tie of a victim.")
     contagion_share: float = share(0.5, "Share of a victim's ties who hear about it.")
     regulation_strength: float = share(
-        0.3, "Card limits and penalties: cut black-market supply, raise deterrence."
+        0.3, "Card limits and penalties: how much they cut black-market supply."
     )
     public_reporting: float = share(
         0.05, "Probability a resident who resisted a scam reports the number or account."

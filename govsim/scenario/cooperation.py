@@ -34,7 +34,8 @@ KNOWN_LINKS: tuple[str, ...] = (
     "telecom-platform",
     "government-public",
 )
-HUB_MEMBERS: frozenset[str] = frozenset({"bank", "telecom", "platform"})
+HUB_SEATS: frozenset[str] = frozenset({"police", "bank", "telecom", "platform"})
+"""Parties that sit together in a one-stop centre; links among them gain from co-location."""
 
 
 def canonical_link(name: str) -> str:
@@ -99,7 +100,9 @@ class Cooperation(Record):
         description="Cooperation level in [0, 1] per link, e.g. police-bank: 0.9.",
     )
     hub_colocation: float = share(
-        0.7, "In a hub, share of the gap to full cooperation closed for police-member links."
+        0.7,
+        "In a hub, share of the gap to full cooperation closed for links among the parties "
+        "that sit together (police, banks, telecoms, platforms).",
     )
     latencies: Latencies = Field(default_factory=Latencies)
 
@@ -123,6 +126,6 @@ class Cooperation(Record):
         key = canonical_link(name)
         level = self.links.get(key, 0.0)
         parties = set(key.split("-"))
-        if self.structure == "hub" and "police" in parties and parties & HUB_MEMBERS:
+        if self.structure == "hub" and len(parties) == 2 and parties <= HUB_SEATS:
             level += (1.0 - level) * self.hub_colocation
         return level

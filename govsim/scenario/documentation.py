@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from govsim.scenario.catalogue import default_catalogue
-from govsim.scenario.cooperation import HUB_MEMBERS, KNOWN_LINKS, Cooperation
+from govsim.scenario.cooperation import HUB_SEATS, KNOWN_LINKS, Cooperation
 from govsim.scenario.events import Event
 from govsim.scenario.fields import AGE_GROUPS, ASSUMPTION, ByGroup, LocalizedText, Record
 from govsim.scenario.fraud import ScamType
@@ -54,8 +54,8 @@ LINK_EFFECTS: dict[str, str] = {
     "bank-telecom": "Shared risk signals: a number that called a victim flags the account it paid.",
     "bank-platform": "Shared risk signals: an account that groomed a victim flags the account "
     "it paid.",
-    "telecom-platform": "Shared risk signals between numbers and platform accounts used by the "
-    "same ring.",
+    "telecom-platform": "Shared risk signals: a resident whose call a telecom flags also gets "
+    "the platform's in-app warning.",
     "government-public": "Campaign reach; reports by the public feed the blacklists.",
 }
 """What each link buys, after MODEL.md section 5."""
@@ -232,8 +232,8 @@ def _links_subsection(key: str) -> list[str]:
         _prose(
             "A link is written as two parties joined by a hyphen, in either order; the meaning "
             "column says what cooperation on it buys (MODEL.md section 5). Under structure "
-            "`none` every link counts as 0; under `hub` the police's links to "
-            f"{', '.join(sorted(HUB_MEMBERS))} also close `hub_colocation` (default "
+            "`none` every link counts as 0; under `hub` the links among the parties that sit "
+            f"together ({', '.join(sorted(HUB_SEATS))}) also close `hub_colocation` (default "
             f"{_number(colocation.default)}) of their remaining gap to 1."
         ),
         "",
@@ -247,7 +247,7 @@ def _links_subsection(key: str) -> list[str]:
 
 def _link_meaning(link: str) -> str:
     parties = set(link.split("-"))
-    hub = " Raised in a hub." if "police" in parties and parties & HUB_MEMBERS else ""
+    hub = " Raised in a hub." if len(parties) == 2 and parties <= HUB_SEATS else ""
     return _cell(LINK_EFFECTS[link] + hub)
 
 

@@ -9,7 +9,15 @@ import pytest
 from govsim.scenario.cooperation import KNOWN_LINKS, Cooperation, canonical_link
 from tests.mechanisms.builders import model
 
-POLICE_MEMBER_LINKS = ("police-bank", "police-telecom", "police-platform")
+# In a one-stop centre police, banks, telecoms and platforms sit together.
+POLICE_MEMBER_LINKS = (
+    "police-bank",
+    "police-telecom",
+    "police-platform",
+    "bank-telecom",
+    "bank-platform",
+    "telecom-platform",
+)
 OTHER_LINKS = tuple(link for link in KNOWN_LINKS if link not in POLICE_MEMBER_LINKS)
 
 

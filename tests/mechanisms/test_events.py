@@ -14,7 +14,7 @@ BUSY = {"size": 2_000, "fraud": {"market_population": 20_000}}
 def test_data_breach_leaks_the_group_records_on_its_day_and_not_before():
     city = model(
         events=[{"type": "data_breach", "day": 3, "group": "elderly", "share": 0.6}],
-        black_market={"records_leaked_share": 0.1},
+        black_market={"records_leaked_share": 0.1, "monthly_leak_share": 0.0},
         **BUSY,
     )
     initial = city.market.leaked.copy()

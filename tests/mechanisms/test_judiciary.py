@@ -9,6 +9,7 @@ import pytest
 from tests.mechanisms.builders import model
 
 JUDICIARY = {
+    "capability": 1.0,  # the stated rates are those of a fully capable court
     "prosecution_delay_days": 180.0,
     "early_delay_days": 60.0,
     "conviction_rate": 0.6,

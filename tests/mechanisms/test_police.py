@@ -174,7 +174,12 @@ def latency(level=None, **agencies) -> float:
 
 
 def test_stop_payment_is_slowest_without_the_police_bank_link():
-    assert latency(0.0) == pytest.approx(72.0)
+    assert latency(0.0, banks={"enabled": False}) == pytest.approx(72.0)
+
+
+def test_an_active_bank_freezes_on_the_victims_call_when_that_is_faster():
+    assert latency(0.0, banks={"self_freeze_hours": 48.0}) == pytest.approx(48.0)
+    assert latency(1.0, banks={"self_freeze_hours": 48.0}) == pytest.approx(0.25)
 
 
 def test_stop_payment_is_fastest_with_a_full_police_bank_link():

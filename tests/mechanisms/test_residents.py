@@ -155,3 +155,29 @@ def test_initial_awareness_follows_the_group_means():
         awareness_concentration=50.0,
     )
     assert city.mean_awareness_by_group(0) == pytest.approx([0.1, 0.5, 0.8], abs=0.02)
+
+
+def test_group_means_kept_incrementally_equal_the_exact_means():
+    from tests.mechanisms.builders import model as build
+
+    city = build(seed=5, size=5_000)
+    for _ in range(90):
+        city.step()
+    residents = city.residents
+    everyone = np.arange(residents.size)
+    exact = np.bincount(
+        residents.group, weights=residents.awareness(everyone, city.day), minlength=3
+    ) / np.maximum(residents.group_sizes, 1)
+    np.testing.assert_allclose(residents.mean_awareness_by_group(city.day), exact, rtol=1e-7)
+
+
+def test_boosting_the_same_resident_twice_in_one_call_counts_once():
+    from tests.mechanisms.builders import model as build
+
+    residents = build(seed=2, size=1_000).residents
+    ids = np.array([7, 7, 7])
+    residents.boost_awareness(ids, 3, 0.5)
+    exact = np.bincount(
+        residents.group, weights=residents.awareness(np.arange(residents.size), 3), minlength=3
+    ) / np.maximum(residents.group_sizes, 1)
+    np.testing.assert_allclose(residents.mean_awareness_by_group(3), exact, rtol=1e-7)

@@ -89,8 +89,8 @@ class GovernanceModel(mesa.Model):
         market_config = self.config.black_market
         rng = self.streams.market
         leaked = rng.random(self.residents.size) < market_config.records_leaked_share
-        compromised = rng.random(self.residents.size) < market_config.records_leaked_share * 0.05
-        self.residents.compromised |= compromised
+        hijacked = rng.random(self.residents.size) < market_config.compromised_accounts_share
+        self.residents.compromised |= hijacked
         return BlackMarket(market_config, controls, leaked, self.residents.group)
 
     def _stock_initial_rings(self) -> None:

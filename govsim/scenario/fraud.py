@@ -204,6 +204,9 @@ class BlackMarket(Record):
     records_leaked_share: float = share(
         0.3, "Share of residents whose records are already on the market."
     )
+    compromised_accounts_share: float = share(
+        0.015, "Share of residents whose social accounts rings control at the start."
+    )
     monthly_leak_share: float = share(
         0.005, "Share of residents whose records newly leak each month."
     )

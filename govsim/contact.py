@@ -25,6 +25,7 @@ class ContactBatch:
     target: np.ndarray
     handle: np.ndarray
     phone: np.ndarray
+    platform: np.ndarray
     alive: np.ndarray = field(init=False)
     blocked_telecom: np.ndarray = field(init=False)
     blocked_platform: np.ndarray = field(init=False)

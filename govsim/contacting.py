@@ -52,6 +52,7 @@ def make_contacts(model: GovernanceModel, rings: list[FraudRing]) -> ContactBatc
         target=targets,
         handle=handles,
         phone=model.scams.phone[scam_of],
+        platform=model.platforms.route(model.scams.channel[scam_of], model.streams.institutions),
     )
 
 

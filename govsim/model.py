@@ -59,6 +59,9 @@ class GovernanceModel(mesa.Model):
         self.pending = PendingTransfers.empty()
         self.reports = Reports.empty()
         self._create_parties()
+        rng, size = self.streams.institutions, scenario.population.size
+        self.residents.bank_of = self.banks.assign_customers(size, rng)
+        self.residents.telecom_of = self.telecoms.assign_customers(size, rng)
         self.market = self._create_market()
         self.rings: list[FraudRing] = []
         for _ in range(scenario.fraud.initial_rings):
@@ -70,10 +73,10 @@ class GovernanceModel(mesa.Model):
     # --- construction -----------------------------------------------------------------------
     def _create_parties(self) -> None:
         agencies, links = self.config.agencies, self.links
-        self.police = PoliceForce(self)
         self.banks = BanksAndPayments(self, agencies.banks)
         self.telecoms = TelecomOperators(self, agencies.telecoms)
         self.platforms = InternetPlatforms(self, agencies.platforms)
+        self.police = PoliceForce(self)
         self.courts = Courts(self, agencies.judiciary, links.level("police-judiciary"))
         self.education = PublicEducation(self, agencies.education, links.level("government-public"))
 
@@ -81,9 +84,9 @@ class GovernanceModel(mesa.Model):
         agencies = self.config.agencies
         regulation = self.education.supply_control()
         controls = {
-            "sims": agencies.telecoms.effort * agencies.telecoms.real_name_enforcement,
-            "accounts": agencies.platforms.effort * agencies.platforms.account_control,
-            "mules": agencies.banks.effort * agencies.banks.account_opening_control,
+            "sims": self.telecoms.effort * agencies.telecoms.real_name_enforcement,
+            "accounts": self.platforms.effort * agencies.platforms.account_control,
+            "mules": self.banks.effort * agencies.banks.account_opening_control,
         }
         controls = {good: 1 - (1 - cut) * (1 - regulation) for good, cut in controls.items()}
         market_config = self.config.black_market
@@ -500,7 +503,7 @@ class GovernanceModel(mesa.Model):
             return
         for ring in self.active_rings():
             taken = self.police.crack_down_on_cards(ring, intensity)
-            ring.mules *= 1.0 - intensity * self.config.agencies.banks.effort
+            ring.mules *= 1.0 - intensity * self.banks.effort
             self._book_operation(ring, ArrestOperation(taken, np.zeros_like(taken), False))
 
     # 10. rings adapt, enter, exit

@@ -13,6 +13,7 @@ class ScamTable:
     def __init__(self, catalogue: dict[str, ScamType]) -> None:
         types = list(catalogue.values())
         self.keys = list(catalogue)
+        self.channel = np.array([t.channel for t in types])
         self.phone = np.array([t.channel in ("call", "sms") for t in types])
         self.profile = np.array([t.profile.as_tuple() for t in types])
         self.conversion = np.array([t.conversion for t in types])

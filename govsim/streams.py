@@ -25,6 +25,7 @@ STREAM_NAMES: tuple[str, ...] = (
     "events",
     "collateral",
     "social",
+    "institutions",
 )
 
 
@@ -46,6 +47,7 @@ class RandomStreams:
     events: np.random.Generator
     collateral: np.random.Generator
     social: np.random.Generator
+    institutions: np.random.Generator
 
     def __init__(self, seed: int) -> None:
         children = np.random.SeedSequence(seed).spawn(len(STREAM_NAMES))

@@ -101,7 +101,7 @@ def mule_paths(
     hops = rng.gamma(fraud.laundering_layers, fraud.hop_hours_mean, size=rows.size)
     abroad_share = model.exit_abroad_share(paid.ring)[rows]
     abroad = rng.random(rows.size) < abroad_share
-    caught = model.banks.detect_mule_paths(rows.size)
+    caught = model.banks.detect_mule_paths(paid.resident[rows])
     caught_at = start[rows] + rng.exponential(fraud.hop_hours_mean, size=rows.size)
     return Chunks.of(
         amount=amounts[rows] / fanout,
@@ -138,7 +138,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     due = due.select(amounts > 0)
     amounts = amounts[amounts > 0]
     repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
-    held = model.banks.hold_transfers(amounts, repeated, due.signalled)
+    held = model.banks.hold_transfers(amounts, repeated, due.signalled, due.resident)
     stopped = model.banks.stop_after_hold(held, model.centre_call_on_hold())
     metrics.add("held_by_bank", int(stopped.sum()))
     model.residents.boost_awareness(

@@ -10,39 +10,39 @@ mistake are counted as collateral burden.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import mesa
 import numpy as np
 
+from govsim.agents.institutions import Sector
 from govsim.scenario.agencies import Banks
-
-if TYPE_CHECKING:
-    from govsim.model import GovernanceModel
 
 SIGNALLED_HOLD = 0.9
 
 
-class BanksAndPayments(mesa.Agent):
+class BanksAndPayments(Sector):
     """The banking and payment sector."""
 
-    model: GovernanceModel
+    kind = "bank"
+    config: Banks
 
-    def __init__(self, model: GovernanceModel, config: Banks) -> None:
-        super().__init__(model)
-        self.config = config
-        self.effort = config.effort
+    def customer_effort(self, residents: np.ndarray) -> np.ndarray:
+        """Effort of each resident's own bank."""
+        return self.efforts[self.model.residents.bank_of[residents]]
 
     def hold_transfers(
-        self, amounts: np.ndarray, repeated: np.ndarray, signalled: np.ndarray
+        self,
+        amounts: np.ndarray,
+        repeated: np.ndarray,
+        signalled: np.ndarray,
+        payers: np.ndarray,
     ) -> np.ndarray:
-        """Which transfers real-time risk control holds."""
+        """Which transfers the payer's bank's real-time risk control holds."""
         draw = self.model.streams.transfer.random(amounts.size)
         config = self.config
+        effort = self.customer_effort(payers)
         tier = np.where(amounts >= config.large_transfer, config.large_tier_factor, 1.0)
         tier = tier * np.where(repeated, config.repeat_tier_factor, 1.0)
-        chance = np.minimum(self.effort * config.risk_detection * tier, 1.0)
-        chance = np.where(signalled, np.maximum(chance, self.effort * SIGNALLED_HOLD), chance)
+        chance = np.minimum(effort * config.risk_detection * tier, 1.0)
+        chance = np.where(signalled, np.maximum(chance, effort * SIGNALLED_HOLD), chance)
         return draw < chance
 
     def stop_after_hold(self, held: np.ndarray, centre_call: float) -> np.ndarray:
@@ -51,10 +51,10 @@ class BanksAndPayments(mesa.Agent):
         keep_going = (1.0 - self.config.hold_stop_share) * (1.0 - centre_call)
         return held & (draw < 1.0 - keep_going)
 
-    def detect_mule_paths(self, paths: int) -> np.ndarray:
-        """Mule paths the bank's own monitoring catches at their first hop."""
-        draw = self.model.streams.laundering.random(paths)
-        return draw < self.effort * self.config.mule_detection
+    def detect_mule_paths(self, payers: np.ndarray) -> np.ndarray:
+        """Mule paths caught at their first hop by the monitoring of the payer's bank."""
+        draw = self.model.streams.laundering.random(payers.size)
+        return draw < self.customer_effort(payers) * self.config.mule_detection
 
     def collateral_transfers_delayed(self, residents: int) -> int:
         """Legitimate transfers delayed by risk control today."""

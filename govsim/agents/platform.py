@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import mesa
 import numpy as np
 
+from govsim.agents.institutions import Sector
 from govsim.contact import ContactBatch
 from govsim.scenario.agencies import Platforms
 
@@ -20,15 +20,36 @@ if TYPE_CHECKING:
     from govsim.model import GovernanceModel
 
 
-class InternetPlatforms(mesa.Agent):
+class InternetPlatforms(Sector):
     """The platform sector: social/IM, e-commerce, search and ads, app stores."""
 
-    model: GovernanceModel
+    kind = "platform"
+    config: Platforms
 
     def __init__(self, model: GovernanceModel, config: Platforms) -> None:
-        super().__init__(model)
-        self.config = config
-        self.effort = config.effort
+        super().__init__(model, config)
+        self._carriers = {
+            channel: np.array([channel in c.channels for c in config.institutions])
+            for channel in ("im", "web")
+        }
+
+    def route(self, channels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        """The platform each contact lands on: one carrying its channel, by market share.
+
+        Calls and SMS land on none (-1).
+        """
+        platform = np.full(channels.size, -1, dtype=np.int16)
+        for channel, carries in self._carriers.items():
+            on_channel = channels == channel
+            weights = self.shares * carries
+            platform[on_channel] = rng.choice(
+                len(weights), size=int(on_channel.sum()), p=weights / weights.sum()
+            )
+        return platform
+
+    def contact_effort(self, batch: ContactBatch) -> np.ndarray:
+        """Effort of the platform carrying each contact (0 for calls and SMS)."""
+        return np.where(batch.platform >= 0, self.efforts[np.maximum(batch.platform, 0)], 0.0)
 
     def remove_content(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
         """Remove IM and web contacts: own detection, or reported accounts once delivered."""
@@ -36,15 +57,16 @@ class InternetPlatforms(mesa.Agent):
         if self.effort <= 0:
             return
         on_list = self.model.handles.is_blocked(batch.handle, day)
-        own = self.effort * self.config.removal_rate * (1.0 - evasion)
-        chance = np.where(on_list, self.config.blacklist_block, own)
+        effort = self.contact_effort(batch)
+        own = effort * self.config.removal_rate * (1.0 - evasion)
+        chance = np.where(on_list, self.config.blacklist_block * (effort > 0), own)
         batch.blocked_platform = batch.alive & ~batch.phone & (draw < chance)
         batch.alive &= ~batch.blocked_platform
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts flagged as risk leads but not removed."""
         draw = self.model.streams.warning.random(len(batch))
-        chance = self.effort * self.config.suspicion_flag * (1.0 - evasion)
+        chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & ~batch.phone & (draw < chance)
 
     def warn_in_app(self, flagged: np.ndarray) -> np.ndarray:

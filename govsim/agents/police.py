@@ -116,11 +116,11 @@ class PoliceForce:
 
     def _data_multiplier(self) -> float:
         """How much bank, telecom and platform data raise identification odds."""
-        agencies, links = self.model.config.agencies, self.model.links
+        model, links = self.model, self.model.links
         sources = (
-            (agencies.banks, "police-bank"),
-            (agencies.telecoms, "police-telecom"),
-            (agencies.platforms, "police-platform"),
+            (model.banks, "police-bank"),
+            (model.telecoms, "police-telecom"),
+            (model.platforms, "police-platform"),
         )
         boost = sum(a.effort * (0.25 + 0.75 * links.level(link)) for a, link in sources)
         return 1.0 + self.config.data_weight * boost

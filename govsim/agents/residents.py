@@ -37,6 +37,9 @@ class Residents:
         self.victimisations = np.zeros(n, dtype=np.int16)
         self.compromised = np.zeros(n, dtype=bool)
         self.record_detail = np.ones(n, dtype=np.float32)
+        # Which bank and telecom operator each resident uses; assigned by the model.
+        self.bank_of = np.zeros(n, dtype=np.int8)
+        self.telecom_of = np.zeros(n, dtype=np.int8)
         self.tie_start, self.tie_target = self._draw_ties(rng)
         self.decay = math.log(2.0) / population.awareness_half_life_days
         self.phone_answer = np.array(population.phone_answer.as_tuple(), dtype=np.float32)
@@ -160,6 +163,8 @@ class Residents:
             "awareness": float(self.awareness(ids, day)[0]),
             "victimisations": int(self.victimisations[resident]),
             "account_compromised": bool(self.compromised[resident]),
+            "bank": int(self.bank_of[resident]),
+            "telecom_operator": int(self.telecom_of[resident]),
             "ties": self.ties_of(ids).tolist(),
         }
 

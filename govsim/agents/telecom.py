@@ -7,27 +7,22 @@ link. A legitimate call blocked by mistake is counted as collateral burden.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import mesa
 import numpy as np
 
+from govsim.agents.institutions import Sector
 from govsim.contact import ContactBatch
 from govsim.scenario.agencies import Telecoms
 
-if TYPE_CHECKING:
-    from govsim.model import GovernanceModel
 
-
-class TelecomOperators(mesa.Agent):
+class TelecomOperators(Sector):
     """The telecom sector: filters calls and SMS and flags suspicious numbers."""
 
-    model: GovernanceModel
+    kind = "telecom"
+    config: Telecoms
 
-    def __init__(self, model: GovernanceModel, config: Telecoms) -> None:
-        super().__init__(model)
-        self.config = config
-        self.effort = config.effort
+    def contact_effort(self, batch: ContactBatch) -> np.ndarray:
+        """Effort of the operator carrying each contact (the target's operator)."""
+        return self.efforts[self.model.residents.telecom_of[np.maximum(batch.target, 0)]]
 
     def block_contacts(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
         """Block calls and SMS: own detection, or the blacklist once it has been delivered."""
@@ -35,15 +30,16 @@ class TelecomOperators(mesa.Agent):
         if self.effort <= 0:
             return
         on_list = self.model.handles.is_blocked(batch.handle, day)
-        own = self.effort * self.config.block_rate * (1.0 - evasion)
-        chance = np.where(on_list, self.config.blacklist_block, own)
+        effort = self.contact_effort(batch)
+        own = effort * self.config.block_rate * (1.0 - evasion)
+        chance = np.where(on_list, self.config.blacklist_block * (effort > 0), own)
         batch.blocked_telecom = batch.alive & batch.phone & (draw < chance)
         batch.alive &= ~batch.blocked_telecom
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts the operator's anomaly detection flags but does not block."""
         draw = self.model.streams.warning.random(len(batch))
-        chance = self.effort * self.config.suspicion_flag * (1.0 - evasion)
+        chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & batch.phone & (draw < chance)
 
     def detect_numbers(self, numbers: np.ndarray, evasion: float, day: int) -> None:

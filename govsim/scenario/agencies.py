@@ -6,9 +6,19 @@ mechanisms achieve at full capability.
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
 
-from govsim.scenario.fields import ByGroupShare, Record, by_group_share, param, share
+from pydantic import Field, field_validator
+
+from govsim.scenario.fields import (
+    ByGroupShare,
+    LocalizedText,
+    Record,
+    Text,
+    by_group_share,
+    param,
+    share,
+)
 
 IC3 = "FBI IC3 Recovery Asset Team outcomes, docs/sources.md"
 NAFC = "China National Anti-Fraud Center statements, docs/sources.md"
@@ -24,6 +34,45 @@ class Agency(Record):
     def effort(self) -> float:
         """Capability if the party acts, else 0."""
         return self.capability if self.enabled else 0.0
+
+
+class Institution(Record):
+    """One bank, telecom operator or platform within its sector."""
+
+    name: Text = Field(description="Display name (en/zh).")
+    market_share: float = param(
+        1.0, "Share of customers (normalised within the sector).", gt=0.0, le=1_000.0
+    )
+    capability: float | None = param(
+        None, "Its own capability; empty means the sector's.", unit="share", ge=0.0, le=1.0
+    )
+
+    def effort(self, sector: Agency) -> float:
+        """This institution's effort: its own capability or the sector's, if the sector acts."""
+        if not sector.enabled:
+            return 0.0
+        return sector.capability if self.capability is None else self.capability
+
+
+class PlatformInstitution(Institution):
+    """A platform and the channels on which it carries contacts."""
+
+    channels: list[Literal["im", "web"]] = Field(
+        description="Channels it carries: im (social, messaging) and/or web (sites, ads, apps)."
+    )
+
+
+def _named(en: str, zh: str, market_share: float, **extra: object) -> dict:
+    return {"name": LocalizedText(en=en, zh=zh), "market_share": market_share, **extra}
+
+
+def _unique_names(institutions: list[Institution]) -> list[Institution]:
+    names = [str(i.name if isinstance(i.name, str) else i.name.en) for i in institutions]
+    if len(set(names)) != len(names):
+        raise ValueError("institution names must be unique within a sector")
+    if not institutions:
+        raise ValueError("a sector needs at least one institution")
+    return institutions
 
 
 class Police(Agency):
@@ -87,6 +136,16 @@ class Police(Agency):
 class Banks(Agency):
     """Banks and payment platforms."""
 
+    institutions: list[Institution] = Field(
+        default_factory=lambda: [
+            Institution(**_named("State-owned banks", "国有大型银行", 0.5)),
+            Institution(**_named("Joint-stock and city banks", "股份制及城商行", 0.3)),
+            Institution(**_named("Third-party payment", "第三方支付平台", 0.2)),
+        ],
+        description="Banks and payment platforms; each resident banks with one.",
+    )
+    _institutions_valid = field_validator("institutions")(_unique_names)
+
     risk_detection: float = share(
         0.5, "Probability real-time risk control holds a small fraudulent transfer."
     )
@@ -131,6 +190,16 @@ class Banks(Agency):
 class Telecoms(Agency):
     """Telecom operators."""
 
+    institutions: list[Institution] = Field(
+        default_factory=lambda: [
+            Institution(**_named("Operator A", "运营商甲", 0.6)),
+            Institution(**_named("Operator B", "运营商乙", 0.2)),
+            Institution(**_named("Operator C", "运营商丙", 0.2)),
+        ],
+        description="Telecom operators; each resident's calls go through one.",
+    )
+    _institutions_valid = field_validator("institutions")(_unique_names)
+
     block_rate: float = share(
         0.6,
         "Probability a scam call or SMS from an unlisted number is blocked.",
@@ -154,6 +223,30 @@ class Telecoms(Agency):
 
 class Platforms(Agency):
     """Internet platforms: social/IM, e-commerce, search and ads, app stores."""
+
+    institutions: list[PlatformInstitution] = Field(
+        default_factory=lambda: [
+            PlatformInstitution(
+                **_named("Social and messaging", "社交即时通讯", 1.0, channels=["im"])
+            ),
+            PlatformInstitution(**_named("E-commerce", "电子商务", 0.4, channels=["web"])),
+            PlatformInstitution(**_named("Search and ads", "搜索与广告", 0.4, channels=["web"])),
+            PlatformInstitution(**_named("App stores", "应用商店", 0.2, channels=["web"])),
+        ],
+        description="Platforms; a contact on a channel lands on one that carries it, by share.",
+    )
+    _institutions_valid = field_validator("institutions")(_unique_names)
+
+    @field_validator("institutions")
+    @classmethod
+    def _every_channel_carried(
+        cls, institutions: list[PlatformInstitution]
+    ) -> list[PlatformInstitution]:
+        carried = {channel for i in institutions for channel in i.channels}
+        missing = {"im", "web"} - carried
+        if missing:
+            raise ValueError(f"no platform carries channel(s) {sorted(missing)}")
+        return institutions
 
     removal_rate: float = share(
         0.5, "Probability a scam IM or web contact is removed before it is seen."

@@ -22,12 +22,15 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from govsim.scenario.agencies import PlatformInstitution
 from govsim.scenario.catalogue import default_catalogue
 from govsim.scenario.cooperation import HUB_SEATS, KNOWN_LINKS, Cooperation
 from govsim.scenario.events import Event
 from govsim.scenario.fields import AGE_GROUPS, ASSUMPTION, ByGroup, LocalizedText, Record
 from govsim.scenario.fraud import ScamType
 from govsim.scenario.schema import Scenario
+
+INSTITUTION_ITEM = "agencies.<sector>.institutions[]"
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "parameters.md"
 COMMAND = "python -m govsim.scenario.documentation --write"
@@ -105,7 +108,25 @@ def parameters_markdown() -> str:
             blocks.append("\n".join(writers[name](name)))
         elif model is not None:
             blocks.append("\n".join(_model_section(name, model, level=2)))
+    blocks.append("\n".join(_institutions_section()))
     return "\n\n".join(blocks) + "\n"
+
+
+def _institutions_section() -> list[str]:
+    """The fields of one entry of a sector's ``institutions`` list."""
+    return [
+        "## Institution entries",
+        "",
+        _prose(
+            "`agencies.banks.institutions`, `agencies.telecoms.institutions` and "
+            "`agencies.platforms.institutions` are lists; each entry is one bank, operator or "
+            "platform (a Mesa agent). Giving a list replaces the default one."
+        ),
+        "",
+        *_table(_rows(PlatformInstitution, f"{INSTITUTION_ITEM}.")),
+        "",
+        "`channels` is for platforms only (where it is required).",
+    ]
 
 
 def schema_fields() -> Iterator[tuple[str, FieldInfo]]:
@@ -122,6 +143,7 @@ def schema_fields() -> Iterator[tuple[str, FieldInfo]]:
                 yield from _fields(event_type, f"{EVENT_ITEM}.")
         else:
             yield from _fields(Scenario, "", only=name)
+    yield from _fields(PlatformInstitution, f"{INSTITUTION_ITEM}.")
 
 
 def _header() -> str:

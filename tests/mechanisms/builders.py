@@ -49,4 +49,7 @@ def batch_of(
         target=targets.astype(np.int64),
         handle=np.full(n, handle, dtype=np.int64),
         phone=np.full(n, bool(model.scams.phone[index])),
+        platform=model.platforms.route(
+            np.full(n, model.scams.channel[index]), np.random.default_rng(0)
+        ),
     )

@@ -1,0 +1,59 @@
+"""Institutions: the banks, telecom operators and platforms that make up a sector.
+
+Each institution is a Mesa agent with its own name, market share and effort, so a scenario can
+make one bank weak or one platform diligent. Each resident banks with one bank and calls through
+one operator; a contact on IM or the web lands on one of the platforms carrying that channel.
+The sector keeps its institutions' efforts as an array, so the per-contact work stays
+vectorised: a contact's effort is ``efforts[institution of that contact]``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+
+from govsim.scenario.agencies import Agency
+from govsim.scenario.agencies import Institution as InstitutionConfig
+from govsim.scenario.fields import text_in
+
+if TYPE_CHECKING:
+    from govsim.model import GovernanceModel
+
+
+class Institution(mesa.Agent):
+    """One bank, operator or platform."""
+
+    def __init__(
+        self, model: GovernanceModel, sector: str, config: InstitutionConfig, effort: float
+    ) -> None:
+        super().__init__(model)
+        self.sector = sector
+        self.config = config
+        self.name = text_in(config.name)
+        self.effort = effort
+
+
+class Sector:
+    """A party made of institutions, with their efforts and shares as arrays."""
+
+    kind = "sector"
+
+    def __init__(self, model: GovernanceModel, config: Agency) -> None:
+        self.model = model
+        self.config = config
+        members = config.institutions  # type: ignore[attr-defined]
+        self.institutions = [Institution(model, self.kind, c, c.effort(config)) for c in members]
+        self.efforts = np.array([i.effort for i in self.institutions])
+        shares = np.array([c.market_share for c in members])
+        self.shares = shares / shares.sum()
+
+    @property
+    def effort(self) -> float:
+        """The sector's effort: its institutions' efforts weighted by market share."""
+        return float(self.shares @ self.efforts)
+
+    def assign_customers(self, count: int, rng: np.random.Generator) -> np.ndarray:
+        """Which institution each of ``count`` residents is a customer of, by market share."""
+        return rng.choice(len(self.institutions), size=count, p=self.shares).astype(np.int8)

@@ -19,7 +19,6 @@ FLOWS: tuple[str, ...] = (
     "proceeds",
     "frozen_paths",
     "reports",
-    "transfers",
     "transfers_due",
     "transfers_admitted",
 )

@@ -346,20 +346,24 @@ class GovernanceModel(mesa.Model):
             return 0.0
         return self.links.level("police-bank") * self.config.agencies.police.dissuasion_efficacy
 
-    def stop_payment_latency_hours(self) -> float:
+    def stop_payment_latency_hours(self, payers: np.ndarray | None = None) -> np.ndarray | float:
         """Hours from a report to a freeze: the police's stop-payment or the bank's own.
 
         Banks execute a police stop-payment even when they do nothing on their own (it is a
-        legal order); an active bank also freezes on the victim's own call, whichever is first.
+        legal order); an acting bank also freezes on its customer's own call, whichever is
+        first. Per payer (their own bank) when ``payers`` is given, else for the sector.
         """
         latencies = self.links.latencies
-        own = self.banks.config.self_freeze_hours if self.banks.effort > 0 else math.inf
-        if not self.police.enabled:
-            return own
-        level = self.links.level("police-bank")
-        slow = math.log(latencies.stop_payment_slowest_hours)
-        fast = math.log(latencies.stop_payment_fastest_hours)
-        return min(math.exp(slow + (fast - slow) * level), own)
+        acting = self.banks.effort > 0 if payers is None else self.banks.customer_effort(payers) > 0
+        own = np.where(acting, self.banks.config.self_freeze_hours, math.inf)
+        police = math.inf
+        if self.police.enabled:
+            level = self.links.level("police-bank")
+            slow = math.log(latencies.stop_payment_slowest_hours)
+            fast = math.log(latencies.stop_payment_fastest_hours)
+            police = math.exp(slow + (fast - slow) * level)
+        latency = np.minimum(own, police)
+        return float(latency) if payers is None else latency
 
     def exit_abroad_share(self, ring_ids: np.ndarray) -> np.ndarray:
         """Share of each ring's funds that leave the country."""
@@ -601,7 +605,6 @@ class GovernanceModel(mesa.Model):
             proceeds=today["ring_proceeds"],
             frozen_paths=today["frozen_paths"],
             reports=today["reports"],
-            transfers=today["transfers"],
             transfers_due=today["transfers_due"],
             transfers_admitted=today["transfers_admitted"],
         )

@@ -3,8 +3,9 @@
 Engaged victims either pay the same day or after grooming (investment scams escalate over
 weeks, one transfer after another). Each due transfer meets the bank's risk control; what
 passes is split into mule paths that race the freeze (see :mod:`govsim.laundering`). Whether
-and when the victim reports is drawn at the transfer, which fixes when the police stop-payment
-lands: report delay plus the latency of the police-bank link.
+and when the victim reports is drawn at the first transfer, which fixes when the freeze lands:
+the report delay plus the faster of the police stop-payment (set by the police-bank link) and
+the victim's own bank freezing on request.
 """
 
 from __future__ import annotations
@@ -150,10 +151,10 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     chunks = mule_paths(model, paid, amounts, start)
     # One report per victim: drawn at the first transfer, carried by the escalation.
     report_hour = np.where(paid.stage == 0, report_times(model, paid, start), paid.report_hour)
-    stop_hour = report_hour + model.stop_payment_latency_hours()
-    chunks.freeze_hour = np.minimum(
-        chunks.freeze_hour, np.repeat(stop_hour, model.config.fraud.fanout)
-    )
+    stop_hour = report_hour + model.stop_payment_latency_hours(paid.resident)
+    freeze = np.minimum(chunks.freeze_hour, np.repeat(stop_hour, model.config.fraud.fanout))
+    # A freeze ordered before the money arrives catches it as it arrives.
+    chunks.freeze_hour = np.maximum(freeze, chunks.start_hour)
     model.record_payments(paid, amounts)
     return TransferOutcome(
         chunks, _reports(model, paid, report_hour), _follow_ups(model, paid, report_hour)
@@ -177,7 +178,8 @@ def _follow_ups(
     """Escalating scams ask again after their spacing, unless the victim has reported."""
     scams = model.scams
     next_due = paid.due + scams.spacing[paid.scam]
-    more = (paid.stage + 1 < scams.transfers[paid.scam]) & (report_hour > next_due * 24.0)
+    # A victim who has reported by the end of the next due day does not pay again.
+    more = (paid.stage + 1 < scams.transfers[paid.scam]) & (report_hour > (next_due + 1) * 24.0)
     follow = paid.select(more)
     follow.due = next_due[more].astype(np.int32)
     follow.stage = (follow.stage + 1).astype(np.int16)

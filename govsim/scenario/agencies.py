@@ -175,7 +175,7 @@ class Banks(Agency):
     )
     self_freeze_hours: float = param(
         48.0,
-        "Hours for a bank to freeze on a victim's own request, without police.",
+        "Hours for an acting bank to freeze on its customer's own request (police or not).",
         unit="hours",
         gt=0.0,
     )

@@ -54,9 +54,10 @@ LINK_EFFECTS: dict[str, str] = {
     "police-judiciary": "Early involvement (提前介入): shorter prosecution delay, higher "
     "conviction rate.",
     "police-international": "Cross-border arrests and repatriation.",
-    "bank-telecom": "Shared risk signals: a number that called a victim flags the account it paid.",
-    "bank-platform": "Shared risk signals: an account that groomed a victim flags the account "
-    "it paid.",
+    "bank-telecom": "Shared risk signals: a scam call a telecom flags makes the victim's bank "
+    "hold the transfer that follows.",
+    "bank-platform": "Shared risk signals: a scam a platform flags makes the victim's bank hold "
+    "the transfer that follows.",
     "telecom-platform": "Shared risk signals: a resident whose call a telecom flags also gets "
     "the platform's in-app warning.",
     "government-public": "Campaign reach; reports by the public feed the blacklists.",

@@ -27,6 +27,7 @@ class ContactBatch:
     phone: np.ndarray
     platform: np.ndarray
     alive: np.ndarray = field(init=False)
+    evasion: np.ndarray = field(init=False)
     blocked_telecom: np.ndarray = field(init=False)
     blocked_platform: np.ndarray = field(init=False)
     reached: np.ndarray = field(init=False)
@@ -37,6 +38,7 @@ class ContactBatch:
     def __post_init__(self) -> None:
         n = self.ring.size
         self.alive = (self.target >= 0) & (self.handle >= 0)
+        self.evasion = np.zeros(n)  # the sending ring's evasion technology, set at filtering
         for name in (
             "blocked_telecom",
             "blocked_platform",

@@ -173,13 +173,13 @@ class GovernanceModel(mesa.Model):
     def filter_contacts(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Telecoms block calls and SMS, platforms remove IM and web content; some are seen."""
         evasion = np.array([ring.evasion for ring in rings])[batch.ring] if rings else np.empty(0)
+        batch.evasion = evasion
         self.telecoms.block_contacts(batch, evasion, self.day)
         self.platforms.remove_content(batch, evasion, self.day)
         seen = self.streams.contact.random(len(batch))
         exposure = self.residents.exposure(np.maximum(batch.target, 0), batch.phone)
         batch.reached = batch.alive & (seen < exposure)
         batch.alive &= batch.reached
-        self._evasion = evasion
         metrics = self.metrics
         metrics.add("attempts", len(batch))
         metrics.add("blocked_telecom", int(batch.blocked_telecom.sum()))
@@ -244,8 +244,8 @@ class GovernanceModel(mesa.Model):
         Flags reach the anti-fraud centre only through links; dissuasion calls and in-app
         warnings stop some of the residents who were about to pay.
         """
-        by_telecom = self.telecoms.flag_suspicious(batch, self._evasion) & in_progress
-        by_platform = self.platforms.flag_suspicious(batch, self._evasion) & in_progress
+        by_telecom = self.telecoms.flag_suspicious(batch, batch.evasion) & in_progress
+        by_platform = self.platforms.flag_suspicious(batch, batch.evasion) & in_progress
         batch.flagged = by_telecom | by_platform
         rng = self.streams.warning
         forward, shared, signal, works = (rng.random(len(batch)) for _ in range(4))

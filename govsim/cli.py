@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govsim.labels import HEADERS, label
-from govsim.results import summary_statistics, write_results
+from govsim.results import market_statistics, summary_statistics, write_results
 from govsim.runner import RunResults
 from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, dump_scenario, load_scenario
@@ -154,6 +154,7 @@ def run(
     wall = time.perf_counter() - started
     write_results(results, out_dir, wall)
     _stdout.print(summary_table(results, lang))
+    _stdout.print(market_table(results, lang))
     _stdout.print(Text(f"{replications} replication(s) in {wall:.1f} s; results in {out_dir}/"))
 
 
@@ -180,6 +181,24 @@ def summary_table(results: RunResults, lang: str = "en") -> Table:
         ci = "" if math.isnan(row.ci_low) else f"{_fmt(low)} - {_fmt(row.ci_high)}"
         per = "" if math.isnan(row.per_100k) else _fmt(row.per_100k)
         table.add_row(label(row.measure, lang), _fmt(row.mean), ci, per)
+    return table
+
+
+def market_table(results: RunResults, lang: str = "en") -> Table:
+    """Market-wide measures (the whole market the rings serve): mean and 95% CI."""
+    market = results.scenario.fraud.market_population
+    title = (
+        f"全市场（{market:,} 居民，团伙所服务的整个市场）"
+        if lang == "zh"
+        else f"Market ({market:,} residents the rings serve)"
+    )
+    table = Table(title=title, title_justify="left")
+    for key in ("measure", "mean", "ci"):
+        table.add_column(label(key, lang, HEADERS), justify="left" if key == "measure" else "right")
+    for row in market_statistics(results.market).itertuples():
+        low = max(row.ci_low, 0.0)
+        ci = "" if math.isnan(row.ci_low) else f"{_fmt(low)} - {_fmt(row.ci_high)}"
+        table.add_row(label(row.measure, lang), _fmt(row.mean), ci)
     return table
 
 

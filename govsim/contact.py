@@ -1,11 +1,9 @@
 """A day's contact attempts as one batch of columns, and the outcome of each stage.
 
 Every stage of MODEL.md section 4 (filtering, warning, engagement) reads and writes these
-columns, so a whole day of attempts is handled by a few vectorised operations. Each stage draws
-one uniform per attempt from its own stream whether or not the attempt is still alive, and
-whether or not the party acts, so that switching a party off leaves the other stages' draws in
-step (common random numbers) for as long as the day's attempts are the same; once rings'
-fortunes diverge, so do the batches.
+columns, so a whole day of attempts is handled by a few vectorised operations. Every draw about
+an attempt is keyed by the attempt's own ``key`` (see :mod:`govsim.randomness`), so an attempt
+meets the same luck in every scenario that makes it, whatever the other attempts do.
 """
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ import numpy as np
 class ContactBatch:
     """Today's attempts: who contacts whom, how, and what happened."""
 
+    key: np.ndarray
     ring: np.ndarray
     scam: np.ndarray
     mode: np.ndarray

@@ -1,10 +1,15 @@
 """Contact: rings turn operators into attempts, broadcast at random or targeted by profile.
 
 Rings plan for their whole market; the city receives its share (size / market population) of
-their attempts as Poisson counts. Broadcast attempts pick residents at random. Targeted ones
-draw from the leaked records on the black market, weighted by the scam type's target profile;
-impersonating-a-friend scams reach the friends of residents whose accounts were compromised.
-Each attempt comes from one of the ring's current numbers (calls, SMS) or accounts (IM, web).
+their attempts as Poisson counts per ring, scam type and mode. Each attempt is a *slot* with its
+own key (ring, day, scam type, mode, slot number), and everything that happens to it (its
+target, its handle, whether it is blocked, seen, believed) is drawn from that key: two scenarios
+in which a ring makes 40 and 41 attempts share the luck of the first 40.
+
+Broadcast attempts pick residents at random. Targeted ones draw from the leaked records on the
+black market, weighted by the scam type's target profile; impersonating-a-friend scams reach the
+friends of residents whose accounts were compromised. Each attempt comes from one of the ring's
+current numbers (calls, SMS) or accounts (IM, web).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from govsim.contact import ContactBatch
+from govsim.randomness import combine
 
 if TYPE_CHECKING:
     from govsim.agents.rings import FraudRing
@@ -32,61 +38,97 @@ def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
     for ring, planned in zip(rings, expected, strict=True):
         ring.market_attempts = float(planned.sum())
         ring.pay(float(planned[:, TARGETED].sum()) * record_price)  # a leaked record each
-    return model.streams.contact.poisson(expected / model.scale)
+    return model.keyed.poisson(
+        expected / model.scale, "attempt_count", *_cell_keys(model, rings, model.day)
+    )
+
+
+def _cell_keys(model: GovernanceModel, rings: list[FraudRing], day: int) -> tuple:
+    """Broadcastable keys (ring, day, scam type, mode) of every planning cell."""
+    ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)[:, None, None]
+    scam_keys = model.scams.key[None, :, None]
+    return ring_keys, day, scam_keys, np.arange(2)[None, None, :]
 
 
 def make_contacts(model: GovernanceModel, rings: list[FraudRing]) -> ContactBatch:
-    """Build today's batch of attempts with their targets and handles."""
+    """Build today's batch of attempts with their keys, targets and handles."""
     counts = plan_attempts(model, rings)
     ring_idx, scam, mode = np.nonzero(counts)
     repeats = counts[ring_idx, scam, mode]
     ring_of = np.repeat(ring_idx, repeats)
     scam_of = np.repeat(scam, repeats)
     mode_of = np.repeat(mode, repeats)
-    targets = _draw_targets(model, scam_of, mode_of)
-    handles = _draw_handles(model, rings, ring_of, model.scams.phone[scam_of])
+    keys = _slot_keys(model, rings, ring_idx, scam, mode, repeats)
+    targets = _draw_targets(model, keys, scam_of, mode_of)
+    handles = _draw_handles(model, rings, keys, ring_of, model.scams.phone[scam_of])
     return ContactBatch(
+        key=keys,
         ring=ring_of.astype(np.int32),
         scam=scam_of.astype(np.int16),
         mode=mode_of.astype(np.int8),
         target=targets,
         handle=handles,
         phone=model.scams.phone[scam_of],
-        platform=model.platforms.route(model.scams.channel[scam_of], model.streams.institutions),
+        platform=model.platforms.route(model.scams.channel[scam_of], keys),
     )
 
 
-def _draw_targets(model: GovernanceModel, scam: np.ndarray, mode: np.ndarray) -> np.ndarray:
-    rng = model.streams.contact
-    residents = model.residents
-    targets = rng.integers(0, residents.size, size=scam.size).astype(np.int64)
-    for s in np.unique(scam[mode == TARGETED]):
-        chosen = (scam == s) & (mode == TARGETED)
-        profile = model.scams.profile[s]
-        targets[chosen] = model.market.draw_targets(profile, int(chosen.sum()), rng)
+def _slot_keys(
+    model: GovernanceModel,
+    rings: list[FraudRing],
+    ring_idx: np.ndarray,
+    scam: np.ndarray,
+    mode: np.ndarray,
+    repeats: np.ndarray,
+) -> np.ndarray:
+    """One key per attempt: its cell's key combined with its slot number within the cell."""
+    if repeats.size == 0:
+        return np.empty(0, dtype=np.uint64)
+    ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)[ring_idx]
+    cells = combine(ring_keys, model.day, model.scams.key[scam], mode)
+    starts = np.cumsum(repeats) - repeats
+    slot = np.arange(int(repeats.sum())) - np.repeat(starts, repeats)
+    return combine(np.repeat(cells, repeats), slot)
+
+
+def _draw_targets(
+    model: GovernanceModel, keys: np.ndarray, scam: np.ndarray, mode: np.ndarray
+) -> np.ndarray:
+    keyed, residents = model.keyed, model.residents
+    pick = keyed.uniform("target", keys)
+    targets = (pick * residents.size).astype(np.int64)
+    targeted = mode == TARGETED
+    if targeted.any():
+        group_draw = keyed.uniform("target_group", keys[targeted])
+        profile = model.scams.profile[scam[targeted]]
+        targets[targeted] = model.market.draw_targets(profile, group_draw, pick[targeted])
     via_ties = model.scams.via_ties[scam]
     if via_ties.any():
-        targets[via_ties] = _friends_of_compromised(model, int(via_ties.sum()), rng)
+        targets[via_ties] = _friends_of_compromised(model, keys[via_ties], pick[via_ties])
     return targets
 
 
 def _friends_of_compromised(
-    model: GovernanceModel, count: int, rng: np.random.Generator
+    model: GovernanceModel, keys: np.ndarray, pick: np.ndarray
 ) -> np.ndarray:
     """Friends of residents whose social accounts the rings control."""
     compromised = np.flatnonzero(model.residents.compromised)
     if compromised.size == 0:
-        return np.full(count, -1, dtype=np.int64)
-    hijacked = compromised[rng.integers(0, compromised.size, size=count)]
-    return model.residents.random_tie(hijacked, rng).astype(np.int64)
+        return np.full(keys.size, -1, dtype=np.int64)
+    hijacked = compromised[(pick * compromised.size).astype(np.int64)]
+    tie_draw = model.keyed.uniform("target_tie", keys)
+    return model.residents.random_tie(hijacked, tie_draw).astype(np.int64)
 
 
 def _draw_handles(
-    model: GovernanceModel, rings: list[FraudRing], ring_of: np.ndarray, phone: np.ndarray
+    model: GovernanceModel,
+    rings: list[FraudRing],
+    keys: np.ndarray,
+    ring_of: np.ndarray,
+    phone: np.ndarray,
 ) -> np.ndarray:
-    rng = model.streams.contact
     handles = np.full(ring_of.size, -1, dtype=np.int64)
-    picks = rng.random(ring_of.size)
+    picks = model.keyed.uniform("handle_pick", keys)
     for i, ring in enumerate(rings):
         for uses_phone, stock in ((True, ring.numbers), (False, ring.accounts)):
             chosen = (ring_of == i) & (phone == uses_phone)

@@ -27,14 +27,17 @@ class ScheduledEvent:
     of running events, so overlapping events of one type combine and end cleanly.
     """
 
-    def __init__(self, model: GovernanceModel, config) -> None:
+    def __init__(self, model: GovernanceModel, config, number: int) -> None:
         self.model = model
         self.config = config
+        self.number = number
+        """Place in the scenario's ``events``: keys this event's own draws."""
         self.active = False
 
     def schedule(self) -> None:
         """Put the event on the model's event list."""
-        start = self.config.day - BEFORE_STEP
+        # Days count from the first measured day; Mesa's clock also runs through the warm-up.
+        start = self.config.day + self.model.warmup_days - BEFORE_STEP
         if start >= self.model.time:
             self.model.schedule_event(self.start, at=start)
         duration = getattr(self.config, "duration_days", None)
@@ -66,7 +69,7 @@ class DataBreachEvent(ScheduledEvent):
             eligible = np.ones(groups.size, bool)
         else:
             eligible = groups == AGE_GROUPS.index(self.config.group)
-        draw = model.streams.events.random(groups.size)
+        draw = model.keyed.uniform("breach", np.arange(groups.size), self.number)
         leaked = np.flatnonzero(eligible & (draw < self.config.share))
         model.market.leak(leaked)
         model.residents.record_detail[leaked] = self.config.detail_lift
@@ -96,7 +99,8 @@ class CampaignEvent(ScheduledEvent):
         reach = np.zeros(3)
         for group in self.config.groups:
             reach[AGE_GROUPS.index(group)] = self.config.reach
-        reached = self.model.education.run_campaign(reach, self.config.boost)
+        source = 1 + self.number
+        reached = self.model.education.run_campaign(reach, self.config.boost, source)
         self.model.metrics.add("campaign_reached", reached)
 
 

@@ -19,8 +19,13 @@ MEASURES: dict[str, tuple[str, str]] = {
     "cases_linked": ("Cases linked", "串并案件数"),
     "arrests": ("Arrests", "抓获人数"),
     "arrests_cross_border": ("Cross-border arrests", "跨境抓获人数"),
+    "convictions": ("Convictions", "判决有罪人数"),
     "rings_active_end": ("Rings active at end", "期末活跃团伙"),
-    "rings_dissolved": ("Rings dissolved", "瓦解团伙数"),
+    "ring_members_end": ("Ring members at end", "期末团伙成员"),
+    "rings_entered": ("Rings entered", "新进入团伙"),
+    "rings_exited": ("Rings exited (unprofitable)", "退出团伙（无利可图）"),
+    "rings_dissolved": ("Rings dissolved (by arrests)", "瓦解团伙数（抓捕）"),
+    "operations": ("Arrest operations", "收网行动"),
     "legit_calls_blocked": ("Legitimate calls blocked", "误拦正常通话"),
     "legit_transfers_delayed": ("Legitimate transfers delayed", "误延正常转账"),
     "report_share": ("Share of victims reporting", "报案率"),
@@ -32,7 +37,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "measure": ("Measure", "指标"),
     "mean": ("Mean", "均值"),
     "ci": ("95% CI", "95%置信区间"),
-    "per_100k": ("Per 100k residents", "每十万人"),
+    "per_100k": ("Per 100k residents a year", "每十万人每年"),
 }
 
 

@@ -1,7 +1,15 @@
 """What the model counts: daily counters, the per-scam table and the run summary.
 
-Column names here are a public contract (MODEL.md section 6 and issue 2): researchers' scripts,
-comparisons and the dashboard read them. Add columns freely; do not rename them.
+Two levels are kept apart. *City* counts (``summary``, ``timeseries``) are for the simulated
+city: its attempts, victims, losses, reports, blocks. *Market* counts (``market``) are for the
+whole market the rings serve (``fraud.market_population`` residents): rings, their members,
+operations against them, arrests, convictions. A market-wide count that matters for the city,
+such as arrests, also appears in the city tables, attributed to the city by its share of the
+market's residents (size / market population): rings work their whole market evenly, so the
+city's share of their victims, and of the enforcement against them, is its share of residents.
+
+Column names here are a public contract: researchers' scripts, comparisons and the dashboard read
+them. Add columns freely; do not rename them. Nothing is counted during the warm-up.
 """
 
 from __future__ import annotations
@@ -36,6 +44,12 @@ DAILY_COUNTS: tuple[str, ...] = (
     "handles_blacklisted",
     "cases_opened",
     "cases_linked",
+    "legit_calls_blocked",
+    "legit_transfers_delayed",
+    "legit_content_removed",
+    "campaign_reached",
+)
+MARKET_COUNTS: tuple[str, ...] = (
     "operations",
     "arrests",
     "arrests_cross_border",
@@ -48,11 +62,20 @@ DAILY_COUNTS: tuple[str, ...] = (
     "rings_entered",
     "rings_dissolved",
     "rings_exited",
-    "legit_calls_blocked",
-    "legit_transfers_delayed",
-    "legit_content_removed",
-    "campaign_reached",
 )
+"""Counted for the whole market; also attributed to the city (per resident share)."""
+ATTRIBUTED: tuple[str, ...] = (
+    "operations",
+    "arrests",
+    "arrests_cross_border",
+    "arrests_leader",
+    "arrests_core",
+    "arrests_operators",
+    "arrests_money_movers",
+    "arrests_other_roles",
+    "convictions",
+)
+"""Market counts that also appear in the city tables, attributed to the city."""
 SUMMARY_SUMS: tuple[str, ...] = (
     "attempts",
     "contacts_reached",
@@ -68,42 +91,75 @@ SUMMARY_SUMS: tuple[str, ...] = (
     "operations",
     "arrests",
     "arrests_cross_border",
-    "rings_dissolved",
+    "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
+)
+MARKET_SUMS: tuple[str, ...] = (
+    "operations",
+    "arrests",
+    "arrests_cross_border",
+    "convictions",
+    "rings_entered",
+    "rings_dissolved",
+    "rings_exited",
 )
 
 
 class Metrics:
-    """Counters of the current day, the history of days, and run-level tallies."""
+    """Counters of the current day, the history of measured days, and run-level tallies."""
 
-    def __init__(self, scam_count: int) -> None:
+    def __init__(self, scam_count: int, city_share: float) -> None:
+        self.city_share = city_share
+        self.measuring = False
         self.today: Counter[str] = Counter()
+        self.market_today: Counter[str] = Counter()
         self.days: list[dict[str, float]] = []
+        self.market_days: list[dict[str, float]] = []
         shape = (scam_count, 2)
         self.by_scam = {
             name: np.zeros(shape)
-            for name in ("attempts", "contacts_reached", "victims", "gross_loss")
+            for name in ("attempts", "contacts_reached", "victims", "gross_loss", "frozen")
         }
         self.hours_to_freeze: list[np.ndarray] = []
 
     def add(self, name: str, amount: float) -> None:
-        """Add to one of today's counters."""
+        """Add to one of today's city counters."""
         self.today[name] += amount
+
+    def add_market(self, name: str, amount: float) -> None:
+        """Add to one of today's market-wide counters."""
+        self.market_today[name] += amount
 
     def add_by_scam(self, name: str, scam: np.ndarray, mode: np.ndarray, weights=None) -> None:
         """Add per (scam type, mode) counts or amounts to the run's per-scam table."""
-        if scam.size:
+        if scam.size and self.measuring:
             np.add.at(self.by_scam[name], (scam, mode), 1.0 if weights is None else weights)
 
-    def close_day(self, day: int, levels: dict[str, float]) -> dict[str, float]:
-        """Store today's counters with the day's state levels and start a new day."""
+    def add_hours_to_freeze(self, hours: np.ndarray) -> None:
+        """Record hours from transfer to freeze of frozen mule paths."""
+        if self.measuring:
+            self.hours_to_freeze.append(hours)
+
+    def close_day(
+        self, day: int, levels: dict[str, float], market_levels: dict[str, float]
+    ) -> dict[str, float]:
+        """Store today's counters with the day's levels (if measuring) and start a new day."""
         row = {"day": float(day)}
         row.update({name: float(self.today.get(name, 0.0)) for name in DAILY_COUNTS})
+        row.update(
+            {name: float(self.market_today.get(name, 0.0)) * self.city_share for name in ATTRIBUTED}
+        )
         row["net_loss"] = row["gross_loss"] - row["frozen"]
         row.update(levels)
-        self.days.append(row)
+        market = {"day": float(day)}
+        market.update({name: float(self.market_today.get(name, 0.0)) for name in MARKET_COUNTS})
+        market.update(market_levels)
+        if self.measuring:
+            self.days.append(row)
+            self.market_days.append(market)
         self.today = Counter()
+        self.market_today = Counter()
         return row
 
     def median_hours_to_freeze(self) -> float:
@@ -114,17 +170,24 @@ class Metrics:
         return float(np.median(hours)) if hours.size else float("nan")
 
     def summary(self) -> dict[str, float]:
-        """Run totals and the shares derived from them."""
+        """City totals over the measured days and the shares derived from them."""
         totals = {name: float(sum(day[name] for day in self.days)) for name in SUMMARY_SUMS}
         proceeds = sum(day["ring_proceeds"] for day in self.days)
         abroad = sum(day["proceeds_abroad"] for day in self.days)
-        last = self.days[-1] if self.days else {}
         totals["net_loss"] = totals["gross_loss"] - totals["frozen"]
-        totals["rings_active_end"] = float(last.get("rings_active", 0.0))
         totals["report_share"] = _share(totals["reports"], totals["victims"])
         totals["recovered_share"] = _share(totals["frozen"], totals["gross_loss"])
         totals["cross_border_loss_share"] = _share(abroad, proceeds)
         totals["median_hours_to_freeze"] = self.median_hours_to_freeze()
+        return totals
+
+    def market_summary(self) -> dict[str, float]:
+        """Market-wide totals over the measured days, and the rings at the end."""
+        days = self.market_days
+        totals = {name: float(sum(day[name] for day in days)) for name in MARKET_SUMS}
+        last = days[-1] if days else {}
+        totals["rings_active_end"] = float(last.get("rings_active", 0.0))
+        totals["ring_members_end"] = float(last.get("ring_members", 0.0))
         return totals
 
 

@@ -2,7 +2,7 @@
 
 ``step()`` is one day and reads like MODEL.md section 4. Residents are columns; rings, police
 units, banks, telecoms, platforms, the judiciary and education are Mesa agents; timed events go
-through Mesa's event list. Randomness comes only from the model's named streams.
+through Mesa's event list. Randomness comes only from keyed draws (:mod:`govsim.randomness`).
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from govsim.events import EVENT_CLASSES, ScheduledEvent
 from govsim.extrapolation import MarketExtrapolation
 from govsim.laundering import FundsInFlight
 from govsim.metrics import Metrics
+from govsim.randomness import KeyedRandom
 from govsim.scams import ScamTable
 from govsim.scenario.fields import AGE_GROUPS
 from govsim.scenario.schema import Scenario
-from govsim.streams import RandomStreams
 from govsim.transfers import PendingTransfers, Reports, execute_transfers
 
 DOMESTIC_EXIT_SHARE = 0.1
@@ -45,27 +45,33 @@ class GovernanceModel(mesa.Model):
     def __init__(self, scenario: Scenario, rng: int = 0) -> None:
         super().__init__(rng=rng)
         self.config = scenario
-        self.streams = RandomStreams(rng)
-        self.day = 0
+        self.keyed = KeyedRandom(rng)
+        self.warmup_days = scenario.warmup_days
+        self.day = -self.warmup_days  # day 1 is the first measured day
         self.links = scenario.cooperation
         self.scale = scenario.fraud.market_population / scenario.population.size
         self.scams = ScamTable(scenario.scam_types)
         self.running_events: set[str] = set()
-        self.metrics = Metrics(len(self.scams))
-        self.residents = Residents(scenario.population, self.streams.population)
+        self.metrics = Metrics(len(self.scams), city_share=1.0 / self.scale)
+        self.residents = Residents(scenario.population, self.keyed, start_day=self.day)
         self.handles = HandleRegistry()
         self.ledger = FundsInFlight()
         self.extrapolation = MarketExtrapolation(self.scale)
         self.pending = PendingTransfers.empty()
         self.reports = Reports.empty()
         self._create_parties()
-        rng, size = self.streams.institutions, scenario.population.size
-        self.residents.bank_of = self.banks.assign_customers(size, rng)
-        self.residents.telecom_of = self.telecoms.assign_customers(size, rng)
+        everyone = np.arange(scenario.population.size)
+        self.residents.bank_of = self.banks.assign_customers(
+            self.keyed.uniform("bank_customer", everyone)
+        )
+        self.residents.telecom_of = self.telecoms.assign_customers(
+            self.keyed.uniform("telecom_customer", everyone)
+        )
         self.market = self._create_market()
         self.rings: list[FraudRing] = []
-        for _ in range(scenario.fraud.initial_rings):
-            self.add_ring()
+        fraud = scenario.fraud
+        for order in range(round(fraud.rings_per_million * fraud.market_population / 1e6)):
+            self.add_ring(order)
         self._stock_initial_rings()
         self.events = self._schedule_events()
         self.education.start_routine_campaigns()
@@ -90,9 +96,12 @@ class GovernanceModel(mesa.Model):
         }
         controls = {good: 1 - (1 - cut) * (1 - regulation) for good, cut in controls.items()}
         market_config = self.config.black_market
-        rng = self.streams.market
-        leaked = rng.random(self.residents.size) < market_config.records_leaked_share
-        hijacked = rng.random(self.residents.size) < market_config.compromised_accounts_share
+        everyone = np.arange(self.residents.size)
+        leaked = self.keyed.uniform("records_leaked", everyone) < market_config.records_leaked_share
+        hijacked = (
+            self.keyed.uniform("accounts_hijacked", everyone)
+            < market_config.compromised_accounts_share
+        )
         self.residents.compromised |= hijacked
         return BlackMarket(market_config, controls, leaked, self.residents.group)
 
@@ -105,19 +114,18 @@ class GovernanceModel(mesa.Model):
             ring.take_delivery(sims, accounts, mules, cost)
 
     def _schedule_events(self) -> list[ScheduledEvent]:
-        events = [EVENT_CLASSES[e.type](self, e) for e in self.config.events]
+        events = [EVENT_CLASSES[e.type](self, e, n) for n, e in enumerate(self.config.events)]
         for event in events:
             event.schedule()
         return events
 
-    def add_ring(self) -> FraudRing:
+    def add_ring(self, order: int) -> FraudRing:
         """A new ring enters, fully staffed, with the default portfolio.
 
+        ``order`` is its place among today's entrants: with the day, it makes the ring's key.
         It buys its numbers, accounts and mule accounts with the others, at the next planning.
         """
-        rng = self.streams.adaptation
-        abroad = bool(rng.random() < self.config.fraud.cross_border_share)
-        ring = FraudRing(self, abroad, self.scams.weight.copy())
+        ring = FraudRing(self, (self.day << 16) | order, self.scams.weight.copy())
         self.rings.append(ring)
         return ring
 
@@ -125,6 +133,7 @@ class GovernanceModel(mesa.Model):
     def step(self) -> None:
         """Simulate one day."""
         self.day += 1
+        self.metrics.measuring = self.day >= 1
         rings = self.active_rings()
         self.plan_rings(rings)
         batch = make_contacts(self, rings)
@@ -143,7 +152,7 @@ class GovernanceModel(mesa.Model):
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market
     def plan_rings(self, rings: list[FraudRing]) -> None:
         """Recruits join; handles found blocked are dropped; stocks are restocked."""
-        self.market.leak_routinely(self.streams.market)
+        self.market.leak_routinely(self.keyed, self.day)
         for ring in rings:
             ring.admit_recruits()
             self.telecoms.detect_numbers(ring.numbers, ring.evasion, self.day)
@@ -160,9 +169,11 @@ class GovernanceModel(mesa.Model):
         if not rings:
             return
         demand = np.array([ring.handle_demand() for ring in rings])
-        rng = self.streams.market
+        ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)
         sales = [
-            self.market.clear(good, demand[:, g], rng)
+            self.market.clear(
+                good, demand[:, g], self.keyed.uniform("market_rationing", ring_keys, self.day, g)
+            )
             for g, good in enumerate(("sims", "accounts", "mules"))
         ]
         for ring, sims, accounts, mules in zip(rings, *sales, strict=True):
@@ -176,7 +187,7 @@ class GovernanceModel(mesa.Model):
         batch.evasion = evasion
         self.telecoms.block_contacts(batch, evasion, self.day)
         self.platforms.remove_content(batch, evasion, self.day)
-        seen = self.streams.contact.random(len(batch))
+        seen = self.keyed.uniform("seen", batch.key)
         exposure = self.residents.exposure(np.maximum(batch.target, 0), batch.phone)
         batch.reached = batch.alive & (seen < exposure)
         batch.alive &= batch.reached
@@ -212,7 +223,7 @@ class GovernanceModel(mesa.Model):
 
     def engage(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Reached residents start to engage or resist; warnings stop some; the rest pay."""
-        draw = self.streams.engagement.random(len(batch))
+        draw = self.keyed.uniform("engage", batch.key)
         probability = self.engagement_probability(batch)
         would = batch.alive & (draw < probability)
         stopped = self.warn_contacts(batch, would)
@@ -247,16 +258,23 @@ class GovernanceModel(mesa.Model):
         by_telecom = self.telecoms.flag_suspicious(batch, batch.evasion) & in_progress
         by_platform = self.platforms.flag_suspicious(batch, batch.evasion) & in_progress
         batch.flagged = by_telecom | by_platform
-        rng = self.streams.warning
-        forward, shared, signal, works = (rng.random(len(batch)) for _ in range(4))
+        forward, shared, signal, works = (
+            self.keyed.uniform(purpose, batch.key)
+            for purpose in (
+                "lead_forward",
+                "share_with_platform",
+                "signal_bank",
+                "dissuasion_works",
+            )
+        )
         leads = self.police.enabled & (
             (by_telecom & (forward < self.links.level("police-telecom")))
             | (by_platform & (forward < self.links.level("police-platform")))
         )
-        called = self.police.dissuade(leads)
+        called = self.police.dissuade(leads, batch.key)
         shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
         warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
-        in_app_stops = self.platforms.warn_in_app(warned_in_app)
+        in_app_stops = self.platforms.warn_in_app(warned_in_app, batch.key)
         efficacy = self.config.agencies.police.dissuasion_efficacy
         stopped = (called & (works < efficacy)) | in_app_stops
         batch.warned = called | warned_in_app
@@ -277,6 +295,7 @@ class GovernanceModel(mesa.Model):
         ring_ids = np.array([ring.unique_id for ring in rings], dtype=np.int64)
         grooming = self.scams.grooming_days[batch.scam[engaged]]
         new = PendingTransfers.of(
+            episode=batch.key[engaged],
             resident=batch.target[engaged],
             ring=ring_ids[batch.ring[engaged]] if rings else np.empty(0),
             scam=batch.scam[engaged],
@@ -291,7 +310,7 @@ class GovernanceModel(mesa.Model):
 
     def _report_resisted(self, batch: ContactBatch, resisted: np.ndarray) -> None:
         """Residents who saw through a scam may report it on the public line."""
-        reporting = self.education.public_reports(resisted)
+        reporting = self.education.public_reports(resisted, batch.key)
         handles = batch.handle[reporting]
         self.metrics.add("public_reports", int(handles.size))
         self.push_blacklist(handles, batch.phone[reporting])
@@ -309,14 +328,15 @@ class GovernanceModel(mesa.Model):
     def _interrupt_grooming(self) -> None:
         if len(self.pending) == 0:
             return
-        online = ~self.scams.phone[self.pending.scam] & (self.pending.due > self.day)
-        detected = self.platforms.detect_grooming(online)
+        pending = self.pending
+        online = ~self.scams.phone[pending.scam] & (pending.due > self.day)
+        detected = self.platforms.detect_grooming(online, pending.episode, self.day)
         centre = (
             self.links.level("police-platform") * self.config.agencies.police.dissuasion_efficacy
         )
         stop = self.config.agencies.platforms.in_app_warning
         stop = 1 - (1 - stop) * (1 - (centre if self.police.enabled else 0.0))
-        saved = detected & (self.streams.warning.random(len(self.pending)) < stop)
+        saved = detected & (self.keyed.uniform("grooming_stop", pending.episode, self.day) < stop)
         self.metrics.add("dissuaded", int(saved.sum()))
         self.pending = self.pending.select(~saved)
 
@@ -327,7 +347,7 @@ class GovernanceModel(mesa.Model):
         transfers (see :mod:`govsim.extrapolation`), not with the city's few.
         """
         admitted = np.ones(len(due), bool)
-        draw = self.streams.transfer.random(len(due))
+        draw = self.keyed.uniform("mule_capacity", due.episode, due.stage)
         for ring in self.rings:
             mine = due.ring == ring.unique_id
             if mine.any():
@@ -393,7 +413,7 @@ class GovernanceModel(mesa.Model):
         education = self.config.agencies.education
         residents.boost_awareness(victims, day, education.victim_boost)
         friends = residents.ties_of(victims)
-        hear = self.streams.social.random(friends.size) < education.contagion_share
+        hear = self.keyed.uniform("contagion", friends, day) < education.contagion_share
         residents.boost_awareness(friends[hear], day, education.contagion_boost)
 
     # 8. laundering race
@@ -403,7 +423,10 @@ class GovernanceModel(mesa.Model):
         frozen = decided.frozen
         np.add.at(self.residents.savings, decided.resident[frozen], decided.amount[frozen])
         metrics = self.metrics
-        metrics.hours_to_freeze.append((decided.freeze_hour - decided.start_hour)[frozen])
+        metrics.add_hours_to_freeze((decided.freeze_hour - decided.start_hour)[frozen])
+        metrics.add_by_scam(
+            "frozen", decided.scam[frozen], decided.mode[frozen], decided.amount[frozen]
+        )
         metrics.add("frozen", float(decided.amount[frozen].sum()))
         metrics.add("frozen_paths", int(frozen.sum()))
         gone = decided.select(~frozen)
@@ -441,17 +464,22 @@ class GovernanceModel(mesa.Model):
         self.metrics.add("reports", len(made))
         self.push_blacklist(made.handle, self.handles.kind[made.handle] == NUMBER)
         self._blacklist_rest_of_market()
-        linked = self.police.open_cases(made.ring, made.region, self.day)
+        linked = self.police.open_cases(made.ring, made.region, made.episode, self.day)
         self.metrics.add("cases_opened", len(made) if self.police.enabled else 0)
         self.metrics.add("cases_linked", linked)
         for ring, operation in self.police.investigate(self.active_rings()):
-            self.metrics.add("operations", 1)
+            self.metrics.add_market("operations", 1)
             self._book_operation(ring, operation)
         self.police.close_cold_cases(self.day)
-        self.metrics.add("convictions", self.courts.deliver_verdicts(self.day))
+        self.metrics.add_market("convictions", self.courts.deliver_verdicts(self.day))
 
-    def push_blacklist(self, handles: np.ndarray, is_number: np.ndarray) -> None:
-        """Police deliver reported numbers to telecoms and accounts to platforms via links."""
+    def push_blacklist(
+        self, handles: np.ndarray, is_number: np.ndarray, in_city: bool = True
+    ) -> None:
+        """Police deliver reported numbers to telecoms and accounts to platforms via links.
+
+        Only the city's own reports (``in_city``) are counted in the city's tables.
+        """
         if not self.police.enabled or handles.size == 0:
             return
         for number, party, link in (
@@ -467,39 +495,43 @@ class GovernanceModel(mesa.Model):
                 latencies.blacklist_slowest_days - latencies.blacklist_fastest_days
             )
             self.handles.block_from(chosen, self.day + math.ceil(delay))
-            self.metrics.add("handles_blacklisted", int(chosen.size))
+            if in_city:
+                self.metrics.add("handles_blacklisted", int(chosen.size))
 
     def _blacklist_rest_of_market(self) -> None:
         """Reports elsewhere in the rings' market blacklist more of their handles."""
-        rng = self.streams.reporting
+        keyed, day = self.keyed, self.day
         for ring in self.active_rings():
             expected = self.extrapolation.rest_of_market("reports", ring.market_attempts)
             handles = np.concatenate([ring.numbers, ring.accounts])
-            extra = rng.poisson(expected)
+            extra = int(keyed.poisson(expected, "market_blacklist", ring.key, day)[0])
             if handles.size and extra:
-                picked = handles[rng.integers(0, handles.size, size=extra)]
-                self.push_blacklist(picked, self.handles.kind[picked] == NUMBER)
+                slots = np.arange(extra)
+                pick = keyed.uniform("market_blacklist_pick", ring.key, day, slots)
+                picked = handles[(pick * handles.size).astype(np.int64)]
+                self.push_blacklist(picked, self.handles.kind[picked] == NUMBER, in_city=False)
 
     def _book_operation(self, ring: FraudRing, operation: ArrestOperation) -> None:
         metrics = self.metrics
         taken = operation.taken_home + operation.taken_abroad
-        metrics.add("arrests", operation.total)
-        metrics.add("arrests_cross_border", int(operation.taken_abroad.sum()))
+        metrics.add_market("arrests", operation.total)
+        metrics.add_market("arrests_cross_border", int(operation.taken_abroad.sum()))
         named = 0
         for role, column in ROLE_COLUMNS.items():
-            metrics.add(column, int(taken[role]))
+            metrics.add_market(column, int(taken[role]))
             named += int(taken[role])
-        metrics.add("arrests_other_roles", operation.total - named)
+        metrics.add_market("arrests_other_roles", operation.total - named)
         self.courts.receive_suspects(operation.total, self.day)
         if operation.dissolved:
-            metrics.add("rings_dissolved", 1)
+            metrics.add_market("rings_dissolved", 1)
             ring.remove()
-        elif not ring.cross_border and self._decides_to_relocate():
-            ring.relocate(self.streams.adaptation)
+        elif not ring.cross_border and self._decides_to_relocate(ring):
+            ring.relocate()
 
-    def _decides_to_relocate(self) -> bool:
+    def _decides_to_relocate(self, ring: FraudRing) -> bool:
         """A domestic ring hit by an operation may move abroad."""
-        return self.streams.adaptation.random() < self.config.fraud.relocation_propensity
+        draw = self.keyed.one("ring_relocation", ring.key, self.day)
+        return draw < self.config.fraud.relocation_propensity
 
     def sweep_card_suppliers(self, intensity: float) -> None:
         """Card crackdown: arrest domestic money movers and close their mule accounts."""
@@ -523,7 +555,7 @@ class GovernanceModel(mesa.Model):
                 ring.adapt(active)
             if ring.should_exit():
                 ring.active = False
-                self.metrics.add("rings_exited", 1)
+                self.metrics.add_market("rings_exited", 1)
                 ring.remove()
         self._enter_rings()
 
@@ -539,10 +571,10 @@ class GovernanceModel(mesa.Model):
         # the city's sample of the market is, hence on the city's size.
         signal = max(float(profit) / fraud.entry_profit_reference, 0.0)
         rate = fraud.entry_rate_per_month / 30.0 * signal * (1 - self.courts.deterrence(self.day))
-        entrants = min(int(self.streams.adaptation.poisson(rate)), fraud.max_rings - len(rings))
-        for _ in range(entrants):
-            self.add_ring()
-            self.metrics.add("rings_entered", 1)
+        entrants = int(self.keyed.poisson(rate, "ring_entry", self.day)[0])
+        for order in range(min(entrants, fraud.max_rings - len(rings))):
+            self.add_ring(order)
+            self.metrics.add_market("rings_entered", 1)
 
     def recruitment_slowdown(self) -> float:
         """How much deterrence and a depleted labour pool slow recruitment."""
@@ -581,9 +613,14 @@ class GovernanceModel(mesa.Model):
         self.running_events = now_running
 
     @property
+    def total_days(self) -> int:
+        """Days to step through: the warm-up, then the measured days."""
+        return self.warmup_days + self.config.days
+
+    @property
     def event_day(self) -> int:
         """The day an event belongs to: events fire half a day before that day's step."""
-        return math.ceil(self.time)
+        return math.ceil(self.time) - self.warmup_days
 
     # 11. collect
     def collect(self) -> dict[str, float]:
@@ -604,27 +641,30 @@ class GovernanceModel(mesa.Model):
             today["attempts"],
             proceeds=today["ring_proceeds"],
             frozen_paths=today["frozen_paths"],
-            reports=today["reports"],
+            # Victims' reports and the public line's both blacklist handles.
+            reports=today["reports"] + today["public_reports"],
             transfers_due=today["transfers_due"],
             transfers_admitted=today["transfers_admitted"],
         )
         awareness = self.residents.mean_awareness_by_group(self.day)
         levels = {
+            "in_flight": self.ledger.in_flight,
+            "awareness_student": float(awareness[0]),
+            "awareness_working": float(awareness[1]),
+            "awareness_elderly": float(awareness[2]),
+            "open_cases": float(self.police.cases.open.sum()),
+        }
+        market_levels = {
             "rings_active": float(len(rings)),
             "ring_members": float(sum(int(r.members.sum()) for r in rings)),
             "rings_cross_border": float(sum(r.cross_border for r in rings)),
             "targeted_share": float(np.mean([r.targeted_share for r in rings])) if rings else 0.0,
             "evasion": float(np.mean([r.evasion for r in rings])) if rings else 0.0,
-            "in_flight": self.ledger.in_flight,
-            "awareness_student": float(awareness[0]),
-            "awareness_working": float(awareness[1]),
-            "awareness_elderly": float(awareness[2]),
             "price_sim": self.market.price["sims"],
             "price_mule": self.market.price["mules"],
-            "open_cases": float(self.police.cases.open.sum()),
             "detained_or_imprisoned": float(self.courts.removed_from_labour()),
         }
-        return metrics.close_day(self.day, levels)
+        return metrics.close_day(self.day, levels, market_levels)
 
 
 def _open_types(portfolio: np.ndarray, scams: ScamTable, event: str) -> np.ndarray:

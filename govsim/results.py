@@ -70,8 +70,7 @@ HEADLINE = (
     "cases_linked",
     "arrests",
     "arrests_cross_border",
-    "rings_active_end",
-    "rings_dissolved",
+    "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
     "report_share",
@@ -79,6 +78,19 @@ HEADLINE = (
     "cross_border_loss_share",
     "median_hours_to_freeze",
 )
+"""City measures, in the order shown (arrests and convictions attributed to the city)."""
+MARKET_HEADLINE = (
+    "rings_active_end",
+    "ring_members_end",
+    "rings_entered",
+    "rings_exited",
+    "rings_dissolved",
+    "operations",
+    "arrests",
+    "convictions",
+)
+"""Market-wide measures (the whole market the rings serve), shown apart from the city's."""
+RATES = ("share", "freeze", "_end")
 
 
 def t_quantile(dof: int) -> float:
@@ -99,18 +111,43 @@ def mean_ci(values: pd.Series) -> tuple[float, float, float]:
 
 
 def summary_statistics(summary: pd.DataFrame) -> pd.DataFrame:
-    """One row per headline measure: mean, CI bounds, and the value per 100k residents."""
+    """One row per city measure: mean, CI bounds, and per 100k residents per year.
+
+    The rate per 100k residents per year is given for counts only (not for shares or hours).
+    Intervals of shares are kept inside [0, 1].
+    """
     residents = float(summary["residents"].iloc[0])
+    years = float(summary["days"].iloc[0]) / 365.0
     rows = []
     for name in HEADLINE:
         mean, low, high = mean_ci(summary[name])
-        per_100k = (
-            mean * 1e5 / residents if not name.endswith(("share", "freeze", "_end")) else math.nan
-        )
+        if name.endswith("share"):
+            low, high = min(max(low, 0.0), 1.0), min(max(high, 0.0), 1.0)
+        rate = math.nan if name.endswith(RATES) else mean * 1e5 / residents / years
         rows.append(
-            {"measure": name, "mean": mean, "ci_low": low, "ci_high": high, "per_100k": per_100k}
+            {"measure": name, "mean": mean, "ci_low": low, "ci_high": high, "per_100k": rate}
         )
     return pd.DataFrame(rows)
+
+
+def market_statistics(market: pd.DataFrame) -> pd.DataFrame:
+    """One row per market-wide measure: mean and CI over replications (no per-resident rate)."""
+    per_run = market_totals(market)
+    rows = []
+    for name in MARKET_HEADLINE:
+        mean, low, high = mean_ci(per_run[name])
+        rows.append({"measure": name, "mean": mean, "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows)
+
+
+def market_totals(market: pd.DataFrame) -> pd.DataFrame:
+    """Per replication: market-wide totals over the measured days and ring levels at the end."""
+    grouped = market.sort_values("day").groupby("replication")
+    totals = grouped[["rings_entered", "rings_exited", "rings_dissolved", "operations"]].sum()
+    totals[["arrests", "convictions"]] = grouped[["arrests", "convictions"]].sum()
+    totals["rings_active_end"] = grouped["rings_active"].last()
+    totals["ring_members_end"] = grouped["ring_members"].last()
+    return totals.reset_index()
 
 
 def scenario_hash(text: str) -> str:
@@ -135,6 +172,7 @@ def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> li
         _atomic_parquet(results.summary, out_dir / "summary.parquet"),
         _atomic_parquet(results.timeseries, out_dir / "timeseries.parquet"),
         _atomic_parquet(results.by_scam, out_dir / "by_scam.parquet"),
+        _atomic_parquet(results.market, out_dir / "market.parquet"),
         _atomic_text(resolved, out_dir / "scenario.resolved.yaml"),
         _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), out_dir / "run.json"),
     ]

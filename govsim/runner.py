@@ -22,11 +22,16 @@ from govsim.scenario.schema import Scenario
 
 @dataclass
 class RunResult:
-    """The outcome of one replication: a summary row, a daily series, a per-scam table."""
+    """The outcome of one replication: a summary row, a daily series, a per-scam table.
+
+    ``market`` holds the market-wide daily series (rings, operations, arrests): the city's
+    frames hold only city counts (see :mod:`govsim.metrics`).
+    """
 
     summary: dict[str, float | int | str]
     timeseries: pd.DataFrame
     by_scam: pd.DataFrame
+    market: pd.DataFrame
 
 
 @dataclass
@@ -38,6 +43,7 @@ class RunResults:
     summary: pd.DataFrame
     timeseries: pd.DataFrame
     by_scam: pd.DataFrame
+    market: pd.DataFrame
 
 
 def replication_seeds(seed: int, replications: int) -> list[int]:
@@ -47,9 +53,9 @@ def replication_seeds(seed: int, replications: int) -> list[int]:
 
 
 def run_once(scenario: Scenario, seed: int, replication: int = 0) -> RunResult:
-    """Simulate one replication of a scenario for its ``days``; pure and picklable."""
+    """Simulate one replication (warm-up, then ``days`` measured); pure and picklable."""
     model = GovernanceModel(scenario, rng=seed)
-    for _ in range(scenario.days):
+    for _ in range(model.total_days):
         model.step()
     return _result_of(model, scenario, seed, replication)
 
@@ -65,11 +71,17 @@ def _result_of(
         "days": scenario.days,
     }
     summary.update(model.metrics.summary())
-    timeseries = pd.DataFrame(model.metrics.days)
-    timeseries["day"] = timeseries["day"].astype(int)
-    timeseries.insert(0, "replication", replication)
-    timeseries.insert(0, "scenario", scenario.name)
-    return RunResult(summary, timeseries, _by_scam_frame(model, ids))
+    timeseries = _daily_frame(model.metrics.days, ids)
+    market = _daily_frame(model.metrics.market_days, ids)
+    return RunResult(summary, timeseries, _by_scam_frame(model, ids), market)
+
+
+def _daily_frame(days: list[dict[str, float]], ids: dict) -> pd.DataFrame:
+    frame = pd.DataFrame(days)
+    frame["day"] = frame["day"].astype(int)
+    frame.insert(0, "replication", ids["replication"])
+    frame.insert(0, "scenario", ids["scenario"])
+    return frame
 
 
 def _by_scam_frame(model: GovernanceModel, ids: dict) -> pd.DataFrame:
@@ -109,6 +121,7 @@ def run(
         summary=pd.DataFrame([r.summary for r in results]),
         timeseries=pd.concat([r.timeseries for r in results], ignore_index=True),
         by_scam=pd.concat([r.by_scam for r in results], ignore_index=True),
+        market=pd.concat([r.market for r in results], ignore_index=True),
     )
 
 

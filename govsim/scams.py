@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from govsim.randomness import name_key
 from govsim.scenario.fraud import ScamType
 
 
@@ -13,6 +14,8 @@ class ScamTable:
     def __init__(self, catalogue: dict[str, ScamType]) -> None:
         types = list(catalogue.values())
         self.keys = list(catalogue)
+        # Draw keys by name, so adding a type to the catalogue changes no other type's luck.
+        self.key = np.array([name_key(k) for k in self.keys], dtype=np.int64)
         self.channel = np.array([t.channel for t in types])
         self.phone = np.array([t.channel in ("call", "sms") for t in types])
         self.profile = np.array([t.profile.as_tuple() for t in types])

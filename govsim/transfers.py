@@ -6,6 +6,9 @@ passes is split into mule paths that race the freeze (see :mod:`govsim.launderin
 and when the victim reports is drawn at the first transfer, which fixes when the freeze lands:
 the report delay plus the faster of the police stop-payment (set by the police-bank link) and
 the victim's own bank freezing on request.
+
+Every draw about a transfer is keyed by its *episode* (the key of the contact that started the
+scam) and its stage, so a victim meets the same luck in every scenario in which she pays.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import numpy as np
 
 from govsim.columns import Columns
 from govsim.laundering import NEVER, Chunks
+from govsim.randomness import combine
 
 if TYPE_CHECKING:
     from govsim.model import GovernanceModel
@@ -29,6 +33,7 @@ class PendingTransfers(Columns):
     """Victims who engaged and will pay on ``due`` (grooming, then escalation)."""
 
     DTYPES: ClassVar[dict[str, type]] = {
+        "episode": np.uint64,
         "resident": np.int64,
         "ring": np.int64,
         "scam": np.int16,
@@ -39,6 +44,8 @@ class PendingTransfers(Columns):
         "signalled": np.bool_,
         "report_hour": np.float64,
     }
+    episode: np.ndarray
+    """Key of the contact that started the scam: every later draw about it derives from it."""
     resident: np.ndarray
     ring: np.ndarray
     scam: np.ndarray
@@ -57,12 +64,14 @@ class Reports(Columns):
 
     DTYPES: ClassVar[dict[str, type]] = {
         "day": np.int32,
+        "episode": np.uint64,
         "resident": np.int64,
         "ring": np.int64,
         "handle": np.int64,
         "region": np.int16,
     }
     day: np.ndarray
+    episode: np.ndarray
     resident: np.ndarray
     ring: np.ndarray
     handle: np.ndarray
@@ -80,9 +89,9 @@ class TransferOutcome:
 
 def draw_amounts(model: GovernanceModel, due: PendingTransfers) -> np.ndarray:
     """Amount of each transfer: the scam's loss distribution, capped by savings."""
-    rng = model.streams.transfer
     scams = model.scams
-    amounts = scams.loss_median[due.scam] * np.exp(rng.normal(0.0, scams.loss_sigma[due.scam]))
+    noise = model.keyed.normal("amount", due.episode, due.stage)
+    amounts = scams.loss_median[due.scam] * np.exp(scams.loss_sigma[due.scam] * noise)
     share = model.config.population.max_transfer_share
     cap = np.maximum(model.residents.savings[due.resident] * share, 0.0)
     # A victim paying several scams in one day cannot pay more than the cap in total.
@@ -95,15 +104,18 @@ def mule_paths(
     model: GovernanceModel, paid: PendingTransfers, amounts: np.ndarray, start: np.ndarray
 ) -> Chunks:
     """Split each payment into parallel mule paths and time their race out of reach."""
-    rng = model.streams.laundering
-    fraud = model.config.fraud
+    keyed, fraud = model.keyed, model.config.fraud
     fanout = fraud.fanout
     rows = np.repeat(np.arange(len(paid)), fanout)
-    hops = rng.gamma(fraud.laundering_layers, fraud.hop_hours_mean, size=rows.size)
-    abroad_share = model.exit_abroad_share(paid.ring)[rows]
-    abroad = rng.random(rows.size) < abroad_share
-    caught = model.banks.detect_mule_paths(paid.resident[rows])
-    caught_at = start[rows] + rng.exponential(fraud.hop_hours_mean, size=rows.size)
+    keys = (paid.episode[rows], paid.stage[rows], np.tile(np.arange(fanout), len(paid)))
+    hops = fraud.hop_hours_mean * keyed.gamma(fraud.laundering_layers, "hop_hours", *keys)
+    parked = keyed.uniform("parked", *keys) < fraud.parked_share
+    hops = hops + np.where(
+        parked, fraud.parked_hours_mean * keyed.exponential("parked_hours", *keys), 0.0
+    )
+    abroad = keyed.uniform("exit_abroad", *keys) < model.exit_abroad_share(paid.ring)[rows]
+    caught = model.banks.detect_mule_paths(paid.resident[rows], combine(*keys))
+    caught_at = start[rows] + fraud.hop_hours_mean * keyed.exponential("mule_detection_hour", *keys)
     return Chunks.of(
         amount=amounts[rows] / fanout,
         ring=paid.ring[rows],
@@ -119,12 +131,11 @@ def mule_paths(
 
 def report_times(model: GovernanceModel, paid: PendingTransfers, start: np.ndarray) -> np.ndarray:
     """Hour each victim reports (infinity if never)."""
-    rng = model.streams.reporting
-    population = model.config.population
+    keyed, population = model.keyed, model.config.population
     groups = model.residents.group[paid.resident]
-    reports = rng.random(len(paid)) < model.residents.report_share[groups]
+    reports = keyed.uniform("report", paid.episode) < model.residents.report_share[groups]
     delay = population.report_delay_median_hours * np.exp(
-        rng.normal(0.0, population.report_delay_sigma, size=len(paid))
+        population.report_delay_sigma * keyed.normal("report_delay", paid.episode)
     )
     return np.where(reports, start + delay, NEVER)
 
@@ -139,14 +150,16 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     due = due.select(amounts > 0)
     amounts = amounts[amounts > 0]
     repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
-    held = model.banks.hold_transfers(amounts, repeated, due.signalled, due.resident)
-    stopped = model.banks.stop_after_hold(held, model.centre_call_on_hold())
+    keys = combine(due.episode, due.stage)
+    held = model.banks.hold_transfers(amounts, repeated, due.signalled, due.resident, keys)
+    stopped = model.banks.stop_after_hold(held, model.centre_call_on_hold(), keys)
     metrics.add("held_by_bank", int(stopped.sum()))
     model.residents.boost_awareness(
         due.resident[stopped], day, model.education.config.warning_boost
     )
     paid, amounts, held = due.select(~stopped), amounts[~stopped], held[~stopped]
-    start = day * 24.0 + model.streams.transfer.uniform(*WAKING_HOURS, size=len(paid))
+    waking = model.keyed.uniform("transfer_hour", paid.episode, paid.stage)
+    start = day * 24.0 + WAKING_HOURS[0] + (WAKING_HOURS[1] - WAKING_HOURS[0]) * waking
     start = start + np.where(held, model.banks.config.hold_hours, 0.0)
     chunks = mule_paths(model, paid, amounts, start)
     # One report per victim: drawn at the first transfer, carried by the escalation.
@@ -165,6 +178,7 @@ def _reports(model: GovernanceModel, paid: PendingTransfers, report_hour: np.nda
     made = np.isfinite(report_hour) & (paid.stage == 0)
     return Reports.of(
         day=np.floor(report_hour[made] / 24.0),
+        episode=paid.episode[made],
         resident=paid.resident[made],
         ring=paid.ring[made],
         handle=paid.handle[made],

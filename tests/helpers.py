@@ -12,6 +12,10 @@ SCENARIOS = ROOT / "scenarios"
 SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
 
 
-def shipped(name: str, *, residents: int = 3_000, days: int = 60) -> Scenario:
-    """A shipped scenario with a smaller city and a shorter horizon."""
-    return with_overrides(load_scenario(SCENARIOS / f"{name}.yaml"), days=days, residents=residents)
+def shipped(
+    name: str, *, residents: int = 3_000, days: int = 60, warmup: int | None = 30
+) -> Scenario:
+    """A shipped scenario with a smaller city, a shorter horizon and (unless None) warm-up."""
+    scenario = load_scenario(SCENARIOS / f"{name}.yaml")
+    settings = {} if warmup is None else {"warmup_days": warmup}
+    return with_overrides(scenario, days=days, residents=residents, settings=settings)

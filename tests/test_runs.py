@@ -45,8 +45,8 @@ SUMMARY_COLUMNS = [
     "cases_linked",
     "arrests",
     "arrests_cross_border",
-    "rings_active_end",
-    "rings_dissolved",
+    "operations",
+    "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
     "report_share",
@@ -66,6 +66,8 @@ def test_shipped_scenario_runs(name):
     result = run_once(scenario, seed=3)
     assert set(SUMMARY_COLUMNS) <= set(result.summary)
     assert len(result.timeseries) == scenario.days
+    assert len(result.market) == scenario.days
+    assert {"rings_active", "rings_entered", "arrests", "operations"} <= set(result.market)
     assert result.summary["attempts"] > 0
     assert np.isfinite(result.timeseries.drop(columns=["scenario"]).to_numpy(float)).all()
 

@@ -1,12 +1,14 @@
 """Stylized facts of MODEL.md section 7, over replications: directions and ranges, not values.
 
-All scenarios share seeds (common random numbers), so differences come from governance.
+All scenarios share replication seeds, so keyed draws pair their runs (common random numbers).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from govsim.results import market_totals
 from govsim.runner import run
 from tests.helpers import shipped
 
@@ -64,11 +66,11 @@ def test_broadcast_succeeds_rarely_and_targeted_far_better(outcomes):
 
 
 def test_striking_links_does_not_stop_rings(outcomes):
-    summary = outcomes["police_only"].summary
-    operations = summary["operations"].sum()
+    market = market_totals(outcomes["police_only"].market)
+    operations = market["operations"].sum()
     assert operations > 0
-    assert summary["rings_dissolved"].sum() < 0.5 * operations
-    assert (summary["rings_active_end"] > 0).all()
+    assert market["rings_dissolved"].sum() < 0.5 * operations
+    assert (market["rings_active_end"] > 0).all()
 
 
 def test_police_alone_lags(outcomes):
@@ -83,8 +85,12 @@ def recovered(outcomes, name):
     return summary["frozen"].sum() / summary["gross_loss"].sum()
 
 
-def test_freezing_needs_the_police_bank_link(outcomes):
-    assert recovered(outcomes, "police_only") < 0.02
+def test_police_alone_freeze_a_little_slowly_and_the_bank_link_much_more(outcomes):
+    # Without a police-bank link the formal legal route still freezes what is parked.
+    police = outcomes["police_only"].summary
+    assert 0.0 < recovered(outcomes, "police_only") < 0.05
+    assert np.isfinite(police["median_hours_to_freeze"]).all()
+    assert police["median_hours_to_freeze"].median() > 24.0
     assert recovered(outcomes, "multi_party_hub") > 0.1
 
 

@@ -34,9 +34,10 @@ class BanksAndPayments(Sector):
         repeated: np.ndarray,
         signalled: np.ndarray,
         payers: np.ndarray,
+        keys: np.ndarray,
     ) -> np.ndarray:
         """Which transfers the payer's bank's real-time risk control holds."""
-        draw = self.model.streams.transfer.random(amounts.size)
+        draw = self.model.keyed.uniform("bank_hold", keys)
         config = self.config
         effort = self.customer_effort(payers)
         tier = np.where(amounts >= config.large_transfer, config.large_tier_factor, 1.0)
@@ -45,19 +46,19 @@ class BanksAndPayments(Sector):
         chance = np.where(signalled, np.maximum(chance, effort * SIGNALLED_HOLD), chance)
         return draw < chance
 
-    def stop_after_hold(self, held: np.ndarray, centre_call: float) -> np.ndarray:
+    def stop_after_hold(self, held: np.ndarray, centre_call: float, keys: np.ndarray) -> np.ndarray:
         """Held transfers the customer abandons after the bank's (and the centre's) warning."""
-        draw = self.model.streams.transfer.random(held.size)
+        draw = self.model.keyed.uniform("hold_stop", keys)
         keep_going = (1.0 - self.config.hold_stop_share) * (1.0 - centre_call)
         return held & (draw < 1.0 - keep_going)
 
-    def detect_mule_paths(self, payers: np.ndarray) -> np.ndarray:
+    def detect_mule_paths(self, payers: np.ndarray, keys: np.ndarray) -> np.ndarray:
         """Mule paths caught at their first hop by the monitoring of the payer's bank."""
-        draw = self.model.streams.laundering.random(payers.size)
+        draw = self.model.keyed.uniform("mule_detection", keys)
         return draw < self.customer_effort(payers) * self.config.mule_detection
 
     def collateral_transfers_delayed(self, residents: int) -> int:
         """Legitimate transfers delayed by risk control today."""
         expected = residents * self.config.legit_transfers_per_resident_day
         rate = self.effort * self.config.false_positive_rate
-        return int(self.model.streams.collateral.poisson(expected * rate))
+        return self.collateral_count(expected * rate)

@@ -19,6 +19,9 @@ from govsim.scenario.agencies import Education
 if TYPE_CHECKING:
     from govsim.model import GovernanceModel
 
+ROUTINE = 0
+"""Source number of routine campaigns; a campaign event uses 1 + its place in ``events``."""
+
 
 class PublicEducation(mesa.Agent):
     """Government departments running campaigns, regulation and the reporting line."""
@@ -43,24 +46,28 @@ class PublicEducation(mesa.Agent):
     def run_routine_campaign(self) -> None:
         """One routine campaign at the current effort."""
         reach = np.array(self.config.campaign_reach.as_tuple()) * self.effort
-        self.run_campaign(reach * self.reach_factor(), self.config.campaign_boost)
+        self.run_campaign(reach * self.reach_factor(), self.config.campaign_boost, ROUTINE)
 
     def reach_factor(self) -> float:
         """The government-public link widens campaign reach: half without it, full with it."""
         return 0.5 + 0.5 * self.public_link
 
-    def run_campaign(self, reach_by_group: np.ndarray, boost: float) -> int:
-        """Boost the awareness of residents reached; return how many were reached."""
-        residents = self.model.residents
-        draw = self.model.streams.social.random(residents.size)
+    def run_campaign(self, reach_by_group: np.ndarray, boost: float, source: int) -> int:
+        """Boost the awareness of residents reached; return how many were reached.
+
+        ``source`` tells campaigns on the same day apart (routine, or an event's number), so that
+        each reaches residents by its own luck.
+        """
+        residents, day = self.model.residents, self.model.event_day
+        draw = self.model.keyed.uniform("campaign", np.arange(residents.size), day, source)
         reached = np.flatnonzero(draw < reach_by_group[residents.group])
-        residents.boost_awareness(reached, self.model.event_day, boost)
+        residents.boost_awareness(reached, day, boost)
         self.campaigns_run += 1
         return int(reached.size)
 
-    def public_reports(self, resisted: np.ndarray) -> np.ndarray:
+    def public_reports(self, resisted: np.ndarray, keys: np.ndarray) -> np.ndarray:
         """Which residents who resisted a scam report its number or account."""
-        draw = self.model.streams.social.random(resisted.size)
+        draw = self.model.keyed.uniform("public_report", keys)
         chance = self.config.public_reporting * self.public_link if self.config.enabled else 0.0
         return resisted & (draw < chance)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
+from govsim.randomness import name_key
 from govsim.scenario.agencies import Agency
 from govsim.scenario.agencies import Institution as InstitutionConfig
 from govsim.scenario.fields import text_in
@@ -49,11 +50,22 @@ class Sector:
         shares = np.array([c.market_share for c in members])
         self.shares = shares / shares.sum()
 
+    def collateral_count(self, expected: float) -> int:
+        """Today's count of legitimate items hit by mistake, Poisson with the given mean."""
+        keyed = self.model.keyed
+        return int(keyed.poisson(expected, "collateral", name_key(self.kind), self.model.day)[0])
+
     @property
     def effort(self) -> float:
         """The sector's effort: its institutions' efforts weighted by market share."""
         return float(self.shares @ self.efforts)
 
-    def assign_customers(self, count: int, rng: np.random.Generator) -> np.ndarray:
-        """Which institution each of ``count`` residents is a customer of, by market share."""
-        return rng.choice(len(self.institutions), size=count, p=self.shares).astype(np.int8)
+    def assign_customers(self, draw: np.ndarray) -> np.ndarray:
+        """Which institution each resident is a customer of, by market share (one uniform each)."""
+        return self.pick_by_share(draw, self.shares).astype(np.int8)
+
+    @staticmethod
+    def pick_by_share(draw: np.ndarray, shares: np.ndarray) -> np.ndarray:
+        """Index chosen by each uniform in ``draw`` with probabilities ``shares`` (summing to 1)."""
+        cumulative = np.cumsum(shares) / shares.sum()
+        return np.minimum(np.searchsorted(cumulative, draw, side="right"), shares.size - 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import mesa
+import numpy as np
 
 from govsim.scenario.agencies import Judiciary
 
@@ -51,13 +52,13 @@ class Courts(mesa.Agent):
 
     def deliver_verdicts(self, day: int) -> int:
         """Decide the cases due today; return today's convictions."""
-        rng = self.model.streams.judiciary
         due = sum(count for when, count in self.awaiting if when <= day)
         self.awaiting = [(when, count) for when, count in self.awaiting if when > day]
         self._release_served(day)
         if due == 0:
             return 0
-        convicted = int(rng.binomial(due, self.conviction_rate))
+        draws = self.model.keyed.uniform("conviction", day, np.arange(due))
+        convicted = int((draws < self.conviction_rate).sum())
         self.detained -= due
         if convicted:
             sentence = max(1, round(self.config.sentence_days))

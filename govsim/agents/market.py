@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from govsim.randomness import KeyedRandom
 from govsim.scenario.fraud import BlackMarket as MarketConfig
 
 GOODS: tuple[str, ...] = ("sims", "accounts", "mules")
@@ -60,8 +61,11 @@ class BlackMarket:
             cut = 1.0 - (1.0 - cut) * (1.0 - self.crackdown_intensity)
         return self.base_supply[good] * (1.0 - cut)
 
-    def clear(self, good: str, demands: np.ndarray, rng: np.random.Generator) -> list[Sale]:
-        """Ration today's supply of ``good`` among rings' demands and set its price."""
+    def clear(self, good: str, demands: np.ndarray, luck: np.ndarray) -> list[Sale]:
+        """Ration today's supply of ``good`` among rings' demands and set its price.
+
+        Each ring gets its pro-rata share, rounded at random with its own uniform in ``luck``.
+        """
         total = float(demands.sum())
         available = self.supply(good)
         if total <= 0:
@@ -70,7 +74,9 @@ class BlackMarket:
         scarcity = max(1.0, total / max(available, 1e-9))
         self.price[good] = self.base_price[good] * scarcity**self.config.price_elasticity
         filled = min(1.0, available / total)
-        quantities = rng.binomial(demands.astype(np.int64), filled)
+        share = demands * filled
+        whole = np.floor(share)
+        quantities = (whole + (luck < share - whole)).astype(np.int64)
         return [Sale(int(q), float(q) * self.price[good]) for q in quantities]
 
     def leak(self, residents: np.ndarray) -> None:
@@ -83,26 +89,35 @@ class BlackMarket:
             for g, pool in enumerate(self._pool_by_group)
         ]
 
-    def leak_routinely(self, rng: np.random.Generator) -> None:
+    def leak_routinely(self, keyed: KeyedRandom, day: int) -> None:
         """Today's share of the monthly trickle of new leaks (hacks, insiders, apps)."""
         size = self.leaked.size
-        count = rng.poisson(size * self.config.monthly_leak_share / 30.0)
+        count = int(
+            keyed.poisson(size * self.config.monthly_leak_share / 30.0, "leak_count", day)[0]
+        )
         if count:
-            self.leak(rng.integers(0, size, size=count))
+            picks = keyed.uniform("leak_residents", day, np.arange(count))
+            self.leak((picks * size).astype(np.int64))
 
     def leaked_counts(self) -> np.ndarray:
         """Leaked records on the market per age group."""
         return np.array([pool.size for pool in self._pool_by_group], dtype=float)
 
-    def draw_targets(self, profile: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
-        """Draw residents from the leaked pool, weighted by a scam type's target profile."""
-        weights = profile * self.leaked_counts()
-        if count == 0 or weights.sum() <= 0:
-            return np.full(count, -1, dtype=np.int64)
-        groups = rng.choice(3, size=count, p=weights / weights.sum())
-        targets = np.empty(count, dtype=np.int64)
+    def draw_targets(
+        self, profiles: np.ndarray, group_draw: np.ndarray, pick: np.ndarray
+    ) -> np.ndarray:
+        """Residents from the leaked pool, by group weighted by each attempt's target profile.
+
+        ``profiles`` has one row per attempt; ``group_draw`` and ``pick`` are its uniforms.
+        """
+        weights = profiles * self.leaked_counts()
+        total = weights.sum(axis=1)
+        cumulative = np.cumsum(weights, axis=1) / np.maximum(total, 1e-300)[:, None]
+        groups = np.minimum((cumulative < group_draw[:, None]).sum(axis=1), 2)
+        targets = np.full(pick.size, -1, dtype=np.int64)
         for g in range(3):
-            chosen = groups == g
+            chosen = (groups == g) & (total > 0)
             pool = self._pool_by_group[g]
-            targets[chosen] = pool[rng.integers(0, pool.size, size=int(chosen.sum()))]
+            if pool.size and chosen.any():
+                targets[chosen] = pool[(pick[chosen] * pool.size).astype(np.int64)]
         return targets

@@ -33,18 +33,17 @@ class InternetPlatforms(Sector):
             for channel in ("im", "web")
         }
 
-    def route(self, channels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    def route(self, channels: np.ndarray, keys: np.ndarray) -> np.ndarray:
         """The platform each contact lands on: one carrying its channel, by market share.
 
         Calls and SMS land on none (-1).
         """
         platform = np.full(channels.size, -1, dtype=np.int16)
+        draw = self.model.keyed.uniform("platform_route", keys)
         for channel, carries in self._carriers.items():
             on_channel = channels == channel
             weights = self.shares * carries
-            platform[on_channel] = rng.choice(
-                len(weights), size=int(on_channel.sum()), p=weights / weights.sum()
-            )
+            platform[on_channel] = self.pick_by_share(draw[on_channel], weights)
         return platform
 
     def contact_effort(self, batch: ContactBatch) -> np.ndarray:
@@ -53,9 +52,9 @@ class InternetPlatforms(Sector):
 
     def remove_content(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
         """Remove IM and web contacts: own detection, or reported accounts once delivered."""
-        draw = self.model.streams.filtering.random(len(batch))
         if self.effort <= 0:
             return
+        draw = self.model.keyed.uniform("platform_block", batch.key)
         on_list = self.model.handles.is_blocked(batch.handle, day)
         effort = self.contact_effort(batch)
         own = effort * self.config.removal_rate * (1.0 - evasion)
@@ -65,30 +64,30 @@ class InternetPlatforms(Sector):
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts flagged as risk leads but not removed."""
-        draw = self.model.streams.warning.random(len(batch))
+        draw = self.model.keyed.uniform("platform_flag", batch.key)
         chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & ~batch.phone & (draw < chance)
 
-    def warn_in_app(self, flagged: np.ndarray) -> np.ndarray:
+    def warn_in_app(self, flagged: np.ndarray, keys: np.ndarray) -> np.ndarray:
         """The platform's own warning to flagged users; returns who was effectively warned."""
-        draw = self.model.streams.warning.random(flagged.size)
+        draw = self.model.keyed.uniform("in_app_warning", keys)
         return flagged & (draw < self.config.in_app_warning)
 
     def detect_accounts(self, accounts: np.ndarray, evasion: float, day: int) -> None:
         """Platform AI bans ring accounts by itself."""
-        draw = self.model.streams.filtering.random(accounts.size)
-        if self.effort <= 0:
+        if self.effort <= 0 or accounts.size == 0:
             return
+        draw = self.model.keyed.uniform("account_detection", self.model.handles.key[accounts], day)
         chance = self.effort * self.config.account_detection * (1.0 - evasion)
         self.model.handles.block_from(accounts[draw < chance], day + 1)
 
-    def detect_grooming(self, online: np.ndarray) -> np.ndarray:
+    def detect_grooming(self, online: np.ndarray, keys: np.ndarray, day: int) -> np.ndarray:
         """Ongoing grooming conversations the platform detects today."""
-        draw = self.model.streams.warning.random(online.size)
+        draw = self.model.keyed.uniform("grooming_detection", keys, day)
         return online & (draw < self.effort * self.config.grooming_detection)
 
     def collateral_content_removed(self, residents: int) -> int:
         """Legitimate posts and messages removed by mistake today."""
         expected = residents * self.config.legit_messages_per_resident_day
         rate = self.effort * self.config.false_positive_rate
-        return int(self.model.streams.collateral.poisson(expected * rate))
+        return self.collateral_count(expected * rate)

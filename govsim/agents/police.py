@@ -126,14 +126,13 @@ class PoliceForce:
         return 1.0 + self.config.data_weight * boost
 
     # --- anti-fraud centre ------------------------------------------------------------------
-    def dissuade(self, leads: np.ndarray) -> np.ndarray:
+    def dissuade(self, leads: np.ndarray, keys: np.ndarray) -> np.ndarray:
         """Dissuasion calls to residents whose risk leads reached the centre, within capacity."""
-        rng = self.model.streams.warning
-        order = rng.random(leads.size)
+        keyed, day = self.model.keyed, self.model.day
+        order = keyed.uniform("call_order", keys)
         called = leads.copy()
         # Round the capacity at random, so a small city gets its fraction of a call on average.
-        whole = int(self.centre_capacity)
-        capacity = whole + int(rng.random() < self.centre_capacity - whole)
+        capacity = int(keyed.round(self.centre_capacity, "call_capacity", day)[0])
         excess = int(leads.sum()) - capacity
         if excess > 0:
             lead_ids = np.flatnonzero(leads)
@@ -142,7 +141,9 @@ class PoliceForce:
         return called
 
     # --- cases ------------------------------------------------------------------------------
-    def open_cases(self, rings: np.ndarray, regions: np.ndarray, day: int) -> int:
+    def open_cases(
+        self, rings: np.ndarray, regions: np.ndarray, episodes: np.ndarray, day: int
+    ) -> int:
         """Open a case per report and try to link it (串并案); return how many were linked.
 
         A ring works the whole market, so another of its cases almost surely exists: in the
@@ -152,7 +153,7 @@ class PoliceForce:
         """
         if not self.enabled or rings.size == 0:
             return 0
-        draws = self.model.streams.investigation.random(rings.size)
+        draws = self.model.keyed.uniform("case_link", episodes)
         linked = draws < self.link_chance
         self.cases = self.cases.add(rings, regions, day, linked)
         self._count_open_cases()
@@ -190,10 +191,9 @@ class PoliceForce:
         """Work the open cases; identify rings and hit them. Returns the operations run."""
         if not self.enabled or not self.cases.open.any():
             return []
-        rng = self.model.streams.investigation
-        draws = rng.random(len(rings))
+        keyed, day = self.model.keyed, self.model.day
         operations = []
-        for ring, draw in zip(rings, draws, strict=True):
+        for ring in rings:
             evidence, lead = self.evidence(ring.unique_id)
             if evidence <= 0:
                 continue
@@ -202,18 +202,19 @@ class PoliceForce:
             hazard = self.config.identification_rate * self.config.capability
             hazard *= self.units[lead].workload_factor() * evidence / EVIDENCE_UNIT
             hazard *= self.data_multiplier
-            if draw < 1.0 - np.exp(-hazard):
+            if keyed.one("identification", ring.key, day) < 1.0 - np.exp(-hazard):
                 operations.append((ring, self.arrest(ring, evidence)))
         return operations
 
     def arrest(self, ring: FraudRing, evidence: float) -> ArrestOperation:
         """Arrest the reachable members of an identified ring."""
-        rng = self.model.streams.investigation
         depth = evidence / (evidence + self.config.evidence_half_depth)
         share = np.full(ring.home.size, self.config.arrest_share)
         share[[LEADER, CORE]] = self.config.arrest_core_share * depth
-        taken_home = rng.binomial(ring.home, share)
-        taken_abroad = rng.binomial(ring.abroad, share * self.international)
+        taken_home = self._members_taken(ring, ring.home, share, "arrest", 0)
+        taken_abroad = self._members_taken(
+            ring, ring.abroad, share * self.international, "arrest", 1
+        )
         dissolved = ring.lose_members(taken_home, taken_abroad)
         # The cases stay open until they go cold: evidence keeps leading to follow-up
         # operations. Closing them here would make the number of operations depend on how
@@ -222,12 +223,24 @@ class PoliceForce:
 
     def crack_down_on_cards(self, ring: FraudRing, intensity: float) -> np.ndarray:
         """A card-crackdown sweep on a ring's domestic money movers; returns arrests by role."""
-        rng = self.model.streams.investigation
-        taken = np.zeros_like(ring.home)
-        chance = self.config.crackdown_arrest_share * intensity * self.config.effort
-        taken[MONEY_MOVERS] = rng.binomial(ring.home[MONEY_MOVERS], chance)
+        chance = np.zeros(ring.home.size)
+        chance[MONEY_MOVERS] = self.config.crackdown_arrest_share * intensity * self.config.effort
+        taken = self._members_taken(ring, ring.home, chance, "crackdown_arrest", 0)
         ring.lose_members(taken, np.zeros_like(taken))
         return taken
+
+    def _members_taken(
+        self, ring: FraudRing, members: np.ndarray, chance: np.ndarray, purpose: str, side: int
+    ) -> np.ndarray:
+        """Members taken by role: each member, keyed by ring, day, role and seat, with ``chance``.
+
+        A binomial count built member by member, so that a ring with one member fewer in
+        another scenario keeps the same luck for the others.
+        """
+        role = np.repeat(np.arange(members.size), members)
+        seat = np.arange(role.size) - np.repeat(np.cumsum(members) - members, members)
+        draws = self.model.keyed.uniform(purpose, ring.key, self.model.day, side, role, seat)
+        return np.bincount(role[draws < chance[role]], minlength=members.size).astype(np.int64)
 
 
 ROLE_COLUMNS = {

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from govsim.randomness import KeyedRandom
 from govsim.scenario.fields import AGE_GROUPS
 from govsim.scenario.population import Population
 
@@ -22,38 +23,42 @@ CHANNEL_IS_PHONE = {"call": True, "sms": True, "im": False, "web": False}
 class Residents:
     """All residents of the city as columns, with lazily decaying awareness."""
 
-    def __init__(self, population: Population, rng: np.random.Generator) -> None:
+    def __init__(self, population: Population, keyed: KeyedRandom, start_day: int = 0) -> None:
+        """Draw the residents; their initial awareness is dated ``start_day`` (the first day)."""
         self.config = population
         n = population.size
         self.size = n
-        self.group = rng.choice(3, size=n, p=_normalised(population.age_shares.as_tuple()))
-        self.group = self.group.astype(np.int8)
-        self.region = rng.integers(0, len(population.region_names), size=n).astype(np.int16)
-        self.savings = self._draw_savings(rng)
+        ids = np.arange(n)
+        shares = np.cumsum(_normalised(population.age_shares.as_tuple()))
+        self.group = np.searchsorted(shares, keyed.uniform("age_group", ids)).astype(np.int8)
+        self.group = np.minimum(self.group, 2)
+        regions = len(population.region_names)
+        self.region = (keyed.uniform("region", ids) * regions).astype(np.int16)
+        self.savings = self._draw_savings(keyed.normal("savings", ids))
         sigma = population.frailty_sigma
-        self.frailty = np.exp(rng.normal(-0.5 * sigma**2, sigma, size=n)).astype(np.float32)
-        self.awareness_set = self._draw_awareness(rng)
-        self.awareness_day = np.zeros(n, dtype=np.int32)
+        frailty = np.exp(-0.5 * sigma**2 + sigma * keyed.normal("frailty", ids))
+        self.frailty = frailty.astype(np.float32)
+        self.awareness_set = self._draw_awareness(keyed.generator("awareness_initial"))
+        self.awareness_day = np.full(n, start_day, dtype=np.int32)
         self.victimisations = np.zeros(n, dtype=np.int16)
         self.compromised = np.zeros(n, dtype=bool)
         self.record_detail = np.ones(n, dtype=np.float32)
         # Which bank and telecom operator each resident uses; assigned by the model.
         self.bank_of = np.zeros(n, dtype=np.int8)
         self.telecom_of = np.zeros(n, dtype=np.int8)
-        self.tie_start, self.tie_target = self._draw_ties(rng)
+        self.tie_start, self.tie_target = self._draw_ties(keyed.generator("ties"))
         self.decay = math.log(2.0) / population.awareness_half_life_days
         self.phone_answer = np.array(population.phone_answer.as_tuple(), dtype=np.float32)
         self.online_exposure = np.array(population.online_exposure.as_tuple(), dtype=np.float32)
         self.report_share = np.array(population.report_share.as_tuple(), dtype=np.float32)
         self.online_multiplier = 1.0
         self.group_sizes = np.bincount(self.group, minlength=3)
-        self._anchor_day = 0
+        self._anchor_day = start_day
         self._weighted_awareness = self._sum_weighted_awareness()
 
-    def _draw_savings(self, rng: np.random.Generator) -> np.ndarray:
+    def _draw_savings(self, normal: np.ndarray) -> np.ndarray:
         medians = np.array(self.config.savings_median.as_tuple())[self.group]
-        noise = rng.normal(0.0, self.config.savings_sigma, size=self.size)
-        return medians * np.exp(noise)
+        return medians * np.exp(self.config.savings_sigma * normal)
 
     def _draw_awareness(self, rng: np.random.Generator) -> np.ndarray:
         means = np.clip(np.array(self.config.awareness_initial.as_tuple()), 1e-3, 1 - 1e-3)
@@ -142,11 +147,13 @@ class Residents:
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
         return self.tie_target[offsets + np.arange(lengths.sum())]
 
-    def random_tie(self, ids: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        """One random tie per resident; a resident without ties maps to -1."""
+    def random_tie(self, ids: np.ndarray, draw: np.ndarray) -> np.ndarray:
+        """One tie per resident, chosen by its uniform in ``draw``; no ties maps to -1."""
         starts = self.tie_start[ids]
         degree = self.tie_start[ids + 1] - starts
-        pick = (rng.random(ids.size) * np.maximum(degree, 1)).astype(np.int64)
+        if self.tie_target.size == 0:
+            return np.full(ids.size, -1, dtype=np.int64)
+        pick = (draw * np.maximum(degree, 1)).astype(np.int64)
         ties = self.tie_target[np.minimum(starts + pick, self.tie_target.size - 1)]
         return np.where(degree > 0, ties, -1)
 

@@ -34,16 +34,19 @@ class FraudRing(mesa.Agent):
 
     model: GovernanceModel
 
-    def __init__(self, model: GovernanceModel, cross_border: bool, portfolio: np.ndarray) -> None:
+    def __init__(self, model: GovernanceModel, key: int, portfolio: np.ndarray) -> None:
         super().__init__(model)
         config: Fraud = model.config.fraud
         self.config = config
-        self.full_strength = np.array(config.roles.counts(), dtype=np.int64)
+        # Identity for keyed draws: (day of entry, order of entry that day), equal across
+        # scenarios, so the same ring has the same luck wherever it exists.
+        self.key = key
+        self.full_strength = self._staffing(model.keyed.normal("ring_size", key)[0])
         self.home = self.full_strength.copy()
         self.abroad = np.zeros_like(self.home)
         self.cross_border = False
-        if cross_border:
-            self.relocate(model.streams.adaptation)
+        if model.keyed.one("ring_abroad", key) < config.cross_border_share:
+            self.relocate()
         self.recruiting: list[tuple[float, int]] = []
         self.portfolio = portfolio / portfolio.sum()
         self.targeted_share = config.targeted_share
@@ -63,6 +66,15 @@ class FraudRing(mesa.Agent):
         self.recent_profit = 0.0
         self.market_attempts = 0.0
 
+    def _staffing(self, size_noise: float) -> np.ndarray:
+        """Members by role at full strength: the chain roles times this ring's size factor."""
+        factor = np.exp(self.config.ring_size_sigma * size_noise)
+        counts = np.array(self.config.roles.counts(), dtype=float) * factor
+        staffing = np.maximum(np.round(counts), 0).astype(np.int64)
+        staffing[LEADER] = 1
+        staffing[OPERATORS] = max(int(staffing[OPERATORS]), 1)
+        return staffing
+
     # --- membership -------------------------------------------------------------------------
     @property
     def members(self) -> np.ndarray:
@@ -74,13 +86,15 @@ class FraudRing(mesa.Agent):
         """Callers and chatters on duty."""
         return int(self.members[OPERATORS])
 
-    def relocate(self, rng: np.random.Generator) -> None:
+    def relocate(self) -> None:
         """Move the ring's base abroad; most data buyers and money movers stay home."""
         self.cross_border = True
         stay = self.config.domestic_share_abroad_ring
         movers = self.home.copy()
+        keyed, day = self.model.keyed, self.model.day
         for role in STAY_HOME_ROLES:
-            movers[role] = rng.binomial(self.home[role], 1.0 - stay)
+            draws = keyed.uniform("ring_movers_stay", self.key, day, role, np.arange(movers[role]))
+            movers[role] = int((draws >= stay).sum())
         self.home -= movers
         self.abroad += movers
 
@@ -108,10 +122,11 @@ class FraudRing(mesa.Agent):
 
     def _recruit_replacements(self, taken: np.ndarray) -> None:
         delay = self.config.recruitment_delay_days * self.model.recruitment_slowdown()
-        rng = self.model.streams.adaptation
+        keyed, day = self.model.keyed, self.model.day
         for role in np.flatnonzero(taken):
-            for _ in range(int(taken[role])):
-                self.recruiting.append((self.model.day + rng.exponential(delay), int(role)))
+            vacancies = np.arange(int(taken[role]))
+            waits = delay * keyed.exponential("recruitment_delay", self.key, day, role, vacancies)
+            self.recruiting.extend((day + float(wait), int(role)) for wait in waits)
 
     def admit_recruits(self) -> None:
         """Recruits whose delay has passed join the ring (abroad if the ring is abroad)."""
@@ -176,11 +191,11 @@ class FraudRing(mesa.Agent):
         registry = self.model.handles
         if numbers:
             self.numbers = np.concatenate(
-                [self.numbers, registry.issue(self.unique_id, NUMBER, numbers)]
+                [self.numbers, registry.issue(self.unique_id, self.key, NUMBER, numbers)]
             )
         if accounts:
             self.accounts = np.concatenate(
-                [self.accounts, registry.issue(self.unique_id, ACCOUNT, accounts)]
+                [self.accounts, registry.issue(self.unique_id, self.key, ACCOUNT, accounts)]
             )
         self.mules += mules
         self.cash -= cost
@@ -198,9 +213,10 @@ class FraudRing(mesa.Agent):
         self.recent_profit -= amount
 
     def book_revenue(self, amount: float) -> None:
-        """Cash out laundered proceeds (market-wide equivalent)."""
-        self.cash += amount
-        self.recent_profit += amount
+        """Cash out laundered proceeds (market-wide equivalent), less members' commission."""
+        kept = amount * (1.0 - self.config.commission_share)
+        self.cash += kept
+        self.recent_profit += kept
 
     def pay_running_costs(self) -> None:
         """Wages; a ring that stays in loss for long exits."""

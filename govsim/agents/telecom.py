@@ -26,9 +26,9 @@ class TelecomOperators(Sector):
 
     def block_contacts(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
         """Block calls and SMS: own detection, or the blacklist once it has been delivered."""
-        draw = self.model.streams.filtering.random(len(batch))
         if self.effort <= 0:
             return
+        draw = self.model.keyed.uniform("telecom_block", batch.key)
         on_list = self.model.handles.is_blocked(batch.handle, day)
         effort = self.contact_effort(batch)
         own = effort * self.config.block_rate * (1.0 - evasion)
@@ -38,15 +38,15 @@ class TelecomOperators(Sector):
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts the operator's anomaly detection flags but does not block."""
-        draw = self.model.streams.warning.random(len(batch))
+        draw = self.model.keyed.uniform("telecom_flag", batch.key)
         chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & batch.phone & (draw < chance)
 
     def detect_numbers(self, numbers: np.ndarray, evasion: float, day: int) -> None:
         """Call-burst and spoofing detection: the operator blacklists numbers by itself."""
-        draw = self.model.streams.filtering.random(numbers.size)
-        if self.effort <= 0:
+        if self.effort <= 0 or numbers.size == 0:
             return
+        draw = self.model.keyed.uniform("number_detection", self.model.handles.key[numbers], day)
         chance = self.effort * self.config.burst_detection * (1.0 - evasion)
         self.model.handles.block_from(numbers[draw < chance], day + 1)
 
@@ -54,4 +54,4 @@ class TelecomOperators(Sector):
         """Legitimate calls and SMS blocked by mistake today."""
         expected = residents * self.config.legit_calls_per_resident_day
         rate = self.effort * self.config.false_positive_rate
-        return int(self.model.streams.collateral.poisson(expected * rate))
+        return self.collateral_count(expected * rate)

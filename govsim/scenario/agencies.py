@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from govsim.scenario.fields import (
+    ASSUMPTION,
     ByGroupShare,
     LocalizedText,
     Record,
@@ -28,7 +29,9 @@ class Agency(Record):
     """What every party has: whether it acts and how hard."""
 
     enabled: bool = Field(True, description="Whether this party acts at all.")
-    capability: float = share(0.6, "Effort and competence, 0 (none) to 1 (best practice).")
+    capability: float = share(
+        0.6, "Effort and competence, 0 (none) to 1 (best practice).", source=ASSUMPTION
+    )
 
     @property
     def effort(self) -> float:
@@ -41,10 +44,20 @@ class Institution(Record):
 
     name: Text = Field(description="Display name (en/zh).")
     market_share: float = param(
-        1.0, "Share of customers (normalised within the sector).", gt=0.0, le=1_000.0
+        1.0,
+        "Share of customers (normalised within the sector).",
+        unit="relative weight",
+        gt=0.0,
+        le=1_000.0,
+        source=ASSUMPTION,
     )
     capability: float | None = param(
-        None, "Its own capability; empty means the sector's.", unit="share", ge=0.0, le=1.0
+        None,
+        "Its own capability; empty means the sector's.",
+        unit="share",
+        ge=0.0,
+        le=1.0,
+        source=ASSUMPTION,
     )
 
     def effort(self, sector: Agency) -> float:
@@ -79,10 +92,18 @@ class Police(Agency):
     """Police units, one per region, with divisions and an anti-fraud centre."""
 
     investigators_per_100k: float = param(
-        8.0, "Investigators on fraud per 100,000 residents.", unit="officers", ge=0.0
+        8.0,
+        "Investigators on fraud per 100,000 residents.",
+        unit="officers",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     cases_per_investigator: float = param(
-        25.0, "Open cases one investigator can work at once.", unit="cases", gt=0.0
+        25.0,
+        "Open cases one investigator can work at once.",
+        unit="cases",
+        gt=0.0,
+        source=ASSUMPTION,
     )
     identification_rate: float = param(
         0.03,
@@ -90,33 +111,44 @@ class Police(Agency):
         unit="1/day",
         ge=0.0,
         le=1.0,
+        source=ASSUMPTION,
     )
     evidence_half_depth: float = param(
         200.0,
         "Linked cases at which arrests reach half of a ring's core and leader.",
         unit="cases",
         gt=0.0,
+        source=ASSUMPTION,
     )
     data_weight: float = share(
-        0.5, "How much bank, telecom and platform data each raise identification odds."
+        0.5,
+        "How much bank, telecom and platform data each raise identification odds.",
+        source=ASSUMPTION,
     )
     unlinked_case_weight: float = share(
-        0.25, "Evidence an isolated (unlinked) case is worth, relative to a linked one."
+        0.25,
+        "Evidence an isolated (unlinked) case is worth, relative to a linked one.",
+        source=ASSUMPTION,
     )
     division_coordination: float = share(
-        0.4, "Probability cases of one ring in one region are linked across divisions."
+        0.4,
+        "Probability cases of one ring in one region are linked across divisions.",
+        source=ASSUMPTION,
     )
     case_cold_days: int = param(
         120,
         "A case goes cold (stops counting as evidence) after this many days.",
         unit="days",
         ge=1,
+        source=ASSUMPTION,
     )
     arrest_share: float = share(
-        0.6, "Share of reachable operators, buyers, technicians and movers taken in an operation."
+        0.6,
+        "Share of reachable operators, buyers, technicians and movers taken in an operation.",
+        source=ASSUMPTION,
     )
     arrest_core_share: float = share(
-        0.8, "Share of reachable core and leader taken at full evidence depth."
+        0.8, "Share of reachable core and leader taken at full evidence depth.", source=ASSUMPTION
     )
     dissuasion_calls_per_100k: float = param(
         20.0,
@@ -126,10 +158,14 @@ class Police(Agency):
         source=NAFC,
     )
     dissuasion_efficacy: float = share(
-        0.7, "Probability a dissuasion call stops a resident from engaging or paying."
+        0.7,
+        "Probability a dissuasion call stops a resident from engaging or paying.",
+        source=ASSUMPTION,
     )
     crackdown_arrest_share: float = share(
-        0.3, "Share of domestic money movers taken by a card crackdown at full intensity."
+        0.3,
+        "Share of domestic money movers taken by a card crackdown at full intensity.",
+        source=ASSUMPTION,
     )
 
 
@@ -147,43 +183,65 @@ class Banks(Agency):
     _institutions_valid = field_validator("institutions")(_unique_names)
 
     risk_detection: float = share(
-        0.5, "Probability real-time risk control holds a small fraudulent transfer."
+        0.5,
+        "Probability real-time risk control holds a small fraudulent transfer.",
+        source=ASSUMPTION,
     )
     large_transfer: float = param(
         20_000.0,
         "Transfers from this amount are in the large-transfer tier.",
         unit="yuan",
         gt=0.0,
+        source=ASSUMPTION,
     )
     large_tier_factor: float = param(
-        1.6, "Risk-control multiplier for large transfers.", ge=0.0, le=10.0
+        1.6,
+        "Risk-control multiplier for large transfers.",
+        unit="multiplier",
+        ge=0.0,
+        le=10.0,
+        source=ASSUMPTION,
     )
     repeat_tier_factor: float = param(
-        1.3, "Risk-control multiplier for a victim's repeated transfers.", ge=0.0, le=10.0
+        1.3,
+        "Risk-control multiplier for a victim's repeated transfers.",
+        unit="multiplier",
+        ge=0.0,
+        le=10.0,
+        source=ASSUMPTION,
     )
     hold_stop_share: float = share(
-        0.4, "Probability a held transfer is abandoned after the bank's own warning."
+        0.4,
+        "Probability a held transfer is abandoned after the bank's own warning.",
+        source=ASSUMPTION,
     )
     hold_hours: float = param(
-        24.0, "Hours a held transfer waits before release.", unit="hours", ge=0.0
+        24.0, "Hours a held transfer waits before release.", unit="hours", ge=0.0, source=ASSUMPTION
     )
     mule_detection: float = share(
-        0.15, "Probability a mule path is detected and frozen at its first hop."
+        0.15, "Probability a mule path is detected and frozen at its first hop.", source=ASSUMPTION
     )
     account_opening_control: float = share(
-        0.5, "How much account-opening checks cut the supply of mule accounts."
+        0.5, "How much account-opening checks cut the supply of mule accounts.", source=ASSUMPTION
     )
     self_freeze_hours: float = param(
         48.0,
         "Hours for an acting bank to freeze on its customer's own request (police or not).",
         unit="hours",
         gt=0.0,
+        source=ASSUMPTION,
     )
     legit_transfers_per_resident_day: float = param(
-        0.3, "Legitimate transfers per resident per day.", unit="transfers/day", ge=0.0
+        0.3,
+        "Legitimate transfers per resident per day.",
+        unit="transfers/day",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     false_positive_rate: float = share(
-        0.002, "Share of legitimate transfers delayed by risk control at capability 1."
+        0.002,
+        "Share of legitimate transfers delayed by risk control at capability 1.",
+        source=ASSUMPTION,
     )
 
 
@@ -205,20 +263,32 @@ class Telecoms(Agency):
         "Probability a scam call or SMS from an unlisted number is blocked.",
         source="ACMA call-blocking reports; assumption",
     )
-    blacklist_block: float = share(0.98, "Probability a call from a blacklisted number is blocked.")
+    blacklist_block: float = share(
+        0.98, "Probability a call from a blacklisted number is blocked.", source=ASSUMPTION
+    )
     burst_detection: float = share(
-        0.05, "Daily probability the operator itself blacklists a number used by a ring."
+        0.05,
+        "Daily probability the operator itself blacklists a number used by a ring.",
+        source=ASSUMPTION,
     )
     suspicion_flag: float = share(
-        0.5, "Probability a scam in progress on a call (long call, spoofed number) is flagged."
+        0.5,
+        "Probability a scam in progress on a call (long call, spoofed number) is flagged.",
+        source=ASSUMPTION,
     )
     real_name_enforcement: float = share(
-        0.6, "How much SIM real-name checks cut the supply of SIM cards."
+        0.6, "How much SIM real-name checks cut the supply of SIM cards.", source=ASSUMPTION
     )
     legit_calls_per_resident_day: float = param(
-        3.0, "Legitimate calls and SMS per resident per day.", unit="calls/day", ge=0.0
+        3.0,
+        "Legitimate calls and SMS per resident per day.",
+        unit="calls/day",
+        ge=0.0,
+        source=ASSUMPTION,
     )
-    false_positive_rate: float = share(0.0005, "Share of legitimate calls blocked at capability 1.")
+    false_positive_rate: float = share(
+        0.0005, "Share of legitimate calls blocked at capability 1.", source=ASSUMPTION
+    )
 
 
 class Platforms(Agency):
@@ -249,27 +319,41 @@ class Platforms(Agency):
         return institutions
 
     removal_rate: float = share(
-        0.5, "Probability a scam IM or web contact is removed before it is seen."
+        0.5, "Probability a scam IM or web contact is removed before it is seen.", source=ASSUMPTION
     )
-    blacklist_block: float = share(0.95, "Probability content from a reported account is removed.")
+    blacklist_block: float = share(
+        0.95, "Probability content from a reported account is removed.", source=ASSUMPTION
+    )
     account_detection: float = share(
-        0.05, "Daily probability the platform itself bans an account used by a ring."
+        0.05,
+        "Daily probability the platform itself bans an account used by a ring.",
+        source=ASSUMPTION,
     )
     suspicion_flag: float = share(
-        0.6, "Probability a scam in progress on IM or web is flagged as a risk lead."
+        0.6,
+        "Probability a scam in progress on IM or web is flagged as a risk lead.",
+        source=ASSUMPTION,
     )
     in_app_warning: float = share(
-        0.25, "Probability the platform's own warning stops a flagged resident."
+        0.25, "Probability the platform's own warning stops a flagged resident.", source=ASSUMPTION
     )
     grooming_detection: float = share(
-        0.03, "Daily probability an ongoing grooming group is detected and the victim warned."
+        0.03,
+        "Daily probability an ongoing grooming group is detected and the victim warned.",
+        source=ASSUMPTION,
     )
-    account_control: float = share(0.4, "How much registration checks cut the supply of accounts.")
+    account_control: float = share(
+        0.4, "How much registration checks cut the supply of accounts.", source=ASSUMPTION
+    )
     legit_messages_per_resident_day: float = param(
-        5.0, "Legitimate posts and messages per resident per day.", unit="messages/day", ge=0.0
+        5.0,
+        "Legitimate posts and messages per resident per day.",
+        unit="messages/day",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     false_positive_rate: float = share(
-        0.0002, "Share of legitimate content removed at capability 1."
+        0.0002, "Share of legitimate content removed at capability 1.", source=ASSUMPTION
     )
 
 
@@ -277,15 +361,27 @@ class Judiciary(Agency):
     """Courts and procuratorate."""
 
     prosecution_delay_days: float = param(
-        180.0, "Days from arrest to verdict without early involvement.", unit="days", ge=0.0
+        180.0,
+        "Days from arrest to verdict without early involvement.",
+        unit="days",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     early_delay_days: float = param(
-        60.0, "Days from arrest to verdict with full early involvement.", unit="days", ge=0.0
+        60.0,
+        "Days from arrest to verdict with full early involvement.",
+        unit="days",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     conviction_rate: float = share(
-        0.6, "Conviction probability without early involvement (capability 1; x(0.5+cap/2))."
+        0.6,
+        "Conviction probability without early involvement (capability 1; x(0.5+cap/2)).",
+        source=ASSUMPTION,
     )
-    early_conviction_rate: float = share(0.9, "Conviction probability with full early involvement.")
+    early_conviction_rate: float = share(
+        0.9, "Conviction probability with full early involvement.", source=ASSUMPTION
+    )
     sentence_days: float = param(
         1_100.0,
         "Sentence served (incapacitation).",
@@ -294,7 +390,9 @@ class Judiciary(Agency):
         source="SPC: telecom-fraud sentences mostly 3+ years; assumption",
     )
     deterrence: float = share(
-        0.5, "How strongly recent convictions slow recruitment and deter new rings."
+        0.5,
+        "How strongly recent convictions slow recruitment and deter new rings.",
+        source=ASSUMPTION,
     )
 
 
@@ -302,19 +400,33 @@ class Education(Agency):
     """Government and public education: campaigns, regulation, the reporting line."""
 
     campaign_interval_days: int = param(
-        30, "Days between routine campaigns.", unit="days", ge=1, le=3_650
+        30, "Days between routine campaigns.", unit="days", ge=1, le=3_650, source=ASSUMPTION
     )
     campaign_reach: ByGroupShare = by_group_share(
-        0.5, 0.35, 0.4, "Share of each group a routine campaign reaches at capability 1."
+        0.5,
+        0.35,
+        0.4,
+        "Share of each group a routine campaign reaches at capability 1.",
+        source=ASSUMPTION,
     )
-    campaign_boost: float = share(0.15, "Awareness gained by a reached resident (of the gap to 1).")
-    warning_boost: float = share(0.3, "Awareness gained from a dissuasion call or in-app warning.")
-    victim_boost: float = share(0.5, "Awareness gained by a victim.")
-    contagion_boost: float = share(0.1, "Awareness gained by each tie of a victim.")
-    contagion_share: float = share(0.5, "Share of a victim's ties who hear about it.")
+    campaign_boost: float = share(
+        0.15, "Awareness gained by a reached resident (of the gap to 1).", source=ASSUMPTION
+    )
+    warning_boost: float = share(
+        0.3, "Awareness gained from a dissuasion call or in-app warning.", source=ASSUMPTION
+    )
+    victim_boost: float = share(0.5, "Awareness gained by a victim.", source=ASSUMPTION)
+    contagion_boost: float = share(
+        0.1, "Awareness gained by each tie of a victim.", source=ASSUMPTION
+    )
+    contagion_share: float = share(
+        0.5, "Share of a victim's ties who hear about it.", source=ASSUMPTION
+    )
     regulation_strength: float = share(
-        0.3, "Card limits and penalties: how much they cut black-market supply."
+        0.3, "Card limits and penalties: how much they cut black-market supply.", source=ASSUMPTION
     )
     public_reporting: float = share(
-        0.05, "Probability a resident who resisted a scam reports the number or account."
+        0.05,
+        "Probability a resident who resisted a scam reports the number or account.",
+        source=ASSUMPTION,
     )

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from govsim.scenario.fields import Record, param, share
+from govsim.scenario.fields import ASSUMPTION, Record, param, share
 
 PARTIES: tuple[str, ...] = (
     "police",
@@ -61,10 +61,12 @@ class Latencies(Record):
 
     stop_payment_slowest_hours: float = param(
         72.0,
-        "Police stop-payment request with no police-bank link (by letter).",
+        "Police stop-payment through the formal legal route with no police-bank link: a "
+        "written notice served on the bank in branch hours. Police always have it.",
         unit="hours",
         gt=0.0,
-        source="MODEL.md section 5 (days by letter); IC3 72-hour window",
+        source="written stop-payment and freeze notices take hours to days; IC3 72-hour "
+        "window; assumption",
     )
     stop_payment_fastest_hours: float = param(
         0.25,
@@ -78,12 +80,14 @@ class Latencies(Record):
         "Days for a reported number or account to be blocked with a weak link.",
         unit="days",
         gt=0.0,
+        source=ASSUMPTION,
     )
     blacklist_fastest_days: float = param(
         0.0,
         "Days for a reported number or account to be blocked with a full link.",
         unit="days",
         ge=0.0,
+        source=ASSUMPTION,
     )
 
 
@@ -98,11 +102,13 @@ class Cooperation(Record):
     links: dict[str, float] = Field(
         default_factory=dict,
         description="Cooperation level in [0, 1] per link, e.g. police-bank: 0.9.",
+        json_schema_extra={"unit": "share", "source": ASSUMPTION},
     )
     hub_colocation: float = share(
         0.7,
         "In a hub, share of the gap to full cooperation closed for links among the parties "
         "that sit together (police, banks, telecoms, platforms).",
+        source=ASSUMPTION,
     )
     latencies: Latencies = Field(default_factory=Latencies)
 

@@ -161,9 +161,9 @@ mappings with dots (`agencies.police.capability`); `{TYPE_KEY}` stands for a sca
 `{LINK_KEY}` for a link's name and `{EVENT_ITEM}` for one item of the `events` list. The
 **default** applies when a scenario (and the scenarios it extends) leaves the key out. A
 **range** `[a, b]` includes its ends and `(a, b]` excludes `a`. The **unit** `share` is a
-probability or a fraction in [0, 1], and `-` means a plain number. The **source** is where the
-default comes from (details in `docs/sources.md`); `{ASSUMPTION}` marks a value that no public
-figure grounds yet (MODEL.md section 8)."""
+probability or a fraction in [0, 1], and `-` marks a key that is not a number. The **source** is
+where the default comes from (details in `docs/sources.md`); `{ASSUMPTION}` marks a value that no
+public figure grounds yet (MODEL.md section 8)."""
 
 
 def _root_section() -> str:
@@ -230,12 +230,13 @@ def _catalogue_table() -> list[str]:
 def _cooperation_section(key: str) -> list[str]:
     rows = _rows(Cooperation, f"{key}.")
     links_field = Cooperation.model_fields["links"]
+    unit, source = _link_unit_and_source()
     links = Row(
         f"`{key}.links.{LINK_KEY}`",
         "`0`",
         "[0, 1]",
-        "-",
-        ASSUMPTION,
+        unit,
+        source,
         _cell(f"{links_field.description} Links left out are 0; see the table of links below."),
     )
     rows = [links if row.key == f"`{key}.links`" else row for row in rows]
@@ -261,11 +262,19 @@ def _links_subsection(key: str) -> list[str]:
         ),
         "",
     ]
+    unit, source = _link_unit_and_source()
     rows = [
-        Row(f"`{key}.links.{link}`", "`0`", "[0, 1]", "-", ASSUMPTION, _link_meaning(link))
+        Row(f"`{key}.links.{link}`", "`0`", "[0, 1]", unit, source, _link_meaning(link))
         for link in KNOWN_LINKS
     ]
     return lines + _table(rows)
+
+
+def _link_unit_and_source() -> tuple[str, str]:
+    """Return the unit and the source declared on ``cooperation.links``."""
+    extra = Cooperation.model_fields["links"].json_schema_extra
+    extra = extra if isinstance(extra, dict) else {}
+    return str(extra.get("unit") or "-"), _cell(str(extra.get("source") or ASSUMPTION))
 
 
 def _link_meaning(link: str) -> str:

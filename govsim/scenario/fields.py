@@ -25,19 +25,23 @@ def param(
     default: Any,
     doc: str,
     *,
-    unit: str = "-",
-    source: str = ASSUMPTION,
+    unit: str,
+    source: str,
     ge: float | None = None,
     le: float | None = None,
     gt: float | None = None,
 ) -> Any:
-    """Declare a model parameter with its documentation, unit, range and source."""
+    """Declare a model parameter with its documentation, unit, range and source.
+
+    ``unit`` and ``source`` have no default, so that every parameter states them: a plain
+    number says ``"dimensionless"`` and a value no public figure grounds says ``ASSUMPTION``.
+    """
     extra = {"unit": unit, "source": source}
     return Field(default, description=doc, ge=ge, le=le, gt=gt, json_schema_extra=extra)
 
 
-def share(default: float, doc: str, *, source: str = ASSUMPTION) -> Any:
-    """Declare a parameter that is a probability or a share in [0, 1]."""
+def share(default: float, doc: str, *, source: str) -> Any:
+    """Declare a parameter that is a probability or a share in [0, 1] (unit ``share``)."""
     return param(default, doc, unit="share", source=source, ge=0.0, le=1.0)
 
 
@@ -80,13 +84,15 @@ class ByGroupShare(ByGroup):
     elderly: float = Field(ge=0.0, le=1.0)
 
 
-def by_group(student: float, working: float, elderly: float, doc: str, **meta: Any) -> Any:
+def by_group(
+    student: float, working: float, elderly: float, doc: str, *, unit: str, source: str
+) -> Any:
     """Declare a per-age-group parameter with a default for each group."""
     default = ByGroup(student=student, working=working, elderly=elderly)
-    return param(default, doc, **meta)
+    return param(default, doc, unit=unit, source=source)
 
 
-def by_group_share(student: float, working: float, elderly: float, doc: str, **meta: Any) -> Any:
-    """Declare a per-age-group share with a default for each group."""
+def by_group_share(student: float, working: float, elderly: float, doc: str, *, source: str) -> Any:
+    """Declare a per-age-group share with a default for each group (unit ``share``)."""
     default = ByGroupShare(student=student, working=working, elderly=elderly)
-    return param(default, doc, unit="share", **meta)
+    return param(default, doc, unit="share", source=source)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from govsim.scenario.fields import ByGroup, Record, Text, by_group, param, share
+from govsim.scenario.fields import ASSUMPTION, ByGroup, Record, Text, by_group, param, share
 
 SEED_PAPER = "seed paper (Zhang Mingwang, Sichuan Police College)"
 UK_FINANCE = "UK Finance Annual Fraud Report, loss ratios by scam type, docs/sources.md"
@@ -28,23 +28,41 @@ MODES: tuple[str, ...] = ("broadcast", "targeted")
 class ChainRoles(Record):
     """Members of a ring by role in the fraud industrial chain."""
 
-    leader: int = param(1, "Ring leader (always one).", unit="persons", ge=1, le=1)
-    core: int = param(4, "Core lieutenants around the leader.", unit="persons", ge=0, le=100)
-    data_buyers: int = param(3, "Buy leaked personal records.", unit="persons", ge=0, le=500)
-    technicians: int = param(
-        4, "Number spoofing, chatbots, group-control devices.", unit="persons", ge=0, le=500
+    leader: int = param(
+        1, "Ring leader (always one).", unit="persons", ge=1, le=1, source=ASSUMPTION
     )
-    script_designers: int = param(3, "Write the scam scripts.", unit="persons", ge=0, le=500)
+    core: int = param(
+        2, "Core lieutenants around the leader.", unit="persons", ge=0, le=100, source=ASSUMPTION
+    )
+    data_buyers: int = param(
+        1, "Buy leaked personal records.", unit="persons", ge=0, le=500, source=ASSUMPTION
+    )
+    technicians: int = param(
+        1,
+        "Number spoofing, chatbots, group-control devices.",
+        unit="persons",
+        ge=0,
+        le=500,
+        source=ASSUMPTION,
+    )
+    script_designers: int = param(
+        1, "Write the scam scripts.", unit="persons", ge=0, le=500, source=ASSUMPTION
+    )
     operators: int = param(
-        60,
-        "Callers and chatters who make contact.",
+        12,
+        "Callers and chatters who make contact, in a ring of median size.",
         unit="persons",
         ge=1,
         le=5_000,
-        source=SEED_PAPER + ": 100+ staff in 2 dens",
+        source="MPS/SPP 2016-2019: 14.6万 suspects in 1.6万 gangs (6-11 a gang); docs/sources.md",
     )
     money_movers: int = param(
-        10, "Mule-account and card suppliers, launderers.", unit="persons", ge=0, le=1_000
+        3,
+        "Mule-account and card suppliers, launderers.",
+        unit="persons",
+        ge=0,
+        le=1_000,
+        source=ASSUMPTION,
     )
 
     def counts(self) -> tuple[int, ...]:
@@ -55,21 +73,43 @@ class ChainRoles(Record):
 class Fraud(Record):
     """Rings organised as industrial chains, and how they adapt."""
 
-    initial_rings: int = param(8, "Rings active on day 0.", unit="rings", ge=0, le=500)
-    max_rings: int = param(60, "Upper bound on rings (entry stops there).", unit="rings", ge=1)
+    rings_per_million: float = param(
+        8.0,
+        "Rings per million residents of the market when the warm-up starts; entry and exit "
+        "then move the number toward what the market sustains.",
+        unit="rings/million residents",
+        ge=0.0,
+        le=1_000.0,
+        source=ASSUMPTION,
+    )
+    ring_size_sigma: float = param(
+        0.5,
+        "Log-normal spread of ring sizes: each ring's members by role are the chain roles "
+        "times a size factor with median 1 (a few large dens, many small rings).",
+        unit="ln units",
+        ge=0.0,
+        le=3.0,
+        source=SEED_PAPER + ": a 100+ staff den among smaller rings; assumption",
+    )
+    max_rings: int = param(
+        400, "Upper bound on rings (entry stops there).", unit="rings", ge=1, source=ASSUMPTION
+    )
     market_population: int = param(
         5_000_000,
         "Residents the rings' whole effort is spread over. The city is a representative "
         "sample of this market, so ring-level evidence and revenue scale by market/size.",
         unit="residents",
         ge=100,
+        source=ASSUMPTION,
     )
     roles: ChainRoles = Field(default_factory=ChainRoles)
     cross_border_share: float = share(
         0.5, "Share of initial rings based abroad.", source="MPS statements; assumption"
     )
     domestic_share_abroad_ring: float = share(
-        0.7, "Share of data buyers and money movers of a cross-border ring who live at home."
+        0.7,
+        "Share of data buyers and money movers of a cross-border ring who live at home.",
+        source=ASSUMPTION,
     )
     broadcast_attempts_per_operator: float = param(
         300.0,
@@ -85,27 +125,47 @@ class Fraud(Record):
         unit="attempts/day",
         ge=0.0,
         le=10_000.0,
+        source=ASSUMPTION,
     )
-    targeted_share: float = share(0.2, "Initial share of operators working targeted lists.")
-    evasion_initial: float = share(0.3, "Initial evasion technology (spoofing, rotation).")
+    targeted_share: float = share(
+        0.2, "Initial share of operators working targeted lists.", source=ASSUMPTION
+    )
+    evasion_initial: float = share(
+        0.3, "Initial evasion technology (spoofing, rotation).", source=ASSUMPTION
+    )
     evasion_learning: float = share(
-        0.05, "Per adaptation round, share of the gap to full evasion closed under blocking."
+        0.05,
+        "Per adaptation round, share of the gap to full evasion closed under blocking.",
+        source=ASSUMPTION,
     )
-    evasion_max: float = share(0.8, "Ceiling of evasion technology.")
+    evasion_max: float = share(0.8, "Ceiling of evasion technology.", source=ASSUMPTION)
     numbers_per_operator: float = param(
-        3.0, "Phone numbers (SIM cards) a ring keeps per operator.", unit="SIMs", ge=0.0
+        3.0,
+        "Phone numbers (SIM cards) a ring keeps per operator.",
+        unit="SIMs",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     accounts_per_operator: float = param(
-        3.0, "IM and web accounts a ring keeps per operator.", unit="accounts", ge=0.0
+        3.0,
+        "IM and web accounts a ring keeps per operator.",
+        unit="accounts",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     mules_per_money_mover: float = param(
-        4.0, "Mule bank accounts a ring keeps per money mover.", unit="accounts", ge=0.0
+        4.0,
+        "Mule bank accounts a ring keeps per money mover.",
+        unit="accounts",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     transfers_per_mule_day: float = param(
         3.0,
         "Victim transfers one mule account can receive per day.",
         unit="transfers/day",
         gt=0.0,
+        source=ASSUMPTION,
     )
     laundering_layers: int = param(
         3,
@@ -123,11 +183,34 @@ class Fraud(Record):
         le=1_000.0,
         source="NAFC 'golden hour' statements; assumption",
     )
+    parked_share: float = share(
+        0.2,
+        "Share of mule paths whose funds wait in a reachable account before they move on "
+        "(ATM and daily withdrawal limits, aggregation accounts, money waiting for a buyer): "
+        "what a slow, formal stop-payment can still catch.",
+        source="Xiamen 2015: 21% of stop-payment requests succeeded, 2-5% of money recovered "
+        "before the quick-response mechanism (docs/sources.md); assumption",
+    )
+    parked_hours_mean: float = param(
+        96.0,
+        "Mean extra hours parked funds wait (exponential).",
+        unit="hours",
+        gt=0.0,
+        le=10_000.0,
+        source=ASSUMPTION,
+    )
     fanout: int = param(
-        3, "Parallel mule paths a transfer is split into.", unit="paths", ge=1, le=16
+        3,
+        "Parallel mule paths a transfer is split into.",
+        unit="paths",
+        ge=1,
+        le=16,
+        source=ASSUMPTION,
     )
     cross_border_exit_share: float = share(
-        0.8, "Share of a cross-border ring's funds that exit abroad (domestic rings: 0.1)."
+        0.8,
+        "Share of a cross-border ring's funds that exit abroad (domestic rings: 0.1).",
+        source=ASSUMPTION,
     )
     recruitment_delay_days: float = param(
         14.0,
@@ -142,73 +225,129 @@ class Fraud(Record):
         "People willing to work for rings; convicts leave it for their sentence.",
         unit="persons",
         ge=1,
+        source=ASSUMPTION,
     )
     dissolution_core_share: float = share(
-        0.5, "A ring dissolves when its leader and at least this share of its core are taken."
+        0.5,
+        "A ring dissolves when its leader and at least this share of its core are taken.",
+        source=ASSUMPTION,
     )
     adaptation_interval_days: int = param(
-        7, "Days between portfolio and mode reviews.", unit="days", ge=1, le=365
+        7, "Days between portfolio and mode reviews.", unit="days", ge=1, le=365, source=ASSUMPTION
     )
     adaptation_rate: float = share(
         0.3,
         "Weight of recent payoffs in each portfolio review.",
         source=SEED_PAPER + ": methods evolve fast",
     )
-    exploration: float = share(0.03, "Floor on each scam type's portfolio weight.")
+    exploration: float = share(
+        0.03, "Floor on each scam type's portfolio weight.", source=ASSUMPTION
+    )
     relocation_propensity: float = share(
-        0.3, "Probability a domestic ring moves abroad after an arrest operation."
+        0.3,
+        "Probability a domestic ring moves abroad after an arrest operation.",
+        source=ASSUMPTION,
     )
     entry_rate_per_month: float = param(
-        1.0,
+        4.0,
         "Expected new rings per month when expected profit equals the reference.",
         unit="rings/month",
         ge=0.0,
         le=100.0,
+        source=ASSUMPTION,
     )
     entry_profit_reference: float = param(
-        4_000_000.0,
+        300_000.0,
         "Monthly ring profit at which entry runs at its base rate.",
         unit="yuan/month",
         gt=0.0,
+        source=ASSUMPTION,
     )
     exit_after_loss_days: int = param(
-        60, "A ring whose cash stays negative this long exits.", unit="days", ge=1
+        60,
+        "A ring whose cash stays negative this long exits.",
+        unit="days",
+        ge=1,
+        source=ASSUMPTION,
     )
     wage_per_member_day: float = param(
-        200.0, "Running cost per member per day.", unit="yuan/day", ge=0.0
+        100.0,
+        "Fixed running cost per member per day (board, den, base pay).",
+        unit="yuan/day",
+        ge=0.0,
+        source=ASSUMPTION,
     )
-    initial_cash: float = param(500_000.0, "Cash a ring starts with.", unit="yuan", ge=0.0)
+    commission_share: float = share(
+        0.3,
+        "Share of laundered proceeds paid out as commission to callers, card suppliers and "
+        "launderers: most pay is a share of what they bring in, so a ring that takes less "
+        "also pays less.",
+        source="police statements on ring pay, 2015-2017 (callers 5-15%, card suppliers "
+        "15-20%), docs/sources.md",
+    )
+    initial_cash: float = param(
+        500_000.0, "Cash a ring starts with.", unit="yuan", ge=0.0, source=ASSUMPTION
+    )
 
 
 class BlackMarket(Record):
     """The market for leaked records, SIM cards, platform accounts and mule accounts."""
 
-    record_price: float = param(0.5, "Price of one leaked record.", unit="yuan", gt=0.0)
-    sim_price: float = param(150.0, "Price of one unregistered SIM card.", unit="yuan", gt=0.0)
-    account_price: float = param(30.0, "Price of one IM/web account.", unit="yuan", gt=0.0)
+    record_price: float = param(
+        0.5, "Price of one leaked record.", unit="yuan", gt=0.0, source=ASSUMPTION
+    )
+    sim_price: float = param(
+        150.0, "Price of one unregistered SIM card.", unit="yuan", gt=0.0, source=ASSUMPTION
+    )
+    account_price: float = param(
+        30.0, "Price of one IM/web account.", unit="yuan", gt=0.0, source=ASSUMPTION
+    )
     mule_price: float = param(
-        1_500.0, "Price of one mule bank account (a 'card').", unit="yuan", gt=0.0
+        1_500.0,
+        "Price of one mule bank account (a 'card').",
+        unit="yuan",
+        gt=0.0,
+        source=ASSUMPTION,
     )
     sim_supply_per_day: float = param(
-        150.0, "SIM cards offered per day with no controls.", unit="SIMs/day", ge=0.0
+        150.0,
+        "SIM cards offered per day with no controls.",
+        unit="SIMs/day",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     account_supply_per_day: float = param(
-        300.0, "Accounts offered per day with no controls.", unit="accounts/day", ge=0.0
+        300.0,
+        "Accounts offered per day with no controls.",
+        unit="accounts/day",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     mule_supply_per_day: float = param(
-        60.0, "Mule accounts offered per day with no controls.", unit="accounts/day", ge=0.0
+        60.0,
+        "Mule accounts offered per day with no controls.",
+        unit="accounts/day",
+        ge=0.0,
+        source=ASSUMPTION,
     )
     price_elasticity: float = param(
-        1.0, "Price rises as (demand/supply) to this power.", ge=0.0, le=5.0
+        1.0,
+        "Price rises as (demand/supply) to this power.",
+        unit="exponent",
+        ge=0.0,
+        le=5.0,
+        source=ASSUMPTION,
     )
     records_leaked_share: float = share(
-        0.3, "Share of residents whose records are already on the market."
+        0.3, "Share of residents whose records are already on the market.", source=ASSUMPTION
     )
     compromised_accounts_share: float = share(
-        0.015, "Share of residents whose social accounts rings control at the start."
+        0.015,
+        "Share of residents whose social accounts rings control at the start.",
+        source=ASSUMPTION,
     )
     monthly_leak_share: float = share(
-        0.005, "Share of residents whose records newly leak each month."
+        0.005, "Share of residents whose records newly leak each month.", source=ASSUMPTION
     )
 
 
@@ -217,31 +356,55 @@ class ScamType(Record):
 
     label: Text | None = Field(None, description="Display name (en/zh).")
     channel: Channel = Field(description="How victims are contacted.")
-    profile: ByGroup = by_group(1.0, 1.0, 1.0, "Relative susceptibility by age group.")
+    profile: ByGroup = by_group(
+        1.0, 1.0, 1.0, "Relative susceptibility by age group.", unit="multiplier", source=ASSUMPTION
+    )
     conversion: float = share(
-        0.0015, "Probability a reached, naive (awareness 0), average resident engages."
+        0.0015,
+        "Probability a reached, naive (awareness 0), average resident engages.",
+        source=ASSUMPTION,
     )
     record_lift: float = param(
         5.0,
         "Conversion multiplier when a leaked, profiled record is used.",
+        unit="multiplier",
         ge=1.0,
         le=1_000.0,
         source=SEED_PAPER + ": precision fraud success rate very high",
     )
     grooming_days: int = param(
-        0, "Days of grooming before the first transfer.", unit="days", ge=0, le=365
+        0,
+        "Days of grooming before the first transfer.",
+        unit="days",
+        ge=0,
+        le=365,
+        source=ASSUMPTION,
     )
     transfers: int = param(
-        1, "Transfers in an escalating scam (investment scams escalate).", ge=1, le=20
+        1,
+        "Transfers in an escalating scam (investment scams escalate).",
+        unit="transfers",
+        ge=1,
+        le=20,
+        source=ASSUMPTION,
     )
     transfer_spacing_days: int = param(
-        7, "Days between escalating transfers.", unit="days", ge=1, le=365
+        7, "Days between escalating transfers.", unit="days", ge=1, le=365, source=ASSUMPTION
     )
     loss_median: float = param(
         5_000.0, "Median amount of one transfer.", unit="yuan", gt=0.0, source=UK_FINANCE
     )
-    loss_sigma: float = param(1.0, "Log-normal sigma of the amount.", ge=0.0, le=4.0)
-    weight: float = param(0.1, "Initial weight in every ring's portfolio.", ge=0.0, le=1_000.0)
+    loss_sigma: float = param(
+        1.0, "Log-normal sigma of the amount.", unit="ln units", ge=0.0, le=4.0, source=ASSUMPTION
+    )
+    weight: float = param(
+        0.1,
+        "Initial weight in every ring's portfolio.",
+        unit="relative weight",
+        ge=0.0,
+        le=1_000.0,
+        source=ASSUMPTION,
+    )
     event: Literal["epidemic"] | None = Field(
         None, description="Only active while this event runs."
     )

@@ -1,26 +1,191 @@
-"""Command-line overrides of a loaded scenario (days, residents), validated like a file."""
+"""Overrides of a loaded scenario (days, residents, any key path), validated like a file.
+
+A key path names one value of the resolved scenario with dots: ``agencies.police.capability``,
+``cooperation.links.bank-police`` (a link in either order), ``events.0.reach`` (a list index;
+``events[0].reach`` is also accepted). Overrides are applied to the resolved data and the whole
+scenario is validated again, so a bad value gets the same readable error as in a file.
+"""
 
 from __future__ import annotations
 
-from govsim.scenario.loading import scenario_from_dict
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import yaml
+
+from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
+from govsim.scenario.errors import LINKS_PATH, Problem, ScenarioError, show, suggest
+from govsim.scenario.loading import EXTENDS, scenario_from_dict
 from govsim.scenario.schema import Scenario
 
 OVERRIDE_SOURCE = "command-line options"
+SETTING_EXAMPLE = "agencies.police.capability=0.8"
+NOT_NUMERIC_LEAVES = frozenset({"seed", "days", "population.size"})
+"""Numbers that are run settings rather than parameters of the city or of governance."""
+_INDEX = re.compile(r"\[(\d+)\]")
 
 
 def with_overrides(
-    scenario: Scenario, *, days: int | None = None, residents: int | None = None
+    scenario: Scenario,
+    *,
+    days: int | None = None,
+    residents: int | None = None,
+    settings: Mapping[str, object] | None = None,
 ) -> Scenario:
-    """Return the scenario with ``days`` and ``population.size`` replaced, re-validated.
+    """Return the scenario with key paths, ``days`` and ``population.size`` replaced, re-validated.
+
+    Args:
+        scenario: The validated scenario.
+        days: New number of simulated days.
+        residents: New ``population.size``.
+        settings: Values by key path (``{"agencies.police.capability": 0.8}``), applied in
+            order before ``days`` and ``residents``. A value may be a whole subtree, e.g.
+            ``{"events": [{"type": "campaign", "day": 120}]}``.
 
     Raises:
-        ScenarioError: if an override is out of range or the city would not fit in memory.
+        ScenarioError: if a key path is not in the scenario (every such path is reported, each
+            with the closest existing one), or a value is out of range, or the city would not
+            fit in memory.
     """
-    if days is None and residents is None:
+    if days is None and residents is None and not settings:
         return scenario
-    data = scenario.model_dump(mode="json", exclude={"extends"})
+    data = resolved_data(scenario)
+    if settings:
+        _apply(data, settings)
     if days is not None:
         data["days"] = days
     if residents is not None:
         data["population"]["size"] = residents
     return scenario_from_dict(data, source=OVERRIDE_SOURCE)
+
+
+def resolved_data(scenario: Scenario) -> dict[str, Any]:
+    """Return the scenario as plain data, every default spelled out, without ``extends``."""
+    return scenario.model_dump(mode="json", exclude={EXTENDS})
+
+
+def parse_setting(text: str) -> tuple[str, object]:
+    """Split ``key.path=value`` into the key path and the value read as YAML.
+
+    ``agencies.police.capability=0.8`` gives ``("agencies.police.capability", 0.8)``;
+    ``events=[{type: campaign, day: 120}]`` gives a list holding a mapping.
+
+    Raises:
+        ScenarioError: if there is no ``=``, no key path, or the value is not valid YAML.
+    """
+    path, equals, value = text.partition("=")
+    path = path.strip()
+    hint = f"write key.path=value, e.g. {SETTING_EXAMPLE}"
+    if not equals:
+        message = f"expected key.path=value, got {show(text)} (no '=')"
+        raise ScenarioError.single(OVERRIDE_SOURCE, None, path, message, hint=hint)
+    if not path:
+        message = f"expected key.path=value, got {show(text)} (no key path before '=')"
+        raise ScenarioError.single(OVERRIDE_SOURCE, None, "", message, hint=hint)
+    try:
+        parsed = yaml.safe_load(value)
+    except yaml.YAMLError as error:
+        problem = getattr(error, "problem", None) or str(error)
+        message = f"the value {show(value.strip())} is not valid YAML: {problem}"
+        hint = "quote text containing ':', '#', '[' or '{'; write lists as [a, b]"
+        raise ScenarioError.single(OVERRIDE_SOURCE, None, path, message, hint=hint) from None
+    return path, parsed
+
+
+def numeric_leaves(scenario: Scenario) -> dict[str, float]:
+    """Return every number of the resolved scenario by key path, e.g. ``events.0.reach``.
+
+    Booleans, texts and empty values are left out, as are the run settings ``seed``, ``days``
+    and ``population.size``. Links are named canonically (``cooperation.links.police-bank``).
+    """
+    return {
+        path: float(value)
+        for path, value in _walk(resolved_data(scenario), ())
+        if isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and path not in NOT_NUMERIC_LEAVES
+    }
+
+
+def key_paths(data: Any) -> list[str]:
+    """Return the key path of every value in scenario data, subtrees and leaves alike."""
+    return [path for path, _ in _walk(data, ())]
+
+
+# --- Applying key paths -----------------------------------------------------------------------
+
+
+def _apply(data: dict[str, Any], settings: Mapping[str, object]) -> None:
+    """Set each key path in ``data`` in place; report every path not found at once."""
+    problems = []
+    for path, value in settings.items():
+        problem = _set(data, str(path), value)
+        if problem is not None:
+            problems.append(problem)
+    if problems:
+        raise ScenarioError(problems)
+
+
+def _set(data: dict[str, Any], path: str, value: object) -> Problem | None:
+    """Set one key path, returning a problem (with the closest existing path) if not found."""
+    parts = _split(path)
+    node: Any = data
+    for depth, part in enumerate(parts):
+        last = depth == len(parts) - 1
+        key = _step(node, parts[:depth], part, setting=last)
+        if key is None:
+            return _unknown_path(data, path)
+        if last:
+            node[key] = value
+            return None
+        node = node[key]
+    return _unknown_path(data, path)  # an empty path
+
+
+def _split(path: str) -> list[str]:
+    text = _INDEX.sub(r".\1", path.strip())
+    return text.split(".") if text else []
+
+
+def _step(node: Any, above: list[str], part: str, *, setting: bool) -> str | int | None:
+    """Return the key or index ``part`` names in ``node``, or None if there is none."""
+    if isinstance(node, list):
+        if part.isdigit() and int(part) < len(node):
+            return int(part)
+        return None
+    if not isinstance(node, dict):
+        return None
+    if tuple(above) == LINKS_PATH:
+        try:
+            link = canonical_link(part)
+        except ValueError:
+            return None
+        # Every known link exists (absent means 0), so a link the file left out can be set.
+        return link if setting or link in node else None
+    return part if part in node else None
+
+
+def _unknown_path(data: dict[str, Any], path: str) -> Problem:
+    candidates = key_paths(data)
+    if _split(path)[:2] == list(LINKS_PATH):
+        candidates += [".".join((*LINKS_PATH, link)) for link in KNOWN_LINKS]
+    hint = suggest(path, dict.fromkeys(candidates))
+    if hint is None:
+        top = ", ".join(data)
+        hint = f"key paths start with one of {top}; see 'govsim show' for every key"
+    return Problem(OVERRIDE_SOURCE, None, path, "no such key in the scenario", hint=hint)
+
+
+def _walk(node: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """Yield (dotted key path, value) for every value below ``node``, depth first."""
+    if isinstance(node, dict):
+        items: Any = node.items()
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return
+    for key, value in items:
+        child = (*path, str(key))
+        yield ".".join(child), value
+        yield from _walk(value, child)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 
 from govsim.scenario.fields import (
+    ASSUMPTION,
     ByGroup,
     ByGroupShare,
     Record,
@@ -21,7 +22,12 @@ class Population(Record):
     """Residents: who they are, what they own, how they see and report fraud."""
 
     size: int = param(
-        100_000, "Number of residents simulated.", unit="residents", ge=100, le=20_000_000
+        100_000,
+        "Number of residents simulated.",
+        unit="residents",
+        ge=100,
+        le=20_000_000,
+        source=ASSUMPTION,
     )
     regions: int | list[str] = Field(
         4,
@@ -41,27 +47,40 @@ class Population(Record):
         90_000,
         "Median liquid savings by age group (log-normal); a student's includes tuition money.",
         unit="yuan",
+        source=ASSUMPTION,
     )
-    savings_sigma: float = param(1.0, "Log-normal sigma of savings.", ge=0.0, le=3.0)
+    savings_sigma: float = param(
+        1.0, "Log-normal sigma of savings.", unit="ln units", ge=0.0, le=3.0, source=ASSUMPTION
+    )
     max_transfer_share: float = share(
-        0.7, "Largest share of their savings a victim can transfer in one scam."
+        0.7, "Largest share of their savings a victim can transfer in one scam.", source=ASSUMPTION
     )
     phone_answer: ByGroupShare = by_group_share(
-        0.35, 0.45, 0.70, "Probability an unsolicited call or SMS is answered or read."
+        0.35,
+        0.45,
+        0.70,
+        "Probability an unsolicited call or SMS is answered or read.",
+        source=ASSUMPTION,
     )
     online_exposure: ByGroupShare = by_group_share(
-        0.90, 0.80, 0.35, "Probability an unsolicited IM or web contact is seen."
+        0.90, 0.80, 0.35, "Probability an unsolicited IM or web contact is seen.", source=ASSUMPTION
     )
     awareness_initial: ByGroupShare = by_group_share(
-        0.35, 0.45, 0.25, "Mean fraud awareness at the start (0 naive, 1 immune)."
+        0.35,
+        0.45,
+        0.25,
+        "Mean fraud awareness at the start (0 naive, 1 immune).",
+        source=ASSUMPTION,
     )
     awareness_concentration: float = param(
         8.0,
         "Beta-distribution concentration of initial awareness (higher, less spread).",
+        unit="pseudo-count",
         gt=0.0,
         le=1_000.0,
+        source=ASSUMPTION,
     )
-    awareness_floor: float = share(0.2, "Awareness decays toward this floor.")
+    awareness_floor: float = share(0.2, "Awareness decays toward this floor.", source=ASSUMPTION)
     awareness_half_life_days: float = param(
         180.0,
         "Half-life of awareness above its floor without renewal.",
@@ -71,18 +90,32 @@ class Population(Record):
         source="phishing-training decay studies (effects fade in 4-6 months), docs/sources.md",
     )
     awareness_weight: float = param(
-        2.0, "Exponent of (1 - awareness) in the engagement probability.", ge=0.0, le=10.0
+        2.0,
+        "Exponent of (1 - awareness) in the engagement probability.",
+        unit="exponent",
+        ge=0.0,
+        le=10.0,
+        source=ASSUMPTION,
     )
     frailty_sigma: float = param(
         0.6,
         "Log-normal sigma of individual susceptibility around the group profile.",
+        unit="ln units",
         ge=0.0,
         le=3.0,
+        source=ASSUMPTION,
     )
     ties_per_resident: int = param(
-        6, "Mean number of social ties (same region mostly).", unit="ties", ge=0, le=100
+        6,
+        "Mean number of social ties (same region mostly).",
+        unit="ties",
+        ge=0,
+        le=100,
+        source=ASSUMPTION,
     )
-    tie_same_region_share: float = share(0.8, "Share of ties within the resident's region.")
+    tie_same_region_share: float = share(
+        0.8, "Share of ties within the resident's region.", source=ASSUMPTION
+    )
     report_share: ByGroupShare = by_group_share(
         0.40, 0.35, 0.30, "Probability a victim reports the loss to police.", source=ONS
     )
@@ -95,7 +128,12 @@ class Population(Record):
         source="IC3 RAT guidance on 72-hour reporting; assumption",
     )
     report_delay_sigma: float = param(
-        1.5, "Log-normal sigma of the reporting delay.", ge=0.0, le=5.0
+        1.5,
+        "Log-normal sigma of the reporting delay.",
+        unit="ln units",
+        ge=0.0,
+        le=5.0,
+        source=ASSUMPTION,
     )
 
     @field_validator("regions")

@@ -8,7 +8,7 @@ from govsim.scenario.agencies import Banks, Education, Judiciary, Platforms, Pol
 from govsim.scenario.catalogue import default_catalogue
 from govsim.scenario.cooperation import Cooperation
 from govsim.scenario.events import Event
-from govsim.scenario.fields import Record, Text, param, text_in
+from govsim.scenario.fields import ASSUMPTION, Record, Text, param, text_in
 from govsim.scenario.fraud import BlackMarket, Fraud, ScamType
 from govsim.scenario.population import Population
 
@@ -32,8 +32,27 @@ class Scenario(Record):
     extends: str | None = Field(
         None, description="Path of a scenario this one deep-merges onto (relative to the file)."
     )
-    days: int = param(365, "Days simulated.", unit="days", ge=1, le=36_500)
-    seed: int = param(0, "Master seed; replication seeds are spawned from it.", ge=0)
+    days: int = param(
+        365, "Measured days (after the warm-up).", unit="days", ge=1, le=36_500, source=ASSUMPTION
+    )
+    warmup_days: int = param(
+        180,
+        "Days simulated before the measured days, so that rings, their stocks, open cases and "
+        "awareness reach their running regime; nothing is counted in them. 180 covers the "
+        "slowest memories: cases go cold after 120 days, rings exit after 60 days of losses "
+        "judged on a 30-day profit memory. Events' days count from the first measured day.",
+        unit="days",
+        ge=0,
+        le=3_650,
+        source="docs/ODD.md section 7 (warm-up); assumption",
+    )
+    seed: int = param(
+        0,
+        "Master seed; replication seeds are spawned from it.",
+        unit="integer",
+        ge=0,
+        source=ASSUMPTION,
+    )
     population: Population = Field(default_factory=Population)
     fraud: Fraud = Field(default_factory=Fraud)
     black_market: BlackMarket = Field(default_factory=BlackMarket)

@@ -107,6 +107,8 @@ def test_government_public_link_carries_public_reports():
             agencies={"education": {"public_reporting": 0.5}},
             cooperation={"links": {"government-public": level}},
         )
-        reports[level] = int(city.education.public_reports(np.ones(2_000, bool)).sum())
+        resisted = np.ones(2_000, bool)
+        keys = np.arange(2_000, dtype=np.uint64)  # one contact key per resident who resisted
+        reports[level] = int(city.education.public_reports(resisted, keys).sum())
     assert reports[0.0] == 0
     assert reports[1.0] == pytest.approx(1_000, abs=150)

@@ -153,3 +153,21 @@ def test_overlapping_epidemics_keep_epidemic_scams_until_the_last_ends():
     for _ in range(8):
         city.step()
     assert city.scams.active(city.running_events)[scam_index(city, "epidemic")]
+
+
+def test_two_campaigns_on_one_day_reach_residents_by_their_own_luck():
+    campaign = {"type": "campaign", "day": 2, "reach": 0.5, "boost": 0.3, "groups": ["elderly"]}
+    city = model(
+        seed=4,
+        events=[campaign, dict(campaign)],
+        agencies={"education": {"campaign_interval_days": 365}},
+        size=4_000,
+    )
+    for _ in range(2):
+        city.step()
+    elderly = city.residents.group == AGE_GROUPS.index("elderly")
+    touched = city.residents.awareness_day[elderly] == 2
+    # Each event draws with its own number: together they reach 1 - 0.5**2 of the elderly,
+    # not the same half twice.
+    assert touched.mean() == pytest.approx(0.75, abs=0.04)
+    assert city.metrics.days[1]["campaign_reached"] == pytest.approx(elderly.sum(), rel=0.08)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from govsim.agents.market import GOODS, BlackMarket
+from govsim.randomness import KeyedRandom
 from govsim.scenario.fraud import BlackMarket as MarketConfig
 from tests.mechanisms.builders import model
 
@@ -16,20 +17,53 @@ def market(controls=None, leaked=None, groups=None, **config) -> BlackMarket:
     return BlackMarket(MarketConfig(**config), controls or {}, leaked, groups)
 
 
-def test_rationing_never_sells_more_than_supply_on_average():
+def luck(n: int, seed: int = 0) -> np.ndarray:
+    """One rationing uniform per ring, keyed as the model keys them (ring, day, good)."""
+    return KeyedRandom(seed).uniform("market_rationing", np.arange(n), 1, 0)
+
+
+def quantities(sales) -> np.ndarray:
+    return np.array([s.quantity for s in sales])
+
+
+def test_rationing_gives_each_ring_its_pro_rata_share_rounded_at_random():
     shop = market(sim_supply_per_day=800.0)
-    rng = np.random.default_rng(0)
     demands = np.array([5_000, 3_000, 2_000, 10])
-    sold = np.array([[s.quantity for s in shop.clear("sims", demands, rng)] for _ in range(400)])
-    assert sold.sum(axis=1).mean() == pytest.approx(800.0, rel=0.01)
-    assert (sold <= demands).all()
+    share = demands * 800.0 / demands.sum()  # 392.2..., 235.3..., 156.8..., 0.78...
+    for seed in range(50):
+        sold = quantities(shop.clear("sims", demands, luck(demands.size, seed)))
+        assert ((sold == np.floor(share)) | (sold == np.ceil(share))).all()
+        assert (sold <= demands).all()
+        # Never more than the supply plus one unit per ring (each rounds up at most once).
+        assert sold.sum() <= 800.0 + demands.size
+        assert sold.sum() >= 800.0 - demands.size
+
+
+def test_rationing_sells_the_supply_on_average_and_rounds_by_the_fraction():
+    shop = market(sim_supply_per_day=800.0)
+    demands = np.array([5_000, 3_000, 2_000, 10])
+    share = demands * 800.0 / demands.sum()
+    sold = np.array(
+        [quantities(shop.clear("sims", demands, luck(demands.size, seed))) for seed in range(2_000)]
+    )
+    assert sold.sum(axis=1).mean() == pytest.approx(800.0, abs=0.1)
+    assert sold.mean(axis=0) == pytest.approx(share, abs=0.05)
     shares = sold.mean(axis=0) / demands
-    assert shares[:3] == pytest.approx(np.full(3, 0.08), rel=0.05)
+    assert shares == pytest.approx(np.full(4, 0.08), rel=0.05)
+
+
+def test_rationing_rounds_up_exactly_when_the_luck_is_below_the_fraction():
+    shop = market(sim_supply_per_day=10.0)
+    demands = np.array([15, 15])  # each ring's share is 5 exactly: no rounding at all
+    assert quantities(shop.clear("sims", demands, np.array([1e-9, 1 - 1e-9]))).tolist() == [5, 5]
+    demands = np.array([10, 10, 10])  # shares of 3.333...: the fraction is 1/3
+    sold = quantities(shop.clear("sims", demands, np.array([0.1, 0.5, 0.33])))
+    assert sold.tolist() == [4, 3, 4]
 
 
 def test_demand_below_supply_is_met_in_full_at_the_base_price():
     shop = market(mule_supply_per_day=150.0, mule_price=1_500.0)
-    sales = shop.clear("mules", np.array([40, 60]), np.random.default_rng(1))
+    sales = shop.clear("mules", np.array([40, 60]), luck(2, 1))
     assert [s.quantity for s in sales] == [40, 60]
     assert [s.cost for s in sales] == [40 * 1_500.0, 60 * 1_500.0]
     assert shop.price["mules"] == 1_500.0
@@ -37,22 +71,21 @@ def test_demand_below_supply_is_met_in_full_at_the_base_price():
 
 def test_price_rises_above_base_when_demand_exceeds_supply():
     shop = market(sim_supply_per_day=100.0, sim_price=150.0, price_elasticity=1.0)
-    sales = shop.clear("sims", np.array([300, 100]), np.random.default_rng(2))
+    sales = shop.clear("sims", np.array([300, 100]), luck(2, 2))
     assert shop.price["sims"] == pytest.approx(150.0 * 4.0)
     assert all(s.cost == pytest.approx(s.quantity * 600.0) for s in sales)
     steep = market(sim_supply_per_day=100.0, sim_price=150.0, price_elasticity=2.0)
-    steep.clear("sims", np.array([300, 100]), np.random.default_rng(2))
+    steep.clear("sims", np.array([300, 100]), luck(2, 2))
     assert steep.price["sims"] == pytest.approx(150.0 * 16.0)
 
 
 def test_price_returns_to_base_when_demand_falls():
     shop = market(account_supply_per_day=100.0)
-    rng = np.random.default_rng(3)
-    shop.clear("accounts", np.array([1_000]), rng)
+    shop.clear("accounts", np.array([1_000]), luck(1, 3))
     assert shop.price["accounts"] > shop.base_price["accounts"]
-    shop.clear("accounts", np.array([50]), rng)
+    shop.clear("accounts", np.array([50]), luck(1, 4))
     assert shop.price["accounts"] == shop.base_price["accounts"]
-    sales = shop.clear("accounts", np.array([0, 0]), rng)
+    sales = shop.clear("accounts", np.array([0, 0]), luck(2, 5))
     assert [s.quantity for s in sales] == [0, 0]
     assert shop.price["accounts"] == shop.base_price["accounts"]
 
@@ -75,13 +108,13 @@ def test_a_crackdown_cuts_sim_and_mule_supply_but_not_accounts():
 
 
 def test_less_supply_sells_less():
-    rng = np.random.default_rng(4)
     demands = np.array([2_000, 2_000])
     shop = market(sim_supply_per_day=800.0)
-    loose = sum(s.quantity for s in shop.clear("sims", demands, rng))
+    loose = sum(s.quantity for s in shop.clear("sims", demands, luck(2, 4)))
     shop.crackdown_intensity = 0.75
-    tight = sum(s.quantity for s in shop.clear("sims", demands, rng))
+    tight = sum(s.quantity for s in shop.clear("sims", demands, luck(2, 4)))
     assert tight < 0.5 * loose
+    assert tight == 200  # pro rata, 100 each: nothing to round
 
 
 def test_telecom_real_name_checks_cut_the_city_sim_supply():
@@ -92,36 +125,72 @@ def test_telecom_real_name_checks_cut_the_city_sim_supply():
     assert on.market.supply("accounts") == off.market.supply("accounts")
 
 
+def target_draws(count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The two uniforms of each of ``count`` targeted attempts (group, then pick)."""
+    keyed, slots = KeyedRandom(seed), np.arange(count)
+    return keyed.uniform("target_group", slots), keyed.uniform("target", slots)
+
+
 def test_draw_targets_returns_only_leaked_residents():
     rng = np.random.default_rng(5)
     groups = rng.integers(0, 3, size=3_000)
     leaked = rng.random(3_000) < 0.2
     shop = market(leaked=leaked, groups=groups)
-    targets = shop.draw_targets(np.array([1.0, 1.0, 1.0]), 5_000, rng)
+    profiles = np.ones((5_000, 3))
+    targets = shop.draw_targets(profiles, *target_draws(5_000, 5))
     assert targets.size == 5_000
     assert leaked[targets].all()
 
 
 def test_draw_targets_follows_the_profile_weights():
-    rng = np.random.default_rng(6)
     groups = np.repeat(np.arange(3), [1_000, 2_000, 1_000])
     leaked = np.zeros(groups.size, bool)
     leaked[::2] = True
     shop = market(leaked=leaked, groups=groups)
     profile = np.array([2.0, 0.0, 1.0])
-    targets = shop.draw_targets(profile, 30_000, rng)
+    targets = shop.draw_targets(np.tile(profile, (30_000, 1)), *target_draws(30_000, 6))
     drawn = np.bincount(groups[targets], minlength=3) / targets.size
     counts = shop.leaked_counts()
     assert counts.tolist() == [500.0, 1_000.0, 500.0]
     expected = profile * counts / (profile * counts).sum()
     assert drawn == pytest.approx(expected, abs=0.01)
     assert drawn[1] == 0.0
+    # Within a group, every leaked record is about equally likely.
+    student_picks = np.bincount(targets[groups[targets] == 0], minlength=groups.size)[leaked]
+    assert student_picks[:500].min() > 0
+
+
+def test_draw_targets_uses_each_attempts_own_profile():
+    groups = np.repeat(np.arange(3), 1_000)
+    shop = market(groups=groups)
+    profiles = np.repeat(np.eye(3), 2_000, axis=0)  # 2,000 attempts aimed at each group
+    targets = shop.draw_targets(profiles, *target_draws(6_000, 7))
+    assert np.array_equal(groups[targets], np.repeat(np.arange(3), 2_000))
+
+
+def test_draw_targets_maps_the_uniforms_monotonically():
+    groups = np.repeat(np.arange(3), 100)
+    shop = market(groups=groups)
+    profiles = np.ones((5, 3))
+    group_draw = np.array([0.1, 0.5, 0.9, 0.5, 0.5])
+    pick = np.array([0.5, 0.5, 0.5, 0.0, 0.999])
+    targets = shop.draw_targets(profiles, group_draw, pick)
+    assert groups[targets].tolist() == [0, 1, 2, 1, 1]
+    assert targets.tolist() == [50, 150, 250, 100, 199]
 
 
 def test_draw_targets_with_no_leaked_records_draws_no_one():
     shop = market(leaked=np.zeros(3_000, bool))
-    targets = shop.draw_targets(np.ones(3), 10, np.random.default_rng(7))
+    targets = shop.draw_targets(np.ones((10, 3)), *target_draws(10, 7))
     assert targets.tolist() == [-1] * 10
+
+
+def test_draw_targets_of_an_empty_profile_draws_no_one():
+    shop = market()
+    profiles = np.array([[0.0, 0.0, 0.0], [1.0, 1.0, 1.0]])
+    targets = shop.draw_targets(profiles, *target_draws(2, 8))
+    assert targets[0] == -1
+    assert targets[1] >= 0
 
 
 def test_leaking_adds_records_to_the_pool():
@@ -129,8 +198,28 @@ def test_leaking_adds_records_to_the_pool():
     shop = market(leaked=np.zeros(300, bool), groups=groups)
     shop.leak(np.array([0, 1, 150, 299]))
     assert shop.leaked_counts().tolist() == [2.0, 1.0, 1.0]
-    targets = shop.draw_targets(np.array([0.0, 0.0, 1.0]), 50, np.random.default_rng(8))
+    profiles = np.tile([0.0, 0.0, 1.0], (50, 1))
+    targets = shop.draw_targets(profiles, *target_draws(50, 8))
     assert set(targets.tolist()) == {299}
+
+
+def test_routine_leaks_follow_the_monthly_share_and_their_keys():
+    groups = np.repeat(np.arange(3), 10_000)
+    shops = [
+        market(leaked=np.zeros(groups.size, bool), groups=groups, monthly_leak_share=0.03)
+        for _ in range(2)
+    ]
+    for day in range(1, 31):
+        shops[0].leak_routinely(KeyedRandom(9), day)
+    for day in range(1, 31):
+        shops[1].leak_routinely(KeyedRandom(9), day)
+    assert np.array_equal(shops[0].leaked, shops[1].leaked)
+    # About 3% of 30,000 records a month (a few repeats aside): a Poisson count of about 900.
+    assert shops[0].leaked.sum() == pytest.approx(900, abs=4 * 30)
+    other = market(leaked=np.zeros(groups.size, bool), groups=groups, monthly_leak_share=0.03)
+    for day in range(1, 31):
+        other.leak_routinely(KeyedRandom(10), day)
+    assert not np.array_equal(other.leaked, shops[0].leaked)
 
 
 def count_sales(city, good: str) -> list[int]:
@@ -138,8 +227,8 @@ def count_sales(city, good: str) -> list[int]:
     sold: list[int] = []
     clear = city.market.clear
 
-    def counting_clear(name, demands, rng):
-        sales = clear(name, demands, rng)
+    def counting_clear(name, demands, luck):
+        sales = clear(name, demands, luck)
         if name == good:
             sold.append(sum(s.quantity for s in sales))
         return sales
@@ -155,7 +244,9 @@ def test_a_day_of_ring_entries_sells_no_more_than_the_day_supply():
         ring.numbers = ring.numbers[:0]
     city.day = 1
     city.plan_rings(city.active_rings())  # the day's rationed purchase: demand exceeds supply
-    assert sold[0] == pytest.approx(city.market.supply("sims"), rel=0.3)
-    for _ in range(3):  # rings entering later that day (as _enter_rings does)
-        city.add_ring()
-    assert sum(sold) <= 1.3 * city.market.supply("sims")
+    rings = len(city.active_rings())
+    assert sold[0] <= city.market.supply("sims") + rings
+    assert sold[0] == pytest.approx(city.market.supply("sims"), abs=rings)
+    for order in range(3):  # rings entering later that day (as _enter_rings does)
+        city.add_ring(order)
+    assert sum(sold) <= city.market.supply("sims") + rings

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from govsim.agents.rings import CORE, LEADER, OPERATORS
+from govsim.randomness import combine
 from tests.mechanisms.builders import model
 
 RING = 99
@@ -26,7 +27,8 @@ def police(links=None, structure="bilateral", division_coordination=0.0, **agenc
 
 
 def open_case(force, region: int, day: int, ring: int = RING) -> int:
-    return force.open_cases(np.array([ring]), np.array([region]), day)
+    episode = combine(ring, region, day)  # the key of the contact behind the report
+    return force.open_cases(np.array([ring]), np.array([region]), episode, day)
 
 
 def linked_reports(force, reports: int = 200, regions: int = 4) -> int:
@@ -158,7 +160,8 @@ def test_deeper_evidence_takes_more_of_the_core():
     taken = {}
     for evidence in (10.0, 10_000.0):
         core = 0
-        for _ in range(200):
+        for day in range(1, 201):  # arrests are keyed by the ring and the day
+            city.day = day
             ring = city.rings[0]
             ring.home = ring.full_strength.copy()
             ring.abroad = np.zeros_like(ring.home)
@@ -220,11 +223,15 @@ def test_the_centre_calls_every_lead_within_capacity_and_no_more():
     assert force.centre_capacity == pytest.approx(10.0)
     leads = np.zeros(100, bool)
     leads[[3, 50, 70]] = True
-    assert np.array_equal(force.dissuade(leads), leads)
+    keys = np.arange(100)
+    assert np.array_equal(force.dissuade(leads, keys), leads)
     leads[:40] = True
-    called = force.dissuade(leads)
+    called = force.dissuade(leads, keys)
     assert called.sum() == 10
     assert not (called & ~leads).any()
+    # Which leads are called is decided by each lead's own key, not by its place in the batch.
+    order = np.random.default_rng(0).permutation(100)
+    assert np.array_equal(force.dissuade(leads[order], keys[order]), called[order])
 
 
 def test_a_small_city_gets_its_share_of_the_centre_calls():
@@ -232,5 +239,52 @@ def test_a_small_city_gets_its_share_of_the_centre_calls():
     assert force.centre_capacity == pytest.approx(0.4)
     leads = np.zeros(50, bool)
     leads[:5] = True
-    calls = sum(int(force.dissuade(leads).sum()) for _ in range(250))
-    assert calls == pytest.approx(0.4 * 250, rel=0.4)
+    calls = []
+    for day in range(1, 251):  # the capacity is rounded at random once a day
+        force.model.day = day
+        calls.append(int(force.dissuade(leads, np.arange(50) + 50 * day).sum()))
+    assert set(calls) <= {0, 1}
+    assert sum(calls) == pytest.approx(0.4 * 250, rel=0.25)
+
+
+def test_members_are_taken_seat_by_seat_at_the_given_chance():
+    city = police()
+    force, ring = city.police, city.rings[0]
+    members = np.zeros(ring.home.size, dtype=np.int64)
+    members[OPERATORS], members[CORE] = 400, 100
+    chance = np.full(members.size, 0.3)
+    chance[CORE] = 0.8
+    total = np.zeros(members.size)
+    for day in range(1, 51):
+        city.day = day
+        taken = force._members_taken(ring, members, chance, "arrest", 0)
+        assert (taken <= members).all()
+        total += taken
+    mean = total / 50
+    assert mean[OPERATORS] == pytest.approx(120.0, rel=0.05)
+    assert mean[CORE] == pytest.approx(80.0, rel=0.05)
+    assert mean[members == 0].sum() == 0
+    city.day = 3
+    assert force._members_taken(ring, members, np.zeros(members.size), "arrest", 0).sum() == 0
+    everyone = force._members_taken(ring, members, np.ones(members.size), "arrest", 0)
+    assert np.array_equal(everyone, members)
+
+
+def test_a_ring_with_one_member_fewer_keeps_the_others_luck():
+    city = police()
+    force, ring = city.police, city.rings[0]
+    city.day = 7
+    members = np.full(ring.home.size, 30, dtype=np.int64)
+    chance = np.full(members.size, 0.5)
+    full = force._members_taken(ring, members, chance, "arrest", 0)
+    fewer = members.copy()
+    fewer[OPERATORS] -= 1
+    less = force._members_taken(ring, fewer, chance, "arrest", 0)
+    others = np.arange(members.size) != OPERATORS
+    assert np.array_equal(less[others], full[others])
+    assert full[OPERATORS] - less[OPERATORS] in (0, 1)
+    # Home and abroad, and another purpose, are told apart.
+    abroad = force._members_taken(ring, members, chance, "arrest", 1)
+    sweep = force._members_taken(ring, members, chance, "crackdown_arrest", 0)
+    assert not np.array_equal(abroad, full)
+    assert not np.array_equal(sweep, full)

@@ -8,12 +8,13 @@ import numpy as np
 import pytest
 
 from govsim.agents.residents import Residents
+from govsim.randomness import KeyedRandom
 from govsim.scenario.fields import AGE_GROUPS
 from govsim.scenario.population import Population
 
 
 def residents(size: int = 3_000, seed: int = 1, **config) -> Residents:
-    return Residents(Population(size=size, **config), np.random.default_rng(seed))
+    return Residents(Population(size=size, **config), KeyedRandom(seed))
 
 
 def test_awareness_decays_toward_the_floor_with_the_half_life():
@@ -103,6 +104,68 @@ def test_ties_of_several_residents_is_the_concatenation_of_each():
     alone = [city.ties_of(np.array([i])) for i in ids]
     assert np.array_equal(city.ties_of(ids), np.concatenate(alone))
     assert city.ties_of(np.empty(0, dtype=np.int64)).size == 0
+
+
+def test_random_tie_picks_the_tie_its_uniform_points_to():
+    city = residents()
+    ids = np.array([0, 1, 2, 0, 0])
+    draw = np.array([0.0, 0.5, 0.999, 0.999, 0.5])
+    ties = city.random_tie(ids, draw)
+    for i, u, tie in zip(ids, draw, ties, strict=True):
+        own = city.ties_of(np.array([i]))
+        assert tie == own[int(u * own.size)]
+    loner = np.flatnonzero(np.diff(city.tie_start) == 0)
+    if loner.size:
+        assert city.random_tie(loner[:1], np.array([0.3])).tolist() == [-1]
+
+
+def test_random_ties_are_about_evenly_spread_over_a_residents_ties():
+    city = residents()
+    hub = int(np.argmax(np.diff(city.tie_start)))
+    own = city.ties_of(np.array([hub]))
+    draw = KeyedRandom(3).uniform("target_tie", np.arange(20_000))
+    ties = city.random_tie(np.full(draw.size, hub), draw)
+    assert set(ties.tolist()) == set(own.tolist())
+    counts = np.array([(ties == t).sum() for t in np.unique(own)])
+    multiplicity = np.array([(own == t).sum() for t in np.unique(own)])
+    expected = 20_000 * multiplicity / own.size
+    assert counts == pytest.approx(expected, rel=0.15)
+
+
+def test_a_resident_without_ties_has_no_random_tie():
+    city = residents(ties_per_resident=1)
+    degree = np.diff(city.tie_start)
+    loners, social = np.flatnonzero(degree == 0), np.flatnonzero(degree > 0)
+    assert loners.size > 0
+    ids = np.concatenate([loners[:10], social[:10]])
+    ties = city.random_tie(ids, np.full(ids.size, 0.5))
+    assert (ties[: loners[:10].size] == -1).all()
+    assert (ties[loners[:10].size :] >= 0).all()
+
+
+def test_same_seed_gives_the_same_residents_and_another_seed_others():
+    one, same, other = residents(seed=4), residents(seed=4), residents(seed=5)
+    for column in ("group", "region", "savings", "frailty", "awareness_set", "tie_target"):
+        assert np.array_equal(getattr(one, column), getattr(same, column)), column
+        assert not np.array_equal(getattr(one, column), getattr(other, column)), column
+
+
+def test_each_attribute_keeps_its_draws_when_another_attribute_changes():
+    base = residents(size=4_000, seed=6)
+    richer = residents(size=4_000, seed=6, savings_sigma=2.0, frailty_sigma=0.1)
+    for column in ("group", "region", "awareness_set", "tie_start", "tie_target"):
+        assert np.array_equal(getattr(base, column), getattr(richer, column)), column
+    assert not np.array_equal(base.savings, richer.savings)
+    # The same normal deviates, scaled: log savings over the median double with the sigma.
+    medians = np.array(base.config.savings_median.as_tuple())[base.group]
+    deviates = np.log(base.savings / medians)
+    assert np.log(richer.savings / medians) == pytest.approx(2.0 * deviates, rel=1e-9, abs=1e-9)
+
+    def frailty_deviates(city: Residents) -> np.ndarray:
+        sigma = city.config.frailty_sigma
+        return (np.log(city.frailty.astype(float)) + 0.5 * sigma**2) / sigma
+
+    assert frailty_deviates(richer) == pytest.approx(frailty_deviates(base), abs=1e-4)
 
 
 def test_mean_degree_matches_ties_per_resident():

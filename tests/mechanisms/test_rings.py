@@ -65,11 +65,34 @@ def test_the_mean_recruitment_delay_is_the_configured_one():
     assert waits.mean() == pytest.approx(14.0 * slowdown, rel=0.25)
 
 
+def test_recruitment_delays_are_keyed_by_ring_day_role_and_vacancy():
+    waits = []
+    for pool in (1_000_000, 2_000_000):  # another scenario: only the scale of the delay moves
+        ring = home_ring(
+            labour_pool=pool,
+            recruitment_delay_days=10.0,
+            roles={"operators": 60, "money_movers": 10},
+        )
+        ring.model.day = 8
+        ring.lose_members(taken(operators=5, money_movers=3), no_one())
+        slowdown = ring.model.recruitment_slowdown()  # as lose_members computed it
+        waits.append(np.array([(when - 8) / slowdown for when, _ in ring.recruiting]))
+    assert waits[0] == pytest.approx(waits[1], rel=1e-9)
+    assert len(set(waits[0].tolist())) == 8
+
+
 def test_recruits_wait_longer_when_the_labour_pool_is_depleted():
     delays = {}
     for pool in (1_000_000, 2_000):
-        ring = home_ring(labour_pool=pool, recruitment_delay_days=10.0)
-        ring.model.courts.receive_suspects(1_000, 0)
+        ring = home_ring(
+            labour_pool=pool,
+            recruitment_delay_days=10.0,
+            roles={"operators": 60},
+            ring_size_sigma=0.0,
+        )
+        employed = sum(int(r.members.sum()) for r in ring.model.active_rings())
+        # Detain enough people to leave 300 of the small pool free (and the large one intact).
+        ring.model.courts.receive_suspects(2_000 - employed - 300, 0)
         ring.lose_members(taken(operators=40), no_one())
         delays[pool] = np.mean([when for when, _ in ring.recruiting])
     assert delays[2_000] > 3 * delays[1_000_000]
@@ -112,20 +135,38 @@ def test_relocation_moves_most_roles_abroad_but_keeps_buyers_and_movers_home():
     roles = {"data_buyers": 400, "money_movers": 600, "operators": 300}
     ring = home_ring(roles=roles, domestic_share_abroad_ring=0.7)
     before = ring.members.copy()
-    ring.relocate(np.random.default_rng(5))
+    ring.relocate()
     assert ring.cross_border
     assert np.array_equal(ring.members, before)
     others = [r for r in range(len(ROLE)) if r not in STAY_HOME_ROLES]
     assert not ring.home[others].any()
     assert np.array_equal(ring.abroad[others], before[others])
-    for role, count in ((DATA_BUYERS, 400), (MONEY_MOVERS, 600)):
+    for role in (DATA_BUYERS, MONEY_MOVERS):
+        count = before[role]  # the chain's roles times the ring's size factor
+        assert count > 100
         sd = math.sqrt(count * 0.7 * 0.3)
         assert abs(ring.home[role] - 0.7 * count) < 4 * sd
 
 
+def test_relocation_is_the_same_for_the_same_ring_and_day_and_differs_between_rings():
+    roles = {"data_buyers": 400, "money_movers": 600}
+    homes = []
+    for fraud in ({}, {"relocation_propensity": 0.9}):  # another scenario, same seed
+        city = model(size=1_000, fraud={"cross_border_share": 0.0, "roles": roles, **fraud})
+        city.day = 12
+        for ring in city.rings[:2]:
+            ring.relocate()
+        homes.append([ring.home.copy() for ring in city.rings[:2]])
+    assert np.array_equal(homes[0][0], homes[1][0])
+    assert np.array_equal(homes[0][1], homes[1][1])
+    assert not np.array_equal(homes[0][0], homes[0][1])
+
+
 def test_recruits_of_a_ring_abroad_join_abroad_except_buyers_and_movers():
-    ring = home_ring()
-    ring.relocate(np.random.default_rng(0))
+    ring = home_ring(roles={"money_movers": 20}, ring_size_sigma=0.0)
+    ring.relocate()
+    assert ring.abroad[MONEY_MOVERS] >= 1
+    assert ring.abroad[OPERATORS] >= 2
     home, abroad = ring.home.copy(), ring.abroad.copy()
     ring.lose_members(no_one(), taken(operators=2, money_movers=1))
     ring.model.day = 10**6

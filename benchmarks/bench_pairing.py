@@ -1,0 +1,205 @@
+"""Benchmark: how well common random numbers pair two scenarios run with the same seeds.
+
+For a pair of scenarios (A, B), runs R replications of each with the same replication seeds and
+prints, per outcome, the means of A and B, the paired mean difference B - A with its 95%
+t-interval, the coefficient of variation of A and of B, and the pairing ratio
+
+    Var(B - A) / (Var(A) + Var(B))   over replications,
+
+which is 1 when the runs of A and B are independent and 0 when they move together perfectly:
+the variance of a paired comparison is this share of the variance of an unpaired one. ``pairs``
+is the number of replications used: those where the outcome is defined in both A and B.
+
+Two comparisons are built in: bilateral vs multi_party_hub (``--hub``), and baseline vs
+baseline with a campaign aimed at the elderly on day 120 (``--campaign``), which also shows
+the working-age victims (the campaign does not target them: their difference should be near
+zero and well paired). Without either flag both are run. Prints a table; asserts nothing.
+
+Usage: python benchmarks/bench_pairing.py [--hub] [--campaign] [--residents 50000] [--days 365]
+       [--replications 30] [--seed 2026] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import govsim
+from govsim.results import mean_ci
+from govsim.scenario.overrides import with_overrides
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
+OUTCOMES = ("victims", "net_loss", "recovered_share", "gross_loss", "arrests")
+CAMPAIGN = {"type": "campaign", "day": 120, "reach": 0.6, "boost": 0.25, "groups": ["elderly"]}
+WORKING_VICTIMS = "victims_working"
+HEADER = (
+    "outcome",
+    "pairs",
+    "mean A",
+    "mean B",
+    "B - A",
+    "95% CI of B - A",
+    "CV A",
+    "CV B",
+    "pairing",
+)
+
+
+def load(name: str, residents: int, days: int, settings: dict | None = None) -> govsim.Scenario:
+    """A shipped scenario at the benchmark's size, with optional key-path settings."""
+    scenario = govsim.load_scenario(SCENARIOS / f"{name}.yaml")
+    return with_overrides(scenario, days=days, residents=residents, settings=settings)
+
+
+def hub_pair(residents: int, days: int) -> tuple[govsim.Scenario, govsim.Scenario]:
+    """(a) bilateral agreements vs the one-stop centre."""
+    return load("bilateral", residents, days), load("multi_party_hub", residents, days)
+
+
+def campaign_pair(residents: int, days: int) -> tuple[govsim.Scenario, govsim.Scenario]:
+    """(b) baseline vs baseline plus one campaign aimed at the elderly."""
+    settings = {"name": "baseline_elderly_campaign", "events": [CAMPAIGN]}
+    return load("baseline", residents, days), load("baseline", residents, days, settings)
+
+
+COMPARISONS: dict[str, tuple[str, Callable[[int, int], tuple]]] = {
+    "hub": ("(a) A = bilateral, B = multi_party_hub", hub_pair),
+    "campaign": ("(b) A = baseline, B = baseline + elderly campaign on day 120", campaign_pair),
+}
+
+
+def outcomes(results: govsim.RunResults, working: bool) -> pd.DataFrame:
+    """One row per replication (in replication order), one column per outcome."""
+    summary = results.summary.sort_values("replication").set_index("replication")
+    frame = summary[[name for name in OUTCOMES if name in summary.columns]].astype(float)
+    if working and WORKING_VICTIMS in results.timeseries.columns:
+        by_replication = results.timeseries.groupby("replication")[WORKING_VICTIMS].sum()
+        frame[WORKING_VICTIMS] = by_replication.reindex(frame.index).astype(float)
+    return frame
+
+
+def pairing_row(name: str, a: np.ndarray, b: np.ndarray) -> dict[str, float | str]:
+    """The figures of one outcome from the paired replications of A and B.
+
+    A replication where either value is undefined (a share with no victims) is left out of
+    both, so that every figure is computed on the same pairs.
+    """
+    both = ~(np.isnan(a) | np.isnan(b))
+    a, b = a[both], b[both]
+    diff = b - a
+    var_a, var_b = _var(a), _var(b)
+    denominator = var_a + var_b
+    mean_diff, low, high = mean_ci(pd.Series(diff))
+    return {
+        "outcome": name,
+        "pairs": int(both.sum()),
+        "mean_a": float(a.mean()) if a.size else math.nan,
+        "mean_b": float(b.mean()) if b.size else math.nan,
+        "diff": mean_diff,
+        "low": low,
+        "high": high,
+        "cv_a": _cv(a),
+        "cv_b": _cv(b),
+        "ratio": _var(diff) / denominator if denominator > 0 else math.nan,
+    }
+
+
+def _var(values: np.ndarray) -> float:
+    return float(values.var(ddof=1)) if values.size > 1 else math.nan
+
+
+def _cv(values: np.ndarray) -> float:
+    mean = float(values.mean()) if values.size else 0.0
+    return math.sqrt(_var(values)) / abs(mean) if mean != 0 else math.nan
+
+
+def fmt(value: float) -> str:
+    """A number readably: thousands separated when large, four significant digits otherwise."""
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
+def table(rows: list[dict[str, float | str]]) -> str:
+    """A plain text table of the rows."""
+    lines = [
+        [
+            str(row["outcome"]),
+            str(row["pairs"]),
+            fmt(row["mean_a"]),
+            fmt(row["mean_b"]),
+            fmt(row["diff"]),
+            f"[{fmt(row['low'])}, {fmt(row['high'])}]",
+            f"{row['cv_a']:.3f}",
+            f"{row['cv_b']:.3f}",
+            f"{row['ratio']:.3f}",
+        ]
+        for row in rows
+    ]
+    widths = [max(len(cell) for cell in column) for column in zip(HEADER, *lines, strict=True)]
+    out = []
+    for cells in [HEADER, *lines]:
+        text = [cells[0].ljust(widths[0])] + [
+            cell.rjust(width) for cell, width in zip(cells[1:], widths[1:], strict=True)
+        ]
+        out.append("  ".join(text))
+    out.insert(1, "-" * len(out[0]))
+    return "\n".join(out)
+
+
+def compare(key: str, args: argparse.Namespace) -> None:
+    """Run one built-in comparison and print its table."""
+    title, build = COMPARISONS[key]
+    a, b = build(args.residents, args.days)
+    started = time.perf_counter()
+    results_a = govsim.run(a, replications=args.replications, seed=args.seed, workers=args.workers)
+    results_b = govsim.run(b, replications=args.replications, seed=args.seed, workers=args.workers)
+    seconds = time.perf_counter() - started
+    working = key == "campaign"
+    frame_a, frame_b = outcomes(results_a, working), outcomes(results_b, working)
+    rows = [
+        pairing_row(name, frame_a[name].to_numpy(), frame_b[name].to_numpy())
+        for name in frame_a.columns
+        if name in frame_b.columns
+    ]
+    same_seeds = "same" if results_a.seeds == results_b.seeds else "DIFFERENT"
+    print(title)
+    print(
+        f"{args.replications} replications ({same_seeds} seeds, master seed {args.seed}), "
+        f"{args.residents:,} residents x {args.days} days, {seconds:.1f} s"
+    )
+    print(table(rows))
+    print()
+
+
+def main() -> None:
+    """Parse the options, run the chosen comparisons and print their tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hub", action="store_true", help="(a) bilateral vs multi_party_hub")
+    parser.add_argument("--campaign", action="store_true", help="(b) baseline vs campaign")
+    parser.add_argument("--residents", type=int, default=50_000)
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--replications", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    chosen = [key for key in COMPARISONS if getattr(args, key)] or list(COMPARISONS)
+    print("pairing = Var(B - A) / (Var(A) + Var(B)): 1 independent runs, 0 perfectly paired")
+    print()
+    for key in chosen:
+        compare(key, args)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""Keyed randomness: every draw is a pure function of the seed, its purpose and what it is about.
+
+Comparisons between scenarios rely on common random numbers: the same resident, contacted by
+the same ring's same attempt on the same day, must meet the same luck in every scenario, however
+many other draws the scenarios made before. A sequential stream cannot promise that (one extra
+draw shifts every later one), so govsim draws nothing sequentially during a run. Each uniform is
+a hash of ``(replication seed, purpose, keys...)``, where the keys name the entity and the
+occasion (a resident id, a ring's key and the day, a contact's key, a transfer's stage), through a
+counter-based generator: SplitMix64's finaliser applied to the running combination of the keys.
+Other distributions are inverse-CDF transforms of those uniforms, so a draw moves monotonically
+with its parameters (a slightly higher mean gives a slightly higher count, never a reshuffle).
+
+Every purpose is listed in :data:`PURPOSES`, so this module is the one place that owns the keys.
+Set-up draws that are made once per run (the population, its ties) use a counter-based Philox
+generator keyed by the seed and the purpose, one per attribute, so changing one attribute's
+parameters leaves the others untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+from scipy import special
+
+PURPOSES: tuple[str, ...] = (
+    # set-up: the population and the market (a Philox generator each)
+    "age_group",
+    "region",
+    "savings",
+    "frailty",
+    "awareness_initial",
+    "ties",
+    "bank_customer",
+    "telecom_customer",
+    "records_leaked",
+    "accounts_hijacked",
+    # rings
+    "ring_abroad",
+    "ring_relocation",
+    "ring_movers_stay",
+    "ring_size",
+    "ring_entry",
+    "recruitment_delay",
+    "market_rationing",
+    "leak_count",
+    "leak_residents",
+    # contact: one key per attempt slot
+    "attempt_count",
+    "target",
+    "target_group",
+    "target_tie",
+    "handle_pick",
+    "platform_route",
+    "seen",
+    # filtering and warning
+    "telecom_block",
+    "platform_block",
+    "number_detection",
+    "account_detection",
+    "telecom_flag",
+    "platform_flag",
+    "lead_forward",
+    "share_with_platform",
+    "signal_bank",
+    "dissuasion_works",
+    "in_app_warning",
+    "call_order",
+    "call_capacity",
+    "grooming_detection",
+    "grooming_stop",
+    # engagement, transfer, laundering, reporting
+    "engage",
+    "contagion",
+    "mule_capacity",
+    "amount",
+    "transfer_hour",
+    "bank_hold",
+    "hold_stop",
+    "hop_hours",
+    "parked",
+    "parked_hours",
+    "exit_abroad",
+    "mule_detection",
+    "mule_detection_hour",
+    "report",
+    "report_delay",
+    "public_report",
+    # investigation and courts
+    "case_link",
+    "identification",
+    "arrest",
+    "crackdown_arrest",
+    "market_blacklist",
+    "market_blacklist_pick",
+    "conviction",
+    # education and events
+    "campaign",
+    "breach",
+    # collateral burden
+    "collateral",
+)
+_MASK = (1 << 64) - 1
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+_UNIT = 2.0**-52
+
+
+def _constant(name: str) -> int:
+    """A stable 64-bit constant for a purpose or a name (same on every machine)."""
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+PURPOSE_KEYS: dict[str, int] = {name: _constant(name) for name in PURPOSES}
+
+
+def name_key(name: str) -> int:
+    """A stable key for a named thing (a scam type, an institution), independent of order."""
+    return _constant("name:" + name) >> 1
+
+
+def mix(values: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser, vectorised over uint64 arrays (which wrap without warnings)."""
+    z = values + _GOLDEN
+    z = (z ^ (z >> np.uint64(30))) * _MIX1
+    z = (z ^ (z >> np.uint64(27))) * _MIX2
+    return z ^ (z >> np.uint64(31))
+
+
+def _mix_int(value: int) -> int:
+    """SplitMix64's finaliser on one Python integer (fast for scalar keys)."""
+    z = (value + 0x9E3779B97F4A7C15) & _MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    return z ^ (z >> 31)
+
+
+def _as_keys(part: np.ndarray) -> np.ndarray:
+    if part.dtype == np.uint64:
+        return part
+    return part.astype(np.int64).view(np.uint64)
+
+
+def combine(*parts: np.ndarray | int) -> np.ndarray:
+    """Hash any number of integer keys (scalars or broadcastable arrays) into one uint64 key.
+
+    Leading scalar keys are folded in plain Python integers; the rest with numpy.
+    """
+    state = 0
+    rest = parts
+    for i, part in enumerate(parts):
+        if isinstance(part, np.ndarray) and part.ndim > 0:
+            rest = parts[i:]
+            break
+        state = _mix_int(state ^ (int(part) & _MASK))
+    else:
+        return np.array([state], dtype=np.uint64)
+    key = np.array([state], dtype=np.uint64)
+    for part in rest:
+        if isinstance(part, np.ndarray) and part.ndim > 0:
+            key = mix(key ^ _as_keys(part))
+        else:
+            key = mix(key ^ np.uint64(int(part) & _MASK))
+    return key
+
+
+class KeyedRandom:
+    """Draws keyed by (seed, purpose, keys): the model's only source of randomness."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = int(seed) & _MASK
+        # (seed, purpose) folded once: every draw starts from its purpose's prefix.
+        self._prefix = {
+            name: _mix_int(_mix_int(self.seed) ^ constant)
+            for name, constant in PURPOSE_KEYS.items()
+        }
+
+    def key(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
+        """The uint64 key of a draw (one per element of the broadcast keys)."""
+        return combine(self._prefix[purpose], *parts)
+
+    def uniform(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
+        """Uniforms in (0, 1), one per element of the broadcast keys."""
+        # 52 bits, so that (bits + 0.5) * 2**-52 stays strictly below 1 when rounded.
+        bits = self.key(purpose, *parts) >> np.uint64(12)
+        return (bits.astype(np.float64) + 0.5) * _UNIT
+
+    def one(self, purpose: str, *parts: int) -> float:
+        """A single uniform in (0, 1)."""
+        return float(self.uniform(purpose, *parts)[0])
+
+    def normal(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
+        """Standard normal deviates (inverse CDF of keyed uniforms)."""
+        return special.ndtri(self.uniform(purpose, *parts))
+
+    def exponential(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
+        """Exponential deviates with mean 1."""
+        return -np.log(self.uniform(purpose, *parts))
+
+    def gamma(self, shape: np.ndarray | float, purpose: str, *parts: np.ndarray | int):
+        """Gamma deviates with the given shape and scale 1."""
+        return special.gammaincinv(shape, self.uniform(purpose, *parts))
+
+    def poisson(self, mean: np.ndarray | float, purpose: str, *parts: np.ndarray | int):
+        """Poisson counts with the given means (exact inverse CDF)."""
+        mean = np.asarray(mean, dtype=float)
+        return poisson_quantile(self.uniform(purpose, *parts) * np.ones_like(mean), mean)
+
+    def round(self, value: np.ndarray | float, purpose: str, *parts: np.ndarray | int):
+        """Round at random: floor(value) plus one with probability frac(value)."""
+        value = np.asarray(value, dtype=float)
+        whole = np.floor(value)
+        return (whole + (self.uniform(purpose, *parts) < value - whole)).astype(np.int64)
+
+    def generator(self, purpose: str) -> np.random.Generator:
+        """A Philox generator for one set-up purpose (drawn once per run, in a fixed order)."""
+        return np.random.Generator(np.random.Philox(key=[self.seed, PURPOSE_KEYS[purpose]]))
+
+
+def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """The smallest k with P(X <= k) >= u for X ~ Poisson(mean), vectorised and exact.
+
+    Starts from the Cornish-Fisher approximation and corrects it with the exact CDF.
+    """
+    u, mean = np.broadcast_arrays(np.asarray(u, dtype=float), np.asarray(mean, dtype=float))
+    if u.size == 0:
+        return np.zeros(u.shape, dtype=np.int64)
+    z = special.ndtri(u)
+    guess = mean + np.sqrt(mean) * z + (z * z - 1.0) / 6.0 - 0.5
+    k = np.maximum(np.ceil(guess), 0.0)
+    k = np.where(mean > 0, k, 0.0)
+    for _ in range(64):
+        below = (k > 0) & (special.pdtr(k - 1, mean) >= u)
+        above = special.pdtr(k, mean) < u
+        if not (below.any() or above.any()):
+            break
+        k = k - below + above
+    return k.astype(np.int64)

@@ -64,17 +64,7 @@ MARKET_COUNTS: tuple[str, ...] = (
     "rings_exited",
 )
 """Counted for the whole market; also attributed to the city (per resident share)."""
-ATTRIBUTED: tuple[str, ...] = (
-    "operations",
-    "arrests",
-    "arrests_cross_border",
-    "arrests_leader",
-    "arrests_core",
-    "arrests_operators",
-    "arrests_money_movers",
-    "arrests_other_roles",
-    "convictions",
-)
+ATTRIBUTED: tuple[str, ...] = tuple(n for n in MARKET_COUNTS if not n.startswith("rings_"))
 """Market counts that also appear in the city tables, attributed to the city."""
 SUMMARY_SUMS: tuple[str, ...] = (
     "attempts",
@@ -94,15 +84,6 @@ SUMMARY_SUMS: tuple[str, ...] = (
     "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
-)
-MARKET_SUMS: tuple[str, ...] = (
-    "operations",
-    "arrests",
-    "arrests_cross_border",
-    "convictions",
-    "rings_entered",
-    "rings_dissolved",
-    "rings_exited",
 )
 
 
@@ -179,15 +160,6 @@ class Metrics:
         totals["recovered_share"] = _share(totals["frozen"], totals["gross_loss"])
         totals["cross_border_loss_share"] = _share(abroad, proceeds)
         totals["median_hours_to_freeze"] = self.median_hours_to_freeze()
-        return totals
-
-    def market_summary(self) -> dict[str, float]:
-        """Market-wide totals over the measured days, and the rings at the end."""
-        days = self.market_days
-        totals = {name: float(sum(day[name] for day in days)) for name in MARKET_SUMS}
-        last = days[-1] if days else {}
-        totals["rings_active_end"] = float(last.get("rings_active", 0.0))
-        totals["ring_members_end"] = float(last.get("ring_members", 0.0))
         return totals
 
 

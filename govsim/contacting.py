@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from govsim.agents.handles import HandleStacks
+from govsim.agents.rings import market_attempts
 from govsim.contact import ContactBatch
 from govsim.randomness import combine
 
@@ -31,13 +33,11 @@ BROADCAST, TARGETED = 0, 1
 def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
     """Attempts reaching the city today, per ring, scam type and mode (Poisson counts)."""
     active = model.scams.active(model.running_events)
-    expected = np.array(
-        [ring.national_attempts(active, model.scams.phone) for ring in rings]
-    ).reshape(len(rings), len(model.scams), 2)
-    record_price = model.config.black_market.record_price
-    for ring, planned in zip(rings, expected, strict=True):
-        ring.market_attempts = float(planned.sum())
-        ring.pay(float(planned[:, TARGETED].sum()) * record_price)  # a leaked record each
+    expected = market_attempts(rings, active, model.scams.phone)
+    records = expected[:, :, TARGETED].sum(axis=1) * model.config.black_market.record_price
+    for ring, planned, cost in zip(rings, expected.sum(axis=(1, 2)), records, strict=True):
+        ring.market_attempts = float(planned)
+        ring.pay(float(cost))  # a leaked record for each targeted attempt
     return model.keyed.poisson(
         expected / model.scale, "attempt_count", *_cell_keys(model, rings, model.day)
     )
@@ -127,11 +127,13 @@ def _draw_handles(
     ring_of: np.ndarray,
     phone: np.ndarray,
 ) -> np.ndarray:
+    """Each attempt's handle: one of its ring's numbers (calls, SMS) or accounts (IM, web)."""
     handles = np.full(ring_of.size, -1, dtype=np.int64)
     picks = model.keyed.uniform("handle_pick", keys)
-    for i, ring in enumerate(rings):
-        for uses_phone, stock in ((True, ring.numbers), (False, ring.accounts)):
-            chosen = (ring_of == i) & (phone == uses_phone)
-            if stock.size and chosen.any():
-                handles[chosen] = stock[(picks[chosen] * stock.size).astype(np.int64)]
+    for uses_phone, stocks in (
+        (True, HandleStacks([ring.numbers for ring in rings])),
+        (False, HandleStacks([ring.accounts for ring in rings])),
+    ):
+        chosen = phone == uses_phone
+        handles[chosen] = stocks.pick(ring_of[chosen], picks[chosen])
     return handles

@@ -7,10 +7,13 @@ model and scheduled through its bound methods. An event fires half a day before 
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from govsim.agents.police import ArrestOperation
+from govsim.scams import ScamTable
 from govsim.scenario.events import Campaign, CardCrackdown, DataBreach, Epidemic
 from govsim.scenario.fields import AGE_GROUPS
 
@@ -47,12 +50,12 @@ class ScheduledEvent:
     def start(self) -> None:
         """Begin the event (one without a duration acts once and is over)."""
         self.active = hasattr(self.config, "duration_days")
-        self.model.refresh_event_effects()
+        refresh_event_effects(self.model)
 
     def end(self) -> None:
         """End the event."""
         self.active = False
-        self.model.refresh_event_effects()
+        refresh_event_effects(self.model)
 
 
 class DataBreachEvent(ScheduledEvent):
@@ -74,7 +77,19 @@ class DataBreachEvent(ScheduledEvent):
         model.market.leak(leaked)
         model.residents.record_detail[leaked] = self.config.detail_lift
         if self.config.group is not None:
-            model.exploit_leak(AGE_GROUPS.index(self.config.group), self.config.uptake)
+            self._rings_exploit(AGE_GROUPS.index(self.config.group))
+
+    def _rings_exploit(self, group: int) -> None:
+        """Rings buy the fresh leak and turn effort to the scam it fits, targeted at its group."""
+        model, uptake = self.model, self.config.uptake
+        scams = model.scams
+        fit = scams.profile[:, group] / scams.profile.mean(axis=1)
+        fit = np.where(scams.active(model.running_events), fit, -np.inf)
+        best = np.zeros(len(scams))
+        best[int(np.argmax(fit))] = 1.0
+        for ring in model.active_rings():
+            ring.portfolio = (1.0 - uptake) * ring.portfolio + uptake * best
+            ring.targeted_share = max(ring.targeted_share, uptake)
 
 
 class CardCrackdownEvent(ScheduledEvent):
@@ -85,7 +100,17 @@ class CardCrackdownEvent(ScheduledEvent):
     def start(self) -> None:
         """Cut supply and sweep the rings' domestic money movers."""
         super().start()
-        self.model.sweep_card_suppliers(self.config.intensity)
+        self._sweep_card_suppliers()
+
+    def _sweep_card_suppliers(self) -> None:
+        """Arrest domestic money movers and close their mule accounts (police must act)."""
+        model, intensity = self.model, self.config.intensity
+        if not model.police.enabled:
+            return
+        for ring in model.active_rings():
+            taken = model.police.crack_down_on_cards(ring, intensity)
+            ring.mules *= 1.0 - intensity * model.banks.effort
+            model.book_operation(ring, ArrestOperation(taken, np.zeros_like(taken), False))
 
 
 class CampaignEvent(ScheduledEvent):
@@ -110,7 +135,34 @@ class EpidemicEvent(ScheduledEvent):
     config: Epidemic
 
     # Online exposure and the epidemic scam types follow from the running events: see
-    # GovernanceModel.refresh_event_effects.
+    # refresh_event_effects.
+
+
+def refresh_event_effects(model: GovernanceModel) -> None:
+    """Derive the lasting effects of the events running now.
+
+    Overlapping crackdowns cut supply as 1 - prod(1 - intensity); overlapping epidemics take
+    the largest online multiplier; event-bound scam types stay open while any event of their
+    kind runs, and rings give them their default weight when they open.
+    """
+    running = [e.config for e in model.events if e.active]
+    intensities = [e.intensity for e in running if e.type == "card_crackdown"]
+    model.market.crackdown_intensity = 1.0 - math.prod(1.0 - i for i in intensities)
+    multipliers = [e.online_multiplier for e in running if e.type == "epidemic"]
+    model.residents.online_multiplier = max(multipliers, default=1.0)
+    now_running = {e.type for e in running}
+    for name in now_running - model.running_events:
+        for ring in model.active_rings():
+            ring.portfolio = _open_types(ring.portfolio, model.scams, name)
+    model.running_events = now_running
+
+
+def _open_types(portfolio: np.ndarray, scams: ScamTable, event: str) -> np.ndarray:
+    """Give the types of a starting event their default weight in a portfolio."""
+    opened = np.array([e == event for e in scams.event])
+    updated = portfolio.copy()
+    updated[opened] = np.maximum(updated[opened], scams.weight[opened])
+    return updated / updated.sum()
 
 
 EVENT_CLASSES = {

@@ -32,6 +32,18 @@ MEASURES: dict[str, tuple[str, str]] = {
     "recovered_share": ("Share of loss recovered", "挽损比例"),
     "cross_border_loss_share": ("Share of proceeds sent abroad", "资金出境比例"),
     "median_hours_to_freeze": ("Median hours to freeze", "冻结用时中位数（小时）"),
+    "governance_cost": ("Governance cost (yuan)", "治理成本（元）"),
+    "cost_police": ("  of which police (yuan)", "  其中公安（元）"),
+    "cost_banks": ("  of which banks and payments (yuan)", "  其中银行与支付（元）"),
+    "cost_telecoms": ("  of which telecoms (yuan)", "  其中通信运营商（元）"),
+    "cost_platforms": ("  of which platforms (yuan)", "  其中互联网平台（元）"),
+    "cost_judiciary": ("  of which judiciary (yuan)", "  其中司法（元）"),
+    "cost_education": ("  of which education (yuan)", "  其中宣传教育（元）"),
+    "cost_cooperation": (
+        "  of which cooperation links and centre (yuan)",
+        "  其中协作与合成中心（元）",
+    ),
+    "dissuasion_calls": ("Dissuasion calls made", "劝阻电话拨打数"),
 }
 HEADERS: dict[str, tuple[str, str]] = {
     "measure": ("Measure", "指标"),

@@ -18,6 +18,8 @@ from collections import Counter
 
 import numpy as np
 
+from govsim.costs import COST_COUNTS
+
 DAILY_COUNTS: tuple[str, ...] = (
     "attempts",
     "contacts_reached",
@@ -48,6 +50,8 @@ DAILY_COUNTS: tuple[str, ...] = (
     "legit_transfers_delayed",
     "legit_content_removed",
     "campaign_reached",
+    "dissuasion_calls",
+    *COST_COUNTS,
 )
 MARKET_COUNTS: tuple[str, ...] = (
     "operations",
@@ -84,6 +88,7 @@ SUMMARY_SUMS: tuple[str, ...] = (
     "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
+    *COST_COUNTS,
 )
 
 
@@ -156,6 +161,7 @@ class Metrics:
         proceeds = sum(day["ring_proceeds"] for day in self.days)
         abroad = sum(day["proceeds_abroad"] for day in self.days)
         totals["net_loss"] = totals["gross_loss"] - totals["frozen"]
+        totals["governance_cost"] = sum(totals[name] for name in COST_COUNTS)
         totals["report_share"] = _share(totals["reports"], totals["victims"])
         totals["recovered_share"] = _share(totals["frozen"], totals["gross_loss"])
         totals["cross_border_loss_share"] = _share(abroad, proceeds)

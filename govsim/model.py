@@ -14,16 +14,17 @@ import numpy as np
 
 from govsim.agents.bank import BanksAndPayments
 from govsim.agents.education import PublicEducation
-from govsim.agents.handles import NUMBER, HandleRegistry
+from govsim.agents.handles import ACCOUNT, NUMBER, HandleRegistry, HandleStacks
 from govsim.agents.judiciary import Courts
 from govsim.agents.market import BlackMarket
 from govsim.agents.platform import InternetPlatforms
 from govsim.agents.police import ROLE_COLUMNS, ArrestOperation, PoliceForce
 from govsim.agents.residents import Residents
-from govsim.agents.rings import FraudRing
+from govsim.agents.rings import PROFIT_MEMORY_DAYS, FraudRing, handle_demands
 from govsim.agents.telecom import TelecomOperators
 from govsim.contact import ContactBatch
 from govsim.contacting import make_contacts
+from govsim.costs import daily_costs
 from govsim.events import EVENT_CLASSES, ScheduledEvent
 from govsim.extrapolation import MarketExtrapolation
 from govsim.laundering import FundsInFlight
@@ -36,7 +37,6 @@ from govsim.transfers import PendingTransfers, Reports, execute_transfers
 
 DOMESTIC_EXIT_SHARE = 0.1
 MAX_ENGAGEMENT = 0.95
-PROFIT_MEMORY_DAYS = 30.0
 
 
 class GovernanceModel(mesa.Model):
@@ -56,7 +56,7 @@ class GovernanceModel(mesa.Model):
         self.residents = Residents(scenario.population, self.keyed, start_day=self.day)
         self.handles = HandleRegistry()
         self.ledger = FundsInFlight()
-        self.extrapolation = MarketExtrapolation(self.scale)
+        self.extrapolation = MarketExtrapolation(self.scale, scenario.population.size)
         self.pending = PendingTransfers.empty()
         self.reports = Reports.empty()
         self._create_parties()
@@ -68,7 +68,10 @@ class GovernanceModel(mesa.Model):
             self.keyed.uniform("telecom_customer", everyone)
         )
         self.market = self._create_market()
-        self.rings: list[FraudRing] = []
+        self.rings: list[FraudRing] = []  # every ring that ever entered
+        self.ring_by_id: dict[int, FraudRing] = {}
+        self._working: list[FraudRing] = []
+        self.market_profit = scenario.fraud.entry_profit_reference
         fraud = scenario.fraud
         for order in range(round(fraud.rings_per_million * fraud.market_population / 1e6)):
             self.add_ring(order)
@@ -106,12 +109,10 @@ class GovernanceModel(mesa.Model):
         return BlackMarket(market_config, controls, leaked, self.residents.group)
 
     def _stock_initial_rings(self) -> None:
-        """Rings active on day 0 have built their stocks before: full, at base prices."""
-        prices = self.market.base_price
+        """Rings active on day 0 have built their stocks before (paid out of earlier takings)."""
         for ring in self.rings:
             sims, accounts, mules = ring.handle_demand()
-            cost = sims * prices["sims"] + accounts * prices["accounts"] + mules * prices["mules"]
-            ring.take_delivery(sims, accounts, mules, cost)
+            ring.take_delivery(sims, accounts, mules, cost=0.0)
 
     def _schedule_events(self) -> list[ScheduledEvent]:
         events = [EVENT_CLASSES[e.type](self, e, n) for n, e in enumerate(self.config.events)]
@@ -127,6 +128,8 @@ class GovernanceModel(mesa.Model):
         """
         ring = FraudRing(self, (self.day << 16) | order, self.scams.weight.copy())
         self.rings.append(ring)
+        self.ring_by_id[ring.unique_id] = ring
+        self._working.append(ring)
         return ring
 
     # --- the day, as in MODEL.md section 4 --------------------------------------------------
@@ -147,38 +150,62 @@ class GovernanceModel(mesa.Model):
 
     def active_rings(self) -> list[FraudRing]:
         """Rings still operating."""
-        return [ring for ring in self.rings if ring.active]
+        self._working = [ring for ring in self._working if ring.active]
+        return list(self._working)
 
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market
     def plan_rings(self, rings: list[FraudRing]) -> None:
-        """Recruits join; handles found blocked are dropped; stocks are restocked."""
+        """Recruits join; handles found blocked or worn out are dropped; stocks are restocked."""
         self.market.leak_routinely(self.keyed, self.day)
         for ring in rings:
             ring.admit_recruits()
-            self.telecoms.detect_numbers(ring.numbers, ring.evasion, self.day)
-            self.platforms.detect_accounts(ring.accounts, ring.evasion, self.day)
-            noticed = self.day - 1
-            ring.drop_blocked_handles(
-                self.handles.is_blocked(ring.numbers, noticed),
-                self.handles.is_blocked(ring.accounts, noticed),
-            )
+            ring.wear_mules()
+        if rings:
+            evasion = np.array([ring.evasion for ring in rings])
+            numbers = HandleStacks([ring.numbers for ring in rings])
+            accounts = HandleStacks([ring.accounts for ring in rings])
+            self.telecoms.detect_numbers(numbers.handles, evasion[numbers.owner], self.day)
+            self.platforms.detect_accounts(accounts.handles, evasion[accounts.owner], self.day)
+            kept_numbers = numbers.split(self._still_usable(numbers.handles))
+            kept_accounts = accounts.split(self._still_usable(accounts.handles))
+            for ring, kept_n, kept_a in zip(rings, kept_numbers, kept_accounts, strict=True):
+                ring.numbers, ring.accounts = kept_n, kept_a
         self.restock_rings(rings)
+
+    def _still_usable(self, handles: np.ndarray) -> np.ndarray:
+        """Handles not found blocked (rings notice a block the next day) and not worn out.
+
+        Numbers and accounts also wear out with no governance at all: recipients mark numbers
+        in caller-ID apps and report accounts, and rings discard them.
+        """
+        blocked = self.handles.is_blocked(handles, self.day - 1)
+        wear = self.keyed.uniform("handle_wear", self.handles.key[handles], self.day)
+        worn = wear < 1.0 / self.config.fraud.handle_life_days
+        return ~blocked & ~worn
 
     def restock_rings(self, rings: list[FraudRing]) -> None:
         """Buy SIM cards, accounts and mule accounts for the rings, rationed by supply."""
         if not rings:
             return
-        demand = np.array([ring.handle_demand() for ring in rings])
+        demand = handle_demands(rings)
         ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)
+        ring_ids = np.array([ring.unique_id for ring in rings], dtype=np.int64)
         sales = [
             self.market.clear(
                 good, demand[:, g], self.keyed.uniform("market_rationing", ring_keys, self.day, g)
             )
             for g, good in enumerate(("sims", "accounts", "mules"))
         ]
-        for ring, sims, accounts, mules in zip(rings, *sales, strict=True):
-            cost = sims.cost + accounts.cost + mules.cost
-            ring.take_delivery(sims.quantity, accounts.quantity, mules.quantity, cost)
+        (sims, sims_cost), (accounts, accounts_cost), (mules, mules_cost) = sales
+        issued = [
+            self.handles.issue_many(ring_ids, ring_keys, kind, bought)
+            for kind, bought in ((NUMBER, sims), (ACCOUNT, accounts))
+        ]
+        numbers = np.split(issued[0], np.cumsum(sims)[:-1])
+        accounts_issued = np.split(issued[1], np.cumsum(accounts)[:-1])
+        cost = sims_cost + accounts_cost + mules_cost
+        for i, ring in enumerate(rings):
+            ring.receive(numbers[i], accounts_issued[i], int(mules[i]), float(cost[i]))
 
     # 4. filtering by channel
     def filter_contacts(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
@@ -200,17 +227,31 @@ class GovernanceModel(mesa.Model):
         metrics.add_by_scam(
             "contacts_reached", batch.scam[batch.reached], batch.mode[batch.reached]
         )
+        count = len(rings)
+        contacts = np.bincount(batch.ring, minlength=count)
+        blocked = np.bincount(
+            batch.ring, weights=batch.blocked_telecom | batch.blocked_platform, minlength=count
+        )
+        attempts = self._per_ring_cell(batch, count)
         for i, ring in enumerate(rings):
-            mine = batch.ring == i
-            ring.window_contacts += int(mine.sum())
-            ring.window_blocked += int(
-                (mine & (batch.blocked_telecom | batch.blocked_platform)).sum()
-            )
-            np.add.at(ring.window_attempts, (batch.scam[mine], batch.mode[mine]), 1.0)
+            ring.window_contacts += int(contacts[i])
+            ring.window_blocked += int(blocked[i])
+            ring.window_attempts += attempts[i]
+
+    def _per_ring_cell(
+        self, batch: ContactBatch, rings: int, weights: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Sum ``weights`` (1 each by default) per ring, scam type and mode (rings x types x 2)."""
+        types = len(self.scams)
+        cell = (batch.ring.astype(np.int64) * types + batch.scam) * 2 + batch.mode
+        sums = np.bincount(cell, weights=weights, minlength=rings * types * 2)
+        return sums.astype(float).reshape(rings, types, 2)
 
     # 5-6. engagement, interrupted by early warning
-    def engagement_probability(self, batch: ContactBatch) -> np.ndarray:
-        """P(engage) from the type's conversion, the profile, awareness and targeting."""
+    def engagement_probability(
+        self, batch: ContactBatch, rings: list[FraudRing] | None = None
+    ) -> np.ndarray:
+        """P(engage) from the type's conversion, ring skill, profile, awareness and targeting."""
         residents, scams = self.residents, self.scams
         targets = np.maximum(batch.target, 0)
         awareness = residents.awareness(targets, self.day)
@@ -219,35 +260,59 @@ class GovernanceModel(mesa.Model):
         p = p * residents.frailty[targets] * (1.0 - awareness) ** weight
         lift = scams.record_lift[batch.scam] * residents.record_detail[targets]
         p = p * np.where(batch.mode == 1, lift, 1.0)
+        if rings:
+            p = p * np.array([ring.skill for ring in rings])[batch.ring]
         return np.minimum(p, MAX_ENGAGEMENT)
 
     def engage(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Reached residents start to engage or resist; warnings stop some; the rest pay."""
         draw = self.keyed.uniform("engage", batch.key)
-        probability = self.engagement_probability(batch)
+        probability = self.engagement_probability(batch, rings)
         would = batch.alive & (draw < probability)
         stopped = self.warn_contacts(batch, would)
         engaged = would & ~stopped
-        self._score_scripts(batch, rings, np.where(batch.alive & ~stopped, probability, 0.0))
+        paying = np.where(batch.alive & ~stopped, probability, 0.0)
+        self._credit_rings(batch, rings, paying)
         self.metrics.add("dissuaded", int(stopped.sum()))
-        self._report_resisted(batch, batch.alive & ~would)
+        self.metrics.add(
+            "engaged_takings", float(self.scams.expected_takings[batch.scam[engaged]].sum())
+        )
+        resisted = batch.alive & ~would
+        self._report_resisted(batch, resisted)
+        self.residents.boost_awareness(
+            batch.target[resisted], self.day, self.config.population.resisted_boost
+        )
         compromised = engaged & self.scams.compromises[batch.scam]
         self.residents.compromised[batch.target[compromised]] = True
         self._queue_transfers(batch, engaged, rings)
 
-    def _score_scripts(
-        self, batch: ContactBatch, rings: list[FraudRing], probability: np.ndarray
+    def _credit_rings(
+        self, batch: ContactBatch, rings: list[FraudRing], paying: np.ndarray
     ) -> None:
-        """Credit each ring's scam types and modes with the expected takings of its contacts.
+        """Credit each ring with the expected victims and takings of its city contacts.
 
-        Rings learn what pays across their whole market. The city holds too few of their
-        victims to stand for it, so their signal is the expected yield of the city's contacts
-        (probability times mean amount), which does not depend on the city's size.
+        Rings learn what pays, and earn, across their whole market. The city holds too few of
+        their victims to stand for it, so both rest on the expected yield of the city's
+        contacts (chance of paying times mean takings), which does not depend on the city's
+        size (see :mod:`govsim.extrapolation`).
         """
-        expected = probability * self.scams.expected_takings[batch.scam]
+        if not rings:
+            return
+        takings = paying * self.scams.expected_takings[batch.scam]
+        count = len(rings)
+        attempts = np.bincount(batch.ring, minlength=count)
+        victims = np.bincount(batch.ring, weights=paying, minlength=count)
+        expected = np.bincount(batch.ring, weights=takings, minlength=count)
+        keep = 1.0 - 1.0 / PROFIT_MEMORY_DAYS
+        revenue = self._per_ring_cell(batch, count, takings)
         for i, ring in enumerate(rings):
-            mine = batch.ring == i
-            np.add.at(ring.window_revenue, (batch.scam[mine], batch.mode[mine]), expected[mine])
+            ring.window_revenue += revenue[i]
+            ring.city_attempts = float(attempts[i])
+            ring.city_expected_victims = float(victims[i])
+            ring.city_expected_takings = float(expected[i])
+            ring.victims_per_day = (
+                ring.victims_per_day * keep + float(victims[i]) / PROFIT_MEMORY_DAYS
+            )
 
     def warn_contacts(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
         """Early warning: flag scams in progress; return who was stopped.
@@ -272,6 +337,7 @@ class GovernanceModel(mesa.Model):
             | (by_platform & (forward < self.links.level("police-platform")))
         )
         called = self.police.dissuade(leads, batch.key)
+        self.metrics.add("dissuasion_calls", int(called.sum()))
         shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
         warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
         in_app_stops = self.platforms.warn_in_app(warned_in_app, batch.key)
@@ -346,17 +412,14 @@ class GovernanceModel(mesa.Model):
         Capacity is market-wide, so it is compared with the ring's expected market-wide
         transfers (see :mod:`govsim.extrapolation`), not with the city's few.
         """
-        admitted = np.ones(len(due), bool)
         draw = self.keyed.uniform("mule_capacity", due.episode, due.stage)
-        for ring in self.rings:
-            mine = due.ring == ring.unique_id
-            if mine.any():
-                admitted[mine] = draw[mine] < self.mule_share(ring)
-        return admitted
+        ids, index = np.unique(due.ring, return_inverse=True)
+        shares = np.array([self.mule_share(self.ring_by_id[int(i)]) for i in ids])
+        return draw < shares[index] if len(due) else np.ones(0, bool)
 
     def mule_share(self, ring: FraudRing) -> float:
         """Share of the ring's due transfers its mule accounts can take (market-wide)."""
-        wanted = self.extrapolation.per_attempt("transfers_due") * ring.market_attempts
+        wanted = self.extrapolation.transfers_wanted(ring.victims_per_day)
         capacity = ring.transfer_capacity()
         return 1.0 if capacity >= wanted else capacity / wanted
 
@@ -387,13 +450,12 @@ class GovernanceModel(mesa.Model):
 
     def exit_abroad_share(self, ring_ids: np.ndarray) -> np.ndarray:
         """Share of each ring's funds that leave the country."""
-        shares = {
-            r.unique_id: self.config.fraud.cross_border_exit_share
-            if r.cross_border
-            else DOMESTIC_EXIT_SHARE
-            for r in self.rings
-        }
-        return np.array([shares[r] for r in ring_ids.tolist()], dtype=float)
+        ids, index = np.unique(ring_ids, return_inverse=True)
+        abroad = self.config.fraud.cross_border_exit_share
+        shares = np.array(
+            [abroad if self.ring_by_id[int(i)].cross_border else DOMESTIC_EXIT_SHARE for i in ids]
+        )
+        return shares[index] if ring_ids.size else np.zeros(0)
 
     def record_payments(self, paid: PendingTransfers, amounts: np.ndarray) -> None:
         """Victims lose the money; first payments count as victimisations."""
@@ -408,6 +470,7 @@ class GovernanceModel(mesa.Model):
             self.metrics.add(f"victims_{group}", int(count))
         self.metrics.add("transfers", len(paid))
         self.metrics.add("gross_loss", float(amounts.sum()))
+        self.metrics.add("paid_expected", float(self.scams.mean_amount[paid.scam].sum()))
         self.metrics.add_by_scam("victims", paid.scam[first], paid.mode[first])
         self.metrics.add_by_scam("gross_loss", paid.scam, paid.mode, amounts)
         education = self.config.agencies.education
@@ -429,10 +492,11 @@ class GovernanceModel(mesa.Model):
         )
         metrics.add("frozen", float(decided.amount[frozen].sum()))
         metrics.add("frozen_paths", int(frozen.sum()))
+        metrics.add("resolved_paths", len(decided))
         gone = decided.select(~frozen)
         metrics.add("ring_proceeds", float(gone.amount.sum()))
         metrics.add("proceeds_abroad", float(gone.amount[gone.abroad].sum()))
-        by_id = {ring.unique_id: ring for ring in self.rings}
+        by_id = self.ring_by_id
         for ring_id in np.unique(gone.ring):
             ring = by_id[int(ring_id)]
             mine = gone.ring == ring_id
@@ -445,14 +509,12 @@ class GovernanceModel(mesa.Model):
 
     def _extrapolate_to_market(self) -> None:
         """Rings' takings and frozen mule paths in the rest of their market (see extrapolation)."""
+        market = self.extrapolation
         for ring in self.active_rings():
-            market = self.extrapolation
-            # Pooled yields reflect the pool's mule capacity; swap in this ring's own.
-            takings = market.rest_of_market("proceeds", ring.market_attempts)
-            pooled_share = market.ratio("transfers_admitted", "transfers_due")
-            own_share = self.mule_share(ring)
-            ring.book_revenue(takings * (own_share / pooled_share if pooled_share > 0 else 1.0))
-            burnt = market.rest_of_market("frozen_paths", ring.market_attempts)
+            ring.book_revenue(
+                market.takings_elsewhere(ring.city_expected_takings, self.mule_share(ring))
+            )
+            burnt = market.frozen_paths_elsewhere(ring.city_expected_victims)
             ring.mules = max(0.0, ring.mules - burnt)
 
     # 9. investigation, prosecution
@@ -467,9 +529,11 @@ class GovernanceModel(mesa.Model):
         linked = self.police.open_cases(made.ring, made.region, made.episode, self.day)
         self.metrics.add("cases_opened", len(made) if self.police.enabled else 0)
         self.metrics.add("cases_linked", linked)
-        for ring, operation in self.police.investigate(self.active_rings()):
+        rings = self.active_rings()
+        self.police.gather_evidence(rings, self.extrapolation.ratio("reports_per_victim"), self.day)
+        for ring, operation in self.police.investigate(rings):
             self.metrics.add_market("operations", 1)
-            self._book_operation(ring, operation)
+            self.book_operation(ring, operation)
         self.police.close_cold_cases(self.day)
         self.metrics.add_market("convictions", self.courts.deliver_verdicts(self.day))
 
@@ -500,18 +564,31 @@ class GovernanceModel(mesa.Model):
 
     def _blacklist_rest_of_market(self) -> None:
         """Reports elsewhere in the rings' market blacklist more of their handles."""
+        rings = self.active_rings()
+        if not rings:
+            return
         keyed, day = self.keyed, self.day
-        for ring in self.active_rings():
-            expected = self.extrapolation.rest_of_market("reports", ring.market_attempts)
-            handles = np.concatenate([ring.numbers, ring.accounts])
-            extra = int(keyed.poisson(expected, "market_blacklist", ring.key, day)[0])
-            if handles.size and extra:
-                slots = np.arange(extra)
-                pick = keyed.uniform("market_blacklist_pick", ring.key, day, slots)
-                picked = handles[(pick * handles.size).astype(np.int64)]
-                self.push_blacklist(picked, self.handles.kind[picked] == NUMBER, in_city=False)
+        keys = np.array([ring.key for ring in rings], dtype=np.int64)
+        expected = np.array(
+            [
+                self.extrapolation.reports_elsewhere(ring.city_expected_victims, ring.city_attempts)
+                for ring in rings
+            ]
+        )
+        stocks = HandleStacks([np.concatenate([ring.numbers, ring.accounts]) for ring in rings])
+        extra = np.where(
+            stocks.sizes > 0, keyed.poisson(expected, "market_blacklist", keys, day), 0
+        )
+        if not extra.any():
+            return
+        owner = np.repeat(np.arange(len(rings)), extra)
+        slot = np.arange(owner.size) - np.repeat(np.cumsum(extra) - extra, extra)
+        pick = keyed.uniform("market_blacklist_pick", keys[owner], day, slot)
+        picked = stocks.pick(owner, pick)
+        self.push_blacklist(picked, self.handles.kind[picked] == NUMBER, in_city=False)
 
-    def _book_operation(self, ring: FraudRing, operation: ArrestOperation) -> None:
+    def book_operation(self, ring: FraudRing, operation: ArrestOperation) -> None:
+        """Count an operation's arrests, send the suspects to court, dissolve or relocate."""
         metrics = self.metrics
         taken = operation.taken_home + operation.taken_abroad
         metrics.add_market("arrests", operation.total)
@@ -533,15 +610,6 @@ class GovernanceModel(mesa.Model):
         draw = self.keyed.one("ring_relocation", ring.key, self.day)
         return draw < self.config.fraud.relocation_propensity
 
-    def sweep_card_suppliers(self, intensity: float) -> None:
-        """Card crackdown: arrest domestic money movers and close their mule accounts."""
-        if not self.police.enabled:
-            return
-        for ring in self.active_rings():
-            taken = self.police.crack_down_on_cards(ring, intensity)
-            ring.mules *= 1.0 - intensity * self.banks.effort
-            self._book_operation(ring, ArrestOperation(taken, np.zeros_like(taken), False))
-
     # 10. rings adapt, enter, exit
     def adapt_rings(self) -> None:
         """Pay wages, review portfolios, exit when broke, and let new rings enter."""
@@ -553,24 +621,31 @@ class GovernanceModel(mesa.Model):
             ring.recent_profit *= 1.0 - 1.0 / PROFIT_MEMORY_DAYS
             if review:
                 ring.adapt(active)
-            if ring.should_exit():
+            if ring.should_exit(self.keyed.one("ring_exit", ring.key, self.day)):
                 ring.active = False
                 self.metrics.add_market("rings_exited", 1)
                 ring.remove()
         self._enter_rings()
 
     def _enter_rings(self) -> None:
+        """New rings enter: a few on trial whatever the profit, more while the market pays.
+
+        The signal is the mean profit of the last month of the rings that have worked the
+        market for a month at least (a newcomer's first month is start-up costs), which is
+        what a would-be entrant hears of; with no such ring it is the last value heard.
+        Linear in profit: a capped or concave response would make entry depend on how
+        noisy the city's sample of the market is, hence on the city's size.
+        """
         fraud = self.config.fraud
         rings = self.active_rings()
+        established = [ring.recent_profit for ring in rings if ring.established]
+        if established:
+            self.market_profit = float(np.mean(established))
         if len(rings) >= fraud.max_rings:
             return
-        profit = (
-            np.mean([r.recent_profit for r in rings]) if rings else fraud.entry_profit_reference
-        )
-        # Linear in profit: a capped or concave response would make entry depend on how noisy
-        # the city's sample of the market is, hence on the city's size.
-        signal = max(float(profit) / fraud.entry_profit_reference, 0.0)
-        rate = fraud.entry_rate_per_month / 30.0 * signal * (1 - self.courts.deterrence(self.day))
+        signal = max(self.market_profit / fraud.entry_profit_reference, 0.0)
+        per_month = fraud.trial_entry_per_month + fraud.entry_rate_per_month * signal
+        rate = per_month / 30.0 * (1 - self.courts.deterrence(self.day))
         entrants = int(self.keyed.poisson(rate, "ring_entry", self.day)[0])
         for order in range(min(entrants, fraud.max_rings - len(rings))):
             self.add_ring(order)
@@ -583,34 +658,6 @@ class GovernanceModel(mesa.Model):
         free = pool - employed - self.courts.removed_from_labour()
         scarcity = min(pool / max(free, 0.05 * pool), 20.0)
         return (1.0 + 2.0 * self.courts.deterrence(self.day)) * scarcity
-
-    def exploit_leak(self, group: int, uptake: float) -> None:
-        """Rings buy a fresh leak and turn effort to the scam it fits, targeted at its group."""
-        fit = self.scams.profile[:, group] / self.scams.profile.mean(axis=1)
-        fit = np.where(self.scams.active(self.running_events), fit, -np.inf)
-        best = np.zeros(len(self.scams))
-        best[int(np.argmax(fit))] = 1.0
-        for ring in self.active_rings():
-            ring.portfolio = (1.0 - uptake) * ring.portfolio + uptake * best
-            ring.targeted_share = max(ring.targeted_share, uptake)
-
-    def refresh_event_effects(self) -> None:
-        """Derive the lasting effects of the events running now.
-
-        Overlapping crackdowns cut supply as 1 - prod(1 - intensity); overlapping epidemics
-        take the largest online multiplier; event-bound scam types stay open while any event
-        of their kind runs, and rings give them their default weight when they open.
-        """
-        running = [e.config for e in self.events if e.active]
-        intensities = [e.intensity for e in running if e.type == "card_crackdown"]
-        self.market.crackdown_intensity = 1.0 - math.prod(1.0 - i for i in intensities)
-        multipliers = [e.online_multiplier for e in running if e.type == "epidemic"]
-        self.residents.online_multiplier = max(multipliers, default=1.0)
-        now_running = {e.type for e in running}
-        for name in now_running - self.running_events:
-            for ring in self.active_rings():
-                ring.portfolio = _open_types(ring.portfolio, self.scams, name)
-        self.running_events = now_running
 
     @property
     def total_days(self) -> int:
@@ -637,12 +684,19 @@ class GovernanceModel(mesa.Model):
             "legit_content_removed", self.platforms.collateral_content_removed(self.residents.size)
         )
         today = metrics.today
+        defendants = metrics.market_today["arrests"] * metrics.city_share
+        spent = daily_costs(self, today["dissuasion_calls"], defendants, today["campaign_contacts"])
+        for name, yuan in spent.items():
+            metrics.add(name, yuan)
         self.extrapolation.observe(
-            today["attempts"],
-            proceeds=today["ring_proceeds"],
+            attempts=today["attempts"],
+            victims=today["victims"],
+            engaged_takings=today["engaged_takings"],
+            paid_expected=today["paid_expected"],
+            resolved_paths=today["resolved_paths"],
             frozen_paths=today["frozen_paths"],
-            # Victims' reports and the public line's both blacklist handles.
-            reports=today["reports"] + today["public_reports"],
+            reports=today["reports"],
+            public_reports=today["public_reports"],
             transfers_due=today["transfers_due"],
             transfers_admitted=today["transfers_admitted"],
         )
@@ -665,11 +719,3 @@ class GovernanceModel(mesa.Model):
             "detained_or_imprisoned": float(self.courts.removed_from_labour()),
         }
         return metrics.close_day(self.day, levels, market_levels)
-
-
-def _open_types(portfolio: np.ndarray, scams: ScamTable, event: str) -> np.ndarray:
-    """Give the types of a starting event their default weight in a portfolio."""
-    opened = np.array([e == event for e in scams.event])
-    updated = portfolio.copy()
-    updated[opened] = np.maximum(updated[opened], scams.weight[opened])
-    return updated / updated.sum()

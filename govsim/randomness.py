@@ -40,9 +40,12 @@ PURPOSES: tuple[str, ...] = (
     "ring_relocation",
     "ring_movers_stay",
     "ring_size",
+    "ring_skill",
     "ring_entry",
+    "ring_exit",
     "recruitment_delay",
     "market_rationing",
+    "handle_wear",
     "leak_count",
     "leak_residents",
     # contact: one key per attempt slot
@@ -145,23 +148,31 @@ def _as_keys(part: np.ndarray) -> np.ndarray:
 def combine(*parts: np.ndarray | int) -> np.ndarray:
     """Hash any number of integer keys (scalars or broadcastable arrays) into one uint64 key.
 
-    Leading scalar keys are folded in plain Python integers; the rest with numpy.
+    The key is the running SplitMix64 hash: each part is xored into the state and mixed.
     """
-    state = 0
-    rest = parts
+    return _fold(0, parts)
+
+
+def _fold(state: int, parts: tuple) -> np.ndarray:
+    """Fold keys into a running hash state; leading scalars in plain Python integers."""
     for i, part in enumerate(parts):
-        if isinstance(part, np.ndarray) and part.ndim > 0:
-            rest = parts[i:]
-            break
+        if not isinstance(part, int | np.integer):
+            part = np.asarray(part)
+            if part.ndim > 0:
+                return _fold_arrays(state, parts[i:])
         state = _mix_int(state ^ (int(part) & _MASK))
-    else:
-        return np.array([state], dtype=np.uint64)
+    return np.array([state], dtype=np.uint64)
+
+
+def _fold_arrays(state: int, parts: tuple) -> np.ndarray:
     key = np.array([state], dtype=np.uint64)
-    for part in rest:
-        if isinstance(part, np.ndarray) and part.ndim > 0:
-            key = mix(key ^ _as_keys(part))
-        else:
-            key = mix(key ^ np.uint64(int(part) & _MASK))
+    for part in parts:
+        if not isinstance(part, int | np.integer):
+            part = np.asarray(part)
+            if part.ndim > 0:
+                key = mix(key ^ _as_keys(part))
+                continue
+        key = mix(key ^ np.uint64(int(part) & _MASK))
     return key
 
 
@@ -178,7 +189,7 @@ class KeyedRandom:
 
     def key(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """The uint64 key of a draw (one per element of the broadcast keys)."""
-        return combine(self._prefix[purpose], *parts)
+        return _fold(self._prefix[purpose], parts)
 
     def uniform(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """Uniforms in (0, 1), one per element of the broadcast keys."""
@@ -187,8 +198,11 @@ class KeyedRandom:
         return (bits.astype(np.float64) + 0.5) * _UNIT
 
     def one(self, purpose: str, *parts: int) -> float:
-        """A single uniform in (0, 1)."""
-        return float(self.uniform(purpose, *parts)[0])
+        """A single uniform in (0, 1): the same value :meth:`uniform` gives for these keys."""
+        state = self._prefix[purpose]
+        for part in parts:
+            state = _mix_int(state ^ (int(part) & _MASK))
+        return ((state >> 12) + 0.5) * _UNIT
 
     def normal(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """Standard normal deviates (inverse CDF of keyed uniforms)."""

@@ -77,6 +77,14 @@ HEADLINE = (
     "recovered_share",
     "cross_border_loss_share",
     "median_hours_to_freeze",
+    "governance_cost",
+    "cost_police",
+    "cost_banks",
+    "cost_telecoms",
+    "cost_platforms",
+    "cost_judiciary",
+    "cost_education",
+    "cost_cooperation",
 )
 """City measures, in the order shown (arrests and convictions attributed to the city)."""
 MARKET_HEADLINE = (

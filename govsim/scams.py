@@ -30,8 +30,8 @@ class ScamTable:
         self.event = [t.event for t in types]
         self.via_ties = np.array([t.via_social_ties for t in types])
         self.compromises = np.array([t.compromises_account for t in types])
-        mean_amount = self.loss_median * np.exp(self.loss_sigma**2 / 2.0)
-        self.expected_takings = mean_amount * self.transfers
+        self.mean_amount = self.loss_median * np.exp(self.loss_sigma**2 / 2.0)
+        self.expected_takings = self.mean_amount * self.transfers
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -22,6 +22,7 @@ def outcomes():
         "no_governance",
         "police_only",
         "uncoordinated",
+        "bilateral",
         "multi_party_hub",
         "telecom_only",
         "bank_only",
@@ -45,10 +46,11 @@ def test_net_loss_falls_from_no_governance_to_police_to_multi_party(outcomes):
 
 
 def test_cooperation_itself_has_value(outcomes):
-    # Same parties acting, with and without cooperation (the paper's claim).
-    assert mean(outcomes, "uncoordinated", "victims") > 1.5 * mean(
-        outcomes, "multi_party_hub", "victims"
-    )
+    # The same parties at the same effort, without and with links: only cooperation differs
+    # (multi_party_hub also strengthens the police, so it is not the comparison here).
+    uncoordinated, bilateral = outcomes["uncoordinated"].summary, outcomes["bilateral"].summary
+    assert uncoordinated["seed"].tolist() == bilateral["seed"].tolist()
+    assert uncoordinated["victims"].mean() > 1.5 * bilateral["victims"].mean()
 
 
 def test_multi_party_beats_every_single_party(outcomes):
@@ -89,8 +91,11 @@ def test_police_alone_freeze_a_little_slowly_and_the_bank_link_much_more(outcome
     # Without a police-bank link the formal legal route still freezes what is parked.
     police = outcomes["police_only"].summary
     assert 0.0 < recovered(outcomes, "police_only") < 0.05
-    assert np.isfinite(police["median_hours_to_freeze"]).all()
-    assert police["median_hours_to_freeze"].median() > 24.0
+    # A city of 10,000 sees a handful of freezes a year under police alone, so a replication
+    # without any (median undefined) happens about once in a hundred; nearly all have some.
+    hours = police["median_hours_to_freeze"]
+    assert np.isfinite(hours).mean() >= 0.9
+    assert hours.median() > 24.0
     assert recovered(outcomes, "multi_party_hub") > 0.1
 
 

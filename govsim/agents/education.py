@@ -63,6 +63,7 @@ class PublicEducation(mesa.Agent):
         reached = np.flatnonzero(draw < reach_by_group[residents.group])
         residents.boost_awareness(reached, day, boost)
         self.campaigns_run += 1
+        self.model.metrics.add("campaign_contacts", int(reached.size))
         return int(reached.size)
 
     def public_reports(self, resisted: np.ndarray, keys: np.ndarray) -> np.ndarray:

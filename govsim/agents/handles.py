@@ -60,15 +60,36 @@ class HandleRegistry:
 
     def issue(self, ring_id: int, ring_key: int, kind: int, amount: int) -> np.ndarray:
         """Create ``amount`` new handles of ``kind`` for a ring and return their ids."""
-        first, last = self._count, self._count + amount
+        return self.issue_many(np.array([ring_id]), np.array([ring_key]), kind, np.array([amount]))
+
+    def issue_many(
+        self, ring_ids: np.ndarray, ring_keys: np.ndarray, kind: int, amounts: np.ndarray
+    ) -> np.ndarray:
+        """Create ``amounts[i]`` new handles of ``kind`` for each ring, in order; return the ids.
+
+        A handle's key is (its ring's key, its kind, its serial number in that ring), so the
+        draws about it do not depend on what other rings bought the same day.
+        """
+        amounts = np.asarray(amounts, dtype=np.int64)
+        total = int(amounts.sum())
+        first, last = self._count, self._count + total
+        if total == 0:
+            return np.empty(0, dtype=np.int64)
         if last > self._owner.size:
             self._grow(max(last, 2 * self._owner.size))
-        self._owner[first:last] = ring_id
+        buyers = np.flatnonzero(amounts)
+        serial_start = np.array(
+            [self._bought.get((int(ring_keys[i]), kind), 0) for i in buyers], dtype=np.int64
+        )
+        counts = amounts[buyers]
+        within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        self._owner[first:last] = np.repeat(np.asarray(ring_ids)[buyers], counts)
         self._kind[first:last] = kind
         self._blocked_from[first:last] = NEVER
-        serial = self._bought.get((ring_key, kind), 0)
-        self._key[first:last] = combine(ring_key, kind, np.arange(serial, serial + amount))
-        self._bought[(ring_key, kind)] = serial + amount
+        owner_keys = np.repeat(np.asarray(ring_keys, dtype=np.int64)[buyers], counts)
+        self._key[first:last] = combine(owner_keys, kind, np.repeat(serial_start, counts) + within)
+        for i, start, count in zip(buyers, serial_start, counts, strict=True):
+            self._bought[(int(ring_keys[i]), kind)] = int(start + count)
         self._count = last
         return np.arange(first, last, dtype=np.int64)
 
@@ -87,3 +108,26 @@ class HandleRegistry:
     def is_blocked(self, handles: np.ndarray, day: int) -> np.ndarray:
         """Whether each handle is blocked on ``day``."""
         return self._blocked_from[handles] <= day
+
+
+class HandleStacks:
+    """Several rings' stocks of handles as one array, to draw about all of them at once."""
+
+    def __init__(self, stocks: list[np.ndarray]) -> None:
+        self.sizes = np.array([stock.size for stock in stocks], dtype=np.int64)
+        self.starts = np.cumsum(self.sizes) - self.sizes
+        self.handles = np.concatenate(stocks) if stocks else np.empty(0, dtype=np.int64)
+        self.owner = np.repeat(np.arange(len(stocks)), self.sizes)
+
+    def split(self, keep: np.ndarray) -> list[np.ndarray]:
+        """Each ring's handles where ``keep`` holds, in stock order."""
+        kept = np.bincount(self.owner[keep], minlength=self.sizes.size)
+        return np.split(self.handles[keep], np.cumsum(kept)[:-1])
+
+    def pick(self, owner: np.ndarray, draw: np.ndarray) -> np.ndarray:
+        """One handle of each ``owner``'s stock per uniform in ``draw`` (-1 if it has none)."""
+        if self.handles.size == 0:
+            return np.full(owner.size, -1, dtype=np.int64)
+        size = self.sizes[owner]
+        index = self.starts[owner] + (draw * size).astype(np.int64)
+        return np.where(size > 0, self.handles[np.minimum(index, self.handles.size - 1)], -1)

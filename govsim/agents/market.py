@@ -8,22 +8,12 @@ goods are rationed pro rata. The pool of leaked records is the set of residents 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from govsim.randomness import KeyedRandom
 from govsim.scenario.fraud import BlackMarket as MarketConfig
 
 GOODS: tuple[str, ...] = ("sims", "accounts", "mules")
-
-
-@dataclass
-class Sale:
-    """What one ring obtained of one good, and what it paid."""
-
-    quantity: int
-    cost: float
 
 
 class BlackMarket:
@@ -61,23 +51,26 @@ class BlackMarket:
             cut = 1.0 - (1.0 - cut) * (1.0 - self.crackdown_intensity)
         return self.base_supply[good] * (1.0 - cut)
 
-    def clear(self, good: str, demands: np.ndarray, luck: np.ndarray) -> list[Sale]:
+    def clear(
+        self, good: str, demands: np.ndarray, luck: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Ration today's supply of ``good`` among rings' demands and set its price.
 
         Each ring gets its pro-rata share, rounded at random with its own uniform in ``luck``.
+        Returns the quantities each ring obtains and what each pays.
         """
         total = float(demands.sum())
         available = self.supply(good)
         if total <= 0:
             self.price[good] = self.base_price[good]
-            return [Sale(0, 0.0) for _ in demands]
+            return np.zeros(demands.size, dtype=np.int64), np.zeros(demands.size)
         scarcity = max(1.0, total / max(available, 1e-9))
         self.price[good] = self.base_price[good] * scarcity**self.config.price_elasticity
         filled = min(1.0, available / total)
         share = demands * filled
         whole = np.floor(share)
         quantities = (whole + (luck < share - whole)).astype(np.int64)
-        return [Sale(int(q), float(q) * self.price[good]) for q in quantities]
+        return quantities, quantities * self.price[good]
 
     def leak(self, residents: np.ndarray) -> None:
         """Put the records of these residents on the market (those not there already)."""

@@ -40,12 +40,6 @@ class PoliceUnit(mesa.Agent):
         self.capacity *= config.cases_per_investigator
         self.open_cases = 0
 
-    def workload_factor(self) -> float:
-        """Share of open cases the unit can actually work."""
-        if self.open_cases <= 0:
-            return 1.0
-        return min(1.0, self.capacity / self.open_cases)
-
 
 @dataclass
 class CaseBook(Columns):
@@ -171,38 +165,56 @@ class PoliceForce:
         self.cases = self.cases.select(self.cases.open)
         self._count_open_cases()
 
-    def evidence(self, ring_id: int) -> tuple[float, int]:
-        """Evidence against a ring (market-wide equivalent) and the region leading the case.
+    def gather_evidence(self, rings: list[FraudRing], reports_per_victim: float, day: int) -> None:
+        """Add today's expected new cases against each ring, market-wide, to its evidence.
 
-        Linked cases count fully; an isolated case counts for ``unlinked_case_weight``. Both
-        are linear in case counts, so the city's sample scaled to the market is unbiased.
+        A ring is investigated across its whole market, where its cases are the reports of
+        its victims. The city's own cases are a sample of them: scaled to the market, one case
+        in a small city would be a flood of evidence against one ring and none against the
+        others, so that how hard rings are hit would depend on the city's size. The evidence
+        is instead the expected count: the ring's expected victims from its city contacts
+        (7.17), times the market's size over the city's, times reports per victim; linked
+        cases count fully and isolated ones for ``unlinked_case_weight``, by the chance a case
+        is linked. It stays for ``case_cold_days`` days.
         """
-        mine = self.cases.open & (self.cases.ring == ring_id)
-        if not mine.any():
-            return 0.0, 0
-        linked = int((mine & self.cases.linked).sum())
-        unlinked = int(mine.sum()) - linked
-        weighted = linked + self.config.unlinked_case_weight * unlinked
-        lead = np.bincount(self.cases.region[mine], minlength=len(self.units)).argmax()
-        return float(weighted * self.model.scale), int(lead)
+        if not self.enabled:
+            return
+        config = self.config
+        weight = self.link_chance + (1.0 - self.link_chance) * config.unlinked_case_weight
+        per_victim = self.model.scale * reports_per_victim * weight
+        slot = day % config.case_cold_days
+        for ring in rings:
+            if ring.case_evidence is None:
+                ring.case_evidence = np.zeros(config.case_cold_days)
+            ring.case_evidence[slot] = ring.city_expected_victims * per_victim
+
+    def evidence(self, ring: FraudRing) -> float:
+        """Expected weighted open cases against a ring, market-wide (see gather_evidence)."""
+        return float(ring.case_evidence.sum()) if ring.case_evidence is not None else 0.0
+
+    def workload_factor(self) -> float:
+        """Share of the city's open cases its investigators can work (1 when they cope)."""
+        open_cases = sum(unit.open_cases for unit in self.units)
+        if open_cases <= 0:
+            return 1.0
+        return min(1.0, sum(unit.capacity for unit in self.units) / open_cases)
 
     # --- investigation ----------------------------------------------------------------------
     def investigate(self, rings: list[FraudRing]) -> list[tuple[FraudRing, ArrestOperation]]:
-        """Work the open cases; identify rings and hit them. Returns the operations run."""
-        if not self.enabled or not self.cases.open.any():
+        """Work the evidence; identify rings and hit them. Returns the operations run."""
+        if not self.enabled:
             return []
         keyed, day = self.model.keyed, self.model.day
+        config = self.config
+        # Linear in evidence, hence in the city's expected cases scaled to the market.
+        rate = config.identification_rate * config.capability * self.workload_factor()
+        rate *= self.data_multiplier / EVIDENCE_UNIT
         operations = []
         for ring in rings:
-            evidence, lead = self.evidence(ring.unique_id)
+            evidence = self.evidence(ring)
             if evidence <= 0:
                 continue
-            # Linear in evidence: the city's cases, scaled to the market, give an unbiased
-            # hazard whatever the city's size (a concave function would not).
-            hazard = self.config.identification_rate * self.config.capability
-            hazard *= self.units[lead].workload_factor() * evidence / EVIDENCE_UNIT
-            hazard *= self.data_multiplier
-            if keyed.one("identification", ring.key, day) < 1.0 - np.exp(-hazard):
+            if keyed.one("identification", ring.key, day) < 1.0 - np.exp(-rate * evidence):
                 operations.append((ring, self.arrest(ring, evidence)))
         return operations
 

@@ -27,6 +27,8 @@ OPERATORS, MONEY_MOVERS = ROLE["operators"], ROLE["money_movers"]
 TECHNICIANS = ROLE["technicians"]
 STAY_HOME_ROLES = (ROLE["data_buyers"], MONEY_MOVERS)
 ATTEMPTS_PER_HANDLE_DAY = 150.0
+PROFIT_MEMORY_DAYS = 30.0
+"""Recent profit decays by 1/30 a day: about the last month's profit."""
 
 
 class FraudRing(mesa.Agent):
@@ -42,6 +44,8 @@ class FraudRing(mesa.Agent):
         # scenarios, so the same ring has the same luck wherever it exists.
         self.key = key
         self.full_strength = self._staffing(model.keyed.normal("ring_size", key)[0])
+        sigma = config.ring_skill_sigma
+        self.skill = float(np.exp(sigma * model.keyed.normal("ring_skill", key)[0] - sigma**2 / 2))
         self.home = self.full_strength.copy()
         self.abroad = np.zeros_like(self.home)
         self.cross_border = False
@@ -56,7 +60,6 @@ class FraudRing(mesa.Agent):
         self.accounts = np.empty(0, dtype=np.int64)
         self.mules = 0.0
         self.active = True
-        self.days_in_loss = 0
         self.entered_day = model.day
         n_types = portfolio.size
         self.window_revenue = np.zeros((n_types, len(MODES)))
@@ -65,6 +68,14 @@ class FraudRing(mesa.Agent):
         self.window_contacts = 0.0
         self.recent_profit = 0.0
         self.market_attempts = 0.0
+        # Today's city contacts and their expected yield (see govsim.extrapolation).
+        self.city_attempts = 0.0
+        self.city_expected_victims = 0.0
+        self.city_expected_takings = 0.0
+        self.victims_per_day = 0.0
+        # Expected new cases against the ring, market-wide, by day over the last
+        # case_cold_days days (set by the police, see PoliceForce.gather_evidence).
+        self.case_evidence: np.ndarray | None = None
 
     def _staffing(self, size_noise: float) -> np.ndarray:
         """Members by role at full strength: the chain roles times this ring's size factor."""
@@ -145,60 +156,35 @@ class FraudRing(mesa.Agent):
     # --- planning and assets ----------------------------------------------------------------
     def national_attempts(self, active_types: np.ndarray, uses_phone: np.ndarray) -> np.ndarray:
         """Attempts per scam type and mode across the whole market today."""
-        config = self.config
-        weights = self.portfolio * active_types
-        if weights.sum() <= 0:
-            return np.zeros((weights.size, len(MODES)))
-        weights = weights / weights.sum()
-        broadcast = self.operators * (1 - self.targeted_share)
-        targeted = self.operators * self.targeted_share
-        per_mode = np.array(
-            [
-                broadcast * config.broadcast_attempts_per_operator,
-                targeted * config.targeted_attempts_per_operator,
-            ]
-        )
-        attempts = np.outer(weights, per_mode)
-        return attempts * self._handle_capacity(attempts, uses_phone)[:, None]
-
-    def _handle_capacity(self, attempts: np.ndarray, uses_phone: np.ndarray) -> np.ndarray:
-        """Share of planned attempts the ring's numbers and accounts can carry."""
-        phone_need = attempts[uses_phone].sum()
-        online_need = attempts[~uses_phone].sum()
-        phone_cap = self.numbers.size * ATTEMPTS_PER_HANDLE_DAY
-        online_cap = self.accounts.size * ATTEMPTS_PER_HANDLE_DAY
-        phone = min(1.0, phone_cap / phone_need) if phone_need > 0 else 1.0
-        online = min(1.0, online_cap / online_need) if online_need > 0 else 1.0
-        return np.where(uses_phone, phone, online)
+        return market_attempts([self], active_types, uses_phone)[0]
 
     def handle_demand(self) -> tuple[int, int, int]:
         """SIM cards, accounts and mule accounts wanted to restore full working stock."""
-        config = self.config
-        numbers = int(np.ceil(self.operators * config.numbers_per_operator)) - self.numbers.size
-        accounts = int(np.ceil(self.operators * config.accounts_per_operator)) - self.accounts.size
-        mules = int(np.ceil(self.members[MONEY_MOVERS] * config.mules_per_money_mover - self.mules))
-        return max(numbers, 0), max(accounts, 0), max(mules, 0)
+        numbers, accounts, mules = handle_demands([self])[0]
+        return int(numbers), int(accounts), int(mules)
 
-    def drop_blocked_handles(
-        self, blocked_numbers: np.ndarray, blocked_accounts: np.ndarray
-    ) -> None:
-        """Stop using handles found blocked (the ring notices the next day)."""
-        self.numbers = self.numbers[~blocked_numbers]
-        self.accounts = self.accounts[~blocked_accounts]
+    def wear_mules(self) -> None:
+        """Mule accounts wear out: banks close them, their holders sell them on or quit."""
+        self.mules *= 1.0 - 1.0 / self.config.mule_life_days
 
     def take_delivery(self, numbers: int, accounts: int, mules: int, cost: float) -> None:
         """Receive bought SIMs, accounts and mule accounts, and pay for them."""
         registry = self.model.handles
-        if numbers:
-            self.numbers = np.concatenate(
-                [self.numbers, registry.issue(self.unique_id, self.key, NUMBER, numbers)]
-            )
-        if accounts:
-            self.accounts = np.concatenate(
-                [self.accounts, registry.issue(self.unique_id, self.key, ACCOUNT, accounts)]
-            )
+        self.receive(
+            registry.issue(self.unique_id, self.key, NUMBER, numbers),
+            registry.issue(self.unique_id, self.key, ACCOUNT, accounts),
+            mules,
+            cost,
+        )
+
+    def receive(self, numbers: np.ndarray, accounts: np.ndarray, mules: int, cost: float) -> None:
+        """Add issued handles and mule accounts to the stocks, and pay for them."""
+        if numbers.size:
+            self.numbers = np.concatenate([self.numbers, numbers])
+        if accounts.size:
+            self.accounts = np.concatenate([self.accounts, accounts])
         self.mules += mules
-        self.cash -= cost
+        self.pay(cost)
 
     def transfer_capacity(self) -> float:
         """Victim transfers per day the ring's mule accounts can receive, market-wide."""
@@ -219,15 +205,26 @@ class FraudRing(mesa.Agent):
         self.recent_profit += kept
 
     def pay_running_costs(self) -> None:
-        """Wages; a ring that stays in loss for long exits."""
+        """Wages; losing tells whether the last month's profit is negative."""
         wages = float(self.members.sum()) * self.config.wage_per_member_day
         self.cash -= wages
         self.recent_profit -= wages
-        self.days_in_loss = self.days_in_loss + 1 if self.cash < 0 else 0
 
-    def should_exit(self) -> bool:
-        """Whether the ring gives up after a long spell of losses."""
-        return self.days_in_loss >= self.config.exit_after_loss_days
+    @property
+    def established(self) -> bool:
+        """Whether the ring has worked a month: before that, its recent profit is start-up."""
+        return self.model.day - self.entered_day >= PROFIT_MEMORY_DAYS
+
+    def should_exit(self, draw: float) -> bool:
+        """Whether the ring quits today: broke, or at random while it is losing money.
+
+        A ring is a business: its backers pull out of a den that keeps losing money rather
+        than spend their reserve on it, each on their own day (``draw`` is the ring's
+        uniform for today). A ring in its first month is not judged on profit: it has just
+        bought its stock and its first victims have not paid yet.
+        """
+        losing = self.recent_profit < 0 and self.established
+        return self.cash < 0 or (losing and draw < 1.0 / self.config.exit_after_loss_days)
 
     # --- adaptation -------------------------------------------------------------------------
     def adapt(self, active_types: np.ndarray) -> None:
@@ -295,3 +292,61 @@ def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
         if not newly_low.any():
             return lifted
         low |= newly_low
+
+
+# --- the day's planning of all rings at once (rings are few; their days are many) -------------
+def market_attempts(
+    rings: list[FraudRing], active_types: np.ndarray, uses_phone: np.ndarray
+) -> np.ndarray:
+    """Each ring's attempts per scam type and mode across the market today (rings x types x 2).
+
+    Operators split between broadcast and targeted work by the ring's targeted share, spread
+    over the open scam types by its portfolio, as far as its numbers and accounts can carry.
+    """
+    if not rings:
+        return np.zeros((0, active_types.size, len(MODES)))
+    config = rings[0].config
+    weights = np.array([ring.portfolio for ring in rings]) * active_types
+    total = weights.sum(axis=1, keepdims=True)
+    weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+    operators = np.array([ring.members[OPERATORS] for ring in rings], dtype=float)
+    targeted = np.array([ring.targeted_share for ring in rings])
+    per_mode = np.stack(
+        [
+            operators * (1 - targeted) * config.broadcast_attempts_per_operator,
+            operators * targeted * config.targeted_attempts_per_operator,
+        ],
+        axis=1,
+    )
+    attempts = weights[:, :, None] * per_mode[:, None, :]
+    numbers = np.array([ring.numbers.size for ring in rings], dtype=float)
+    accounts = np.array([ring.accounts.size for ring in rings], dtype=float)
+    phone = _carried(attempts[:, uses_phone].sum(axis=(1, 2)), numbers)
+    online = _carried(attempts[:, ~uses_phone].sum(axis=(1, 2)), accounts)
+    return attempts * np.where(uses_phone[None, :], phone[:, None], online[:, None])[:, :, None]
+
+
+def _carried(need: np.ndarray, handles: np.ndarray) -> np.ndarray:
+    """Share of the attempts needed that ``handles`` can carry (1 when none are needed)."""
+    capacity = handles * ATTEMPTS_PER_HANDLE_DAY
+    share = np.divide(capacity, need, out=np.ones_like(need), where=need > 0)
+    return np.minimum(share, 1.0)
+
+
+def handle_demands(rings: list[FraudRing]) -> np.ndarray:
+    """SIM cards, accounts and mule accounts each ring wants to restore full stock (rings x 3)."""
+    if not rings:
+        return np.zeros((0, 3), dtype=np.int64)
+    config = rings[0].config
+    members = np.array([ring.members for ring in rings])
+    operators = members[:, OPERATORS].astype(float)
+    have = np.array([(ring.numbers.size, ring.accounts.size, ring.mules) for ring in rings])
+    want = np.stack(
+        [
+            np.ceil(operators * config.numbers_per_operator) - have[:, 0],
+            np.ceil(operators * config.accounts_per_operator) - have[:, 1],
+            np.ceil(members[:, MONEY_MOVERS] * config.mules_per_money_mover - have[:, 2]),
+        ],
+        axis=1,
+    )
+    return np.maximum(want, 0).astype(np.int64)

@@ -106,8 +106,9 @@ class Police(Agency):
         source=ASSUMPTION,
     )
     identification_rate: float = param(
-        0.03,
-        "Daily hazard of identifying a ring per 100 linked cases at capability 1.",
+        0.01,
+        "Daily hazard of identifying a ring per 100 linked cases (market-wide, expected) at "
+        "capability 1.",
         unit="1/day",
         ge=0.0,
         le=1.0,

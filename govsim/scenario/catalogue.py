@@ -1,8 +1,10 @@
 """The default scam catalogue (MODEL.md section 3); a scenario may override or extend it.
 
 Loss medians keep the ratios between types seen in UK Finance's APP fraud figures
-(investment >> impersonation > purchase), converted to yuan; conversions are set so that a
-broadcast attempt succeeds about once in 1,000 to 10,000 (the seed paper's figure).
+(investment >> impersonation > purchase), converted to yuan. Conversions are the chance a naive,
+average resident engages; what a broadcast attempt yields in a run is set by the ring market as
+well (rings enter until the residents they wear down stop paying for more), and lands within the
+seed paper's "once in 1,000 to 10,000" (tests/test_stylized_facts.py).
 """
 
 from __future__ import annotations

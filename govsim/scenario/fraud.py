@@ -74,12 +74,22 @@ class Fraud(Record):
     """Rings organised as industrial chains, and how they adapt."""
 
     rings_per_million: float = param(
-        8.0,
+        12.0,
         "Rings per million residents of the market when the warm-up starts; entry and exit "
         "then move the number toward what the market sustains.",
         unit="rings/million residents",
         ge=0.0,
         le=1_000.0,
+        source=ASSUMPTION,
+    )
+    ring_skill_sigma: float = param(
+        0.5,
+        "Log-normal spread (mean 1) of rings' skill, which multiplies the chance their "
+        "contacts engage (scripts, training, data): under pressure the weaker rings fold "
+        "first.",
+        unit="ln units",
+        ge=0.0,
+        le=3.0,
         source=ASSUMPTION,
     )
     ring_size_sigma: float = param(
@@ -112,12 +122,13 @@ class Fraud(Record):
         source=ASSUMPTION,
     )
     broadcast_attempts_per_operator: float = param(
-        300.0,
+        100.0,
         "Broadcast contact attempts per operator per day.",
         unit="attempts/day",
         ge=0.0,
         le=100_000.0,
-        source=SEED_PAPER + ": group-sending devices",
+        source="Wenzhou police 2017: a den's tens of callers make several thousand calls a "
+        "day, docs/sources.md",
     )
     targeted_attempts_per_operator: float = param(
         30.0,
@@ -158,6 +169,22 @@ class Fraud(Record):
         "Mule bank accounts a ring keeps per money mover.",
         unit="accounts",
         ge=0.0,
+        source=ASSUMPTION,
+    )
+    handle_life_days: float = param(
+        30.0,
+        "Mean days a phone number or online account stays usable with no governance at all "
+        "(recipients mark numbers in caller-ID apps and report accounts; rings discard them).",
+        unit="days",
+        ge=1.0,
+        source=ASSUMPTION,
+    )
+    mule_life_days: float = param(
+        60.0,
+        "Mean days a mule account stays usable with no freezing (holders sell it on, quit, "
+        "or the bank closes it in routine checks).",
+        unit="days",
+        ge=1.0,
         source=ASSUMPTION,
     )
     transfers_per_mule_day: float = param(
@@ -248,9 +275,20 @@ class Fraud(Record):
         "Probability a domestic ring moves abroad after an arrest operation.",
         source=ASSUMPTION,
     )
+    trial_entry_per_month: float = param(
+        0.5,
+        "New rings per month that try the market whatever its profit (crews moving in from "
+        "other regions or trades): the market is never closed to entry while this is "
+        "above zero.",
+        unit="rings/month",
+        ge=0.0,
+        le=100.0,
+        source=ASSUMPTION,
+    )
     entry_rate_per_month: float = param(
-        4.0,
-        "Expected new rings per month when expected profit equals the reference.",
+        25.0,
+        "New rings per month, market-wide, when the market's profit equals the reference "
+        "(proportional to profit; none from this term while the market loses money).",
         unit="rings/month",
         ge=0.0,
         le=100.0,
@@ -264,8 +302,9 @@ class Fraud(Record):
         source=ASSUMPTION,
     )
     exit_after_loss_days: int = param(
-        60,
-        "A ring whose cash stays negative this long exits.",
+        30,
+        "Mean days a ring keeps going while its last month's profit is negative (each such "
+        "day it quits with probability 1/this); one whose cash runs out quits at once.",
         unit="days",
         ge=1,
         source=ASSUMPTION,
@@ -331,7 +370,7 @@ class BlackMarket(Record):
         source=ASSUMPTION,
     )
     price_elasticity: float = param(
-        1.0,
+        0.5,
         "Price rises as (demand/supply) to this power.",
         unit="exponent",
         ge=0.0,

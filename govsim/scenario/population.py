@@ -82,12 +82,20 @@ class Population(Record):
     )
     awareness_floor: float = share(0.2, "Awareness decays toward this floor.", source=ASSUMPTION)
     awareness_half_life_days: float = param(
-        180.0,
+        105.0,
         "Half-life of awareness above its floor without renewal.",
         unit="days",
         gt=0.0,
         le=10_000.0,
-        source="phishing-training decay studies (effects fade in 4-6 months), docs/sources.md",
+        source="phishing-training decay studies (effects fade in 4-6 months, half-life "
+        "3-4 months), docs/sources.md",
+    )
+    resisted_boost: float = share(
+        0.15,
+        "Awareness gained (of the gap to 1) by a resident who sees through a scam contact: "
+        "the more contacts a market's residents receive, the warier they grow, so rings "
+        "compete for a pool of credulity they wear down.",
+        source=ASSUMPTION,
     )
     awareness_weight: float = param(
         2.0,

@@ -64,6 +64,8 @@ def test_engagement_follows_the_type_profile_by_group():
 def engaged_after_warnings(centre_link: float, police=None) -> tuple[set[int], object]:
     city = model(
         size=3_000,
+        # Only warnings raise awareness here (not seeing through a contact).
+        population={"resisted_boost": 0.0},
         scam_types={"order_brushing": {"conversion": 0.3}},
         agencies={
             "platforms": {"suspicion_flag": 1.0, "in_app_warning": 0.0, "capability": 1.0},
@@ -105,3 +107,30 @@ def test_no_dissuasion_calls_without_police():
     )
     assert engaged == unwarned
     assert city.metrics.today["dissuaded"] == 0
+
+
+def test_seeing_through_a_contact_makes_a_resident_warier():
+    city = model(
+        size=3_000,
+        population={"resisted_boost": 0.5},
+        agencies={"platforms": {"suspicion_flag": 0.0}},  # no warnings: only resisting
+    )
+    everyone = np.arange(city.residents.size)
+    city.day = 5
+    before = city.residents.awareness(everyone, city.day)
+    batch = batch_of(city, everyone, "order_brushing")
+    city.engage(batch, city.active_rings())
+    resisted = batch.alive & ~np.isin(everyone, city.pending.resident)
+    after = city.residents.awareness(everyone, city.day)
+    assert resisted.sum() > 1_000
+    expected = before[resisted] + 0.5 * (1.0 - before[resisted])
+    assert after[resisted] == pytest.approx(expected, rel=1e-5)
+
+
+def test_a_ring_with_more_skill_gets_more_engagement():
+    city = model(size=3_000)
+    rings = city.active_rings()
+    batch = batch_of(city, np.arange(city.residents.size), "order_brushing")
+    base = city.engagement_probability(batch)
+    rings[0].skill = 2.0
+    assert city.engagement_probability(batch, rings) == pytest.approx(2.0 * base)

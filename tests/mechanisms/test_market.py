@@ -23,7 +23,7 @@ def luck(n: int, seed: int = 0) -> np.ndarray:
 
 
 def quantities(sales) -> np.ndarray:
-    return np.array([s.quantity for s in sales])
+    return sales[0]
 
 
 def test_rationing_gives_each_ring_its_pro_rata_share_rounded_at_random():
@@ -63,17 +63,17 @@ def test_rationing_rounds_up_exactly_when_the_luck_is_below_the_fraction():
 
 def test_demand_below_supply_is_met_in_full_at_the_base_price():
     shop = market(mule_supply_per_day=150.0, mule_price=1_500.0)
-    sales = shop.clear("mules", np.array([40, 60]), luck(2, 1))
-    assert [s.quantity for s in sales] == [40, 60]
-    assert [s.cost for s in sales] == [40 * 1_500.0, 60 * 1_500.0]
+    bought, cost = shop.clear("mules", np.array([40, 60]), luck(2, 1))
+    assert bought.tolist() == [40, 60]
+    assert cost.tolist() == [40 * 1_500.0, 60 * 1_500.0]
     assert shop.price["mules"] == 1_500.0
 
 
 def test_price_rises_above_base_when_demand_exceeds_supply():
     shop = market(sim_supply_per_day=100.0, sim_price=150.0, price_elasticity=1.0)
-    sales = shop.clear("sims", np.array([300, 100]), luck(2, 2))
+    bought, cost = shop.clear("sims", np.array([300, 100]), luck(2, 2))
     assert shop.price["sims"] == pytest.approx(150.0 * 4.0)
-    assert all(s.cost == pytest.approx(s.quantity * 600.0) for s in sales)
+    assert cost == pytest.approx(bought * 600.0)
     steep = market(sim_supply_per_day=100.0, sim_price=150.0, price_elasticity=2.0)
     steep.clear("sims", np.array([300, 100]), luck(2, 2))
     assert steep.price["sims"] == pytest.approx(150.0 * 16.0)
@@ -85,8 +85,8 @@ def test_price_returns_to_base_when_demand_falls():
     assert shop.price["accounts"] > shop.base_price["accounts"]
     shop.clear("accounts", np.array([50]), luck(1, 4))
     assert shop.price["accounts"] == shop.base_price["accounts"]
-    sales = shop.clear("accounts", np.array([0, 0]), luck(2, 5))
-    assert [s.quantity for s in sales] == [0, 0]
+    bought, _ = shop.clear("accounts", np.array([0, 0]), luck(2, 5))
+    assert bought.tolist() == [0, 0]
     assert shop.price["accounts"] == shop.base_price["accounts"]
 
 
@@ -110,9 +110,9 @@ def test_a_crackdown_cuts_sim_and_mule_supply_but_not_accounts():
 def test_less_supply_sells_less():
     demands = np.array([2_000, 2_000])
     shop = market(sim_supply_per_day=800.0)
-    loose = sum(s.quantity for s in shop.clear("sims", demands, luck(2, 4)))
+    loose = quantities(shop.clear("sims", demands, luck(2, 4))).sum()
     shop.crackdown_intensity = 0.75
-    tight = sum(s.quantity for s in shop.clear("sims", demands, luck(2, 4)))
+    tight = quantities(shop.clear("sims", demands, luck(2, 4))).sum()
     assert tight < 0.5 * loose
     assert tight == 200  # pro rata, 100 each: nothing to round
 
@@ -230,7 +230,7 @@ def count_sales(city, good: str) -> list[int]:
     def counting_clear(name, demands, luck):
         sales = clear(name, demands, luck)
         if name == good:
-            sold.append(sum(s.quantity for s in sales))
+            sold.append(int(sales[0].sum()))
         return sales
 
     city.market.clear = counting_clear

@@ -76,32 +76,48 @@ def test_structure_none_blocks_case_linking():
     assert linked_reports(force) == 0
 
 
+def evidence_after(force, days: int, victims: float = 2.0, reports_per_victim: float = 0.5):
+    ring = force.model.active_rings()[0]
+    ring.city_expected_victims = victims
+    for day in range(1, days + 1):
+        force.gather_evidence([ring], reports_per_victim, day)
+    return force.evidence(ring)
+
+
+def test_evidence_is_the_expected_open_cases_against_the_ring_market_wide():
+    force = police({"police-police": 1.0}).police
+    weight = force.link_chance + (1 - force.link_chance) * force.config.unlinked_case_weight
+    per_day = 2.0 * force.model.scale * 0.5 * weight
+    assert evidence_after(force, days=10) == pytest.approx(10 * per_day)
+
+
 def test_linked_cases_pool_more_evidence_than_isolated_ones():
-    evidence = {}
-    for level in (0.0, 1.0):
-        force = police({"police-police": level}).police
-        linked_reports(force, reports=40)
-        evidence[level] = force.evidence(RING)[0] / force.model.scale
-    assert 0.0 < evidence[0.0] < evidence[1.0] <= 40.0
+    isolated = evidence_after(police({"police-police": 0.0}).police, days=30)
+    linked = evidence_after(police({"police-police": 1.0}).police, days=30)
+    assert 0.0 < isolated < linked
 
 
-def test_evidence_leads_from_the_region_with_most_cases():
-    force = police({"police-police": 0.0}).police
-    for region, day in ((3, 1), (3, 2), (1, 3)):
-        open_case(force, region, day)
-    pooled, lead = force.evidence(RING)
-    assert pooled > 0
-    assert lead == 3
-    assert force.evidence(12345) == (0.0, 0)
-
-
-def test_cases_go_cold():
+def test_evidence_goes_cold():
     force = police().police
-    open_case(force, region=0, day=1)
-    force.close_cold_cases(1 + force.config.case_cold_days)
-    assert force.evidence(RING)[0] > 0
-    force.close_cold_cases(2 + force.config.case_cold_days)
-    assert force.evidence(RING)[0] == 0.0
+    cold = force.config.case_cold_days
+    full = evidence_after(force, days=cold)
+    ring = force.model.active_rings()[0]
+    ring.city_expected_victims = 0.0
+    force.gather_evidence([ring], 0.5, cold + 1)
+    assert force.evidence(ring) == pytest.approx(full * (cold - 1) / cold)
+    for day in range(cold + 2, 2 * cold + 1):
+        force.gather_evidence([ring], 0.5, day)
+    assert force.evidence(ring) == 0.0
+
+
+def test_evidence_does_not_depend_on_the_citys_size():
+    small = evidence_after(model(size=1_000).police, days=20, victims=0.1)
+    large = evidence_after(model(size=10_000).police, days=20, victims=1.0)
+    assert small == pytest.approx(large)
+
+
+def test_without_police_there_is_no_evidence():
+    assert evidence_after(police(police={"enabled": False}).police, days=10) == 0.0
 
 
 def test_disabled_police_open_no_cases():
@@ -288,3 +304,12 @@ def test_a_ring_with_one_member_fewer_keeps_the_others_luck():
     sweep = force._members_taken(ring, members, chance, "crackdown_arrest", 0)
     assert not np.array_equal(abroad, full)
     assert not np.array_equal(sweep, full)
+
+
+def test_cases_go_cold():
+    force = police().police
+    open_case(force, region=0, day=1)
+    force.close_cold_cases(1 + force.config.case_cold_days)
+    assert force.cases.open.sum() == 1
+    force.close_cold_cases(2 + force.config.case_cold_days)
+    assert force.cases.open.sum() == 0

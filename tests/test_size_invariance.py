@@ -1,0 +1,50 @@
+"""City size: the city is a sample of the rings' market, so counts per resident do not depend on it.
+
+The same scenario at 5,000 and 50,000 residents (10x apart, the market unchanged): every count
+of the summary, per resident, agrees within the noise of the replications. The rest of the market
+is extrapolated from expected values, not from the city's few victims (govsim.extrapolation);
+this is the test that the rings' economy does not feel the size of the sample.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from govsim.metrics import ATTRIBUTED, DAILY_COUNTS
+from govsim.runner import run
+from tests.helpers import shipped
+
+SMALL, LARGE = 5_000, 50_000
+DAYS = 180
+# Poisson-scale counts with fewer than this many events in the large city say little; they are
+# still compared, at their own (wide) noise.
+Z = 4.0
+
+
+def per_resident(name: str, residents: int, replications: int) -> dict[str, np.ndarray]:
+    scenario = shipped(name, residents=residents, days=DAYS, warmup=365)
+    summary = run(scenario, replications, seed=11).summary
+    return {
+        column: summary[column].to_numpy() / residents
+        for column in (*DAILY_COUNTS, *ATTRIBUTED)
+        if column in summary
+    }
+
+
+@pytest.mark.parametrize("name", ["baseline", "multi_party_hub"])
+def test_counts_per_resident_agree_at_two_city_sizes(name):
+    small = per_resident(name, SMALL, replications=16)
+    large = per_resident(name, LARGE, replications=4)
+    assert small.keys() == large.keys()
+    assert {"victims", "attempts", "gross_loss", "arrests", "reports"} <= small.keys()
+    disagree = {}
+    for column in small:
+        a, b = small[column], large[column]
+        if a.mean() == 0 and b.mean() == 0:
+            continue
+        noise = np.sqrt(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
+        gap = abs(a.mean() - b.mean())
+        if gap > Z * noise + 1e-12:
+            disagree[column] = (a.mean(), b.mean(), gap / max(noise, 1e-300))
+    assert not disagree, disagree

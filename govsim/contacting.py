@@ -35,8 +35,7 @@ def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
     active = model.scams.active(model.running_events)
     expected = market_attempts(rings, active, model.scams.phone)
     records = expected[:, :, TARGETED].sum(axis=1) * model.config.black_market.record_price
-    for ring, planned, cost in zip(rings, expected.sum(axis=(1, 2)), records, strict=True):
-        ring.market_attempts = float(planned)
+    for ring, cost in zip(rings, records, strict=True):
         ring.pay(float(cost))  # a leaked record for each targeted attempt
     return model.keyed.poisson(
         expected / model.scale, "attempt_count", *_cell_keys(model, rings, model.day)

@@ -67,7 +67,6 @@ class FraudRing(mesa.Agent):
         self.window_blocked = 0.0
         self.window_contacts = 0.0
         self.recent_profit = 0.0
-        self.market_attempts = 0.0
         # Today's city contacts and their expected yield (see govsim.extrapolation).
         self.city_attempts = 0.0
         self.city_expected_victims = 0.0

@@ -153,10 +153,6 @@ class FraudRing(mesa.Agent):
                 side[role] += 1
 
     # --- planning and assets ----------------------------------------------------------------
-    def national_attempts(self, active_types: np.ndarray, uses_phone: np.ndarray) -> np.ndarray:
-        """Attempts per scam type and mode across the whole market today."""
-        return market_attempts([self], active_types, uses_phone)[0]
-
     def handle_demand(self) -> tuple[int, int, int]:
         """SIM cards, accounts and mule accounts wanted to restore full working stock."""
         numbers, accounts, mules = handle_demands([self])[0]

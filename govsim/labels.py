@@ -28,6 +28,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "operations": ("Arrest operations", "收网行动"),
     "legit_calls_blocked": ("Legitimate calls blocked", "误拦正常通话"),
     "legit_transfers_delayed": ("Legitimate transfers delayed", "误延正常转账"),
+    "legit_content_removed": ("Legitimate content removed", "误删正常内容"),
     "report_share": ("Share of victims reporting", "报案率"),
     "recovered_share": ("Share of loss recovered", "挽损比例"),
     "cross_border_loss_share": ("Share of proceeds sent abroad", "资金出境比例"),

@@ -88,6 +88,7 @@ SUMMARY_SUMS: tuple[str, ...] = (
     "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
+    "legit_content_removed",
     *COST_COUNTS,
 )
 

@@ -73,6 +73,7 @@ HEADLINE = (
     "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
+    "legit_content_removed",
     "report_share",
     "recovered_share",
     "cross_border_loss_share",

@@ -49,6 +49,7 @@ SUMMARY_COLUMNS = [
     "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
+    "legit_content_removed",
     "report_share",
     "recovered_share",
     "cross_border_loss_share",

@@ -105,7 +105,14 @@ class Sector:
 
     @property
     def effort(self) -> float:
-        """The sector's effort: its institutions' efforts weighted by market share."""
+        """The sector's effort: its institutions' efforts weighted by market share.
+
+        When the institutions agree it is their common effort exactly: the weighted sum would
+        differ from it in the last bit as the shares change, so shares that only say who is
+        whose customer would change results.
+        """
+        if np.all(self.efforts == self.efforts[0]):
+            return float(self.efforts[0])
         return float(self.shares @ self.efforts)
 
     def assign_customers(self, draw: np.ndarray) -> np.ndarray:

@@ -45,6 +45,15 @@ def test_sector_effort_is_the_share_weighted_mean():
     assert city.banks.effort == pytest.approx(0.5)
 
 
+@pytest.mark.parametrize("shares", [(0.5, 0.3, 0.2), (0.5, 0.45, 0.2), (0.5, 0.3, 0.3)])
+def test_sector_effort_is_exactly_the_common_effort_when_institutions_agree(shares):
+    # Weighted sums of these shares give 0.6 +- 1 ulp: shares that only say who is whose
+    # customer must not change results, not even in the last bit.
+    banks = [{"name": f"Bank {n}", "market_share": s} for n, s in enumerate(shares)]
+    city = model(size=1_000, agencies={"banks": {"capability": 0.6, "institutions": banks}})
+    assert city.banks.effort == 0.6
+
+
 def test_a_disabled_sector_has_no_effort_whatever_its_institutions():
     banks = {"enabled": False, "institutions": TWO_BANKS}
     city = model(size=1_000, agencies={"banks": banks})

@@ -6,8 +6,9 @@ variation; rings active in the market (mean over measured days, and the fewest o
 day of any replication; 0 would mean every ring vanished); the victims of the first and of the
 last quarter of the measured days (summed over replications) and their ratio, which is near 1
 when the warm-up has reached the running regime; reports per 100,000 residents per year and the
-recovered share (money frozen over gross loss, pooled over replications), the two figures with
-public counterparts (docs/sources.md). Prints a table; asserts nothing.
+recovered share (money frozen over gross loss, pooled over replications), and arrests (market
+arrests attributed to the city, 7.17) per report and per victim, pooled over replications: the
+figures with public counterparts (docs/sources.md). Prints a table; asserts nothing.
 
 Usage: python benchmarks/bench_market.py [--scenarios a b ...] [--residents 100000] [--days 365]
        [--replications 8] [--seed 2026] [--workers 2]
@@ -48,12 +49,18 @@ def measure(name: str, residents: int, days: int, replications: int, seed: int, 
         "cv_victims": victims.std(ddof=1) / victims.mean() if victims.mean() > 0 else np.nan,
         "reports_per_100k_year": summary["reports"].mean() * per_year,
         "recovered_share": summary["frozen"].sum() / summary["gross_loss"].sum(),
+        "arrests_per_report": _ratio(summary["arrests"].sum(), summary["reports"].sum()),
+        "arrests_per_victim": _ratio(summary["arrests"].sum(), summary["victims"].sum()),
         "rings_mean": rings.mean(),
         "rings_fewest": rings.min(),
         "victims_first_quarter": first,
         "victims_last_quarter": last,
         "last_over_first": last / first if first > 0 else np.nan,
     }
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator > 0 else np.nan
 
 
 def main() -> None:

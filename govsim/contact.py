@@ -1,9 +1,10 @@
 """A day's contact attempts as one batch of columns, and the outcome of each stage.
 
-Every stage of MODEL.md section 4 (filtering, warning, engagement) reads and writes these
-columns, so a whole day of attempts is handled by a few vectorised operations. Every draw about
-an attempt is keyed by the attempt's own ``key`` (see :mod:`govsim.randomness`), so an attempt
-meets the same luck in every scenario that makes it, whatever the other attempts do.
+Every stage of the day (docs/ODD.md section 3: filtering, warning, engagement) reads and
+writes these columns, so a whole day of attempts is handled by a few vectorised operations.
+Every draw about an attempt is keyed by the attempt's own ``key`` (see
+:mod:`govsim.randomness`), so an attempt meets the same luck in every scenario that makes it,
+whatever the other attempts do.
 """
 
 from __future__ import annotations

@@ -44,6 +44,15 @@ MEASURES: dict[str, tuple[str, str]] = {
         "  其中协作与合成中心（元）",
     ),
     "dissuasion_calls": ("Dissuasion calls made", "劝阻电话拨打数"),
+    "legit_content_removed": ("Legitimate posts removed", "误删正常内容"),
+    "flagged": ("Contacts flagged as suspicious", "可疑接触标记数"),
+    "leads": ("Risk leads reaching the centre", "推送至反诈中心的预警线索"),
+    "leads_expired": ("Risk leads dropped uncalled", "未及劝阻即失效的线索"),
+    "leads_waiting": ("Risk leads waiting for a call", "待劝阻线索"),
+    "handles_taken_down": (
+        "Numbers and accounts taken down in joint operations",
+        "合成作战封停号码与账户",
+    ),
 }
 HEADERS: dict[str, tuple[str, str]] = {
     "measure": ("Measure", "指标"),

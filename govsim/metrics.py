@@ -26,6 +26,8 @@ DAILY_COUNTS: tuple[str, ...] = (
     "blocked_telecom",
     "blocked_platform",
     "flagged",
+    "leads",
+    "leads_expired",
     "warned",
     "dissuaded",
     "held_by_bank",
@@ -63,6 +65,7 @@ MARKET_COUNTS: tuple[str, ...] = (
     "arrests_money_movers",
     "arrests_other_roles",
     "convictions",
+    "handles_taken_down",
     "rings_entered",
     "rings_dissolved",
     "rings_exited",
@@ -88,6 +91,11 @@ SUMMARY_SUMS: tuple[str, ...] = (
     "convictions",
     "legit_calls_blocked",
     "legit_transfers_delayed",
+    "legit_content_removed",
+    "flagged",
+    "leads",
+    "dissuasion_calls",
+    "leads_expired",
     *COST_COUNTS,
 )
 

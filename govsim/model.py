@@ -1,8 +1,9 @@
 """GovernanceModel: the city, its fraud rings and the parties that fight them.
 
-``step()`` is one day and reads like MODEL.md section 4. Residents are columns; rings, police
-units, banks, telecoms, platforms, the judiciary and education are Mesa agents; timed events go
-through Mesa's event list. Randomness comes only from keyed draws (:mod:`govsim.randomness`).
+``step()`` is one day and reads like the process overview of docs/ODD.md section 3.
+Residents are columns; rings, police units, banks, telecoms, platforms, the judiciary and
+education are Mesa agents; timed events go through Mesa's event list. Randomness comes only
+from keyed draws (:mod:`govsim.randomness`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,13 @@ import numpy as np
 
 from govsim.agents.bank import BanksAndPayments
 from govsim.agents.education import PublicEducation
-from govsim.agents.handles import ACCOUNT, NUMBER, HandleRegistry, HandleStacks
+from govsim.agents.handles import (
+    ACCOUNT,
+    NUMBER,
+    HandleRegistry,
+    HandleStacks,
+    split_by_counts,
+)
 from govsim.agents.judiciary import Courts
 from govsim.agents.market import BlackMarket
 from govsim.agents.platform import InternetPlatforms
@@ -132,7 +139,7 @@ class GovernanceModel(mesa.Model):
         self._working.append(ring)
         return ring
 
-    # --- the day, as in MODEL.md section 4 --------------------------------------------------
+    # --- the day, as in docs/ODD.md section 3 ----------------------------------------------
     def step(self) -> None:
         """Simulate one day."""
         self.day += 1
@@ -201,8 +208,8 @@ class GovernanceModel(mesa.Model):
             self.handles.issue_many(ring_ids, ring_keys, kind, bought)
             for kind, bought in ((NUMBER, sims), (ACCOUNT, accounts))
         ]
-        numbers = np.split(issued[0], np.cumsum(sims)[:-1])
-        accounts_issued = np.split(issued[1], np.cumsum(accounts)[:-1])
+        numbers = split_by_counts(issued[0], sims)
+        accounts_issued = split_by_counts(issued[1], accounts)
         cost = sims_cost + accounts_cost + mules_cost
         for i, ring in enumerate(rings):
             ring.receive(numbers[i], accounts_issued[i], int(mules[i]), float(cost[i]))
@@ -315,14 +322,18 @@ class GovernanceModel(mesa.Model):
             )
 
     def warn_contacts(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
-        """Early warning: flag scams in progress; return who was stopped.
+        """Early warning: flag reached contacts; return who of those about to pay was stopped.
 
-        Flags reach the anti-fraud centre only through links; dissuasion calls and in-app
-        warnings stop some of the residents who were about to pay.
+        Telecoms and platforms flag suspicious contacts, whether or not the resident would
+        engage (they cannot tell); in a hub the data desk flags more. Flags reach the
+        anti-fraud centre only through links, and become risk leads that its callers work
+        within their capacity; in-app warnings need no link. Every warned resident grows
+        warier; a call or warning stops some of those about to pay.
         """
-        by_telecom = self.telecoms.flag_suspicious(batch, batch.evasion) & in_progress
-        by_platform = self.platforms.flag_suspicious(batch, batch.evasion) & in_progress
-        batch.flagged = by_telecom | by_platform
+        by_telecom = self.telecoms.flag_suspicious(batch, batch.evasion)
+        by_platform = self.platforms.flag_suspicious(batch, batch.evasion)
+        by_desk = self.desk_flags(batch, by_telecom | by_platform)
+        batch.flagged = by_telecom | by_platform | by_desk
         forward, shared, signal, works = (
             self.keyed.uniform(purpose, batch.key)
             for purpose in (
@@ -335,24 +346,97 @@ class GovernanceModel(mesa.Model):
         leads = self.police.enabled & (
             (by_telecom & (forward < self.links.level("police-telecom")))
             | (by_platform & (forward < self.links.level("police-platform")))
+            | by_desk
         )
-        called = self.police.dissuade(leads, batch.key)
+        self.metrics.add("leads", int(leads.sum()))
+        urgent = self.desk_triage(batch, in_progress)
+        called = self.police.dissuade(leads, batch.key, batch.target, urgent)
+        self._call_from_queue()
         self.metrics.add("dissuasion_calls", int(called.sum()))
         shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
         warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
         in_app_stops = self.platforms.warn_in_app(warned_in_app, batch.key)
         efficacy = self.config.agencies.police.dissuasion_efficacy
-        stopped = (called & (works < efficacy)) | in_app_stops
+        stopped = in_progress & ((called & (works < efficacy)) | in_app_stops)
         batch.warned = called | warned_in_app
         to_bank = np.where(
             batch.phone, self.links.level("bank-telecom"), self.links.level("bank-platform")
         )
-        batch.signalled_bank = batch.flagged & (signal < to_bank)
+        # The desk's bank staff see its flags at once.
+        batch.signalled_bank = (batch.flagged & (signal < to_bank)) | by_desk
         self.metrics.add("flagged", int(batch.flagged.sum()))
         self.metrics.add("warned", int(batch.warned.sum()))
         boost = self.config.agencies.education.warning_boost
         self.residents.boost_awareness(batch.target[batch.warned], self.day, boost)
         return stopped
+
+    def desk_flags(self, batch: ContactBatch, flagged: np.ndarray) -> np.ndarray:
+        """Contacts the hub's pooled data desk flags that no carrier flagged on its own.
+
+        The carrier (the target's operator for calls and SMS, the platform for IM and web)
+        holds a trace of the contact too weak to act on alone (``trace_share``, times its
+        effort, less the ring's evasion); the desk flags it when the other companies' data
+        corroborate it (:meth:`desk_corroboration`). Pairwise agreements exchange confirmed
+        flags and blacklists, not such raw traces: without a centre there is no desk.
+        """
+        hub = self.links.hub
+        if hub is None or hub.data_desk <= 0 or not self.police.enabled or len(batch) == 0:
+            return np.zeros(len(batch), bool)
+        carrier = np.where(
+            batch.phone, self.telecoms.contact_effort(batch), self.platforms.contact_effort(batch)
+        )
+        chance = hub.data_desk * hub.trace_share * carrier * (1.0 - batch.evasion)
+        chance = chance * self.desk_corroboration(batch.phone)
+        draw = self.keyed.uniform("desk_trace", batch.key)
+        return batch.alive & ~flagged & (draw < chance)
+
+    def desk_corroboration(self, phone: np.ndarray) -> np.ndarray:
+        """How much of the other companies' data reaches the desk, per contact, in [0, 1].
+
+        For a call the bank's and the platforms' data, for IM and web the bank's and the
+        operators': each through its company link (bank-telecom, bank-platform,
+        telecom-platform), times that company's effort. This is where the three company
+        links matter in a hub.
+        """
+        level, banks = self.links.level, self.banks.effort
+        telecoms, platforms = self.telecoms.effort, self.platforms.effort
+        by_call = (level("bank-telecom") * banks + level("telecom-platform") * platforms) / 2.0
+        online = (level("bank-platform") * banks + level("telecom-platform") * telecoms) / 2.0
+        return np.where(phone, by_call, online)
+
+    def desk_triage(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
+        """Leads the desk marks urgent: scams it sees in progress, called before the rest.
+
+        Pooled data show which flagged residents are being talked into paying (a transfer
+        being set up, a remote-control app installed): the desk recognises such a scam with
+        chance ``data_desk`` times its corroboration. Without a desk, leads are called in no
+        particular order.
+        """
+        hub = self.links.hub
+        if hub is None or hub.data_desk <= 0 or not self.police.enabled or len(batch) == 0:
+            return np.zeros(len(batch), bool)
+        chance = hub.data_desk * self.desk_corroboration(batch.phone)
+        return in_progress & (self.keyed.uniform("desk_triage", batch.key) < chance)
+
+    def _call_from_queue(self) -> None:
+        """Leads called from the queue: the resident is warned; a scam still pending may stop.
+
+        A call a day or two late still reaches a victim being groomed, whose first payment is
+        not yet due; a victim who paid at once is past saving.
+        """
+        called = self.police.called_from_queue
+        if len(called) == 0:
+            return
+        self.metrics.add("dissuasion_calls", len(called))
+        boost = self.config.agencies.education.warning_boost
+        self.residents.boost_awareness(called.resident, self.day, boost)
+        efficacy = self.config.agencies.police.dissuasion_efficacy
+        works = self.keyed.uniform("late_call_works", called.episode, self.day) < efficacy
+        stopped = called.episode[works]
+        pending = np.isin(self.pending.episode, stopped)
+        if pending.any():
+            self.metrics.add("dissuaded", int(np.unique(self.pending.episode[pending]).size))
+            self.pending = self.pending.select(~pending)
 
     def _queue_transfers(
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
@@ -432,19 +516,25 @@ class GovernanceModel(mesa.Model):
     def stop_payment_latency_hours(self, payers: np.ndarray | None = None) -> np.ndarray | float:
         """Hours from a report to a freeze: the police's stop-payment or the bank's own.
 
-        Banks execute a police stop-payment even when they do nothing on their own (it is a
-        legal order); an acting bank also freezes on its customer's own call, whichever is
-        first. Per payer (their own bank) when ``payers`` is given, else for the sector.
+        The police's stop-payment leaves the station after ``station_routing_hours`` and lands
+        as fast as the police-bank link allows; a hub's one intake, where bank staff sit,
+        issues it in ``intake_hours``. Banks execute a police stop-payment even when they do
+        nothing on their own (it is a legal order); an acting bank also freezes on its
+        customer's own call, whichever is first. Per payer (their own bank) when ``payers``
+        is given, else for the sector.
         """
         latencies = self.links.latencies
         acting = self.banks.effort > 0 if payers is None else self.banks.customer_effort(payers) > 0
         own = np.where(acting, self.banks.config.self_freeze_hours, math.inf)
         police = math.inf
-        if self.police.enabled:
+        hub = self.links.hub
+        if self.police.enabled and hub is not None and hub.one_intake:
+            police = hub.intake_hours
+        elif self.police.enabled:
             level = self.links.level("police-bank")
             slow = math.log(latencies.stop_payment_slowest_hours)
             fast = math.log(latencies.stop_payment_fastest_hours)
-            police = math.exp(slow + (fast - slow) * level)
+            police = latencies.station_routing_hours + math.exp(slow + (fast - slow) * level)
         latency = np.minimum(own, police)
         return float(latency) if payers is None else latency
 
@@ -707,6 +797,7 @@ class GovernanceModel(mesa.Model):
             "awareness_working": float(awareness[1]),
             "awareness_elderly": float(awareness[2]),
             "open_cases": float(self.police.cases.open.sum()),
+            "leads_waiting": float(self.police.leads_waiting),
         }
         market_levels = {
             "rings_active": float(len(rings)),

@@ -19,6 +19,7 @@ parameters leaves the others untouched.
 from __future__ import annotations
 
 import hashlib
+import math
 
 import numpy as np
 from scipy import special
@@ -70,6 +71,10 @@ PURPOSES: tuple[str, ...] = (
     "in_app_warning",
     "call_order",
     "call_capacity",
+    "desk_trace",
+    "desk_triage",
+    "late_call_works",
+    "joint_takedown",
     "grooming_detection",
     "grooming_stop",
     # engagement, transfer, laundering, reporting
@@ -240,6 +245,10 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
     u, mean = np.broadcast_arrays(np.asarray(u, dtype=float), np.asarray(mean, dtype=float))
     if u.size == 0:
         return np.zeros(u.shape, dtype=np.int64)
+    if u.size == 1:
+        # One draw (a day's entrants, a sector's collateral): the same search on floats,
+        # without the overhead of arrays of one.
+        return np.full(u.shape, _poisson_quantile_one(float(u.flat[0]), float(mean.flat[0])))
     z = special.ndtri(u)
     guess = mean + np.sqrt(mean) * z + (z * z - 1.0) / 6.0 - 0.5
     k = np.maximum(np.ceil(guess), 0.0)
@@ -251,3 +260,19 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
             break
         k = k - below + above
     return k.astype(np.int64)
+
+
+def _poisson_quantile_one(u: float, mean: float) -> int:
+    """:func:`poisson_quantile` for one draw: the same guess and the same exact correction."""
+    if mean <= 0:
+        return 0
+    z = float(special.ndtri(u))
+    k = max(math.ceil(mean + math.sqrt(mean) * z + (z * z - 1.0) / 6.0 - 0.5), 0)
+    for _ in range(64):
+        if k > 0 and special.pdtr(k - 1, mean) >= u:
+            k -= 1
+        elif special.pdtr(k, mean) < u:
+            k += 1
+        else:
+            break
+    return k

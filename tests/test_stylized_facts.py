@@ -1,4 +1,4 @@
-"""Stylized facts of MODEL.md section 7, over replications: directions and ranges, not values.
+"""Stylized facts (docs/ODD.md section 1) over replications: directions and ranges, not values.
 
 All scenarios share replication seeds, so keyed draws pair their runs (common random numbers).
 """

@@ -60,5 +60,5 @@ class BanksAndPayments(Sector):
     def collateral_transfers_delayed(self, residents: int) -> int:
         """Legitimate transfers delayed by risk control today."""
         expected = residents * self.config.legit_transfers_per_resident_day
-        rate = self.effort * self.config.false_positive_rate
+        rate = self.false_positive_rate(self.config.false_positive_rate)
         return self.collateral_count(expected * rate)

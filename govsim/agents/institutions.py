@@ -5,6 +5,10 @@ make one bank weak or one platform diligent. Each resident banks with one bank a
 one operator; a contact on IM or the web lands on one of the platforms carrying that channel.
 The sector keeps its institutions' efforts as an array, so the per-contact work stays
 vectorised: a contact's effort is ``efforts[institution of that contact]``.
+
+A sector's mistakes (legitimate calls blocked, transfers delayed, posts removed) fall with what
+it knows: blacklists, flags and pooled data that reach it from the other parties through its
+links let it act on the same fraud with fewer false positives (docs/ODD.md 7.16).
 """
 
 from __future__ import annotations
@@ -36,6 +40,22 @@ class Institution(mesa.Agent):
         self.effort = effort
 
 
+PARTNERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "bank": (("police", "police-bank"), ("telecom", "bank-telecom"), ("platform", "bank-platform")),
+    "telecom": (
+        ("police", "police-telecom"),
+        ("bank", "bank-telecom"),
+        ("platform", "telecom-platform"),
+    ),
+    "platform": (
+        ("police", "police-platform"),
+        ("bank", "bank-platform"),
+        ("telecom", "telecom-platform"),
+    ),
+}
+"""For each sector, the parties whose knowledge reaches it, and through which link."""
+
+
 class Sector:
     """A party made of institutions, with their efforts and shares as arrays."""
 
@@ -54,6 +74,34 @@ class Sector:
         """Today's count of legitimate items hit by mistake, Poisson with the given mean."""
         keyed = self.model.keyed
         return int(keyed.poisson(expected, "collateral", name_key(self.kind), self.model.day)[0])
+
+    def knowledge(self) -> float:
+        """What the other parties' knowledge adds to this sector's, from 0 (alone) to 1.
+
+        The mean over its partners of link level times the partner's effort (a partner that
+        does nothing knows nothing to share). In a hub, the pooled data desk adds what the
+        links miss: the sector's staff see the other companies' data in the same room.
+        """
+        model = self.model
+        links = model.links
+        efforts = {
+            "police": model.config.agencies.police.effort,
+            "bank": model.banks.effort,
+            "telecom": model.telecoms.effort,
+            "platform": model.platforms.effort,
+        }
+        partners = PARTNERS[self.kind]
+        known = sum(links.level(link) * efforts[party] for party, link in partners)
+        known /= len(partners)
+        hub = links.hub
+        if hub is not None and efforts["police"] > 0:
+            known = 1.0 - (1.0 - known) * (1.0 - hub.data_desk)
+        return known
+
+    def false_positive_rate(self, base_rate: float) -> float:
+        """The sector's false-positive rate per legitimate item: effort, base rate, precision."""
+        precision = self.model.links.shared_precision * self.knowledge()
+        return self.effort * base_rate * (1.0 - precision)
 
     @property
     def effort(self) -> float:

@@ -89,5 +89,5 @@ class InternetPlatforms(Sector):
     def collateral_content_removed(self, residents: int) -> int:
         """Legitimate posts and messages removed by mistake today."""
         expected = residents * self.config.legit_messages_per_resident_day
-        rate = self.effort * self.config.false_positive_rate
+        rate = self.false_positive_rate(self.config.false_positive_rate)
         return self.collateral_count(expected * rate)

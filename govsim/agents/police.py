@@ -7,7 +7,10 @@ raise the odds of identifying a ring, through their links. Cases go cold with ag
 identified ring is hit in an arrest operation: most reachable operators and movers, and more
 of the core and the leader the deeper the evidence. Members abroad are reachable only through
 international cooperation. The centre turns risk leads delivered through links into
-dissuasion calls.
+dissuasion calls, as many a day as its callers can make; the rest wait in a queue, newest
+first, until they are called or go stale. In a one-stop centre, joint operations (合成作战)
+link more cases and take down an identified ring's numbers, accounts and mule accounts with
+its members.
 """
 
 from __future__ import annotations
@@ -71,6 +74,20 @@ class CaseBook(Columns):
 
 
 @dataclass
+class LeadQueue(Columns):
+    """Risk leads waiting for a dissuasion call: the scam episode, the resident, the day."""
+
+    DTYPES: ClassVar[dict[str, type]] = {
+        "episode": np.uint64,
+        "resident": np.int64,
+        "day": np.int32,
+    }
+    episode: np.ndarray
+    resident: np.ndarray
+    day: np.ndarray
+
+
+@dataclass
 class ArrestOperation:
     """The outcome of one operation against one ring."""
 
@@ -99,14 +116,30 @@ class PoliceForce:
         self.region_link = links.level("police-police")
         self.international = links.level("police-international")
         self.data_multiplier = self._data_multiplier()
-        same_region = 1.0 / len(self.units)
-        self.link_chance = (
-            same_region * self.config.division_coordination + (1.0 - same_region) * self.region_link
-        )
+        self.hub = links.hub if self.enabled else None
+        self.link_chance = self._link_chance()
         size = model.config.population.size
         self.centre_capacity = (
             self.config.dissuasion_calls_per_100k * size / 1e5 if self.enabled else 0
         )
+        self.queue = LeadQueue.empty()
+        self.called_from_queue = LeadQueue.empty()
+
+    def _link_chance(self) -> float:
+        """Chance a case is linked to the ring's other cases (串并案).
+
+        Within the region through division coordination (which counts for nothing when every
+        party, down to each division, acts alone: structure ``none``), elsewhere through the
+        police-police link; a centre's joint operations close part of the remaining gap.
+        """
+        same_region = 1.0 / len(self.units)
+        divisions = self.config.division_coordination
+        if self.model.links.structure == "none":
+            divisions = 0.0
+        chance = same_region * divisions + (1.0 - same_region) * self.region_link
+        if self.hub is not None:
+            chance = 1.0 - (1.0 - chance) * (1.0 - self.hub.joint_operations)
+        return chance
 
     def _data_multiplier(self) -> float:
         """How much bank, telecom and platform data raise identification odds."""
@@ -120,19 +153,45 @@ class PoliceForce:
         return 1.0 + self.config.data_weight * boost
 
     # --- anti-fraud centre ------------------------------------------------------------------
-    def dissuade(self, leads: np.ndarray, keys: np.ndarray) -> np.ndarray:
-        """Dissuasion calls to residents whose risk leads reached the centre, within capacity."""
-        keyed, day = self.model.keyed, self.model.day
-        order = keyed.uniform("call_order", keys)
-        called = leads.copy()
+    def dissuade(
+        self, leads: np.ndarray, keys: np.ndarray, residents: np.ndarray, urgent: np.ndarray
+    ) -> np.ndarray:
+        """Call today's leads within capacity; queue the rest; work the queue with what is left.
+
+        Today's leads come first: those triaged ``urgent`` (a scam seen in progress), then the
+        others, each group in an order keyed to each contact. Spare capacity works the queue
+        newest first; leads older than ``lead_expiry_days`` are dropped. Returns which of
+        today's leads were called; those called from the queue are in
+        :attr:`called_from_queue`.
+        """
+        model = self.model
+        keyed, day = model.keyed, model.day
         # Round the capacity at random, so a small city gets its fraction of a call on average.
         capacity = int(keyed.round(self.centre_capacity, "call_capacity", day)[0])
-        excess = int(leads.sum()) - capacity
-        if excess > 0:
-            lead_ids = np.flatnonzero(leads)
-            dropped = lead_ids[np.argsort(order[lead_ids])[:excess]]
-            called[dropped] = False
+        lead_ids = np.flatnonzero(leads)
+        order = keyed.uniform("call_order", keys[lead_ids]) - urgent[lead_ids]
+        lead_ids = lead_ids[np.argsort(order, kind="stable")]
+        now, later = lead_ids[:capacity], lead_ids[capacity:]
+        called = np.zeros(leads.size, bool)
+        called[now] = True
+        fresh = self.queue.day > day - self.config.lead_expiry_days
+        model.metrics.add("leads_expired", int((~fresh).sum()))
+        queue = self.queue.select(fresh)
+        spare = capacity - now.size
+        newest_first = np.arange(len(queue))[::-1]
+        take = np.zeros(len(queue), bool)
+        take[newest_first[: max(spare, 0)]] = True
+        self.called_from_queue = queue.select(take)
+        waiting = LeadQueue.of(
+            episode=keys[later], resident=residents[later], day=np.full(later.size, day)
+        )
+        self.queue = queue.select(~take).extend(waiting)
         return called
+
+    @property
+    def leads_waiting(self) -> int:
+        """Risk leads in the queue at the end of the day."""
+        return len(self.queue)
 
     # --- cases ------------------------------------------------------------------------------
     def open_cases(
@@ -228,10 +287,27 @@ class PoliceForce:
             ring, ring.abroad, share * self.international, "arrest", 1
         )
         dissolved = ring.lose_members(taken_home, taken_abroad)
+        if self.hub is not None and self.hub.joint_operations > 0 and not dissolved:
+            self._take_down_inputs(ring, self.hub.joint_operations)
         # The cases stay open until they go cold: evidence keeps leading to follow-up
         # operations. Closing them here would make the number of operations depend on how
         # lumpy the city's sample of cases is, hence on the city's size.
         return ArrestOperation(taken_home, taken_abroad, dissolved)
+
+    def _take_down_inputs(self, ring: FraudRing, share: float) -> None:
+        """Joint operations: telecoms, platforms and banks take down the ring's inputs too.
+
+        Each number and account the ring holds is blocked with chance ``share`` (keyed to the
+        handle), and ``share`` of its mule accounts are frozen out of use.
+        """
+        model = self.model
+        stock = np.concatenate([ring.numbers, ring.accounts])
+        if stock.size:
+            draws = model.keyed.uniform("joint_takedown", model.handles.key[stock], model.day)
+            taken = stock[draws < share]
+            model.handles.block_from(taken, model.day)
+            model.metrics.add_market("handles_taken_down", int(taken.size))
+        ring.mules *= 1.0 - share
 
     def crack_down_on_cards(self, ring: FraudRing, intensity: float) -> np.ndarray:
         """A card-crackdown sweep on a ring's domestic money movers; returns arrests by role."""

@@ -16,6 +16,7 @@ import mesa
 import numpy as np
 
 from govsim.agents.handles import ACCOUNT, NUMBER
+from govsim.extrapolation import MEMORY_REFERENCE_RESIDENTS
 from govsim.scenario.fraud import MODES, ROLES, Fraud
 
 if TYPE_CHECKING:
@@ -66,6 +67,11 @@ class FraudRing(mesa.Agent):
         self.window_attempts = np.zeros((n_types, len(MODES)))
         self.window_blocked = 0.0
         self.window_contacts = 0.0
+        # What the ring has learned from its city contacts over past reviews (see adapt).
+        self.learned_revenue = np.zeros((n_types, len(MODES)))
+        self.learned_attempts = np.zeros((n_types, len(MODES)))
+        self.learned_blocked = 0.0
+        self.learned_contacts = 0.0
         self.recent_profit = 0.0
         # Today's city contacts and their expected yield (see govsim.extrapolation).
         self.city_attempts = 0.0
@@ -223,10 +229,19 @@ class FraudRing(mesa.Agent):
 
     # --- adaptation -------------------------------------------------------------------------
     def adapt(self, active_types: np.ndarray) -> None:
-        """Shift portfolio and mode toward what paid, and learn to evade blocking."""
+        """Shift portfolio and mode toward what paid, and learn to evade blocking.
+
+        What paid is read from the ring's city contacts since its last reviews: the window
+        just closed, plus the earlier ones fading, remembered over as many windows as the
+        city is smaller than ``MEMORY_REFERENCE_RESIDENTS`` (one window from that size up).
+        A ring learns what pays across its whole market; a small city's sample of a week holds
+        too few of its contacts (often none in targeted mode), and learning from it alone
+        would make the rings' strategy, hence results, depend on the city's size.
+        """
+        self._remember_window()
         config = self.config
-        attempts = self.window_attempts.sum(axis=1)
-        revenue = self.window_revenue.sum(axis=1)
+        attempts = self.learned_attempts.sum(axis=1)
+        revenue = self.learned_revenue.sum(axis=1)
         tried = (attempts > 0) & active_types
         if tried.any():
             payoff = np.where(tried, revenue / np.maximum(attempts, 1), 0.0)
@@ -241,9 +256,18 @@ class FraudRing(mesa.Agent):
         self._learn_evasion()
         self._reset_window()
 
+    def _remember_window(self) -> None:
+        residents = self.model.config.population.size
+        windows = max(1.0, MEMORY_REFERENCE_RESIDENTS / residents)
+        keep = 1.0 - 1.0 / windows
+        self.learned_revenue = keep * self.learned_revenue + self.window_revenue
+        self.learned_attempts = keep * self.learned_attempts + self.window_attempts
+        self.learned_blocked = keep * self.learned_blocked + self.window_blocked
+        self.learned_contacts = keep * self.learned_contacts + self.window_contacts
+
     def _adapt_mode(self) -> None:
-        attempts = self.window_attempts.sum(axis=0)
-        revenue = self.window_revenue.sum(axis=0)
+        attempts = self.learned_attempts.sum(axis=0)
+        revenue = self.learned_revenue.sum(axis=0)
         per_operator = np.array(
             [
                 self.config.broadcast_attempts_per_operator,
@@ -262,9 +286,9 @@ class FraudRing(mesa.Agent):
         )
 
     def _learn_evasion(self) -> None:
-        if self.window_contacts <= 0 or self.members[TECHNICIANS] == 0:
+        if self.learned_contacts <= 0 or self.members[TECHNICIANS] == 0:
             return
-        blocked_share = self.window_blocked / self.window_contacts
+        blocked_share = self.learned_blocked / self.learned_contacts
         gap = self.config.evasion_max - self.evasion
         self.evasion += self.config.evasion_learning * blocked_share * max(gap, 0.0)
 

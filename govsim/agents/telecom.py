@@ -53,5 +53,5 @@ class TelecomOperators(Sector):
     def collateral_calls_blocked(self, residents: int) -> int:
         """Legitimate calls and SMS blocked by mistake today."""
         expected = residents * self.config.legit_calls_per_resident_day
-        rate = self.effort * self.config.false_positive_rate
+        rate = self.false_positive_rate(self.config.false_positive_rate)
         return self.collateral_count(expected * rate)

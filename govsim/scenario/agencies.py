@@ -158,6 +158,14 @@ class Police(Agency):
         ge=0.0,
         source=NAFC,
     )
+    lead_expiry_days: int = param(
+        3,
+        "Days a risk lead the centre could not call at once waits in its queue before it is "
+        "dropped as stale.",
+        unit="days",
+        ge=1,
+        source=ASSUMPTION,
+    )
     dissuasion_efficacy: float = share(
         0.7,
         "Probability a dissuasion call stops a resident from engaging or paying.",

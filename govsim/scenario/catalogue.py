@@ -1,4 +1,4 @@
-"""The default scam catalogue (MODEL.md section 3); a scenario may override or extend it.
+"""The default scam catalogue (docs/ODD.md section 2); a scenario may override or extend it.
 
 Loss medians keep the ratios between types seen in UK Finance's APP fraud figures
 (investment >> impersonation > purchase), converted to yuan. Conversions are the chance a naive,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
 from govsim.scenario.fields import ASSUMPTION, Record, param, share
 
@@ -89,6 +89,59 @@ class Latencies(Record):
         ge=0.0,
         source=ASSUMPTION,
     )
+    station_routing_hours: float = param(
+        3.0,
+        "Hours from a victim's report at a local police station to the stop-payment request "
+        "leaving the police: the case is written up and passed to the fraud desk. A hub's one "
+        "intake skips it.",
+        unit="hours",
+        ge=0.0,
+        source=ASSUMPTION,
+    )
+
+
+class Centre(Record):
+    """What a police-led one-stop centre does beyond raising its members' links.
+
+    Read only under structure ``hub``. Each mechanism can be switched off (``one_intake:
+    false``, ``data_desk: 0``, ``joint_operations: 0``); with all three off, a hub is a
+    bilateral structure at the hub's effective link levels.
+    """
+
+    one_intake: bool = Field(
+        True,
+        description="Victims' reports reach one intake where seated bank staff issue the "
+        "stop-payment themselves, in intake_hours, instead of the station route and the "
+        "police-bank link.",
+    )
+    intake_hours: float = param(
+        0.2,
+        "Hours from a report reaching the centre's one intake to the stop-payment.",
+        unit="hours",
+        gt=0.0,
+        source="Shenzhen and Qingdao centres: stop-payment within minutes of a report, "
+        "docs/sources.md; assumption",
+    )
+    data_desk: float = share(
+        0.8,
+        "Share of the carriers' sub-threshold traces of scam contacts that the pooled data "
+        "desk examines against the other companies' data (0 switches the desk off).",
+        source=ASSUMPTION,
+    )
+    trace_share: float = share(
+        0.3,
+        "Chance a carrier's data holds a sub-threshold trace of a reached scam contact, at "
+        "full effort and no evasion: too weak to act on alone, enough with a second "
+        "company's data.",
+        source=ASSUMPTION,
+    )
+    joint_operations: float = share(
+        0.5,
+        "Joint operations (合成作战): share of the gap to certain case linking the centre "
+        "closes, and share of an identified ring's numbers, accounts and mule accounts taken "
+        "down with its members (0 switches them off).",
+        source=ASSUMPTION,
+    )
 
 
 class Cooperation(Record):
@@ -110,7 +163,16 @@ class Cooperation(Record):
         "that sit together (police, banks, telecoms, platforms).",
         source=ASSUMPTION,
     )
+    shared_precision: float = share(
+        0.5,
+        "Share of a party's false positives avoided when it knows all that the other parties "
+        "know (blacklists, flags and pooled data reaching it through its links): it acts on "
+        "the same fraud with fewer mistakes.",
+        source="consortium fraud models report fewer false positives at equal detection; "
+        "magnitude assumption",
+    )
     latencies: Latencies = Field(default_factory=Latencies)
+    centre: Centre = Field(default_factory=Centre)
 
     @field_validator("links")
     @classmethod
@@ -125,8 +187,31 @@ class Cooperation(Record):
             result[key] = float(level)
         return result
 
+    @property
+    def hub(self) -> Centre | None:
+        """The one-stop centre's mechanisms, or None when there is no centre."""
+        return self.centre if self.structure == "hub" else None
+
+    _levels: dict[str, float] = PrivateAttr(default_factory=dict)
+
     def level(self, name: str) -> float:
-        """Return the effective cooperation level of a link under this structure."""
+        """Return the effective cooperation level of a link under this structure.
+
+        Remembered per name: the model asks for levels many times a day, and the record is
+        immutable.
+        """
+        cached = self._levels.get(name)
+        if cached is None:
+            cached = self._levels[name] = self._effective_level(name)
+        return cached
+
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Cooperation:
+        """A copy, with its own (empty) memory of levels: an update may change them."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy._levels = {}
+        return copy
+
+    def _effective_level(self, name: str) -> float:
         if self.structure == "none":
             return 0.0
         key = canonical_link(name)

@@ -55,14 +55,17 @@ LINK_EFFECTS: dict[str, str] = {
     "conviction rate.",
     "police-international": "Cross-border arrests and repatriation.",
     "bank-telecom": "Shared risk signals: a scam call a telecom flags makes the victim's bank "
-    "hold the transfer that follows.",
+    "hold the transfer that follows; in a hub, the bank's data corroborate call traces at the "
+    "data desk; fewer false positives for both.",
     "bank-platform": "Shared risk signals: a scam a platform flags makes the victim's bank hold "
-    "the transfer that follows.",
+    "the transfer that follows; in a hub, the bank's data corroborate online traces at the "
+    "data desk; fewer false positives for both.",
     "telecom-platform": "Shared risk signals: a resident whose call a telecom flags also gets "
-    "the platform's in-app warning.",
+    "the platform's in-app warning; in a hub, each corroborates the other's traces at the data "
+    "desk; fewer false positives for both.",
     "government-public": "Campaign reach; reports by the public feed the blacklists.",
 }
-"""What each link buys, after MODEL.md section 5."""
+"""What each link buys (docs/ODD.md section 7)."""
 
 _BOUNDS: dict[type, tuple[str, str]] = {
     annotated_types.Ge: ("ge", "["),
@@ -163,7 +166,7 @@ mappings with dots (`agencies.police.capability`); `{TYPE_KEY}` stands for a sca
 **range** `[a, b]` includes its ends and `(a, b]` excludes `a`. The **unit** `share` is a
 probability or a fraction in [0, 1], and `-` marks a key that is not a number. The **source** is
 where the default comes from (details in `docs/sources.md`); `{ASSUMPTION}` marks a value that no
-public figure grounds yet (MODEL.md section 8)."""
+public figure grounds yet (docs/ODD.md section 9)."""
 
 
 def _root_section() -> str:
@@ -197,7 +200,7 @@ def _scam_types_section(key: str) -> list[str]:
         f"## {key}",
         "",
         _prose(
-            "A mapping from each scam type's name to its fields (MODEL.md section 3). Types a "
+            "A mapping from each scam type's name to its fields (docs/ODD.md section 2). Types a "
             "scenario gives are merged over the built-in catalogue key by key: a built-in type "
             "needs only the fields that change, a new name adds a type and must give the "
             "required fields."
@@ -255,7 +258,7 @@ def _links_subsection(key: str) -> list[str]:
         "",
         _prose(
             "A link is written as two parties joined by a hyphen, in either order; the meaning "
-            "column says what cooperation on it buys (MODEL.md section 5). Under structure "
+            "column says what cooperation on it buys (docs/ODD.md section 7). Under structure "
             "`none` every link counts as 0; under `hub` the links among the parties that sit "
             f"together ({', '.join(sorted(HUB_SEATS))}) also close `hub_colocation` (default "
             f"{_number(colocation.default)}) of their remaining gap to 1."

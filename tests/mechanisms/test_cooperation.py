@@ -112,3 +112,11 @@ def test_government_public_link_carries_public_reports():
         reports[level] = int(city.education.public_reports(resisted, keys).sum())
     assert reports[0.0] == 0
     assert reports[1.0] == pytest.approx(1_000, abs=150)
+
+
+def test_a_copy_with_another_structure_does_not_keep_the_remembered_levels():
+    hub = Cooperation(structure="hub", links={"police-bank": 0.5}, hub_colocation=0.7)
+    assert hub.level("police-bank") == pytest.approx(0.85)
+    bilateral = hub.model_copy(update={"structure": "bilateral"})
+    assert bilateral.level("police-bank") == 0.5
+    assert hub.level("bank-police") == pytest.approx(0.85)

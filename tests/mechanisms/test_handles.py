@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from govsim.agents.handles import ACCOUNT, NUMBER, HandleRegistry
+from govsim.agents.handles import ACCOUNT, NUMBER, HandleRegistry, split_by_counts
 from tests.mechanisms.builders import batch_of, model
 
 LATENCIES = {"blacklist_slowest_days": 10.0, "blacklist_fastest_days": 2.0}
@@ -172,3 +172,12 @@ def test_telecoms_block_calls_from_a_listed_number_only_from_its_delivery_day():
         assert batch.blocked_telecom.all() == blocked
         assert batch.blocked_telecom.any() == blocked
         assert (batch.alive == ~batch.blocked_telecom).all()
+
+
+def test_split_by_counts_cuts_like_numpy_split():
+    values = np.arange(10)
+    counts = np.array([3, 0, 5, 2])
+    pieces = split_by_counts(values, counts)
+    expected = np.split(values, np.cumsum(counts)[:-1])
+    assert [p.tolist() for p in pieces] == [e.tolist() for e in expected]
+    assert split_by_counts(np.arange(0), np.zeros(0, dtype=np.int64)) == []

@@ -13,7 +13,12 @@ from govsim.randomness import combine
 from tests.mechanisms.builders import model
 
 RING = 99
-LATENCIES = {"stop_payment_slowest_hours": 72.0, "stop_payment_fastest_hours": 0.25}
+# No station routing here, so that the link's own latency shows; routing is tested apart.
+LATENCIES = {
+    "stop_payment_slowest_hours": 72.0,
+    "stop_payment_fastest_hours": 0.25,
+    "station_routing_hours": 0.0,
+}
 
 
 def police(links=None, structure="bilateral", division_coordination=0.0, **agencies):
@@ -218,6 +223,16 @@ def test_a_hub_speeds_up_stop_payment():
     assert hub < bilateral
 
 
+def test_a_report_at_a_station_waits_for_routing_before_the_stop_payment():
+    def with_routing(hours):
+        latencies = {**LATENCIES, "station_routing_hours": hours}
+        city = model(size=500, cooperation={"links": {"police-bank": 1.0}, "latencies": latencies})
+        return city.stop_payment_latency_hours()
+
+    assert with_routing(0.0) == pytest.approx(0.25)
+    assert with_routing(5.0) == pytest.approx(5.25)
+
+
 def test_without_police_the_bank_freezes_on_the_victim_request():
     hours = latency(1.0, police={"enabled": False}, banks={"self_freeze_hours": 36.0})
     assert hours == 36.0
@@ -234,20 +249,26 @@ def test_partner_data_raise_identification_odds_through_their_links():
     assert strong.police.data_multiplier > weak > 1.0
 
 
+def call(force, leads, keys, urgent=None):
+    """Today's calls for these leads (residents numbered like the keys)."""
+    urgent = np.zeros(leads.size, bool) if urgent is None else urgent
+    return force.dissuade(leads, keys, keys.astype(np.int64), urgent)
+
+
 def test_the_centre_calls_every_lead_within_capacity_and_no_more():
     force = police(police={"dissuasion_calls_per_100k": 500.0}).police
     assert force.centre_capacity == pytest.approx(10.0)
     leads = np.zeros(100, bool)
     leads[[3, 50, 70]] = True
     keys = np.arange(100)
-    assert np.array_equal(force.dissuade(leads, keys), leads)
+    assert np.array_equal(call(force, leads, keys), leads)
     leads[:40] = True
-    called = force.dissuade(leads, keys)
+    called = call(force, leads, keys)
     assert called.sum() == 10
     assert not (called & ~leads).any()
     # Which leads are called is decided by each lead's own key, not by its place in the batch.
     order = np.random.default_rng(0).permutation(100)
-    assert np.array_equal(force.dissuade(leads[order], keys[order]), called[order])
+    assert np.array_equal(call(force, leads[order], keys[order]), called[order])
 
 
 def test_a_small_city_gets_its_share_of_the_centre_calls():
@@ -258,7 +279,7 @@ def test_a_small_city_gets_its_share_of_the_centre_calls():
     calls = []
     for day in range(1, 251):  # the capacity is rounded at random once a day
         force.model.day = day
-        calls.append(int(force.dissuade(leads, np.arange(50) + 50 * day).sum()))
+        calls.append(int(call(force, leads, np.arange(50) + 50 * day).sum()))
     assert set(calls) <= {0, 1}
     assert sum(calls) == pytest.approx(0.4 * 250, rel=0.25)
 

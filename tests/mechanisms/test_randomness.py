@@ -239,6 +239,13 @@ def test_poisson_quantile_is_exact_against_scipy(mean):
     assert (below[k > 0] < u[k > 0]).all()
 
 
+@pytest.mark.parametrize("mean", [0.0, 0.3, 7.5, 300.0, 3_000.0])
+def test_one_poisson_draw_is_the_same_as_within_an_array(mean):
+    many = poisson_quantile(U_GRID, np.full(U_GRID.size, mean))
+    one_by_one = [poisson_quantile(np.array([u]), np.array([mean]))[0] for u in U_GRID]
+    assert np.array_equal(many, one_by_one)
+
+
 def test_poisson_quantile_of_mean_zero_is_zero():
     assert not poisson_quantile(U_GRID, np.zeros(U_GRID.size)).any()
 

@@ -1,7 +1,7 @@
 """Money is conserved at every step, whatever the governance, the laundering and the events.
 
-Losses = ring proceeds + frozen + in flight (MODEL.md section 6), the daily metrics add up to the
-ledger, frozen money goes back to the victims, and the daily counters are consistent.
+Losses = ring proceeds + frozen + in flight (docs/ODD.md section 7.9), the daily metrics add
+up to the ledger, frozen money goes back to the victims, and the daily counters are consistent.
 """
 
 from __future__ import annotations

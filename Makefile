@@ -5,7 +5,7 @@ VENV  := .venv
 BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint format bench clean
+.PHONY: venv run test lint format bench validation clean
 
 venv: $(STAMP)
 
@@ -42,6 +42,10 @@ format: venv
 
 bench: venv
 	$(BIN)/python benchmarks/bench_model.py
+
+# Regenerates docs/validation.md (stylized facts and calibration targets against the model).
+validation: venv
+	$(BIN)/python -m govsim.validation --write
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -108,9 +108,6 @@ INERT_BY_DESIGN: dict[str, Idle] = {
 """Leaves idle in the hub by design; edit freely, the tests keep every entry true."""
 
 DEFECTS: dict[str, Idle] = {
-    "agencies.police.cases_per_investigator": Idle(
-        "DEFECT, to fix: open cases (13-74 per 100k) never reach capacity (200 per 100k)"
-    ),
     "fraud.dissolution_core_share": Idle(
         "DEFECT, to fix: evidence (~30) << evidence_half_depth (200): rings never dissolve"
     ),

@@ -100,7 +100,8 @@ class Police(Agency):
     )
     cases_per_investigator: float = param(
         25.0,
-        "Open cases one investigator can work at once.",
+        "Open cases one investigator can carry: a case gets capacity / (capacity + open "
+        "cases) of full attention, half when the city's backlog equals its capacity.",
         unit="cases",
         gt=0.0,
         source=ASSUMPTION,

@@ -334,3 +334,24 @@ def test_cases_go_cold():
     assert force.cases.open.sum() == 1
     force.close_cold_cases(2 + force.config.case_cold_days)
     assert force.cases.open.sum() == 0
+
+
+def test_each_open_case_slows_the_others_before_the_desks_are_full():
+    force = police().police
+    capacity = sum(unit.capacity for unit in force.units)
+    assert force.workload_factor() == 1.0
+    for day in range(int(capacity // 2)):
+        open_case(force, region=day % 4, day=day, ring=RING + day)
+    half_full = force.workload_factor()
+    assert half_full == pytest.approx(capacity / (capacity + int(capacity // 2)))
+    assert 0.5 < half_full < 1.0
+
+
+def test_more_investigators_give_each_open_case_more_attention():
+    factors = []
+    for investigators in (4.0, 8.0, 16.0):
+        force = police(police={"investigators_per_100k": investigators}).police
+        for day in range(10):
+            open_case(force, region=day % 4, day=day, ring=RING + day)
+        factors.append(force.workload_factor())
+    assert factors[0] < factors[1] < factors[2] < 1.0

@@ -28,22 +28,27 @@ class ContactBatch:
     platform: np.ndarray
     alive: np.ndarray = field(init=False)
     evasion: np.ndarray = field(init=False)
+    coaching: np.ndarray = field(init=False)
     blocked_telecom: np.ndarray = field(init=False)
     blocked_platform: np.ndarray = field(init=False)
     reached: np.ndarray = field(init=False)
     flagged: np.ndarray = field(init=False)
+    called: np.ndarray = field(init=False)
     warned: np.ndarray = field(init=False)
     signalled_bank: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
         n = self.ring.size
         self.alive = (self.target >= 0) & (self.handle >= 0)
-        self.evasion = np.zeros(n)  # the sending ring's evasion technology, set at filtering
+        # The sending ring's evasion technology and coaching against calls, set at filtering.
+        self.evasion = np.zeros(n)
+        self.coaching = np.zeros(n)
         for name in (
             "blocked_telecom",
             "blocked_platform",
             "reached",
             "flagged",
+            "called",
             "warned",
             "signalled_bank",
         ):

@@ -83,7 +83,9 @@ class MarketExtrapolation:
     def _compute(self, name: str) -> float:
         numerator, denominator, before = RATIOS[name]
         below = self.totals[denominator]
-        return self.totals[numerator] / below if below > 0 else before
+        # Paid takings are engaged takings less the stops' chances (GovernanceModel.
+        # count_stop_chances), which a victim facing many decisions can overcount.
+        return max(self.totals[numerator] / below, 0.0) if below > 0 else before
 
     @property
     def elsewhere(self) -> float:

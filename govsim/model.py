@@ -43,6 +43,16 @@ from govsim.scenario.schema import Scenario
 from govsim.transfers import PendingTransfers, Reports, execute_transfers
 
 DOMESTIC_EXIT_SHARE = 0.1
+MARKET_BURN_IN_DAYS = 90
+"""Days at the start of the warm-up in which rings neither enter nor exit.
+
+The initial rings start with full stocks, no victim yet groomed, no money in flight and the
+market's pooled ratios unmeasured (7.17), so their first weeks' profit says nothing about the
+market: judged on it, most quit together and the market crashes before it has run (seen in up
+to half the replications of multi_party_hub, down to 3 rings of 60, then years to recover).
+For 90 days the rings work, learn and pay with their number held; entry and exit then start
+from profits measured on a running market. 90 days cover the longest grooming and escalation
+paths and three profit memories (30 days each)."""
 MAX_ENGAGEMENT = 0.95
 
 
@@ -55,6 +65,8 @@ class GovernanceModel(mesa.Model):
         self.keyed = KeyedRandom(rng)
         self.warmup_days = scenario.warmup_days
         self.day = -self.warmup_days  # day 1 is the first measured day
+        # Rings neither enter nor exit in the first days of the warm-up (see adapt_rings).
+        self.market_opens_day = self.day + min(MARKET_BURN_IN_DAYS, self.warmup_days)
         self.links = scenario.cooperation
         self.scale = scenario.fraud.market_population / scenario.population.size
         self.scams = ScamTable(scenario.scam_types)
@@ -79,6 +91,7 @@ class GovernanceModel(mesa.Model):
         self.ring_by_id: dict[int, FraudRing] = {}
         self._working: list[FraudRing] = []
         self.market_profit = scenario.fraud.entry_profit_reference
+        self.scripts_coaching = scenario.fraud.coaching_initial
         fraud = scenario.fraud
         for order in range(round(fraud.rings_per_million * fraud.market_population / 1e6)):
             self.add_ring(order)
@@ -134,6 +147,8 @@ class GovernanceModel(mesa.Model):
         It buys its numbers, accounts and mule accounts with the others, at the next planning.
         """
         ring = FraudRing(self, (self.day << 16) | order, self.scams.weight.copy())
+        # Scripts circulate in the chain: a newcomer buys the ones in use (see adapt_rings).
+        ring.coaching = self.scripts_coaching
         self.rings.append(ring)
         self.ring_by_id[ring.unique_id] = ring
         self._working.append(ring)
@@ -219,6 +234,8 @@ class GovernanceModel(mesa.Model):
         """Telecoms block calls and SMS, platforms remove IM and web content; some are seen."""
         evasion = np.array([ring.evasion for ring in rings])[batch.ring] if rings else np.empty(0)
         batch.evasion = evasion
+        if rings:
+            batch.coaching = np.array([ring.coaching for ring in rings])[batch.ring]
         self.telecoms.block_contacts(batch, evasion, self.day)
         self.platforms.remove_content(batch, evasion, self.day)
         seen = self.keyed.uniform("seen", batch.key)
@@ -239,10 +256,12 @@ class GovernanceModel(mesa.Model):
         blocked = np.bincount(
             batch.ring, weights=batch.blocked_telecom | batch.blocked_platform, minlength=count
         )
+        reached = np.bincount(batch.ring, weights=batch.reached, minlength=count)
         attempts = self._per_ring_cell(batch, count)
         for i, ring in enumerate(rings):
             ring.window_contacts += int(contacts[i])
             ring.window_blocked += int(blocked[i])
+            ring.window_reached += int(reached[i])
             ring.window_attempts += attempts[i]
 
     def _per_ring_cell(
@@ -277,6 +296,9 @@ class GovernanceModel(mesa.Model):
         probability = self.engagement_probability(batch, rings)
         would = batch.alive & (draw < probability)
         stopped = self.warn_contacts(batch, would)
+        called = np.bincount(batch.ring, weights=batch.called, minlength=len(rings))
+        for ring, calls in zip(rings, called, strict=True):
+            ring.window_called += int(calls)
         engaged = would & ~stopped
         paying = np.where(batch.alive & ~stopped, probability, 0.0)
         self._credit_rings(batch, rings, paying)
@@ -356,8 +378,9 @@ class GovernanceModel(mesa.Model):
         shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
         warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
         in_app_stops = self.platforms.warn_in_app(warned_in_app, batch.key)
-        efficacy = self.config.agencies.police.dissuasion_efficacy
+        efficacy = self.config.agencies.police.dissuasion_efficacy * (1.0 - batch.coaching)
         stopped = in_progress & ((called & (works < efficacy)) | in_app_stops)
+        batch.called = called
         batch.warned = called | warned_in_app
         to_bank = np.where(
             batch.phone, self.links.level("bank-telecom"), self.links.level("bank-platform")
@@ -430,9 +453,17 @@ class GovernanceModel(mesa.Model):
         self.metrics.add("dissuasion_calls", len(called))
         boost = self.config.agencies.education.warning_boost
         self.residents.boost_awareness(called.resident, self.day, boost)
+        pending = np.isin(self.pending.episode, called.episode)
+        if not pending.any():
+            return
+        episodes = self.pending.episode[pending]
+        draw = self.keyed.uniform("late_call_works", episodes, self.day)
         efficacy = self.config.agencies.police.dissuasion_efficacy
-        works = self.keyed.uniform("late_call_works", called.episode, self.day) < efficacy
-        stopped = called.episode[works]
+        efficacy = efficacy * (1.0 - self.ring_values(self.pending.ring[pending], "coaching"))
+        works = draw < efficacy
+        left = self.scams.takings_left(self.pending.scam[pending], self.pending.stage[pending])
+        self.count_stop_chances(efficacy, left)
+        stopped = episodes[works]
         pending = np.isin(self.pending.episode, stopped)
         if pending.any():
             self.metrics.add("dissuaded", int(np.unique(self.pending.episode[pending]).size))
@@ -455,6 +486,7 @@ class GovernanceModel(mesa.Model):
             stage=np.zeros(grooming.size),
             signalled=batch.signalled_bank[engaged],
             report_hour=np.full(grooming.size, np.nan),
+            first_hour=np.full(grooming.size, np.nan),
         )
         self.pending = self.pending.extend(new)
 
@@ -482,13 +514,39 @@ class GovernanceModel(mesa.Model):
         online = ~self.scams.phone[pending.scam] & (pending.due > self.day)
         detected = self.platforms.detect_grooming(online, pending.episode, self.day)
         centre = (
-            self.links.level("police-platform") * self.config.agencies.police.dissuasion_efficacy
+            self.links.level("police-platform")
+            * self.config.agencies.police.dissuasion_efficacy
+            * (1.0 - self.ring_values(pending.ring, "coaching"))
         )
         stop = self.config.agencies.platforms.in_app_warning
         stop = 1 - (1 - stop) * (1 - (centre if self.police.enabled else 0.0))
         saved = detected & (self.keyed.uniform("grooming_stop", pending.episode, self.day) < stop)
+        detection = self.platforms.effort * self.config.agencies.platforms.grooming_detection
+        left = self.scams.takings_left(pending.scam, pending.stage)
+        self.count_stop_chances(online * detection * stop, left)
         self.metrics.add("dissuaded", int(saved.sum()))
         self.pending = self.pending.select(~saved)
+
+    def count_stop_chances(self, chance: np.ndarray, left: np.ndarray) -> None:
+        """Record a decision that can stop engaged victims, by its chances, not its draws.
+
+        The rest of the market's takings rest on the share of engaged victims' expected
+        takings that gets paid (``paid_per_expected``, 7.17). Measured on the city's realised
+        payments, that share rests on a handful of victims in a small city: one large
+        transfer held by chance would swing every ring's market revenue, and with it entry
+        and exit, and the market could tip (docs/ODD.md 9). So each decision that can stop
+        an engaged victim adds what it was *expected* to stop, ``sum(chance * left)`` (the
+        chance of stopping times the takings a stop forgoes), and the ratio is the engaged
+        takings less these, over the engaged takings. Its mean is the realised ratio's; its
+        noise is only which victims reach which decision.
+        """
+        if chance.size:
+            self.metrics.add("expected_stops", float((chance * left).sum()))
+
+    def count_takings_lost(self, left: np.ndarray) -> None:
+        """Record engaged takings lost outside the chance-counted decisions (see above)."""
+        if left.size:
+            self.metrics.add("takings_lost", float(left.sum()))
 
     def mule_capacity_admits(self, due: PendingTransfers) -> np.ndarray:
         """Whether each ring's mule accounts can take today's transfers.
@@ -499,7 +557,10 @@ class GovernanceModel(mesa.Model):
         draw = self.keyed.uniform("mule_capacity", due.episode, due.stage)
         ids, index = np.unique(due.ring, return_inverse=True)
         shares = np.array([self.mule_share(self.ring_by_id[int(i)]) for i in ids])
-        return draw < shares[index] if len(due) else np.ones(0, bool)
+        if not len(due):
+            return np.ones(0, bool)
+        self.count_stop_chances(1.0 - shares[index], self.scams.takings_left(due.scam, due.stage))
+        return draw < shares[index]
 
     def mule_share(self, ring: FraudRing) -> float:
         """Share of the ring's due transfers its mule accounts can take (market-wide)."""
@@ -507,11 +568,23 @@ class GovernanceModel(mesa.Model):
         capacity = ring.transfer_capacity()
         return 1.0 if capacity >= wanted else capacity / wanted
 
-    def centre_call_on_hold(self) -> float:
-        """Chance the centre's call adds to the bank's warning on a held transfer."""
+    def centre_call_on_hold(self, ring_ids: np.ndarray) -> np.ndarray:
+        """Chance the centre's call adds to the bank's warning on each held transfer.
+
+        The ring's coaching (``ring_ids``, one per transfer) cancels part of the call.
+        """
         if not self.police.enabled:
-            return 0.0
-        return self.links.level("police-bank") * self.config.agencies.police.dissuasion_efficacy
+            return np.zeros(ring_ids.size)
+        call = self.links.level("police-bank") * self.config.agencies.police.dissuasion_efficacy
+        return call * (1.0 - self.ring_values(ring_ids, "coaching"))
+
+    def ring_values(self, ring_ids: np.ndarray, attribute: str) -> np.ndarray:
+        """One attribute of each ring named in ``ring_ids`` (ring unique ids), per element."""
+        if ring_ids.size == 0:
+            return np.zeros(0)
+        ids, index = np.unique(ring_ids, return_inverse=True)
+        values = np.array([getattr(self.ring_by_id[int(i)], attribute) for i in ids])
+        return values[index]
 
     def stop_payment_latency_hours(self, payers: np.ndarray | None = None) -> np.ndarray | float:
         """Hours from a report to a freeze: the police's stop-payment or the bank's own.
@@ -706,16 +779,34 @@ class GovernanceModel(mesa.Model):
         rings = self.active_rings()
         review = self.day % self.config.fraud.adaptation_interval_days == 0
         active = self.scams.active(self.running_events)
+        market_open = self.day > self.market_opens_day
+        if self.day == self.market_opens_day + 1 and self.market_opens_day > -self.warmup_days:
+            self._open_market(rings)
         for ring in rings:
             ring.pay_running_costs()
             ring.recent_profit *= 1.0 - 1.0 / PROFIT_MEMORY_DAYS
             if review:
                 ring.adapt(active)
-            if ring.should_exit(self.keyed.one("ring_exit", ring.key, self.day)):
+            if market_open and ring.should_exit(self.keyed.one("ring_exit", ring.key, self.day)):
                 ring.active = False
                 self.metrics.add_market("rings_exited", 1)
                 ring.remove()
-        self._enter_rings()
+        working = self.active_rings()
+        if working:
+            # The scripts on sale are the ones in use; with no ring left, the last ones.
+            self.scripts_coaching = float(np.mean([ring.coaching for ring in working]))
+        if market_open:
+            self._enter_rings()
+
+    def _open_market(self, rings: list[FraudRing]) -> None:
+        """End the burn-in: the rings' accounts restart from their initial cash.
+
+        The burn-in only fills the pipelines (MARKET_BURN_IN_DAYS); what the rings spent and
+        earned while it ran is the start-up's, not the market's. Their last month's profit is
+        kept: it was earned on a running market, and it is what exit and entry now judge.
+        """
+        for ring in rings:
+            ring.cash = self.config.fraud.initial_cash
 
     def _enter_rings(self) -> None:
         """New rings enter: a few on trial whatever the profit, more while the market pays.
@@ -782,7 +873,9 @@ class GovernanceModel(mesa.Model):
             attempts=today["attempts"],
             victims=today["victims"],
             engaged_takings=today["engaged_takings"],
-            paid_expected=today["paid_expected"],
+            paid_expected=(
+                today["engaged_takings"] - today["expected_stops"] - today["takings_lost"]
+            ),
             resolved_paths=today["resolved_paths"],
             frozen_paths=today["frozen_paths"],
             reports=today["reports"],
@@ -805,6 +898,7 @@ class GovernanceModel(mesa.Model):
             "rings_cross_border": float(sum(r.cross_border for r in rings)),
             "targeted_share": float(np.mean([r.targeted_share for r in rings])) if rings else 0.0,
             "evasion": float(np.mean([r.evasion for r in rings])) if rings else 0.0,
+            "coaching": float(np.mean([r.coaching for r in rings])) if rings else 0.0,
             "price_sim": self.market.price["sims"],
             "price_mule": self.market.price["mules"],
             "detained_or_imprisoned": float(self.courts.removed_from_labour()),

@@ -33,6 +33,10 @@ class ScamTable:
         self.mean_amount = self.loss_median * np.exp(self.loss_sigma**2 / 2.0)
         self.expected_takings = self.mean_amount * self.transfers
 
+    def takings_left(self, scam: np.ndarray, stage: np.ndarray) -> np.ndarray:
+        """Expected takings still to come from episodes about to make transfer ``stage``."""
+        return self.mean_amount[scam] * np.maximum(self.transfers[scam] - stage, 0)
+
     def __len__(self) -> int:
         return len(self.keys)
 

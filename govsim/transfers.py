@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
+from scipy import special
 
 from govsim.columns import Columns
 from govsim.laundering import NEVER, Chunks
@@ -43,6 +44,7 @@ class PendingTransfers(Columns):
         "stage": np.int16,
         "signalled": np.bool_,
         "report_hour": np.float64,
+        "first_hour": np.float64,
     }
     episode: np.ndarray
     """Key of the contact that started the scam: every later draw about it derives from it."""
@@ -56,6 +58,8 @@ class PendingTransfers(Columns):
     signalled: np.ndarray
     report_hour: np.ndarray
     """When the victim reports; drawn at the first transfer (NaN before), kept for later ones."""
+    first_hour: np.ndarray
+    """When the first transfer started (NaN before it): the report delay counts from it."""
 
 
 @dataclass
@@ -147,12 +151,18 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     due = due.select(model.mule_capacity_admits(due))
     metrics.add("transfers_admitted", len(due))
     amounts = draw_amounts(model, due)
-    due = due.select(amounts > 0)
-    amounts = amounts[amounts > 0]
+    broke = amounts <= 0
+    model.count_takings_lost(model.scams.takings_left(due.scam[broke], due.stage[broke]))
+    due = due.select(~broke)
+    amounts = amounts[~broke]
     repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
     keys = combine(due.episode, due.stage)
     held = model.banks.hold_transfers(amounts, repeated, due.signalled, due.resident, keys)
-    stopped = model.banks.stop_after_hold(held, model.centre_call_on_hold(), keys)
+    centre_call = model.centre_call_on_hold(due.ring)
+    stopped = model.banks.stop_after_hold(held, centre_call, keys)
+    hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
+    stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
+    model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
     metrics.add("held_by_bank", int(stopped.sum()))
     model.residents.boost_awareness(
         due.resident[stopped], day, model.education.config.warning_boost
@@ -164,6 +174,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     chunks = mule_paths(model, paid, amounts, start)
     # One report per victim: drawn at the first transfer, carried by the escalation.
     report_hour = np.where(paid.stage == 0, report_times(model, paid, start), paid.report_hour)
+    paid.first_hour = np.where(paid.stage == 0, start, paid.first_hour)
     stop_hour = report_hour + model.stop_payment_latency_hours(paid.resident)
     freeze = np.minimum(chunks.freeze_hour, np.repeat(stop_hour, model.config.fraud.fanout))
     # A freeze ordered before the money arrives catches it as it arrives.
@@ -186,6 +197,33 @@ def _reports(model: GovernanceModel, paid: PendingTransfers, report_hour: np.nda
     )
 
 
+def _report_hazard(
+    model: GovernanceModel, paid: PendingTransfers, next_due: np.ndarray
+) -> np.ndarray:
+    """The chance each victim who just paid reports before the next transfer is due.
+
+    The escalation stops when the victim has reported by the end of the next due day; the
+    victim got this far only by not having reported by the end of this one. With ``F`` the
+    distribution of the report hour (:func:`report_times`: reports with the group's share, a
+    log-normal delay after the first transfer), the chance is ``(F(next) - F(now)) /
+    (1 - F(now))``. It is what :meth:`GovernanceModel.count_stop_chances` counts instead of
+    the realised report, the largest single source of noise in the paid share.
+    """
+    population = model.config.population
+    share = model.residents.report_share[model.residents.group[paid.resident]]
+
+    def reported_by(hour: np.ndarray) -> np.ndarray:
+        delay = np.maximum(hour - paid.first_hour, 1e-9)
+        z = (np.log(delay) - np.log(population.report_delay_median_hours)) / (
+            population.report_delay_sigma
+        )
+        return share * special.ndtr(z)
+
+    now = np.where(paid.stage == 0, 0.0, reported_by((paid.due + 1) * 24.0))
+    later = reported_by((next_due + 1) * 24.0)
+    return np.clip((later - now) / np.maximum(1.0 - now, 1e-12), 0.0, 1.0)
+
+
 def _follow_ups(
     model: GovernanceModel, paid: PendingTransfers, report_hour: np.ndarray
 ) -> PendingTransfers:
@@ -194,6 +232,9 @@ def _follow_ups(
     next_due = paid.due + scams.spacing[paid.scam]
     # A victim who has reported by the end of the next due day does not pay again.
     more = (paid.stage + 1 < scams.transfers[paid.scam]) & (report_hour > (next_due + 1) * 24.0)
+    model.count_stop_chances(
+        _report_hazard(model, paid, next_due), scams.takings_left(paid.scam, paid.stage + 1)
+    )
     follow = paid.select(more)
     follow.due = next_due[more].astype(np.int32)
     follow.stage = (follow.stage + 1).astype(np.int16)

@@ -37,20 +37,30 @@ class BanksAndPayments(Sector):
         keys: np.ndarray,
     ) -> np.ndarray:
         """Which transfers the payer's bank's real-time risk control holds."""
-        draw = self.model.keyed.uniform("bank_hold", keys)
+        chance = self.hold_chance(amounts, repeated, signalled, payers)
+        return self.model.keyed.uniform("bank_hold", keys) < chance
+
+    def hold_chance(
+        self, amounts: np.ndarray, repeated: np.ndarray, signalled: np.ndarray, payers: np.ndarray
+    ) -> np.ndarray:
+        """The chance risk control holds each transfer: larger and repeated ones more often."""
         config = self.config
         effort = self.customer_effort(payers)
         tier = np.where(amounts >= config.large_transfer, config.large_tier_factor, 1.0)
         tier = tier * np.where(repeated, config.repeat_tier_factor, 1.0)
         chance = np.minimum(effort * config.risk_detection * tier, 1.0)
-        chance = np.where(signalled, np.maximum(chance, effort * SIGNALLED_HOLD), chance)
-        return draw < chance
+        return np.where(signalled, np.maximum(chance, effort * SIGNALLED_HOLD), chance)
 
-    def stop_after_hold(self, held: np.ndarray, centre_call: float, keys: np.ndarray) -> np.ndarray:
+    def stop_after_hold(
+        self, held: np.ndarray, centre_call: np.ndarray | float, keys: np.ndarray
+    ) -> np.ndarray:
         """Held transfers the customer abandons after the bank's (and the centre's) warning."""
         draw = self.model.keyed.uniform("hold_stop", keys)
-        keep_going = (1.0 - self.config.hold_stop_share) * (1.0 - centre_call)
-        return held & (draw < 1.0 - keep_going)
+        return held & (draw < self.stop_chance_after_hold(centre_call))
+
+    def stop_chance_after_hold(self, centre_call: np.ndarray | float) -> np.ndarray | float:
+        """The chance a held customer abandons the transfer."""
+        return 1.0 - (1.0 - self.config.hold_stop_share) * (1.0 - centre_call)
 
     def detect_mule_paths(self, payers: np.ndarray, keys: np.ndarray) -> np.ndarray:
         """Mule paths caught at their first hop by the monitoring of the payer's bank."""

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 ROLE = {name: i for i, name in enumerate(ROLES)}
 LEADER, CORE = ROLE["leader"], ROLE["core"]
 OPERATORS, MONEY_MOVERS = ROLE["operators"], ROLE["money_movers"]
-TECHNICIANS = ROLE["technicians"]
+TECHNICIANS, SCRIPT_DESIGNERS = ROLE["technicians"], ROLE["script_designers"]
 STAY_HOME_ROLES = (ROLE["data_buyers"], MONEY_MOVERS)
 ATTEMPTS_PER_HANDLE_DAY = 150.0
 PROFIT_MEMORY_DAYS = 30.0
@@ -56,6 +56,8 @@ class FraudRing(mesa.Agent):
         self.portfolio = portfolio / portfolio.sum()
         self.targeted_share = config.targeted_share
         self.evasion = config.evasion_initial
+        # Newcomers buy the scripts in circulation (see GovernanceModel.add_ring).
+        self.coaching = config.coaching_initial
         self.cash = config.initial_cash
         self.numbers = np.empty(0, dtype=np.int64)
         self.accounts = np.empty(0, dtype=np.int64)
@@ -67,11 +69,15 @@ class FraudRing(mesa.Agent):
         self.window_attempts = np.zeros((n_types, len(MODES)))
         self.window_blocked = 0.0
         self.window_contacts = 0.0
+        self.window_reached = 0.0
+        self.window_called = 0.0
         # What the ring has learned from its city contacts over past reviews (see adapt).
         self.learned_revenue = np.zeros((n_types, len(MODES)))
         self.learned_attempts = np.zeros((n_types, len(MODES)))
         self.learned_blocked = 0.0
         self.learned_contacts = 0.0
+        self.learned_reached = 0.0
+        self.learned_called = 0.0
         self.recent_profit = 0.0
         # Today's city contacts and their expected yield (see govsim.extrapolation).
         self.city_attempts = 0.0
@@ -254,6 +260,7 @@ class FraudRing(mesa.Agent):
                 self.portfolio = _with_floor(mixed, config.exploration)
         self._adapt_mode()
         self._learn_evasion()
+        self._learn_coaching()
         self._reset_window()
 
     def _remember_window(self) -> None:
@@ -264,6 +271,8 @@ class FraudRing(mesa.Agent):
         self.learned_attempts = keep * self.learned_attempts + self.window_attempts
         self.learned_blocked = keep * self.learned_blocked + self.window_blocked
         self.learned_contacts = keep * self.learned_contacts + self.window_contacts
+        self.learned_reached = keep * self.learned_reached + self.window_reached
+        self.learned_called = keep * self.learned_called + self.window_called
 
     def _adapt_mode(self) -> None:
         attempts = self.learned_attempts.sum(axis=0)
@@ -292,11 +301,28 @@ class FraudRing(mesa.Agent):
         gap = self.config.evasion_max - self.evasion
         self.evasion += self.config.evasion_learning * blocked_share * max(gap, 0.0)
 
+    def _learn_coaching(self) -> None:
+        """Script designers rewrite the script against the police calls the targets get.
+
+        The signal is the share of the ring's reached contacts the anti-fraud centre called:
+        thousands of contacts a month, where the victims it lost to calls would be a handful
+        in a small city. This is the rings' answer to a centre that can call every lead when
+        fraud is rare: without it, the fewer the rings the surer their victims are talked out
+        of paying, and a market under a strong centre could tip to none (docs/ODD.md 9).
+        """
+        if self.learned_reached <= 0 or self.members[SCRIPT_DESIGNERS] == 0:
+            return
+        called_share = self.learned_called / self.learned_reached
+        gap = self.config.coaching_max - self.coaching
+        self.coaching += self.config.coaching_learning * called_share * max(gap, 0.0)
+
     def _reset_window(self) -> None:
         self.window_revenue[:] = 0.0
         self.window_attempts[:] = 0.0
         self.window_blocked = 0.0
         self.window_contacts = 0.0
+        self.window_reached = 0.0
+        self.window_called = 0.0
 
 
 def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:

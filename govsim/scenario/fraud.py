@@ -23,6 +23,10 @@ Channel = Literal["call", "sms", "im", "web"]
 CHANNELS: tuple[str, ...] = ("call", "sms", "im", "web")
 Mode = Literal["broadcast", "targeted"]
 MODES: tuple[str, ...] = ("broadcast", "targeted")
+COACHING_SOURCE = (
+    "police reports of scripts telling victims to ignore or hang up on police calls and "
+    "to keep screen sharing on (反劝阻), docs/sources.md; value an assumption"
+)
 
 
 class ChainRoles(Record):
@@ -150,6 +154,26 @@ class Fraud(Record):
         source=ASSUMPTION,
     )
     evasion_max: float = share(0.8, "Ceiling of evasion technology.", source=ASSUMPTION)
+    coaching_initial: float = share(
+        0.1,
+        "Initial coaching against police calls (反劝阻): the share of a dissuasion call's "
+        "effect the ring's script cancels (victims told the 'police' calling are the fraud, "
+        "kept on the line, told to switch off).",
+        source=COACHING_SOURCE,
+    )
+    coaching_learning: float = share(
+        0.5,
+        "Per adaptation round, share of the gap to the coaching ceiling the ring's script "
+        "designers close when every contact it reached got a police call (in proportion to "
+        "the share that did).",
+        source=ASSUMPTION,
+    )
+    coaching_max: float = share(
+        0.6,
+        "Ceiling of coaching: the share of a call's effect no script can cancel is 1 - this "
+        "(calls that reach the victim in person, at the bank counter).",
+        source=ASSUMPTION,
+    )
     numbers_per_operator: float = param(
         3.0,
         "Phone numbers (SIM cards) a ring keeps per operator.",

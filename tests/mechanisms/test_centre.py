@@ -27,7 +27,7 @@ def hub(size=2_000, centre=None, links=None, **sections):
 def test_a_hub_with_its_mechanisms_off_is_bilateral_at_its_effective_levels():
     """The centre's mechanisms are all that separates a hub from strong bilateral links."""
     centre_off = with_overrides(
-        shipped("multi_party_hub", residents=20_000, days=365, warmup=90),
+        shipped("multi_party_hub", residents=20_000, days=365, warmup=180),
         settings={f"cooperation.centre.{key}": value for key, value in CENTRE_OFF.items()},
     )
     effective = {link: centre_off.cooperation.level(link) for link in KNOWN_LINKS}
@@ -142,11 +142,13 @@ def test_leads_beyond_capacity_wait_newest_first_and_go_stale():
 
 def test_a_late_call_stops_a_victim_still_being_groomed():
     city = model(agencies={"police": {"dissuasion_efficacy": 1.0}})
+    ring = city.rings[0]
+    ring.coaching = 0.0
     episodes = np.array([11, 12, 13], dtype=np.uint64)
     city.pending = PendingTransfers.of(
         episode=episodes,
         resident=np.array([1, 2, 3]),
-        ring=np.zeros(3, dtype=np.int64),
+        ring=np.full(3, ring.unique_id, dtype=np.int64),
         scam=np.zeros(3, dtype=np.int16),
         mode=np.zeros(3, dtype=np.int8),
         handle=np.zeros(3, dtype=np.int64),
@@ -154,6 +156,7 @@ def test_a_late_call_stops_a_victim_still_being_groomed():
         stage=np.zeros(3, dtype=np.int16),
         signalled=np.zeros(3, bool),
         report_hour=np.full(3, np.nan),
+        first_hour=np.full(3, np.nan),
     )
     city.police.called_from_queue = LeadQueue.of(
         episode=episodes[:2], resident=np.array([1, 2]), day=np.array([0, 0])

@@ -189,3 +189,30 @@ def test_newcomers_do_not_count_in_the_profit_entrants_hear_of():
     old.recent_profit, new.recent_profit = 1_000.0, -50_000.0
     city._enter_rings()
     assert city.market_profit == 1_000.0
+
+
+def test_rings_neither_enter_nor_exit_while_the_burn_in_fills_the_pipelines():
+    from govsim.model import MARKET_BURN_IN_DAYS
+
+    # Rings quit at once when broke: an initial cash of nothing would empty an open market.
+    city = model(warmup_days=120, fraud={"initial_cash": 0.0, "trial_entry_per_month": 100.0})
+    for _ in range(MARKET_BURN_IN_DAYS):
+        city.step()
+    assert len(city.rings) == len(city.active_rings()) == 8
+    city.step()  # the market opens: accounts restart from nothing, and wages break them
+    assert not any(ring.active for ring in city.rings[:8])
+
+
+def test_the_market_opens_with_the_rings_accounts_restarted():
+    from govsim.model import MARKET_BURN_IN_DAYS
+
+    city = model(warmup_days=120, fraud={"initial_cash": 123_456.0})
+    for _ in range(MARKET_BURN_IN_DAYS):
+        city.step()
+    for ring in city.active_rings():
+        ring.cash = -1.0
+    city.step()
+    cash = [ring.cash for ring in city.active_rings() if ring.entered_day < city.day]
+    # Restarted, then a day's wages paid.
+    assert cash
+    assert all(100_000.0 < c <= 123_456.0 for c in cash)

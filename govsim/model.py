@@ -27,7 +27,7 @@ from govsim.agents.market import BlackMarket
 from govsim.agents.platform import InternetPlatforms
 from govsim.agents.police import ROLE_COLUMNS, ArrestOperation, PoliceForce
 from govsim.agents.residents import Residents
-from govsim.agents.rings import PROFIT_MEMORY_DAYS, FraudRing, handle_demands
+from govsim.agents.rings import PROFIT_MEMORY_DAYS, FraudRing, handle_demands, member_table
 from govsim.agents.telecom import TelecomOperators
 from govsim.contact import ContactBatch
 from govsim.contacting import make_contacts
@@ -709,8 +709,9 @@ class GovernanceModel(mesa.Model):
         review = self.day % self.config.fraud.adaptation_interval_days == 0
         active = self.scams.active(self.running_events)
         exit_draws = self.ring_draws("ring_exit", rings)
-        for ring, exit_draw in zip(rings, exit_draws, strict=True):
-            ring.pay_running_costs()
+        staff = member_table(rings).sum(axis=1).tolist()
+        for ring, members, exit_draw in zip(rings, staff, exit_draws, strict=True):
+            ring.pay_running_costs(members)
             ring.recent_profit *= 1.0 - 1.0 / PROFIT_MEMORY_DAYS
             if review:
                 ring.adapt(active)
@@ -752,7 +753,7 @@ class GovernanceModel(mesa.Model):
     def recruitment_slowdown(self) -> float:
         """How much deterrence and a depleted labour pool slow recruitment."""
         pool = self.config.fraud.labour_pool
-        employed = sum(int(r.members.sum()) for r in self.active_rings())
+        employed = int(member_table(self.active_rings()).sum())
         free = pool - employed - self.courts.removed_from_labour()
         scarcity = min(pool / max(free, 0.05 * pool), 20.0)
         return (1.0 + 2.0 * self.courts.deterrence(self.day)) * scarcity
@@ -809,7 +810,7 @@ class GovernanceModel(mesa.Model):
         }
         market_levels = {
             "rings_active": float(len(rings)),
-            "ring_members": float(sum(int(r.members.sum()) for r in rings)),
+            "ring_members": float(member_table(rings).sum()),
             "rings_cross_border": float(sum(r.cross_border for r in rings)),
             "targeted_share": float(np.mean([r.targeted_share for r in rings])) if rings else 0.0,
             "evasion": float(np.mean([r.evasion for r in rings])) if rings else 0.0,

@@ -27,7 +27,7 @@ from govsim.agents.market import BlackMarket
 from govsim.agents.platform import InternetPlatforms
 from govsim.agents.police import ROLE_COLUMNS, ArrestOperation, PoliceForce
 from govsim.agents.residents import Residents
-from govsim.agents.rings import PROFIT_MEMORY_DAYS, FraudRing, handle_demands
+from govsim.agents.rings import PROFIT_MEMORY_DAYS, FraudRing, handle_demands, member_table
 from govsim.agents.telecom import TelecomOperators
 from govsim.contact import ContactBatch
 from govsim.contacting import make_contacts
@@ -212,12 +212,12 @@ class GovernanceModel(mesa.Model):
         demand = handle_demands(rings)
         ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)
         ring_ids = np.array([ring.unique_id for ring in rings], dtype=np.int64)
-        sales = [
-            self.market.clear(
-                good, demand[:, g], self.keyed.uniform("market_rationing", ring_keys, self.day, g)
-            )
-            for g, good in enumerate(("sims", "accounts", "mules"))
-        ]
+        goods = ("sims", "accounts", "mules")
+        # One draw per ring and good, keyed (ring, day, good): all three goods in one call.
+        luck = self.keyed.uniform(
+            "market_rationing", ring_keys[:, None], self.day, np.arange(len(goods))
+        )
+        sales = [self.market.clear(good, demand[:, g], luck[:, g]) for g, good in enumerate(goods)]
         (sims, sims_cost), (accounts, accounts_cost), (mules, mules_cost) = sales
         issued = [
             self.handles.issue_many(ring_ids, ring_keys, kind, bought)
@@ -258,11 +258,13 @@ class GovernanceModel(mesa.Model):
         )
         reached = np.bincount(batch.ring, weights=batch.reached, minlength=count)
         attempts = self._per_ring_cell(batch, count)
-        for i, ring in enumerate(rings):
-            ring.window_contacts += int(contacts[i])
-            ring.window_blocked += int(blocked[i])
-            ring.window_reached += int(reached[i])
-            ring.window_attempts += attempts[i]
+        for ring, contacted, blocks, reach, cells in zip(
+            rings, contacts.tolist(), blocked.tolist(), reached.tolist(), attempts, strict=True
+        ):
+            ring.window_contacts += contacted
+            ring.window_blocked += int(blocks)
+            ring.window_reached += int(reach)
+            ring.window_attempts += cells
 
     def _per_ring_cell(
         self, batch: ContactBatch, rings: int, weights: np.ndarray | None = None
@@ -334,14 +336,14 @@ class GovernanceModel(mesa.Model):
         expected = np.bincount(batch.ring, weights=takings, minlength=count)
         keep = 1.0 - 1.0 / PROFIT_MEMORY_DAYS
         revenue = self._per_ring_cell(batch, count, takings)
-        for i, ring in enumerate(rings):
-            ring.window_revenue += revenue[i]
-            ring.city_attempts = float(attempts[i])
-            ring.city_expected_victims = float(victims[i])
-            ring.city_expected_takings = float(expected[i])
-            ring.victims_per_day = (
-                ring.victims_per_day * keep + float(victims[i]) / PROFIT_MEMORY_DAYS
-            )
+        for ring, cells, tried, paid, takes in zip(
+            rings, revenue, attempts.tolist(), victims.tolist(), expected.tolist(), strict=True
+        ):
+            ring.window_revenue += cells
+            ring.city_attempts = float(tried)
+            ring.city_expected_victims = paid
+            ring.city_expected_takings = takes
+            ring.victims_per_day = ring.victims_per_day * keep + paid / PROFIT_MEMORY_DAYS
 
     def warn_contacts(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
         """Early warning: flag reached contacts; return who of those about to pay was stopped.
@@ -502,6 +504,8 @@ class GovernanceModel(mesa.Model):
         """Grooming victims may be warned off; due transfers meet bank risk control."""
         self._interrupt_grooming()
         due = self.pending.due <= self.day
+        if not due.any():
+            return  # most days in a small city: every step below would add nothing
         outcome = execute_transfers(self, self.pending.select(due), self.day)
         self.pending = self.pending.select(~due).extend(outcome.follow_ups)
         self.ledger.add(outcome.chunks)
@@ -732,18 +736,16 @@ class GovernanceModel(mesa.Model):
             return
         keyed, day = self.keyed, self.day
         keys = np.array([ring.key for ring in rings], dtype=np.int64)
-        expected = np.array(
-            [
-                self.extrapolation.reports_elsewhere(ring.city_expected_victims, ring.city_attempts)
-                for ring in rings
-            ]
+        # Elementwise, the same arithmetic as for one ring at a time.
+        expected = self.extrapolation.reports_elsewhere(
+            np.array([ring.city_expected_victims for ring in rings]),
+            np.array([ring.city_attempts for ring in rings]),
         )
-        stocks = HandleStacks([np.concatenate([ring.numbers, ring.accounts]) for ring in rings])
-        extra = np.where(
-            stocks.sizes > 0, keyed.poisson(expected, "market_blacklist", keys, day), 0
-        )
+        stocked = np.array([ring.numbers.size + ring.accounts.size > 0 for ring in rings])
+        extra = np.where(stocked, keyed.poisson(expected, "market_blacklist", keys, day), 0)
         if not extra.any():
             return
+        stocks = HandleStacks([np.concatenate([ring.numbers, ring.accounts]) for ring in rings])
         owner = np.repeat(np.arange(len(rings)), extra)
         slot = np.arange(owner.size) - np.repeat(np.cumsum(extra) - extra, extra)
         pick = keyed.uniform("market_blacklist_pick", keys[owner], day, slot)
@@ -782,12 +784,14 @@ class GovernanceModel(mesa.Model):
         market_open = self.day > self.market_opens_day
         if self.day == self.market_opens_day + 1 and self.market_opens_day > -self.warmup_days:
             self._open_market(rings)
-        for ring in rings:
-            ring.pay_running_costs()
+        exit_draws = self.ring_draws("ring_exit", rings)
+        staff = member_table(rings).sum(axis=1).tolist()
+        for ring, members, exit_draw in zip(rings, staff, exit_draws, strict=True):
+            ring.pay_running_costs(members)
             ring.recent_profit *= 1.0 - 1.0 / PROFIT_MEMORY_DAYS
             if review:
                 ring.adapt(active)
-            if market_open and ring.should_exit(self.keyed.one("ring_exit", ring.key, self.day)):
+            if market_open and ring.should_exit(exit_draw):
                 ring.active = False
                 self.metrics.add_market("rings_exited", 1)
                 ring.remove()
@@ -807,6 +811,11 @@ class GovernanceModel(mesa.Model):
         """
         for ring in rings:
             ring.cash = self.config.fraud.initial_cash
+
+    def ring_draws(self, purpose: str, rings: list[FraudRing]) -> list[float]:
+        """Today's uniform for each ring, keyed (ring, day): ``keyed.one`` for all at once."""
+        keys = np.array([ring.key for ring in rings], dtype=np.int64)
+        return self.keyed.uniform(purpose, keys, self.day).tolist()
 
     def _enter_rings(self) -> None:
         """New rings enter: a few on trial whatever the profit, more while the market pays.
@@ -835,7 +844,7 @@ class GovernanceModel(mesa.Model):
     def recruitment_slowdown(self) -> float:
         """How much deterrence and a depleted labour pool slow recruitment."""
         pool = self.config.fraud.labour_pool
-        employed = sum(int(r.members.sum()) for r in self.active_rings())
+        employed = int(member_table(self.active_rings()).sum())
         free = pool - employed - self.courts.removed_from_labour()
         scarcity = min(pool / max(free, 0.05 * pool), 20.0)
         return (1.0 + 2.0 * self.courts.deterrence(self.day)) * scarcity
@@ -894,7 +903,7 @@ class GovernanceModel(mesa.Model):
         }
         market_levels = {
             "rings_active": float(len(rings)),
-            "ring_members": float(sum(int(r.members.sum()) for r in rings)),
+            "ring_members": float(member_table(rings).sum()),
             "rings_cross_border": float(sum(r.cross_border for r in rings)),
             "targeted_share": float(np.mean([r.targeted_share for r in rings])) if rings else 0.0,
             "evasion": float(np.mean([r.evasion for r in rings])) if rings else 0.0,

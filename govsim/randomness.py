@@ -112,7 +112,10 @@ _MASK = (1 << 64) - 1
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
+_SHIFT30, _SHIFT27, _SHIFT31, _SHIFT12 = (np.uint64(n) for n in (30, 27, 31, 12))
 _UNIT = 2.0**-52
+_SMALL = 8
+"""Up to this many keys, folding them as Python integers beats numpy's per-call overhead."""
 
 
 def _constant(name: str) -> int:
@@ -129,11 +132,18 @@ def name_key(name: str) -> int:
 
 
 def mix(values: np.ndarray) -> np.ndarray:
-    """SplitMix64's finaliser, vectorised over uint64 arrays (which wrap without warnings)."""
+    """SplitMix64's finaliser, vectorised over uint64 arrays (which wrap without warnings).
+
+    In place on one fresh array: the model hashes tens of thousands of small arrays a run, where
+    the cost is numpy's per-call overhead, so every temporary saved counts.
+    """
     z = values + _GOLDEN
-    z = (z ^ (z >> np.uint64(30))) * _MIX1
-    z = (z ^ (z >> np.uint64(27))) * _MIX2
-    return z ^ (z >> np.uint64(31))
+    z ^= z >> _SHIFT30
+    z *= _MIX1
+    z ^= z >> _SHIFT27
+    z *= _MIX2
+    z ^= z >> _SHIFT31
+    return z
 
 
 def _mix_int(value: int) -> int:
@@ -170,8 +180,16 @@ def _fold(state: int, parts: tuple) -> np.ndarray:
 
 
 def _fold_arrays(state: int, parts: tuple) -> np.ndarray:
-    key = np.array([state], dtype=np.uint64)
-    for part in parts:
+    """Fold keys into the state from the first array on (each part mixed in turn)."""
+    first = np.asarray(parts[0])
+    rest = parts[1:]
+    if all(isinstance(part, int | np.integer) for part in rest):
+        if first.size == 0:
+            return np.empty(first.shape, dtype=np.uint64)
+        if first.size <= _SMALL:
+            return _fold_few(state, first, rest)
+    key = mix(_as_keys(first) ^ np.uint64(state))
+    for part in rest:
         if not isinstance(part, int | np.integer):
             part = np.asarray(part)
             if part.ndim > 0:
@@ -179,6 +197,18 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray:
                 continue
         key = mix(key ^ np.uint64(int(part) & _MASK))
     return key
+
+
+def _fold_few(state: int, first: np.ndarray, rest: tuple) -> np.ndarray:
+    """:func:`_fold_arrays` for a few keys followed by scalars, in Python integers."""
+    tail = [int(part) & _MASK for part in rest]
+    keys = []
+    for value in _as_keys(first).ravel().tolist():
+        key = _mix_int(state ^ value)
+        for part in tail:
+            key = _mix_int(key ^ part)
+        keys.append(key)
+    return np.array(keys, dtype=np.uint64).reshape(first.shape)
 
 
 class KeyedRandom:
@@ -199,8 +229,10 @@ class KeyedRandom:
     def uniform(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """Uniforms in (0, 1), one per element of the broadcast keys."""
         # 52 bits, so that (bits + 0.5) * 2**-52 stays strictly below 1 when rounded.
-        bits = self.key(purpose, *parts) >> np.uint64(12)
-        return (bits.astype(np.float64) + 0.5) * _UNIT
+        bits = (self.key(purpose, *parts) >> _SHIFT12).astype(np.float64)
+        bits += 0.5
+        bits *= _UNIT
+        return bits
 
     def one(self, purpose: str, *parts: int) -> float:
         """A single uniform in (0, 1): the same value :meth:`uniform` gives for these keys."""
@@ -249,17 +281,31 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
         # One draw (a day's entrants, a sector's collateral): the same search on floats,
         # without the overhead of arrays of one.
         return np.full(u.shape, _poisson_quantile_one(float(u.flat[0]), float(mean.flat[0])))
+    k = np.zeros(u.shape)
+    # A zero mean gives zero, and a count the search has settled stays put: the search runs
+    # only on the counts still moving (most cells of a day's plan have a zero mean).
+    moving = np.flatnonzero(mean > 0)
+    if moving.size:
+        k.flat[moving] = _poisson_search(u.flat[moving], mean.flat[moving])
+    return k.astype(np.int64)
+
+
+def _poisson_search(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """:func:`poisson_quantile` for positive means: the guess, then unit steps until settled."""
     z = special.ndtri(u)
     guess = mean + np.sqrt(mean) * z + (z * z - 1.0) / 6.0 - 0.5
     k = np.maximum(np.ceil(guess), 0.0)
-    k = np.where(mean > 0, k, 0.0)
+    moving = np.arange(k.size)
     for _ in range(64):
-        below = (k > 0) & (special.pdtr(k - 1, mean) >= u)
-        above = special.pdtr(k, mean) < u
-        if not (below.any() or above.any()):
+        here, u_here, mean_here = k[moving], u[moving], mean[moving]
+        below = (here > 0) & (special.pdtr(here - 1, mean_here) >= u_here)
+        above = special.pdtr(here, mean_here) < u_here
+        step = above.astype(float) - below
+        if not step.any():
             break
-        k = k - below + above
-    return k.astype(np.int64)
+        k[moving] = here + step
+        moving = moving[step != 0]
+    return k
 
 
 def _poisson_quantile_one(u: float, mean: float) -> int:

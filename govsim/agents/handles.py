@@ -78,8 +78,9 @@ class HandleRegistry:
         if last > self._owner.size:
             self._grow(max(last, 2 * self._owner.size))
         buyers = np.flatnonzero(amounts)
+        buyer_keys = np.asarray(ring_keys, dtype=np.int64)[buyers].tolist()
         serial_start = np.array(
-            [self._bought.get((int(ring_keys[i]), kind), 0) for i in buyers], dtype=np.int64
+            [self._bought.get((key, kind), 0) for key in buyer_keys], dtype=np.int64
         )
         counts = amounts[buyers]
         within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -88,8 +89,8 @@ class HandleRegistry:
         self._blocked_from[first:last] = NEVER
         owner_keys = np.repeat(np.asarray(ring_keys, dtype=np.int64)[buyers], counts)
         self._key[first:last] = combine(owner_keys, kind, np.repeat(serial_start, counts) + within)
-        for i, start, count in zip(buyers, serial_start, counts, strict=True):
-            self._bought[(int(ring_keys[i]), kind)] = int(start + count)
+        for key, end in zip(buyer_keys, (serial_start + counts).tolist(), strict=True):
+            self._bought[(key, kind)] = end
         self._count = last
         return np.arange(first, last, dtype=np.int64)
 

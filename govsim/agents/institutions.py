@@ -13,6 +13,7 @@ links let it act on the same fraud with fewer false positives (docs/ODD.md 7.16)
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import mesa
@@ -56,6 +57,12 @@ PARTNERS: dict[str, tuple[tuple[str, str], ...]] = {
 """For each sector, the parties whose knowledge reaches it, and through which link."""
 
 
+@functools.cache
+def _kind_key(kind: str) -> int:
+    """The key of a sector's kind, hashed once per kind (it is asked for every day)."""
+    return name_key(kind)
+
+
 class Sector:
     """A party made of institutions, with their efforts and shares as arrays."""
 
@@ -69,11 +76,12 @@ class Sector:
         self.efforts = np.array([i.effort for i in self.institutions])
         shares = np.array([c.market_share for c in members])
         self.shares = shares / shares.sum()
+        self._effort = self._sector_effort()
 
     def collateral_count(self, expected: float) -> int:
         """Today's count of legitimate items hit by mistake, Poisson with the given mean."""
         keyed = self.model.keyed
-        return int(keyed.poisson(expected, "collateral", name_key(self.kind), self.model.day)[0])
+        return int(keyed.poisson(expected, "collateral", _kind_key(self.kind), self.model.day)[0])
 
     def knowledge(self) -> float:
         """What the other parties' knowledge adds to this sector's, from 0 (alone) to 1.
@@ -107,9 +115,16 @@ class Sector:
     def effort(self) -> float:
         """The sector's effort: its institutions' efforts weighted by market share.
 
-        When the institutions agree it is their common effort exactly: the weighted sum would
-        differ from it in the last bit as the shares change, so shares that only say who is
-        whose customer would change results.
+        Worked out once, at construction (institutions' efforts do not change during a run):
+        the model asks for it tens of times a day.
+        """
+        return self._effort
+
+    def _sector_effort(self) -> float:
+        """The share-weighted effort, or the common effort exactly when all agree.
+
+        The weighted sum would differ from the common effort in the last bit as the shares
+        change, so shares that only say who is whose customer would change results.
         """
         if np.all(self.efforts == self.efforts[0]):
             return float(self.efforts[0])

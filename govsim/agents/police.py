@@ -273,17 +273,17 @@ class PoliceForce:
         """Work the evidence; identify rings and hit them. Returns the operations run."""
         if not self.enabled:
             return []
-        keyed, day = self.model.keyed, self.model.day
         config = self.config
         # Linear in evidence, hence in the city's expected cases scaled to the market.
         rate = config.identification_rate * config.capability * self.workload_factor()
         rate *= self.data_multiplier / EVIDENCE_UNIT
         operations = []
-        for ring in rings:
+        draws = self.model.ring_draws("identification", rings)
+        for ring, draw in zip(rings, draws, strict=True):
             evidence = self.evidence(ring)
             if evidence <= 0:
                 continue
-            if keyed.one("identification", ring.key, day) < 1.0 - np.exp(-rate * evidence):
+            if draw < 1.0 - np.exp(-rate * evidence):
                 operations.append((ring, self.arrest(ring, evidence)))
         return operations
 

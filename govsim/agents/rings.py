@@ -211,9 +211,14 @@ class FraudRing(mesa.Agent):
         self.cash += kept
         self.recent_profit += kept
 
-    def pay_running_costs(self) -> None:
-        """Wages; losing tells whether the last month's profit is negative."""
-        wages = float(self.members.sum()) * self.config.wage_per_member_day
+    def pay_running_costs(self, members: int | None = None) -> None:
+        """Wages; losing tells whether the last month's profit is negative.
+
+        ``members`` is the ring's head count when the caller has counted all rings at once.
+        """
+        if members is None:
+            members = int(self.members.sum())
+        wages = float(members) * self.config.wage_per_member_day
         self.cash -= wages
         self.recent_profit -= wages
 
@@ -340,6 +345,17 @@ def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
 
 
 # --- the day's planning of all rings at once (rings are few; their days are many) -------------
+def member_table(rings: list[FraudRing]) -> np.ndarray:
+    """Members by role of each ring, at home and abroad together (rings x roles).
+
+    Two stacked arrays instead of one :attr:`FraudRing.members` per ring: the model counts
+    every ring's members several times a day.
+    """
+    if not rings:
+        return np.zeros((0, len(ROLES)), dtype=np.int64)
+    return np.array([ring.home for ring in rings]) + np.array([ring.abroad for ring in rings])
+
+
 def market_attempts(
     rings: list[FraudRing], active_types: np.ndarray, uses_phone: np.ndarray
 ) -> np.ndarray:
@@ -354,7 +370,7 @@ def market_attempts(
     weights = np.array([ring.portfolio for ring in rings]) * active_types
     total = weights.sum(axis=1, keepdims=True)
     weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
-    operators = np.array([ring.members[OPERATORS] for ring in rings], dtype=float)
+    operators = member_table(rings)[:, OPERATORS].astype(float)
     targeted = np.array([ring.targeted_share for ring in rings])
     per_mode = np.stack(
         [
@@ -383,7 +399,7 @@ def handle_demands(rings: list[FraudRing]) -> np.ndarray:
     if not rings:
         return np.zeros((0, 3), dtype=np.int64)
     config = rings[0].config
-    members = np.array([ring.members for ring in rings])
+    members = member_table(rings)
     operators = members[:, OPERATORS].astype(float)
     have = np.array([(ring.numbers.size, ring.accounts.size, ring.mules) for ring in rings])
     want = np.stack(

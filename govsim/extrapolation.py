@@ -18,6 +18,11 @@ how much of it is frozen, reports and frozen mule paths per victim, the share of
 mule network admits) enters as ratios pooled over all rings and smoothed over
 ``RATIO_MEMORY_DAYS`` days, or proportionally longer in a city smaller than
 ``MEMORY_REFERENCE_RESIDENTS``, so that the ratios of every city rest on about as many victims.
+The two that carry the rings' revenue rest on chances as well as on outcomes: the paid share
+on each stop decision's chance (``GovernanceModel.count_stop_chances``), the frozen share on
+each transfer's chance that its mule paths are frozen (``transfers.freeze_chances``). Without
+them, a city that has seen a few victims could tell the whole market that fraud never pays,
+and the market would tip to nothing on the city's luck.
 """
 
 from __future__ import annotations
@@ -83,7 +88,7 @@ class MarketExtrapolation:
     def _compute(self, name: str) -> float:
         numerator, denominator, before = RATIOS[name]
         below = self.totals[denominator]
-        # Paid takings are engaged takings less the stops' chances (GovernanceModel.
+        # Paid takings are partly engaged takings less the stops' chances (GovernanceModel.
         # count_stop_chances), which a victim facing many decisions can overcount.
         return max(self.totals[numerator] / below, 0.0) if below > 0 else before
 

@@ -532,17 +532,19 @@ class GovernanceModel(mesa.Model):
         self.pending = self.pending.select(~saved)
 
     def count_stop_chances(self, chance: np.ndarray, left: np.ndarray) -> None:
-        """Record a decision that can stop engaged victims, by its chances, not its draws.
+        """Record a decision that can stop engaged victims, by its chances.
 
         The rest of the market's takings rest on the share of engaged victims' expected
         takings that gets paid (``paid_per_expected``, 7.17). Measured on the city's realised
-        payments, that share rests on a handful of victims in a small city: one large
-        transfer held by chance would swing every ring's market revenue, and with it entry
-        and exit, and the market could tip (docs/ODD.md 9). So each decision that can stop
-        an engaged victim adds what it was *expected* to stop, ``sum(chance * left)`` (the
-        chance of stopping times the takings a stop forgoes), and the ratio is the engaged
-        takings less these, over the engaged takings. Its mean is the realised ratio's; its
-        noise is only which victims reach which decision.
+        payments alone, it rests on a handful of victims in a small city: one large escalating
+        scam paid in full, or held by chance, swings every ring's market revenue, and with it
+        entry and exit, and the market can tip (docs/ODD.md 9). Each decision that can stop an
+        engaged victim therefore also adds what it was *expected* to stop,
+        ``sum(chance * left)`` (``left``: the takings a stop forgoes), and the market's paid
+        takings are the mean of two estimates with the same expectation: the realised ones,
+        and the engaged takings less the expected stops. Their errors run opposite (a victim
+        who survives many decisions is paid in full but has many expected stops counted), so
+        the mean is steadier than either (tests/mechanisms/test_market_chances.py).
         """
         if chance.size:
             self.metrics.add("expected_stops", float((chance * left).sum()))
@@ -882,11 +884,16 @@ class GovernanceModel(mesa.Model):
             attempts=today["attempts"],
             victims=today["victims"],
             engaged_takings=today["engaged_takings"],
-            paid_expected=(
-                today["engaged_takings"] - today["expected_stops"] - today["takings_lost"]
+            # The mean of the realised and the chance-based paid takings (count_stop_chances).
+            paid_expected=0.5
+            * (
+                today["paid_expected"]
+                + today["engaged_takings"]
+                - today["expected_stops"]
+                - today["takings_lost"]
             ),
-            resolved_paths=today["resolved_paths"],
-            frozen_paths=today["frozen_paths"],
+            resolved_paths=today["paths_paid"],
+            frozen_paths=today["expected_frozen_paths"],
             reports=today["reports"],
             public_reports=today["public_reports"],
             transfers_due=today["transfers_due"],

@@ -22,6 +22,7 @@ from scipy import special
 from govsim.columns import Columns
 from govsim.laundering import NEVER, Chunks
 from govsim.randomness import combine
+from govsim.scenario.fraud import Fraud
 
 if TYPE_CHECKING:
     from govsim.model import GovernanceModel
@@ -133,6 +134,60 @@ def mule_paths(
     )
 
 
+def freeze_chances(
+    model: GovernanceModel, paid: PendingTransfers, start: np.ndarray, latency: np.ndarray
+) -> np.ndarray:
+    """The chance each of a transfer's mule paths is frozen, over the race's own draws.
+
+    A path is frozen if the bank's mule detection (with the payer's bank's chance, after an
+    exponential delay) or the stop-payment (the victim's report, then ``latency``) lands
+    before the path leaves reach (:func:`mule_paths`). This averages over the report
+    (reported with the group's share after a log-normal delay; for a later transfer, given
+    that the victim had not reported by the end of its due day), the detection and the
+    laundering time (quadrature over its gamma layers and parked wait). The market's frozen
+    share rests on these chances rather than on the city's few realised races
+    (:mod:`govsim.extrapolation`), as the paid share rests on the stops' chances.
+    """
+    if len(paid) == 0:
+        return np.zeros(0)
+    fraud, population = model.config.fraud, model.config.population
+    exits, weights = _laundering_quadrature(fraud)
+    caught = model.banks.customer_effort(paid.resident) * model.banks.config.mule_detection
+    undetected = 1.0 - caught[:, None] * (1.0 - np.exp(-exits[None, :] / fraud.hop_hours_mean))
+    share = model.residents.report_share[model.residents.group[paid.resident]]
+    first = np.where(paid.stage == 0, start, paid.first_hour)[:, None]
+
+    def reported_by(hour: np.ndarray) -> np.ndarray:
+        delay = np.maximum(hour - first, 1e-9)
+        z = (np.log(delay) - np.log(population.report_delay_median_hours)) / (
+            population.report_delay_sigma
+        )
+        return share[:, None] * special.ndtr(z)
+
+    since = np.where(paid.stage == 0, -np.inf, (paid.due + 1) * 24.0)[:, None]
+    before = np.where(np.isfinite(since), reported_by(np.where(np.isfinite(since), since, 0)), 0)
+    stop_by = start[:, None] + exits[None, :] - latency[:, None]
+    reported = np.clip(reported_by(stop_by) - before, 0.0, None) / np.maximum(1 - before, 1e-12)
+    unstopped = 1.0 - np.where(stop_by > np.maximum(first, since), reported, 0.0)
+    return 1.0 - (undetected * unstopped) @ weights
+
+
+def _laundering_quadrature(fraud: Fraud) -> tuple[np.ndarray, np.ndarray]:
+    """Nodes and weights for the hours a mule path takes to leave reach (see mule_paths)."""
+    u = (np.arange(QUADRATURE_NODES) + 0.5) / QUADRATURE_NODES
+    hops = fraud.hop_hours_mean * special.gammaincinv(fraud.laundering_layers, u)
+    waits = -fraud.parked_hours_mean * np.log1p(-u)
+    parked = (hops[:, None] + waits[None, :]).ravel()
+    nodes = np.concatenate([hops, parked])
+    weights = np.concatenate(
+        [
+            np.full(hops.size, (1.0 - fraud.parked_share) / hops.size),
+            np.full(parked.size, fraud.parked_share / parked.size),
+        ]
+    )
+    return nodes, weights
+
+
 def report_times(model: GovernanceModel, paid: PendingTransfers, start: np.ndarray) -> np.ndarray:
     """Hour each victim reports (infinity if never)."""
     keyed, population = model.keyed, model.config.population
@@ -142,6 +197,10 @@ def report_times(model: GovernanceModel, paid: PendingTransfers, start: np.ndarr
         population.report_delay_sigma * keyed.normal("report_delay", paid.episode)
     )
     return np.where(reports, start + delay, NEVER)
+
+
+QUADRATURE_NODES = 24
+"""Quantiles per laundering draw in :func:`freeze_chances` (24 + 24 x 24 nodes in all)."""
 
 
 def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -> TransferOutcome:
@@ -175,7 +234,11 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     # One report per victim: drawn at the first transfer, carried by the escalation.
     report_hour = np.where(paid.stage == 0, report_times(model, paid, start), paid.report_hour)
     paid.first_hour = np.where(paid.stage == 0, start, paid.first_hour)
-    stop_hour = report_hour + model.stop_payment_latency_hours(paid.resident)
+    latency = model.stop_payment_latency_hours(paid.resident)
+    stop_hour = report_hour + latency
+    freeze_chance = freeze_chances(model, paid, start, latency)
+    metrics.add("expected_frozen_paths", float(freeze_chance.sum()) * model.config.fraud.fanout)
+    metrics.add("paths_paid", len(paid) * model.config.fraud.fanout)
     freeze = np.minimum(chunks.freeze_hour, np.repeat(stop_hour, model.config.fraud.fanout))
     # A freeze ordered before the money arrives catches it as it arrives.
     chunks.freeze_hour = np.maximum(freeze, chunks.start_hour)

@@ -24,8 +24,8 @@ CHANNELS: tuple[str, ...] = ("call", "sms", "im", "web")
 Mode = Literal["broadcast", "targeted"]
 MODES: tuple[str, ...] = ("broadcast", "targeted")
 COACHING_SOURCE = (
-    "police reports of scripts telling victims to ignore or hang up on police calls and "
-    "to keep screen sharing on (反劝阻), docs/sources.md; value an assumption"
+    "police warnings of scripts that keep victims on the line, forward their calls or take "
+    "over their phones (反劝阻), docs/sources.md P2.7; value an assumption"
 )
 
 

@@ -107,11 +107,7 @@ INERT_BY_DESIGN: dict[str, Idle] = {
 }
 """Leaves idle in the hub by design; edit freely, the tests keep every entry true."""
 
-DEFECTS: dict[str, Idle] = {
-    "fraud.dissolution_core_share": Idle(
-        "DEFECT, to fix: evidence (~30) << evidence_half_depth (200): rings never dissolve"
-    ),
-}
+DEFECTS: dict[str, Idle] = {}
 """DEFECT, to fix: leaves idle in the hub because of the model (read, but never binding at
 calibrated values), listed so the suite stays green until they are fixed; the stale rule
 holds for them too, so a fix that makes one act fails here until it is unlisted."""

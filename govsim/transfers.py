@@ -150,24 +150,17 @@ def freeze_chances(
     """
     if len(paid) == 0:
         return np.zeros(0)
-    fraud, population = model.config.fraud, model.config.population
+    fraud = model.config.fraud
     exits, weights = _laundering_quadrature(fraud)
     caught = model.banks.customer_effort(paid.resident) * model.banks.config.mule_detection
     undetected = 1.0 - caught[:, None] * (1.0 - np.exp(-exits[None, :] / fraud.hop_hours_mean))
-    share = model.residents.report_share[model.residents.group[paid.resident]]
     first = np.where(paid.stage == 0, start, paid.first_hour)[:, None]
-
-    def reported_by(hour: np.ndarray) -> np.ndarray:
-        delay = np.maximum(hour - first, 1e-9)
-        z = (np.log(delay) - np.log(population.report_delay_median_hours)) / (
-            population.report_delay_sigma
-        )
-        return share[:, None] * special.ndtr(z)
-
     since = np.where(paid.stage == 0, -np.inf, (paid.due + 1) * 24.0)[:, None]
-    before = np.where(np.isfinite(since), reported_by(np.where(np.isfinite(since), since, 0)), 0)
+    earlier = _reported_by(model, paid, first, np.where(np.isfinite(since), since, 0))
+    before = np.where(np.isfinite(since), earlier, 0)
     stop_by = start[:, None] + exits[None, :] - latency[:, None]
-    reported = np.clip(reported_by(stop_by) - before, 0.0, None) / np.maximum(1 - before, 1e-12)
+    reported = _reported_by(model, paid, first, stop_by)
+    reported = np.clip(reported - before, 0.0, None) / np.maximum(1 - before, 1e-12)
     unstopped = 1.0 - np.where(stop_by > np.maximum(first, since), reported, 0.0)
     return 1.0 - (undetected * unstopped) @ weights
 
@@ -272,19 +265,27 @@ def _report_hazard(
     (1 - F(now))``. It is what :meth:`GovernanceModel.count_stop_chances` counts instead of
     the realised report, the largest single source of noise in the paid share.
     """
+    now = _reported_by(model, paid, paid.first_hour, (paid.due + 1) * 24.0)
+    now = np.where(paid.stage == 0, 0.0, now)
+    later = _reported_by(model, paid, paid.first_hour, (next_due + 1) * 24.0)
+    return np.clip((later - now) / np.maximum(1.0 - now, 1e-12), 0.0, 1.0)
+
+
+def _reported_by(
+    model: GovernanceModel, paid: PendingTransfers, first_hour: np.ndarray, hour: np.ndarray
+) -> np.ndarray:
+    """The chance each victim has reported by ``hour``, as :func:`report_times` draws it.
+
+    Reported with the group's share, after a log-normal delay from ``first_hour`` (the first
+    transfer's start). ``hour`` has one row per victim, and may have columns.
+    """
     population = model.config.population
     share = model.residents.report_share[model.residents.group[paid.resident]]
-
-    def reported_by(hour: np.ndarray) -> np.ndarray:
-        delay = np.maximum(hour - paid.first_hour, 1e-9)
-        z = (np.log(delay) - np.log(population.report_delay_median_hours)) / (
-            population.report_delay_sigma
-        )
-        return share * special.ndtr(z)
-
-    now = np.where(paid.stage == 0, 0.0, reported_by((paid.due + 1) * 24.0))
-    later = reported_by((next_due + 1) * 24.0)
-    return np.clip((later - now) / np.maximum(1.0 - now, 1e-12), 0.0, 1.0)
+    delay = np.maximum(hour - first_hour, 1e-9)
+    z = (np.log(delay) - np.log(population.report_delay_median_hours)) / (
+        population.report_delay_sigma
+    )
+    return share.reshape((-1,) + (1,) * (np.ndim(hour) - 1)) * special.ndtr(z)
 
 
 def _follow_ups(

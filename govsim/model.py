@@ -380,7 +380,7 @@ class GovernanceModel(mesa.Model):
         shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
         warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
         in_app_stops = self.platforms.warn_in_app(warned_in_app, batch.key)
-        efficacy = self.config.agencies.police.dissuasion_efficacy * (1.0 - batch.coaching)
+        efficacy = self.police.call_efficacy(batch.coaching)
         stopped = in_progress & ((called & (works < efficacy)) | in_app_stops)
         batch.called = called
         batch.warned = called | warned_in_app
@@ -460,8 +460,9 @@ class GovernanceModel(mesa.Model):
             return
         episodes = self.pending.episode[pending]
         draw = self.keyed.uniform("late_call_works", episodes, self.day)
-        efficacy = self.config.agencies.police.dissuasion_efficacy
-        efficacy = efficacy * (1.0 - self.ring_values(self.pending.ring[pending], "coaching"))
+        efficacy = self.police.call_efficacy(
+            self.ring_values(self.pending.ring[pending], "coaching")
+        )
         works = draw < efficacy
         left = self.scams.takings_left(self.pending.scam[pending], self.pending.stage[pending])
         self.count_stop_chances(efficacy, left)
@@ -517,17 +518,14 @@ class GovernanceModel(mesa.Model):
         pending = self.pending
         online = ~self.scams.phone[pending.scam] & (pending.due > self.day)
         detected = self.platforms.detect_grooming(online, pending.episode, self.day)
-        centre = (
-            self.links.level("police-platform")
-            * self.config.agencies.police.dissuasion_efficacy
-            * (1.0 - self.ring_values(pending.ring, "coaching"))
+        centre = self.police.call_efficacy(
+            self.ring_values(pending.ring, "coaching"), reach=self.links.level("police-platform")
         )
         stop = self.config.agencies.platforms.in_app_warning
         stop = 1 - (1 - stop) * (1 - (centre if self.police.enabled else 0.0))
         saved = detected & (self.keyed.uniform("grooming_stop", pending.episode, self.day) < stop)
-        detection = self.platforms.effort * self.config.agencies.platforms.grooming_detection
         left = self.scams.takings_left(pending.scam, pending.stage)
-        self.count_stop_chances(online * detection * stop, left)
+        self.count_stop_chances(online * self.platforms.grooming_detection_chance * stop, left)
         self.metrics.add("dissuaded", int(saved.sum()))
         self.pending = self.pending.select(~saved)
 
@@ -581,8 +579,8 @@ class GovernanceModel(mesa.Model):
         """
         if not self.police.enabled:
             return np.zeros(ring_ids.size)
-        call = self.links.level("police-bank") * self.config.agencies.police.dissuasion_efficacy
-        return call * (1.0 - self.ring_values(ring_ids, "coaching"))
+        coaching = self.ring_values(ring_ids, "coaching")
+        return self.police.call_efficacy(coaching, reach=self.links.level("police-bank"))
 
     def ring_values(self, ring_ids: np.ndarray, attribute: str) -> np.ndarray:
         """One attribute of each ring named in ``ring_ids`` (ring unique ids), per element."""
@@ -892,6 +890,7 @@ class GovernanceModel(mesa.Model):
                 - today["expected_stops"]
                 - today["takings_lost"]
             ),
+            # Mule paths: those paid into, and those expected frozen (transfers.freeze_chances).
             resolved_paths=today["paths_paid"],
             frozen_paths=today["expected_frozen_paths"],
             reports=today["reports"],

@@ -14,6 +14,7 @@ scam) and its stage, so a victim meets the same luck in every scenario in which 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
@@ -22,7 +23,6 @@ from scipy import special
 from govsim.columns import Columns
 from govsim.laundering import NEVER, Chunks
 from govsim.randomness import combine
-from govsim.scenario.fraud import Fraud
 
 if TYPE_CHECKING:
     from govsim.model import GovernanceModel
@@ -151,8 +151,10 @@ def freeze_chances(
     if len(paid) == 0:
         return np.zeros(0)
     fraud = model.config.fraud
-    exits, weights = _laundering_quadrature(fraud)
-    caught = model.banks.customer_effort(paid.resident) * model.banks.config.mule_detection
+    exits, weights = _laundering_quadrature(
+        fraud.hop_hours_mean, fraud.laundering_layers, fraud.parked_hours_mean, fraud.parked_share
+    )
+    caught = model.banks.mule_detection_chance(paid.resident)
     undetected = 1.0 - caught[:, None] * (1.0 - np.exp(-exits[None, :] / fraud.hop_hours_mean))
     first = np.where(paid.stage == 0, start, paid.first_hour)[:, None]
     since = np.where(paid.stage == 0, -np.inf, (paid.due + 1) * 24.0)[:, None]
@@ -165,19 +167,26 @@ def freeze_chances(
     return 1.0 - (undetected * unstopped) @ weights
 
 
-def _laundering_quadrature(fraud: Fraud) -> tuple[np.ndarray, np.ndarray]:
-    """Nodes and weights for the hours a mule path takes to leave reach (see mule_paths)."""
+@cache
+def _laundering_quadrature(
+    hop_hours_mean: float, layers: int, parked_hours_mean: float, parked_share: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Nodes and weights for the hours a mule path takes to leave reach (see mule_paths).
+
+    They depend on the scenario only, so they are computed once, not every day.
+    """
     u = (np.arange(QUADRATURE_NODES) + 0.5) / QUADRATURE_NODES
-    hops = fraud.hop_hours_mean * special.gammaincinv(fraud.laundering_layers, u)
-    waits = -fraud.parked_hours_mean * np.log1p(-u)
+    hops = hop_hours_mean * special.gammaincinv(layers, u)
+    waits = -parked_hours_mean * np.log1p(-u)
     parked = (hops[:, None] + waits[None, :]).ravel()
     nodes = np.concatenate([hops, parked])
     weights = np.concatenate(
         [
-            np.full(hops.size, (1.0 - fraud.parked_share) / hops.size),
-            np.full(parked.size, fraud.parked_share / parked.size),
+            np.full(hops.size, (1.0 - parked_share) / hops.size),
+            np.full(parked.size, parked_share / parked.size),
         ]
     )
+    nodes.flags.writeable = weights.flags.writeable = False  # shared by every call
     return nodes, weights
 
 
@@ -209,10 +218,10 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     amounts = amounts[~broke]
     repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
     keys = combine(due.episode, due.stage)
-    held = model.banks.hold_transfers(amounts, repeated, due.signalled, due.resident, keys)
+    hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
+    held = model.banks.held(hold, keys)
     centre_call = model.centre_call_on_hold(due.ring)
     stopped = model.banks.stop_after_hold(held, centre_call, keys)
-    hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
     stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
     model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
     metrics.add("held_by_bank", int(stopped.sum()))

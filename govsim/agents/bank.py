@@ -37,7 +37,10 @@ class BanksAndPayments(Sector):
         keys: np.ndarray,
     ) -> np.ndarray:
         """Which transfers the payer's bank's real-time risk control holds."""
-        chance = self.hold_chance(amounts, repeated, signalled, payers)
+        return self.held(self.hold_chance(amounts, repeated, signalled, payers), keys)
+
+    def held(self, chance: np.ndarray, keys: np.ndarray) -> np.ndarray:
+        """Which transfers are held, each with its ``chance`` (:meth:`hold_chance`)."""
         return self.model.keyed.uniform("bank_hold", keys) < chance
 
     def hold_chance(
@@ -65,7 +68,11 @@ class BanksAndPayments(Sector):
     def detect_mule_paths(self, payers: np.ndarray, keys: np.ndarray) -> np.ndarray:
         """Mule paths caught at their first hop by the monitoring of the payer's bank."""
         draw = self.model.keyed.uniform("mule_detection", keys)
-        return draw < self.customer_effort(payers) * self.config.mule_detection
+        return draw < self.mule_detection_chance(payers)
+
+    def mule_detection_chance(self, payers: np.ndarray) -> np.ndarray:
+        """Chance the payer's bank catches a mule path at its first hop."""
+        return self.customer_effort(payers) * self.config.mule_detection
 
     def collateral_transfers_delayed(self, residents: int) -> int:
         """Legitimate transfers delayed by risk control today."""

@@ -84,7 +84,12 @@ class InternetPlatforms(Sector):
     def detect_grooming(self, online: np.ndarray, keys: np.ndarray, day: int) -> np.ndarray:
         """Ongoing grooming conversations the platform detects today."""
         draw = self.model.keyed.uniform("grooming_detection", keys, day)
-        return online & (draw < self.effort * self.config.grooming_detection)
+        return online & (draw < self.grooming_detection_chance)
+
+    @property
+    def grooming_detection_chance(self) -> float:
+        """Daily chance the platform detects an ongoing grooming conversation."""
+        return self.effort * self.config.grooming_detection
 
     def collateral_content_removed(self, residents: int) -> int:
         """Legitimate posts and messages removed by mistake today."""

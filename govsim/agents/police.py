@@ -125,6 +125,14 @@ class PoliceForce:
         self.queue = LeadQueue.empty()
         self.called_from_queue = LeadQueue.empty()
 
+    def call_efficacy(self, coaching: np.ndarray, reach: float = 1.0) -> np.ndarray:
+        """Chance a police call stops a victim whose ring coaches with ``coaching`` (7.5).
+
+        ``reach`` is the link level the call depends on (the centre's call on a held transfer,
+        its part in grooming interruption); 1 for the centre's own calls.
+        """
+        return reach * self.config.dissuasion_efficacy * (1.0 - coaching)
+
     def _link_chance(self) -> float:
         """Chance a case is linked to the ring's other cases (串并案).
 

@@ -23,6 +23,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from govsim.scenario.cooperation import KNOWN_LINKS, Cooperation, canonical_link
+from govsim.scenario.fields import BrokenRuleError
 
 KeyPath = tuple[str | int, ...]
 Locator = Callable[[KeyPath, bool], tuple[str | None, int | None]]
@@ -352,7 +353,11 @@ def _unknown_tag(details: ErrorDetails, path: KeyPath) -> _Issue:
 
 def _rule_broken(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[_Issue]:
     """Explain a failed validator, pointing at the key its message is about."""
-    message = str(details.get("ctx", {}).get("error", details["msg"]))
+    error = details.get("ctx", {}).get("error", details["msg"])
+    if isinstance(error, BrokenRuleError):
+        below = tuple(part for part in error.key_path.split(".") if part)
+        return [_Issue((*path, *below), error.message, hint=error.hint)]
+    message = str(error)
     if path == LINKS_PATH and isinstance(schema.node(path), dict):
         issues = _link_issues(schema.node(path))
         if issues:

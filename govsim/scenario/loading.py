@@ -28,6 +28,12 @@ from govsim.scenario.errors import (
     problems_from_validation,
     show,
 )
+from govsim.scenario.limits import (
+    MAX_FILE_BYTES,
+    BoundedComposer,
+    LimitExceededError,
+    check_expansion,
+)
 from govsim.scenario.resources import check_memory
 from govsim.scenario.schema import Scenario
 
@@ -248,12 +254,13 @@ def _exists(data: Any, path: KeyPath) -> bool:
 # --- Reading YAML -----------------------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(BoundedComposer, yaml.SafeLoader):
     """A safe YAML loader that records where every key and value starts.
 
-    The node tree is walked once before it is turned into data, giving each key path the lines
-    of its key and value. Keys given twice in one mapping are reported: YAML would silently keep
-    the last, and a second ``police:`` block is always a mistake.
+    The node tree is checked against the limits of ``limits.py``, then walked once before it
+    is turned into data, giving each key path the lines of its key and value. Keys given twice
+    in one mapping are reported: YAML would silently keep the last, and a second ``police:``
+    block is always a mistake.
     """
 
     def __init__(self, text: str, file: str) -> None:
@@ -269,6 +276,7 @@ class _LineLoader(yaml.SafeLoader):
         if node is None:
             return None
         self.root_line = node.start_mark.line + 1
+        check_expansion(node)
         self._record(node, (), frozenset())
         return self.construct_document(node)
 
@@ -323,6 +331,8 @@ def _read(path: Path, shown: str) -> Document:
             loader.dispose()
     except yaml.YAMLError as error:
         raise _syntax_error(error, shown, text) from None
+    except LimitExceededError as error:
+        raise ScenarioError.single(shown, error.line, "", error.message, error.hint) from None
     if loader.duplicates:
         raise ScenarioError(loader.duplicates)
     return Document(shown, _check_root(data, shown, loader.root_line), loader.origins)
@@ -330,7 +340,8 @@ def _read(path: Path, shown: str) -> Document:
 
 def _read_text(path: Path, shown: str) -> str:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ScenarioError.single(shown, None, "", "file not found") from None
     except IsADirectoryError:
@@ -338,6 +349,10 @@ def _read_text(path: Path, shown: str) -> str:
     except OSError as error:
         message = f"cannot be read: {error.strerror or error}"
         raise ScenarioError.single(shown, None, "", message) from None
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"larger than {MAX_FILE_BYTES // 1024:,} KiB, the limit for a scenario file"
+        hint = "a scenario file holds a few kilobytes of settings; is this the right file?"
+        raise ScenarioError.single(shown, None, "", message, hint=hint)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -68,16 +68,35 @@ def exits_on_scenario_error[**P, R](command: Callable[P, R]) -> Callable[P, R]:
 @app.command()
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Scenario files to check.", metavar="FILE...")
+        list[Path],
+        typer.Argument(
+            help="Scenario files to check; a folder stands for its *.yaml files.",
+            metavar="FILE...",
+        ),
     ],
 ) -> None:
     """Check scenario files; report every problem with its file, line and fix.
 
     Exits with status 2 if any file has a problem, 0 if all are valid.
     """
-    valid = [_validate_one(path) for path in files]
-    if not all(valid):
+    valid = [_validate_one(path) for path in _scenario_files(files)]
+    if not valid or not all(valid):
         raise typer.Exit(EXIT_INVALID)
+
+
+def _scenario_files(paths: list[Path]) -> list[Path]:
+    """Return the paths with each folder replaced by its *.yaml files, in name order."""
+    files = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(path.glob("*.yaml"))
+        if not found:
+            hint = "name scenario files, or a folder that holds some"
+            report_problems(ScenarioError.single(str(path), None, "", "no *.yaml files", hint))
+        files.extend(found)
+    return files
 
 
 def _validate_one(path: Path) -> bool:

@@ -11,6 +11,7 @@ import functools
 import json
 import math
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ from govsim.results import market_statistics, summary_statistics, write_results
 from govsim.runner import RunResults
 from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, dump_scenario, load_scenario
+from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.overrides import with_overrides
 
 EXIT_INVALID = 2
@@ -46,6 +48,27 @@ _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 def report_problems(error: ScenarioError) -> None:
     """Print a scenario error's problems to stderr, one per line, exactly as rendered."""
     _stderr.print(Text(str(error)))
+
+
+@contextmanager
+def printing_warnings() -> Iterator[None]:
+    """Print each scenario warning raised inside to stderr, as ``warning: file:line: ...``.
+
+    A warning does not change the exit status: the scenario is valid, and may be meant.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ScenarioWarning)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if isinstance(warning.message, ScenarioWarning):
+                    text = warning.message.problem.render()
+                    _stderr.print(Text.assemble(("warning: ", "bold yellow"), text))
+                else:
+                    warnings.showwarning(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
 
 
 def exits_on_scenario_error[**P, R](command: Callable[P, R]) -> Callable[P, R]:
@@ -101,7 +124,8 @@ def _scenario_files(paths: list[Path]) -> list[Path]:
 
 def _validate_one(path: Path) -> bool:
     try:
-        scenario = load_scenario(path)
+        with printing_warnings():
+            scenario = load_scenario(path)
     except ScenarioError as error:
         report_problems(error)
         return False
@@ -163,7 +187,8 @@ def run(
     lang: Annotated[str, typer.Option(help="Table language: en or zh.")] = "en",
 ) -> None:
     """Run a scenario's replications, write tidy results and print the summary."""
-    scenario = with_overrides(load_scenario(scenario_file), days=days, residents=residents)
+    with printing_warnings():
+        scenario = with_overrides(load_scenario(scenario_file), days=days, residents=residents)
     out_dir = out or Path("results") / scenario.name
     started = time.perf_counter()
     with _progress(replications) as advance:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from govsim.scenario.cautions import cautions, issue
 from govsim.scenario.cooperation import canonical_link
 from govsim.scenario.errors import (
     LINKS_PATH,
@@ -90,6 +91,9 @@ class Document:
 def load_scenario(path: str | os.PathLike[str], *, check_resources: bool = True) -> Scenario:
     """Load a scenario file, merge its ``extends`` chain, and validate it.
 
+    What is valid but will not act as written (an event after the last day, say) is issued as
+    a :class:`~govsim.scenario.cautions.ScenarioWarning`, placed at its file and line.
+
     Args:
         path: The scenario file (YAML, UTF-8).
         check_resources: Also check that its residents fit in this machine's memory.
@@ -101,6 +105,7 @@ def load_scenario(path: str | os.PathLike[str], *, check_resources: bool = True)
     scenario = _validate(document)
     if check_resources:
         _check_resources(scenario, document)
+    issue(cautions(scenario), document.locate)
     return scenario
 
 
@@ -114,9 +119,19 @@ def load_scenario_data(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 
 def scenario_from_dict(
-    data: Mapping[str, Any], source: str = "<dict>", *, check_resources: bool = True
+    data: Mapping[str, Any],
+    source: str = "<dict>",
+    *,
+    check_resources: bool = True,
+    warn: bool = True,
 ) -> Scenario:
     """Validate scenario data built in code, reporting problems as for a file named ``source``.
+
+    Args:
+        data: The scenario's keys and values, as a file would give them.
+        source: The name that problems and warnings give as their file.
+        check_resources: Also check that its residents fit in this machine's memory.
+        warn: Issue a :class:`ScenarioWarning` for each caution (see ``cautions.py``).
 
     Raises:
         ScenarioError: with every problem found.
@@ -127,6 +142,8 @@ def scenario_from_dict(
     scenario = _validate(document)
     if check_resources:
         _check_resources(scenario, document)
+    if warn:
+        issue(cautions(scenario), document.locate)
     return scenario
 
 

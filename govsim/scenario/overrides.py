@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from govsim.scenario.cautions import cautions, issue
 from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
 from govsim.scenario.errors import LINKS_PATH, Problem, ScenarioError, show, suggest
 from govsim.scenario.loading import EXTENDS, scenario_from_dict
@@ -47,6 +48,9 @@ def with_overrides(
         ScenarioError: if a key path is not in the scenario (every such path is reported, each
             with the closest existing one), or a value is out of range, or the city would not
             fit in memory.
+
+    Warns:
+        ScenarioWarning: for each caution the overrides bring that the scenario did not have.
     """
     if days is None and residents is None and not settings:
         return scenario
@@ -57,7 +61,10 @@ def with_overrides(
         data["days"] = days
     if residents is not None:
         data["population"]["size"] = residents
-    return scenario_from_dict(data, source=OVERRIDE_SOURCE)
+    result = scenario_from_dict(data, source=OVERRIDE_SOURCE, warn=False)
+    known = set(cautions(scenario))  # the file's own were issued when it was loaded
+    issue((c for c in cautions(result) if c not in known), lambda path, _: (OVERRIDE_SOURCE, None))
+    return result
 
 
 def resolved_data(scenario: Scenario) -> dict[str, Any]:

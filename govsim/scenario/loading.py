@@ -35,10 +35,13 @@ from govsim.scenario.limits import (
     LimitExceededError,
     check_expansion,
 )
+from govsim.scenario.replacing import REPLACE, replaced_paths, without
 from govsim.scenario.resources import check_memory
 from govsim.scenario.schema import Scenario
 
 EXTENDS = "extends"
+CHAIN_KEYS: tuple[str, ...] = (EXTENDS, REPLACE)
+"""Keys about how a file joins its parent, consumed when the chain is resolved."""
 WHOLE_VALUES = frozenset({"description", "label"})
 """Keys a child replaces whole rather than merges: a text and its translation belong together."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -148,11 +151,11 @@ def scenario_from_dict(
 
 
 def dump_scenario(scenario: Scenario) -> str:
-    """Return a scenario as resolved YAML (no ``extends``, every value spelled out).
+    """Return a scenario as resolved YAML (no ``extends`` or ``replace``, every value spelled out).
 
     Loading the text gives back an equal scenario.
     """
-    data = scenario.model_dump(mode="json", exclude={EXTENDS})
+    data = scenario.model_dump(mode="json", exclude=set(CHAIN_KEYS))
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -197,12 +200,34 @@ def _resolve(path: Path, shown: str, chain: tuple[tuple[str, str], ...]) -> Docu
     document = _read(path, shown)
     parent_name = document.data.pop(EXTENDS, None)
     origin = document.origins.pop((EXTENDS,), None)
+    replaced = _pop_replace(document, has_parent=parent_name is not None)
     if parent_name is None:
         return document
     chain = (*chain, (os.path.realpath(path), shown))
     line = origin.key_line if origin else None
     parent_path, parent_shown = _find_parent(parent_name, path, shown, line, chain)
-    return _merge(_resolve(parent_path, parent_shown, chain), document)
+    parent = _resolve(parent_path, parent_shown, chain)
+    if replaced:
+        parent = Document(parent.file, without(parent.data, replaced), parent.origins)
+    return _merge(parent, document)
+
+
+def _pop_replace(document: Document, *, has_parent: bool) -> list[KeyPath]:
+    """Take the file's ``replace`` list out of its data, checked, as key paths."""
+    if REPLACE not in document.data:
+        return []
+    value = document.data.pop(REPLACE)
+    lines = {
+        path: origin.value_line
+        for path, origin in document.origins.items()
+        if path and path[0] == REPLACE
+    }
+    document.origins = {path: o for path, o in document.origins.items() if path[:1] != (REPLACE,)}
+    if not has_parent:
+        message = "nothing to replace: this file extends no other"
+        hint = "add 'extends: PARENT.yaml', or remove 'replace'"
+        raise ScenarioError.single(document.file, lines.get((REPLACE,)), REPLACE, message, hint)
+    return replaced_paths(value, document.file, lines)
 
 
 def _find_parent(

@@ -17,7 +17,7 @@ import yaml
 from govsim.scenario.cautions import cautions, issue
 from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
 from govsim.scenario.errors import LINKS_PATH, Problem, ScenarioError, show, suggest
-from govsim.scenario.loading import EXTENDS, scenario_from_dict
+from govsim.scenario.loading import CHAIN_KEYS, scenario_from_dict
 from govsim.scenario.schema import Scenario
 
 OVERRIDE_SOURCE = "command-line options"
@@ -68,8 +68,8 @@ def with_overrides(
 
 
 def resolved_data(scenario: Scenario) -> dict[str, Any]:
-    """Return the scenario as plain data, every default spelled out, without ``extends``."""
-    return scenario.model_dump(mode="json", exclude={EXTENDS})
+    """Return the scenario as plain data, every default spelled out, no ``extends``, ``replace``."""
+    return scenario.model_dump(mode="json", exclude=set(CHAIN_KEYS))
 
 
 def parse_setting(text: str) -> tuple[str, object]:

@@ -33,6 +33,12 @@ class Scenario(Record):
     extends: str | None = Field(
         None, description="Path of a scenario this one deep-merges onto (relative to the file)."
     )
+    replace: list[str] = Field(
+        default_factory=list,
+        description="Key paths of mappings whose inherited value this file drops instead of "
+        "merging onto it: with [cooperation.links], only the links this file writes count "
+        "and every other link is 0.",
+    )
     days: int = param(
         365, "Measured days (after the warm-up).", unit="days", ge=1, le=36_500, source=ASSUMPTION
     )

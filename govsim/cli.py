@@ -27,9 +27,11 @@ from govsim.labels import HEADERS, label
 from govsim.results import market_statistics, summary_statistics, write_results
 from govsim.runner import RunResults
 from govsim.runner import run as run_replications
-from govsim.scenario import Scenario, ScenarioError, dump_scenario, load_scenario
+from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
+from govsim.scenario.loading import parent_file
 from govsim.scenario.overrides import with_overrides
+from govsim.scenario.showing import differences, render_differences, show_text
 
 EXIT_INVALID = 2
 """Exit status for invalid input (a bad scenario), as for a command-line usage error."""
@@ -139,9 +141,31 @@ def _validate_one(path: Path) -> bool:
 @exits_on_scenario_error
 def show(
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO")],
+    diff: Annotated[
+        bool, typer.Option("--diff", help="List what it changes against the file it extends.")
+    ] = False,
+    against: Annotated[
+        Path | None,
+        typer.Option(help="List what it changes against this scenario.", metavar="OTHER"),
+    ] = None,
 ) -> None:
-    """Print a scenario fully resolved: extends merged, every default spelled out."""
-    typer.echo(dump_scenario(load_scenario(scenario_file)), nl=False)
+    """Print a scenario fully resolved: extends merged, every default spelled out.
+
+    Each link's effective level (under structure none or in a hub) is a comment beside it.
+    With --diff or --against, print instead each key path that differs, with both values.
+    """
+    with printing_warnings():
+        scenario = load_scenario(scenario_file)
+    if not diff and against is None:
+        typer.echo(show_text(scenario), nl=False)
+        return
+    other_file = against or parent_file(scenario_file)
+    if other_file is None:
+        message = "extends no other scenario, so there is nothing to compare it with"
+        hint = "compare it with another file: --against OTHER.yaml"
+        raise ScenarioError.single(str(scenario_file), None, "", message, hint)
+    changes = differences(load_scenario(other_file), scenario)
+    typer.echo(render_differences(changes, str(other_file), str(scenario_file)), nl=False)
 
 
 @app.command()

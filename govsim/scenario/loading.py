@@ -121,6 +121,22 @@ def load_scenario_data(path: str | os.PathLike[str]) -> dict[str, Any]:
     return _resolve(Path(path), str(path), ()).data
 
 
+def parent_file(path: str | os.PathLike[str]) -> Path | None:
+    """Return the file a scenario file ``extends`` (relative to it), or None if it extends none.
+
+    Raises:
+        ScenarioError: if the file cannot be read, or its parent is missing or the file itself.
+    """
+    document = _read(Path(path), str(path))
+    name = document.data.get(EXTENDS)
+    if name is None:
+        return None
+    origin = document.origins.get((EXTENDS,))
+    line = origin.key_line if origin else None
+    chain = ((os.path.realpath(path), str(path)),)
+    return _find_parent(name, Path(path), str(path), line, chain)[0]
+
+
 def scenario_from_dict(
     data: Mapping[str, Any],
     source: str = "<dict>",

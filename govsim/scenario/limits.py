@@ -55,6 +55,34 @@ class BoundedComposer(yaml.composer.Composer):
             self._depth -= 1
 
 
+class BoundedLoader(BoundedComposer, yaml.SafeLoader):
+    """A safe YAML loader within the limits, for YAML that is not a file (a setting's value)."""
+
+    def get_single_data(self) -> Any:
+        """Return the document's data, refusing it if it expands beyond the limits."""
+        node = self.get_single_node()
+        if node is None:
+            return None
+        check_expansion(node)
+        return self.construct_document(node)
+
+
+def load_bounded(text: str) -> Any:
+    """Return the data of a YAML text, as ``yaml.safe_load`` would, within the limits.
+
+    Raises:
+        LimitExceededError: if the text is too long, too deep or expands too far.
+        yaml.YAMLError: if it is not valid YAML.
+    """
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise LimitExceededError(None, f"longer than {MAX_FILE_BYTES // 1024:,} KiB", "shorten it")
+    loader = BoundedLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def check_expansion(root: yaml.Node) -> None:
     """Refuse a node tree that refers to itself or expands to more than :data:`MAX_VALUES`.
 

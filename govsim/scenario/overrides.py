@@ -17,6 +17,7 @@ import yaml
 from govsim.scenario.cautions import cautions, issue
 from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
 from govsim.scenario.errors import LINKS_PATH, Problem, ScenarioError, show, suggest
+from govsim.scenario.limits import LimitExceededError, load_bounded
 from govsim.scenario.loading import CHAIN_KEYS, scenario_from_dict
 from govsim.scenario.schema import Scenario
 
@@ -91,7 +92,10 @@ def parse_setting(text: str) -> tuple[str, object]:
         message = f"expected key.path=value, got {show(text)} (no key path before '=')"
         raise ScenarioError.single(OVERRIDE_SOURCE, None, "", message, hint=hint)
     try:
-        parsed = yaml.safe_load(value)
+        parsed = load_bounded(value)
+    except LimitExceededError as error:
+        message = f"the value {error.message}"
+        raise ScenarioError.single(OVERRIDE_SOURCE, None, path, message, error.hint) from None
     except yaml.YAMLError as error:
         problem = getattr(error, "problem", None) or str(error)
         message = f"the value {show(value.strip())} is not valid YAML: {problem}"

@@ -12,6 +12,7 @@ import pytest
 
 from govsim.scenario import ScenarioError, load_scenario
 from govsim.scenario.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
+from govsim.scenario.overrides import parse_setting
 
 Write = Callable[[str, str], Path]
 DEADLINE_SECONDS = 5
@@ -93,3 +94,12 @@ def test_modest_aliases_still_work(write: Write) -> None:
     )
     scenario = load_scenario(path)
     assert scenario.agencies.telecoms.capability == 0.7
+
+
+def test_an_alias_bomb_in_a_setting_is_refused() -> None:
+    value = "&a0 [x, x, x, x, x, x, x, x, x]"
+    for level in range(1, 8):
+        value = f"&a{level} [{value}, " + ", ".join([f"*a{level - 1}"] * 8) + "]"
+    with deadline(), pytest.raises(ScenarioError) as caught:
+        parse_setting(f"events={value}")
+    assert "command-line options: events: the value expands to more than" in str(caught.value)

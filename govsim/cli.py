@@ -22,6 +22,7 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
+import govsim
 from govsim.labels import HEADERS, label
 from govsim.results import market_statistics, summary_statistics, write_results
 from govsim.runner import RunResults
@@ -41,6 +42,25 @@ app = typer.Typer(
 )
 _stdout = Console(highlight=False, soft_wrap=True)
 _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _print_version(requested: bool) -> None:
+    """Print the version and stop, before any command runs (``govsim --version``)."""
+    if requested:
+        typer.echo(f"govsim {govsim.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Agent-based simulation of telecom-fraud governance."""
 
 
 def report_problems(error: ScenarioError) -> None:
@@ -208,3 +228,7 @@ def _fmt(value: float) -> str:
     if abs(value) < 10:
         return f"{value:.3g}"
     return f"{value:,.0f}"
+
+
+if __name__ == "__main__":
+    app()

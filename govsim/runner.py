@@ -8,8 +8,10 @@ results are ordered by replication, so the frames are identical whatever the wor
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +20,13 @@ import pandas as pd
 from govsim.model import GovernanceModel
 from govsim.scenario.fraud import MODES
 from govsim.scenario.schema import Scenario
+
+MAIN_GUARD = 'if __name__ == "__main__":'
+UNGUARDED_SCRIPT = (
+    "govsim.run(workers=...) could not start its worker processes: each worker imports the "
+    f"script again, so put the call to govsim.run under `{MAIN_GUARD}`"
+)
+"""Why a script's parallel run fails, in one line: the guard every spawned process needs."""
 
 
 @dataclass
@@ -113,6 +122,8 @@ def run(
     """
     if replications < 1:
         raise ValueError("replications must be at least 1")
+    if workers > 1:
+        _leave_if_importing_main()
     seeds = replication_seeds(scenario.seed if seed is None else seed, replications)
     results = _execute(scenario, seeds, max(1, workers), progress)
     return RunResults(
@@ -135,9 +146,24 @@ def _execute(
             if progress:
                 progress(i + 1)
         return results
-    # Spawn, not fork: numpy's BLAS threads make forking unsafe. Scripts that use workers need
-    # the usual ``if __name__ == "__main__":`` guard.
+    # Spawn, not fork: numpy's BLAS threads make forking unsafe. Each worker imports the
+    # caller's script again, so scripts need the ``if __name__ == "__main__":`` guard.
     context = multiprocessing.get_context("spawn")
+    try:
+        return _execute_in_pool(scenario, seeds, workers, progress, context)
+    except BrokenProcessPool:
+        if _main_is_a_script():
+            raise RuntimeError(UNGUARDED_SCRIPT) from None
+        raise
+
+
+def _execute_in_pool(
+    scenario: Scenario,
+    seeds: list[int],
+    workers: int,
+    progress: Callable[[int], None] | None,
+    context: multiprocessing.context.BaseContext,
+) -> list[RunResult]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(run_once, scenario, s, i): i for i, s in enumerate(seeds)}
         results: list[RunResult | None] = [None] * len(seeds)
@@ -146,3 +172,21 @@ def _execute(
             if progress:
                 progress(done)
     return [r for r in results if r is not None]
+
+
+def _leave_if_importing_main() -> None:
+    """In a worker that is importing the caller's unguarded script, stop quietly.
+
+    Such a worker would otherwise start a pool of its own, and multiprocessing would print a
+    long ``bootstrapping phase`` traceback from every worker. Exiting lets the caller's
+    process report the one-line cause instead (:data:`UNGUARDED_SCRIPT`). ``_inheriting`` is
+    the flag multiprocessing itself checks for this case.
+    """
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise SystemExit(1)
+
+
+def _main_is_a_script() -> bool:
+    """Whether spawned workers import ``__main__`` again (a script, or ``python -m``)."""
+    main = sys.modules.get("__main__")
+    return main is not None and getattr(main, "__file__", None) is not None

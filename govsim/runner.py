@@ -45,7 +45,11 @@ class RunResult:
 
 @dataclass
 class RunResults:
-    """All replications of one scenario, as tidy frames."""
+    """All replications of one scenario, as tidy frames.
+
+    ``scenario`` is the scenario as run: its ``seed`` is the master seed ``seeds`` were spawned
+    from, even when :func:`run` was given another, so the scenario alone reproduces the run.
+    """
 
     scenario: Scenario
     seeds: list[int]
@@ -116,7 +120,8 @@ def run(
     Args:
         scenario: the validated scenario.
         replications: number of independent replications.
-        seed: master seed; defaults to the scenario's ``seed``.
+        seed: master seed; defaults to the scenario's ``seed``, and replaces it in the
+            results' scenario (what a resolved scenario file then records).
         workers: worker processes; 1 runs in this process.
         progress: called with the number of replications finished, after each one.
     """
@@ -124,7 +129,8 @@ def run(
         raise ValueError("replications must be at least 1")
     if workers > 1:
         _leave_if_importing_main()
-    seeds = replication_seeds(scenario.seed if seed is None else seed, replications)
+    scenario = with_seed(scenario, seed)
+    seeds = replication_seeds(scenario.seed, replications)
     results = _execute(scenario, seeds, max(1, workers), progress)
     return RunResults(
         scenario=scenario,
@@ -134,6 +140,16 @@ def run(
         by_scam=pd.concat([r.by_scam for r in results], ignore_index=True),
         market=pd.concat([r.market for r in results], ignore_index=True),
     )
+
+
+def with_seed(scenario: Scenario, seed: int | None) -> Scenario:
+    """The scenario with ``seed`` as its master seed (unchanged when ``seed`` is None)."""
+    if seed is None or seed == scenario.seed:
+        return scenario
+    if seed < 0:
+        raise ValueError(f"the master seed must be a non-negative integer, got {seed}")
+    # Only the seed changes, and it is checked above: no need to validate the rest again.
+    return scenario.model_copy(update={"seed": int(seed)})
 
 
 def _execute(

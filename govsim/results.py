@@ -227,6 +227,8 @@ def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> li
         _atomic_parquet(results.timeseries, out_dir / "timeseries.parquet"),
         _atomic_parquet(results.by_scam, out_dir / "by_scam.parquet"),
         _atomic_parquet(results.market, out_dir / "market.parquet"),
+        _atomic_parquet(results.by_region, out_dir / "by_region.parquet"),
+        _atomic_parquet(results.by_institution, out_dir / "by_institution.parquet"),
         _atomic_text(resolved, out_dir / "scenario.resolved.yaml"),
         _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), out_dir / "run.json"),
     ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from govsim.breakdown import PLACE_COUNTS
 from govsim.model import GovernanceModel
 from govsim.scenario.fraud import MODES
 from govsim.scenario.schema import Scenario
@@ -27,20 +28,26 @@ UNGUARDED_SCRIPT = (
     f"script again, so put the call to govsim.run under `{MAIN_GUARD}`"
 )
 """Why a script's parallel run fails, in one line: the guard every spawned process needs."""
+PLACE_COLUMNS = (*PLACE_COUNTS[:3], "net_loss", *PLACE_COUNTS[3:])
+"""Columns of by_region and by_institution after the place: losses, then holds and blocks."""
 
 
 @dataclass
 class RunResult:
-    """The outcome of one replication: a summary row, a daily series, a per-scam table.
+    """The outcome of one replication: a summary row, a daily series, per-scam and per-place tables.
 
     ``market`` holds the market-wide daily series (rings, operations, arrests): the city's
-    frames hold only city counts (see :mod:`govsim.metrics`).
+    frames hold only city counts (see :mod:`govsim.metrics`). ``by_region`` and
+    ``by_institution`` break the city's victims, losses, holds and blocks down by where they
+    happened (see :mod:`govsim.breakdown`).
     """
 
     summary: dict[str, float | int | str]
     timeseries: pd.DataFrame
     by_scam: pd.DataFrame
     market: pd.DataFrame
+    by_region: pd.DataFrame
+    by_institution: pd.DataFrame
 
 
 @dataclass
@@ -57,6 +64,8 @@ class RunResults:
     timeseries: pd.DataFrame
     by_scam: pd.DataFrame
     market: pd.DataFrame
+    by_region: pd.DataFrame
+    by_institution: pd.DataFrame
 
 
 def replication_seeds(seed: int, replications: int) -> list[int]:
@@ -86,7 +95,14 @@ def _result_of(
     summary.update(model.metrics.summary())
     timeseries = _daily_frame(model.metrics.days, ids)
     market = _daily_frame(model.metrics.market_days, ids)
-    return RunResult(summary, timeseries, _by_scam_frame(model, ids), market)
+    return RunResult(
+        summary,
+        timeseries,
+        _by_scam_frame(model, ids),
+        market,
+        _by_region_frame(model, ids),
+        _by_institution_frame(model, ids),
+    )
 
 
 def _daily_frame(days: list[dict[str, float]], ids: dict) -> pd.DataFrame:
@@ -104,8 +120,39 @@ def _by_scam_frame(model: GovernanceModel, ids: dict) -> pd.DataFrame:
         for m, mode in enumerate(MODES):
             row = {**ids, "scam_type": key, "mode": mode}
             row.update({name: float(table[s, m]) for name, table in tables.items()})
+            row["net_loss"] = row["gross_loss"] - row["frozen"]
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _by_region_frame(model: GovernanceModel, ids: dict) -> pd.DataFrame:
+    names = model.config.population.region_names
+    residents = np.bincount(model.residents.region, minlength=len(names))
+    counts = model.metrics.by_place.totals("region")
+    columns = {"region": names, "residents": residents}
+    return pd.DataFrame({**ids, **columns, **{name: counts[name] for name in PLACE_COLUMNS}})
+
+
+def _by_institution_frame(model: GovernanceModel, ids: dict) -> pd.DataFrame:
+    residents = model.residents
+    frames = []
+    for kind, sector, customer_of in (
+        ("bank", model.banks, residents.bank_of),
+        ("telecom", model.telecoms, residents.telecom_of),
+        ("platform", model.platforms, None),
+    ):
+        names = [institution.name for institution in sector.institutions]
+        counts = model.metrics.by_place.totals(kind)
+        frame = pd.DataFrame({**ids, "kind": kind, "institution": names})
+        # A resident uses many platforms (each contact lands on one): no customer count there.
+        frame["customers"] = (
+            np.nan if customer_of is None else np.bincount(customer_of, minlength=len(names))
+        )
+        frame["customers"] = frame["customers"].astype(float)
+        for name in PLACE_COLUMNS:
+            frame[name] = counts[name]
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
 
 
 def run(
@@ -139,6 +186,8 @@ def run(
         timeseries=pd.concat([r.timeseries for r in results], ignore_index=True),
         by_scam=pd.concat([r.by_scam for r in results], ignore_index=True),
         market=pd.concat([r.market for r in results], ignore_index=True),
+        by_region=pd.concat([r.by_region for r in results], ignore_index=True),
+        by_institution=pd.concat([r.by_institution for r in results], ignore_index=True),
     )
 
 

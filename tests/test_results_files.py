@@ -17,7 +17,7 @@ from tests.helpers import SCENARIOS
 
 runner = CliRunner()
 SMALL = ["--days", "20", "--residents", "2000", "-r", "2"]
-PARQUETS = ("summary", "timeseries", "by_scam", "market")
+PARQUETS = ("summary", "timeseries", "by_scam", "market", "by_region", "by_institution")
 
 
 def govsim_run(*args: str):
@@ -114,7 +114,7 @@ def test_result_files_follow_the_umask(tmp_path, umask, mode):
         os.umask(previous)
     assert result.exit_code == 0, result.output
     files = sorted(out.iterdir())
-    assert len(files) >= 6
+    assert len(files) >= 8
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == mode, path.name
     assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~umask

@@ -13,6 +13,7 @@ import hashlib
 import json
 import math
 import os
+import platform
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import scipy
 
 import govsim
 from govsim.runner import RunResults
@@ -221,6 +223,9 @@ def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> li
         "seeds": results.seeds,
         "wall_seconds": round(wall_seconds, 3),
         "numpy_version": np.__version__,
+        # Same seed, same results needs the same numpy and scipy (README, reproducibility).
+        "scipy_version": scipy.__version__,
+        "python_version": platform.python_version(),
     }
     written = [
         _atomic_parquet(results.summary, out_dir / "summary.parquet"),

@@ -118,3 +118,11 @@ def test_result_files_follow_the_umask(tmp_path, umask, mode):
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == mode, path.name
     assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~umask
+
+
+def test_run_record_names_the_versions_results_depend_on(tmp_path):
+    out = tmp_path / "out"
+    args = [str(SCENARIOS / "baseline.yaml"), "--days", "5", "--residents", "1000", "-r", "1"]
+    assert govsim_run(*args, "--out", str(out)).exit_code == 0
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert {"govsim_version", "numpy_version", "scipy_version", "python_version"} <= set(record)

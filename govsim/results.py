@@ -271,7 +271,18 @@ def _temporary_beside(path: Path) -> Iterator[str]:
 
 
 def current_umask() -> int:
-    """The process's umask (the system only reports it by setting it, so it is set back)."""
+    """The process's umask.
+
+    Linux reports it in /proc; elsewhere it can only be read by setting it, which another
+    thread creating a file at that instant would see, so it is set back at once.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -22,8 +22,15 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
+import govsim
 from govsim.labels import HEADERS, label
-from govsim.results import market_statistics, summary_statistics, write_results
+from govsim.results import (
+    ResultsFolderError,
+    check_results_folder,
+    market_statistics,
+    summary_statistics,
+    write_results,
+)
 from govsim.runner import RunResults
 from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, dump_scenario, load_scenario
@@ -41,6 +48,25 @@ app = typer.Typer(
 )
 _stdout = Console(highlight=False, soft_wrap=True)
 _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _print_version(requested: bool) -> None:
+    """Print the version and stop, before any command runs (``govsim --version``)."""
+    if requested:
+        typer.echo(f"govsim {govsim.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Agent-based simulation of telecom-fraud governance."""
 
 
 def report_problems(error: ScenarioError) -> None:
@@ -132,7 +158,9 @@ def scenario_json_schema() -> dict[str, Any]:
 def run(
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO")],
     replications: Annotated[int, typer.Option("--replications", "-r", min=1)] = 5,
-    seed: Annotated[int | None, typer.Option(help="Master seed (default: the scenario's).")] = None,
+    seed: Annotated[
+        int | None, typer.Option(min=0, help="Master seed (default: the scenario's).")
+    ] = None,
     days: Annotated[int | None, typer.Option(min=1, help="Override the scenario's days.")] = None,
     residents: Annotated[
         int | None, typer.Option(min=100, help="Override population.size.")
@@ -142,10 +170,14 @@ def run(
         Path | None, typer.Option(help="Results folder (default: results/<scenario name>).")
     ] = None,
     lang: Annotated[str, typer.Option(help="Table language: en or zh.")] = "en",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace results already in the results folder.")
+    ] = False,
 ) -> None:
     """Run a scenario's replications, write tidy results and print the summary."""
     scenario = with_overrides(load_scenario(scenario_file), days=days, residents=residents)
     out_dir = out or Path("results") / scenario.name
+    _exit_unless_writable(out_dir, force)
     started = time.perf_counter()
     with _progress(replications) as advance:
         results = run_replications(
@@ -156,6 +188,15 @@ def run(
     _stdout.print(summary_table(results, lang))
     _stdout.print(market_table(results, lang))
     _stdout.print(Text(f"{replications} replication(s) in {wall:.1f} s; results in {out_dir}/"))
+
+
+def _exit_unless_writable(out_dir: Path, force: bool) -> None:
+    """End the command (status 2) before the run if its results could not be written."""
+    try:
+        check_results_folder(out_dir, force)
+    except ResultsFolderError as error:
+        _stderr.print(Text(str(error)))
+        raise typer.Exit(EXIT_INVALID) from None
 
 
 @contextmanager
@@ -208,3 +249,7 @@ def _fmt(value: float) -> str:
     if abs(value) < 10:
         return f"{value:.3g}"
     return f"{value:,.0f}"
+
+
+if __name__ == "__main__":
+    app()

@@ -1,4 +1,4 @@
-"""No inert parameters (issue 5, item 9): every number moves the results where it applies.
+"""No inert parameters: every number moves the results where it applies.
 
 Each numeric leaf of the resolved ``multi_party_hub`` is perturbed in turn (the rule of
 :mod:`govsim.inert`) and run on the same seeds as the unperturbed scenario; so are the leaves of

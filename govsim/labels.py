@@ -86,8 +86,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "table_note": (
         "Mean and 95% confidence interval over {replications} replication(s); "
-        "counts' intervals are cut at zero.",
-        "{replications} 次重复运行的均值与95%置信区间；计数的区间下限截至零。",
+        "intervals are cut at zero.",
+        "{replications} 次重复运行的均值与95%置信区间；区间下限最低为零。",
     ),
     "progress": ("Replications", "重复运行"),
     "finished": (

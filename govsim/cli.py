@@ -3,13 +3,16 @@
 A bad scenario is the most common failure at the command line, and its users need the file, the
 line and the fix, not a traceback: any :class:`ScenarioError` ends a command with its problems on
 stderr and exit status 2 (see :func:`exits_on_scenario_error`).
+
+Every command that prints for people speaks English or Chinese: ``--lang en|zh``, or once for
+all commands with ``GOVSIM_LANG``. Output that is not a terminal (a pipe, a file, a test) is not
+wrapped, so that each table row stays on one line for ``grep`` and for the reader of a log.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import math
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,37 +20,70 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.progress import Progress
-from rich.table import Table
 from rich.text import Text
 
 import govsim
-from govsim.labels import HEADERS, label
-from govsim.results import (
-    ResultsFolderError,
-    check_results_folder,
-    market_statistics,
-    summary_statistics,
-    write_results,
-)
-from govsim.runner import RunResults
+from govsim.cli_help import PlainGroup
+from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
+from govsim.results import ResultsFolderError, check_results_folder, write_results
 from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, dump_scenario, load_scenario
 from govsim.scenario.overrides import with_overrides
+from govsim.tables import market_table, summary_table
 
 EXIT_INVALID = 2
 """Exit status for invalid input (a bad scenario), as for a command-line usage error."""
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+PIPED_WIDTH = 200
+"""Columns of output that is not a terminal: wide enough that no table row wraps."""
 
 app = typer.Typer(
     name="govsim",
     help="Agent-based simulation of telecom-fraud governance.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    cls=PlainGroup,
 )
-_stdout = Console(highlight=False, soft_wrap=True)
-_stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class PipeConsole(Console):
+    """A console as wide as the terminal, or :data:`PIPED_WIDTH` when it writes elsewhere.
+
+    Rich otherwise takes the width of whichever standard stream is a terminal (or 80), so
+    ``govsim run ... | tee log`` would split table rows, and intervals, across lines.
+    """
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        """The terminal's size, or a wide page when the output is not a terminal."""
+        size = super().size
+        return size if self.is_terminal else ConsoleDimensions(PIPED_WIDTH, size.height)
+
+
+_stdout = PipeConsole(highlight=False, soft_wrap=True)
+_stderr = PipeConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _checked_language(value: str) -> str:
+    try:
+        return checked_language(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+Language = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        envvar=LANGUAGE_VARIABLE,
+        callback=_checked_language,
+        metavar="|".join(LANGUAGES),
+        help=f"Language of what is printed: {' or '.join(LANGUAGES)}.",
+    ),
+]
+"""The ``--lang`` option every command that prints for people takes (default: GOVSIM_LANG)."""
 
 
 def _print_version(requested: bool) -> None:
@@ -69,8 +105,14 @@ def main(
     """Agent-based simulation of telecom-fraud governance."""
 
 
-def report_problems(error: ScenarioError) -> None:
-    """Print a scenario error's problems to stderr, one per line, exactly as rendered."""
+def report_problems(error: ScenarioError, language: str = "en") -> None:
+    """Print a scenario error's problems to stderr under a heading, one per line, as rendered.
+
+    The heading follows the language; the problems themselves are English for now.
+    """
+    problems = phrase("problems", language, count=len(error.problems))
+    heading = f"{phrase('error', language)}{phrase('colon', language)}{problems}"
+    _stderr.print(Text(heading, style="bold red"))
     _stderr.print(Text(str(error)))
 
 
@@ -85,7 +127,7 @@ def exits_on_scenario_error[**P, R](command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except ScenarioError as error:
-            report_problems(error)
+            report_problems(error, str(kwargs.get("lang") or "en"))
             raise typer.Exit(EXIT_INVALID) from None
 
     return wrapper
@@ -96,25 +138,32 @@ def validate(
     files: Annotated[
         list[Path], typer.Argument(help="Scenario files to check.", metavar="FILE...")
     ],
+    lang: Language = "en",
 ) -> None:
     """Check scenario files; report every problem with its file, line and fix.
 
     Exits with status 2 if any file has a problem, 0 if all are valid.
     """
-    valid = [_validate_one(path) for path in files]
+    valid = [_validate_one(path, lang) for path in files]
     if not all(valid):
         raise typer.Exit(EXIT_INVALID)
 
 
-def _validate_one(path: Path) -> bool:
+def _validate_one(path: Path, language: str = "en") -> bool:
     try:
         scenario = load_scenario(path)
     except ScenarioError as error:
-        report_problems(error)
+        report_problems(error, language)
         return False
-    residents = f"{scenario.population.size:,} residents"
-    summary = f"  {path}  (name: {scenario.name}, {residents}, {scenario.days} days)"
-    _stdout.print(Text.assemble(("OK", "bold green"), summary))
+    summary = phrase(
+        "valid",
+        language,
+        file=path,
+        name=scenario.name,
+        residents=scenario.population.size,
+        days=scenario.days,
+    )
+    _stdout.print(Text.assemble((phrase("ok", language), "bold green"), "  ", summary))
     return True
 
 
@@ -122,6 +171,7 @@ def _validate_one(path: Path) -> bool:
 @exits_on_scenario_error
 def show(
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO")],
+    lang: Language = "en",
 ) -> None:
     """Print a scenario fully resolved: extends merged, every default spelled out."""
     typer.echo(dump_scenario(load_scenario(scenario_file)), nl=False)
@@ -131,8 +181,10 @@ def show(
 @exits_on_scenario_error
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file, not stdout."),
     ] = None,
+    lang: Language = "en",
 ) -> None:
     """Print the JSON Schema of scenario files, for editor completion and checking."""
     text = json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False)
@@ -140,7 +192,7 @@ def schema(
         typer.echo(text)
         return
     output.write_text(text + "\n", encoding="utf-8")
-    _stderr.print(Text(f"Wrote the scenario schema to {output}"))
+    _stderr.print(Text(phrase("wrote_schema", lang, file=output)))
 
 
 def scenario_json_schema() -> dict[str, Any]:
@@ -157,19 +209,25 @@ def scenario_json_schema() -> dict[str, Any]:
 @exits_on_scenario_error
 def run(
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO")],
-    replications: Annotated[int, typer.Option("--replications", "-r", min=1)] = 5,
+    replications: Annotated[
+        int, typer.Option("--replications", "-r", min=1, metavar="N", help="Replications.")
+    ] = 5,
     seed: Annotated[
-        int | None, typer.Option(min=0, help="Master seed (default: the scenario's).")
+        int | None,
+        typer.Option(min=0, metavar="SEED", help="Master seed (default: the scenario's)."),
     ] = None,
-    days: Annotated[int | None, typer.Option(min=1, help="Override the scenario's days.")] = None,
+    days: Annotated[
+        int | None, typer.Option(min=1, metavar="DAYS", help="Override the scenario's days.")
+    ] = None,
     residents: Annotated[
-        int | None, typer.Option(min=100, help="Override population.size.")
+        int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
     out: Annotated[
-        Path | None, typer.Option(help="Results folder (default: results/<scenario name>).")
+        Path | None,
+        typer.Option(metavar="DIR", help="Results folder (default: results/<scenario name>)."),
     ] = None,
-    lang: Annotated[str, typer.Option(help="Table language: en or zh.")] = "en",
+    lang: Language = "en",
     force: Annotated[
         bool, typer.Option("--force", help="Replace results already in the results folder.")
     ] = False,
@@ -179,7 +237,7 @@ def run(
     out_dir = out or Path("results") / scenario.name
     _exit_unless_writable(out_dir, force)
     started = time.perf_counter()
-    with _progress(replications) as advance:
+    with _progress(replications, lang) as advance:
         results = run_replications(
             scenario, replications=replications, seed=seed, workers=workers, progress=advance
         )
@@ -187,7 +245,8 @@ def run(
     write_results(results, out_dir, wall)
     _stdout.print(summary_table(results, lang))
     _stdout.print(market_table(results, lang))
-    _stdout.print(Text(f"{replications} replication(s) in {wall:.1f} s; results in {out_dir}/"))
+    finished = phrase("finished", lang, replications=replications, seconds=wall, folder=out_dir)
+    _stdout.print(Text(finished))
 
 
 def _exit_unless_writable(out_dir: Path, force: bool) -> None:
@@ -200,55 +259,14 @@ def _exit_unless_writable(out_dir: Path, force: bool) -> None:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[int], None]]:
+def _progress(total: int, language: str = "en") -> Iterator[Callable[[int], None]]:
     """A progress bar for multi-run work (silent for a single run)."""
     if total == 1:
         yield lambda done: None
         return
     with Progress(console=_stderr, transient=True) as progress:
-        task = progress.add_task("replications", total=total)
+        task = progress.add_task(phrase("progress", language), total=total)
         yield lambda done: progress.update(task, completed=done)
-
-
-def summary_table(results: RunResults, lang: str = "en") -> Table:
-    """The headline measures: mean and 95% CI over replications, and per 100k residents."""
-    scenario = results.scenario
-    table = Table(title=scenario.name, caption=scenario.describe(lang), title_justify="left")
-    for key in ("measure", "mean", "ci", "per_100k"):
-        table.add_column(label(key, lang, HEADERS), justify="left" if key == "measure" else "right")
-    for row in summary_statistics(results.summary).itertuples():
-        # Every headline measure is non-negative, so the interval is shown clipped at zero.
-        low = max(row.ci_low, 0.0)
-        ci = "" if math.isnan(row.ci_low) else f"{_fmt(low)} - {_fmt(row.ci_high)}"
-        per = "" if math.isnan(row.per_100k) else _fmt(row.per_100k)
-        table.add_row(label(row.measure, lang), _fmt(row.mean), ci, per)
-    return table
-
-
-def market_table(results: RunResults, lang: str = "en") -> Table:
-    """Market-wide measures (the whole market the rings serve): mean and 95% CI."""
-    market = results.scenario.fraud.market_population
-    title = (
-        f"全市场（{market:,} 居民，团伙所服务的整个市场）"
-        if lang == "zh"
-        else f"Market ({market:,} residents the rings serve)"
-    )
-    table = Table(title=title, title_justify="left")
-    for key in ("measure", "mean", "ci"):
-        table.add_column(label(key, lang, HEADERS), justify="left" if key == "measure" else "right")
-    for row in market_statistics(results.market).itertuples():
-        low = max(row.ci_low, 0.0)
-        ci = "" if math.isnan(row.ci_low) else f"{_fmt(low)} - {_fmt(row.ci_high)}"
-        table.add_row(label(row.measure, lang), _fmt(row.mean), ci)
-    return table
-
-
-def _fmt(value: float) -> str:
-    if math.isnan(value):
-        return "-"
-    if abs(value) < 10:
-        return f"{value:.3g}"
-    return f"{value:,.0f}"
 
 
 if __name__ == "__main__":

@@ -88,6 +88,8 @@ class GovernanceModel(mesa.Model):
         self.residents.telecom_of = self.telecoms.assign_customers(
             self.keyed.uniform("telecom_customer", everyone)
         )
+        self.residents.bank_names = self.banks.names
+        self.residents.telecom_names = self.telecoms.names
         self.market = self._create_market()
         self.rings: list[FraudRing] = []  # every ring that ever entered
         self.ring_by_id: dict[int, FraudRing] = {}

@@ -29,8 +29,14 @@ $(STAMP): pyproject.toml
 run: venv
 	$(BIN)/govsim run scenarios/multi_party_hub.yaml --replications 4 --out results/multi_party_hub
 
+# Locally, `make test` leaves out the long statistical tests (marked slow); in CI (CI=true, as
+# .ci/run sets) or with `make test SLOW=1` it runs them too.
+ifeq ($(filter true 1 yes,$(CI) $(SLOW)),)
+TEST_SELECTION := -m "not slow"
+endif
+
 test: venv
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto $(TEST_SELECTION)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -3,13 +3,16 @@
 A bad scenario is the most common failure at the command line, and its users need the file, the
 line and the fix, not a traceback: any :class:`ScenarioError` ends a command with its problems on
 stderr and exit status 2 (see :func:`exits_on_scenario_error`).
+
+Every command that prints for people speaks English or Chinese: ``--lang en|zh``, or once for
+all commands with ``GOVSIM_LANG``. Output that is not a terminal (a pipe, a file, a test) is not
+wrapped, so that each table row stays on one line for ``grep`` and for the reader of a log.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import math
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -18,46 +21,113 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.progress import Progress
-from rich.table import Table
 from rich.text import Text
 
-from govsim.labels import HEADERS, label
-from govsim.results import market_statistics, summary_statistics, write_results
-from govsim.runner import RunResults
+import govsim
+from govsim.cli_help import PlainGroup
+from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
+from govsim.results import ResultsFolderError, check_results_folder, write_results
 from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.loading import parent_file
 from govsim.scenario.overrides import with_overrides
 from govsim.scenario.showing import differences, render_differences, show_text
+from govsim.tables import market_table, summary_table
 
 EXIT_INVALID = 2
 """Exit status for invalid input (a bad scenario), as for a command-line usage error."""
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+PIPED_WIDTH = 200
+"""Columns of output that is not a terminal: wide enough that no table row wraps."""
 
 app = typer.Typer(
     name="govsim",
     help="Agent-based simulation of telecom-fraud governance.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    cls=PlainGroup,
 )
-_stdout = Console(highlight=False, soft_wrap=True)
-_stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def report_problems(error: ScenarioError) -> None:
-    """Print a scenario error's problems to stderr, one per line, exactly as rendered."""
+class PipeConsole(Console):
+    """A console as wide as the terminal, or :data:`PIPED_WIDTH` when it writes elsewhere.
+
+    Rich otherwise takes the width of whichever standard stream is a terminal (or 80), so
+    ``govsim run ... | tee log`` would split table rows, and intervals, across lines.
+    """
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        """The terminal's size, or a wide page when the output is not a terminal."""
+        size = super().size
+        return size if self.is_terminal else ConsoleDimensions(PIPED_WIDTH, size.height)
+
+
+_stdout = PipeConsole(highlight=False, soft_wrap=True)
+_stderr = PipeConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _checked_language(value: str) -> str:
+    try:
+        return checked_language(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+Language = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        envvar=LANGUAGE_VARIABLE,
+        callback=_checked_language,
+        metavar="|".join(LANGUAGES),
+        help=f"Language of what is printed: {' or '.join(LANGUAGES)}.",
+    ),
+]
+"""The ``--lang`` option every command that prints for people takes (default: GOVSIM_LANG)."""
+
+
+def _print_version(requested: bool) -> None:
+    """Print the version and stop, before any command runs (``govsim --version``)."""
+    if requested:
+        typer.echo(f"govsim {govsim.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Agent-based simulation of telecom-fraud governance."""
+
+
+def report_problems(error: ScenarioError, language: str = "en") -> None:
+    """Print a scenario error's problems to stderr under a heading, one per line, as rendered.
+
+    The heading follows the language; the problems themselves are English for now.
+    """
+    problems = phrase("problems", language, count=len(error.problems))
+    heading = f"{phrase('error', language)}{phrase('colon', language)}{problems}"
+    _stderr.print(Text(heading, style="bold red"))
     _stderr.print(Text(str(error)))
 
 
 @contextmanager
-def printing_warnings() -> Iterator[None]:
-    """Print each scenario warning raised inside to stderr, as ``warning: file:line: ...``.
+def printing_warnings(language: str = "en") -> Iterator[None]:
+    """Print each scenario warning raised inside to stderr, as ``Warning: file:line: ...``.
 
-    A warning does not change the exit status: the scenario is valid, and may be meant.
+    A warning does not change the exit status: the scenario is valid, and may be meant. The
+    prefix follows the language; the warnings themselves are English for now.
     """
+    prefix = f"{phrase('warning', language)}{phrase('colon', language)}"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ScenarioWarning)
         try:
@@ -66,7 +136,7 @@ def printing_warnings() -> Iterator[None]:
             for warning in caught:
                 if isinstance(warning.message, ScenarioWarning):
                     text = warning.message.problem.render()
-                    _stderr.print(Text.assemble(("warning: ", "bold yellow"), text))
+                    _stderr.print(Text.assemble((prefix, "bold yellow"), text))
                 else:
                     warnings.showwarning(
                         warning.message, warning.category, warning.filename, warning.lineno
@@ -84,7 +154,7 @@ def exits_on_scenario_error[**P, R](command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except ScenarioError as error:
-            report_problems(error)
+            report_problems(error, str(kwargs.get("lang") or "en"))
             raise typer.Exit(EXIT_INVALID) from None
 
     return wrapper
@@ -99,17 +169,18 @@ def validate(
             metavar="FILE...",
         ),
     ],
+    lang: Language = "en",
 ) -> None:
     """Check scenario files; report every problem with its file, line and fix.
 
     Exits with status 2 if any file has a problem, 0 if all are valid.
     """
-    valid = [_validate_one(path) for path in _scenario_files(files)]
+    valid = [_validate_one(path, lang) for path in _scenario_files(files, lang)]
     if not valid or not all(valid):
         raise typer.Exit(EXIT_INVALID)
 
 
-def _scenario_files(paths: list[Path]) -> list[Path]:
+def _scenario_files(paths: list[Path], language: str = "en") -> list[Path]:
     """Return the paths with each folder replaced by its *.yaml files, in name order."""
     files = []
     for path in paths:
@@ -119,21 +190,28 @@ def _scenario_files(paths: list[Path]) -> list[Path]:
         found = sorted(path.glob("*.yaml"))
         if not found:
             hint = "name scenario files, or a folder that holds some"
-            report_problems(ScenarioError.single(str(path), None, "", "no *.yaml files", hint))
+            error = ScenarioError.single(str(path), None, "", "no *.yaml files", hint)
+            report_problems(error, language)
         files.extend(found)
     return files
 
 
-def _validate_one(path: Path) -> bool:
+def _validate_one(path: Path, language: str = "en") -> bool:
     try:
-        with printing_warnings():
+        with printing_warnings(language):
             scenario = load_scenario(path)
     except ScenarioError as error:
-        report_problems(error)
+        report_problems(error, language)
         return False
-    residents = f"{scenario.population.size:,} residents"
-    summary = f"  {path}  (name: {scenario.name}, {residents}, {scenario.days} days)"
-    _stdout.print(Text.assemble(("OK", "bold green"), summary))
+    summary = phrase(
+        "valid",
+        language,
+        file=path,
+        name=scenario.name,
+        residents=scenario.population.size,
+        days=scenario.days,
+    )
+    _stdout.print(Text.assemble((phrase("ok", language), "bold green"), "  ", summary))
     return True
 
 
@@ -148,13 +226,14 @@ def show(
         Path | None,
         typer.Option(help="List what it changes against this scenario.", metavar="OTHER"),
     ] = None,
+    lang: Language = "en",
 ) -> None:
     """Print a scenario fully resolved: extends merged, every default spelled out.
 
     Each link's effective level (under structure none or in a hub) is a comment beside it.
     With --diff or --against, print instead each key path that differs, with both values.
     """
-    with printing_warnings():
+    with printing_warnings(lang):
         scenario = load_scenario(scenario_file)
     if not diff and against is None:
         typer.echo(show_text(scenario), nl=False)
@@ -172,8 +251,10 @@ def show(
 @exits_on_scenario_error
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file, not stdout."),
     ] = None,
+    lang: Language = "en",
 ) -> None:
     """Print the JSON Schema of scenario files, for editor completion and checking."""
     text = json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False)
@@ -181,7 +262,7 @@ def schema(
         typer.echo(text)
         return
     output.write_text(text + "\n", encoding="utf-8")
-    _stderr.print(Text(f"Wrote the scenario schema to {output}"))
+    _stderr.print(Text(phrase("wrote_schema", lang, file=output)))
 
 
 def scenario_json_schema() -> dict[str, Any]:
@@ -198,24 +279,36 @@ def scenario_json_schema() -> dict[str, Any]:
 @exits_on_scenario_error
 def run(
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO")],
-    replications: Annotated[int, typer.Option("--replications", "-r", min=1)] = 5,
-    seed: Annotated[int | None, typer.Option(help="Master seed (default: the scenario's).")] = None,
-    days: Annotated[int | None, typer.Option(min=1, help="Override the scenario's days.")] = None,
+    replications: Annotated[
+        int, typer.Option("--replications", "-r", min=1, metavar="N", help="Replications.")
+    ] = 5,
+    seed: Annotated[
+        int | None,
+        typer.Option(min=0, metavar="SEED", help="Master seed (default: the scenario's)."),
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option(min=1, metavar="DAYS", help="Override the scenario's days.")
+    ] = None,
     residents: Annotated[
-        int | None, typer.Option(min=100, help="Override population.size.")
+        int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
     out: Annotated[
-        Path | None, typer.Option(help="Results folder (default: results/<scenario name>).")
+        Path | None,
+        typer.Option(metavar="DIR", help="Results folder (default: results/<scenario name>)."),
     ] = None,
-    lang: Annotated[str, typer.Option(help="Table language: en or zh.")] = "en",
+    lang: Language = "en",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace results already in the results folder.")
+    ] = False,
 ) -> None:
     """Run a scenario's replications, write tidy results and print the summary."""
-    with printing_warnings():
+    with printing_warnings(lang):
         scenario = with_overrides(load_scenario(scenario_file), days=days, residents=residents)
     out_dir = out or Path("results") / scenario.name
+    _exit_unless_writable(out_dir, force)
     started = time.perf_counter()
-    with _progress(replications) as advance:
+    with _progress(replications, lang) as advance:
         results = run_replications(
             scenario, replications=replications, seed=seed, workers=workers, progress=advance
         )
@@ -223,56 +316,29 @@ def run(
     write_results(results, out_dir, wall)
     _stdout.print(summary_table(results, lang))
     _stdout.print(market_table(results, lang))
-    _stdout.print(Text(f"{replications} replication(s) in {wall:.1f} s; results in {out_dir}/"))
+    finished = phrase("finished", lang, replications=replications, seconds=wall, folder=out_dir)
+    _stdout.print(Text(finished))
+
+
+def _exit_unless_writable(out_dir: Path, force: bool) -> None:
+    """End the command (status 2) before the run if its results could not be written."""
+    try:
+        check_results_folder(out_dir, force)
+    except ResultsFolderError as error:
+        _stderr.print(Text(str(error)))
+        raise typer.Exit(EXIT_INVALID) from None
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[int], None]]:
+def _progress(total: int, language: str = "en") -> Iterator[Callable[[int], None]]:
     """A progress bar for multi-run work (silent for a single run)."""
     if total == 1:
         yield lambda done: None
         return
     with Progress(console=_stderr, transient=True) as progress:
-        task = progress.add_task("replications", total=total)
+        task = progress.add_task(phrase("progress", language), total=total)
         yield lambda done: progress.update(task, completed=done)
 
 
-def summary_table(results: RunResults, lang: str = "en") -> Table:
-    """The headline measures: mean and 95% CI over replications, and per 100k residents."""
-    scenario = results.scenario
-    table = Table(title=scenario.name, caption=scenario.describe(lang), title_justify="left")
-    for key in ("measure", "mean", "ci", "per_100k"):
-        table.add_column(label(key, lang, HEADERS), justify="left" if key == "measure" else "right")
-    for row in summary_statistics(results.summary).itertuples():
-        # Every headline measure is non-negative, so the interval is shown clipped at zero.
-        low = max(row.ci_low, 0.0)
-        ci = "" if math.isnan(row.ci_low) else f"{_fmt(low)} - {_fmt(row.ci_high)}"
-        per = "" if math.isnan(row.per_100k) else _fmt(row.per_100k)
-        table.add_row(label(row.measure, lang), _fmt(row.mean), ci, per)
-    return table
-
-
-def market_table(results: RunResults, lang: str = "en") -> Table:
-    """Market-wide measures (the whole market the rings serve): mean and 95% CI."""
-    market = results.scenario.fraud.market_population
-    title = (
-        f"全市场（{market:,} 居民，团伙所服务的整个市场）"
-        if lang == "zh"
-        else f"Market ({market:,} residents the rings serve)"
-    )
-    table = Table(title=title, title_justify="left")
-    for key in ("measure", "mean", "ci"):
-        table.add_column(label(key, lang, HEADERS), justify="left" if key == "measure" else "right")
-    for row in market_statistics(results.market).itertuples():
-        low = max(row.ci_low, 0.0)
-        ci = "" if math.isnan(row.ci_low) else f"{_fmt(low)} - {_fmt(row.ci_high)}"
-        table.add_row(label(row.measure, lang), _fmt(row.mean), ci)
-    return table
-
-
-def _fmt(value: float) -> str:
-    if math.isnan(value):
-        return "-"
-    if abs(value) < 10:
-        return f"{value:.3g}"
-    return f"{value:,.0f}"
+if __name__ == "__main__":
+    app()

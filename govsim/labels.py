@@ -1,35 +1,47 @@
-"""User-facing names of measures in English and Simplified Chinese (reports, tables, dashboard)."""
+"""What govsim prints for people, in English and Simplified Chinese (tables, command line).
+
+Every phrase is a pair (English, Chinese), so a phrase cannot exist in one language only
+(``tests/test_labels.py`` checks). The language is chosen per command with ``--lang`` or once
+with the environment variable ``GOVSIM_LANG``; anything else is refused with the choices, not
+silently shown in English.
+
+Wording in Chinese follows what a police trainee reads in an anti-fraud centre's reports
+(诈骗联络, 劝阻, 止付冻结), not a word-for-word translation of the English.
+"""
 
 from __future__ import annotations
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
+"""Languages in which govsim prints for people; the first is the default."""
+LANGUAGE_VARIABLE = "GOVSIM_LANG"
+"""The environment variable that sets the language once for every command."""
 
 MEASURES: dict[str, tuple[str, str]] = {
     "victims": ("Victims", "受害人数"),
-    "gross_loss": ("Gross loss (yuan)", "总损失（元）"),
+    "gross_loss": ("Gross loss (yuan)", "被骗总金额（元）"),
     "frozen": ("Frozen and returned (yuan)", "止付冻结返还（元）"),
     "net_loss": ("Net loss (yuan)", "净损失（元）"),
-    "attempts": ("Contact attempts", "诈骗接触尝试"),
-    "contacts_reached": ("Contacts reached", "触达人次"),
-    "blocked_telecom": ("Blocked by telecoms", "通信运营商拦截"),
-    "blocked_platform": ("Removed by platforms", "互联网平台拦截"),
-    "dissuaded": ("Dissuaded by warnings", "预警劝阻成功"),
-    "held_by_bank": ("Stopped by bank holds", "银行风控拦截"),
+    "attempts": ("Contact attempts", "诈骗联络次数"),
+    "contacts_reached": ("Contacts reached", "诈骗触达人次"),
+    "blocked_telecom": ("Blocked by telecoms", "通信运营商拦截次数"),
+    "blocked_platform": ("Removed by platforms", "互联网平台拦截次数"),
+    "dissuaded": ("Dissuaded before paying (calls, warnings)", "预警劝阻成功人数"),
+    "held_by_bank": ("Transfers stopped by bank holds", "银行风控止付笔数"),
     "reports": ("Reports to police", "报案数"),
     "cases_linked": ("Cases linked", "串并案件数"),
     "arrests": ("Arrests", "抓获人数"),
     "arrests_cross_border": ("Cross-border arrests", "跨境抓获人数"),
     "convictions": ("Convictions", "判决有罪人数"),
-    "rings_active_end": ("Rings active at end", "期末活跃团伙"),
-    "ring_members_end": ("Ring members at end", "期末团伙成员"),
-    "rings_entered": ("Rings entered", "新进入团伙"),
-    "rings_exited": ("Rings exited (unprofitable)", "退出团伙（无利可图）"),
+    "rings_active_end": ("Rings active at end", "期末活跃团伙数"),
+    "ring_members_end": ("Ring members at end", "期末团伙成员数"),
+    "rings_entered": ("Rings entered", "新进入团伙数"),
+    "rings_exited": ("Rings exited (unprofitable)", "退出团伙数（无利可图）"),
     "rings_dissolved": ("Rings dissolved (by arrests)", "瓦解团伙数（抓捕）"),
-    "operations": ("Arrest operations", "收网行动"),
-    "legit_calls_blocked": ("Legitimate calls blocked", "误拦正常通话"),
-    "legit_transfers_delayed": ("Legitimate transfers delayed", "误延正常转账"),
-    "legit_content_removed": ("Legitimate content removed", "误删正常内容"),
-    "report_share": ("Share of victims reporting", "报案率"),
+    "operations": ("Arrest operations", "收网行动次数"),
+    "legit_calls_blocked": ("Legitimate calls blocked", "正常通话被误拦次数"),
+    "legit_transfers_delayed": ("Legitimate transfers delayed", "正常转账被误延笔数"),
+    "legit_content_removed": ("Legitimate content removed", "正常内容被误删条数"),
+    "report_share": ("Share of victims reporting", "受害人报案率"),
     "recovered_share": ("Share of loss recovered", "挽损比例"),
     "cross_border_loss_share": ("Share of proceeds sent abroad", "资金出境比例"),
     "median_hours_to_freeze": ("Median hours to freeze", "冻结用时中位数（小时）"),
@@ -45,7 +57,7 @@ MEASURES: dict[str, tuple[str, str]] = {
         "  其中协作与合成中心（元）",
     ),
     "dissuasion_calls": ("Dissuasion calls made", "劝阻电话拨打数"),
-    "flagged": ("Contacts flagged as suspicious", "可疑接触标记数"),
+    "flagged": ("Contacts flagged as suspicious", "可疑联络标记数"),
     "leads": ("Risk leads reaching the centre", "推送至反诈中心的预警线索"),
     "leads_expired": ("Risk leads dropped uncalled", "未及劝阻即失效的线索"),
     "leads_waiting": ("Risk leads waiting for a call", "待劝阻线索"),
@@ -54,12 +66,49 @@ MEASURES: dict[str, tuple[str, str]] = {
         "合成作战封停号码与账户",
     ),
 }
+"""Display names of measures, by the column name they are written under."""
+
+SHARES: frozenset[str] = frozenset({"report_share", "recovered_share", "cross_border_loss_share"})
+"""Measures that are shares of a whole (0 to 1): shown as percentages, never per resident."""
+
 HEADERS: dict[str, tuple[str, str]] = {
     "measure": ("Measure", "指标"),
     "mean": ("Mean", "均值"),
     "ci": ("95% CI", "95%置信区间"),
     "per_100k": ("Per 100k residents a year", "每十万人每年"),
 }
+"""Column headers of the result tables."""
+
+PHRASES: dict[str, tuple[str, str]] = {
+    "market_title": (
+        "Market ({residents:,} residents the rings serve)",
+        "全市场（团伙所服务的 {residents:,} 名居民）",
+    ),
+    "table_note": (
+        "Mean and 95% confidence interval over {replications} replication(s); "
+        "intervals are cut at zero.",
+        "{replications} 次重复运行的均值与95%置信区间；区间下限最低为零。",
+    ),
+    "progress": ("Replications", "重复运行"),
+    "finished": (
+        "{replications} replication(s) in {seconds:.1f} s; results in {folder}/",
+        "已完成 {replications} 次重复运行，用时 {seconds:.1f} 秒；结果保存在 {folder}/",
+    ),
+    "valid": (
+        "{file}  (name: {name}, {residents:,} residents, {days} days)",
+        "{file}  （名称：{name}，{residents:,} 名居民，{days} 天）",
+    ),
+    "ok": ("OK", "通过"),
+    "error": ("Error", "错误"),
+    "warning": ("Warning", "警告"),
+    "colon": (": ", "："),
+    "problems": (
+        "{count} problem(s) in the scenario:",
+        "场景文件有 {count} 处问题：",
+    ),
+    "wrote_schema": ("Wrote the scenario schema to {file}", "场景 JSON Schema 已写入 {file}"),
+}
+"""The command line's own words: titles, notes, progress and framing (``Error``, ``OK``)."""
 
 
 def label(name: str, language: str = "en", table: dict[str, tuple[str, str]] = MEASURES) -> str:
@@ -67,4 +116,28 @@ def label(name: str, language: str = "en", table: dict[str, tuple[str, str]] = M
     pair = table.get(name)
     if pair is None:
         return name
-    return pair[1] if language == "zh" else pair[0]
+    return pair[LANGUAGES.index(language)] if language in LANGUAGES else pair[0]
+
+
+def phrase(key: str, language: str = "en", **values: object) -> str:
+    """One of the command line's phrases in ``language``, filled with ``values``."""
+    return label(key, language, PHRASES).format(**values)
+
+
+def is_share(name: str) -> bool:
+    """Whether a measure is a share of a whole, shown as a percentage."""
+    return name in SHARES
+
+
+def checked_language(value: str | None) -> str:
+    """The language asked for (the default if none), or ValueError naming the choices.
+
+    A typo must not fall back to English silently: a trainee who asked for Chinese would read
+    English and not know why.
+    """
+    if value is None or value == "":
+        return LANGUAGES[0]
+    language = value.strip().lower()
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {value!r}; choose one of: {', '.join(LANGUAGES)}")
+    return language

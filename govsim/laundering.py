@@ -29,6 +29,7 @@ class Chunks(Columns):
         "resident": np.int64,
         "scam": np.int16,
         "mode": np.int8,
+        "platform": np.int16,
         "start_hour": np.float64,
         "exit_hour": np.float64,
         "freeze_hour": np.float64,
@@ -39,6 +40,8 @@ class Chunks(Columns):
     resident: np.ndarray
     scam: np.ndarray
     mode: np.ndarray
+    platform: np.ndarray
+    """The platform the scam's contact came through (-1 for a call or SMS)."""
     start_hour: np.ndarray
     exit_hour: np.ndarray
     freeze_hour: np.ndarray

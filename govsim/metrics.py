@@ -15,9 +15,11 @@ them. Add columns freely; do not rename them. Nothing is counted during the warm
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import numpy as np
 
+from govsim.breakdown import Breakdown
 from govsim.costs import COST_COUNTS
 
 DAILY_COUNTS: tuple[str, ...] = (
@@ -103,7 +105,8 @@ SUMMARY_SUMS: tuple[str, ...] = (
 class Metrics:
     """Counters of the current day, the history of measured days, and run-level tallies."""
 
-    def __init__(self, scam_count: int, city_share: float) -> None:
+    def __init__(self, scam_count: int, city_share: float, places: Mapping[str, int]) -> None:
+        """Start counting; ``places`` gives the number of regions and of each sector's members."""
         self.city_share = city_share
         self.measuring = False
         self.today: Counter[str] = Counter()
@@ -116,6 +119,7 @@ class Metrics:
             for name in ("attempts", "contacts_reached", "victims", "gross_loss", "frozen")
         }
         self.hours_to_freeze: list[np.ndarray] = []
+        self.by_place = Breakdown(places)
 
     def add(self, name: str, amount: float) -> None:
         """Add to one of today's city counters."""
@@ -129,6 +133,13 @@ class Metrics:
         """Add per (scam type, mode) counts or amounts to the run's per-scam table."""
         if scam.size and self.measuring:
             np.add.at(self.by_scam[name], (scam, mode), 1.0 if weights is None else weights)
+
+    def add_by_place(
+        self, name: str, places: Mapping[str, np.ndarray], weights: np.ndarray | None = None
+    ) -> None:
+        """Add counts or amounts to the run's tables by region and institution (breakdown)."""
+        if self.measuring:
+            self.by_place.add(name, places, weights)
 
     def add_hours_to_freeze(self, hours: np.ndarray) -> None:
         """Record hours from transfer to freeze of frozen mule paths."""

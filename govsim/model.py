@@ -71,7 +71,9 @@ class GovernanceModel(mesa.Model):
         self.scale = scenario.fraud.market_population / scenario.population.size
         self.scams = ScamTable(scenario.scam_types)
         self.running_events: set[str] = set()
-        self.metrics = Metrics(len(self.scams), city_share=1.0 / self.scale)
+        self.metrics = Metrics(
+            len(self.scams), city_share=1.0 / self.scale, places=self._place_counts(scenario)
+        )
         self.residents = Residents(scenario.population, self.keyed, start_day=self.day)
         self.handles = HandleRegistry()
         self.ledger = FundsInFlight()
@@ -86,6 +88,8 @@ class GovernanceModel(mesa.Model):
         self.residents.telecom_of = self.telecoms.assign_customers(
             self.keyed.uniform("telecom_customer", everyone)
         )
+        self.residents.bank_names = self.banks.names
+        self.residents.telecom_names = self.telecoms.names
         self.market = self._create_market()
         self.rings: list[FraudRing] = []  # every ring that ever entered
         self.ring_by_id: dict[int, FraudRing] = {}
@@ -100,6 +104,17 @@ class GovernanceModel(mesa.Model):
         self.education.start_routine_campaigns()
 
     # --- construction -----------------------------------------------------------------------
+    @staticmethod
+    def _place_counts(scenario: Scenario) -> dict[str, int]:
+        """How many regions, banks, operators and platforms the city's counts are kept by."""
+        agencies = scenario.agencies
+        return {
+            "region": len(scenario.population.region_names),
+            "bank": len(agencies.banks.institutions),
+            "telecom": len(agencies.telecoms.institutions),
+            "platform": len(agencies.platforms.institutions),
+        }
+
     def _create_parties(self) -> None:
         agencies, links = self.config.agencies, self.links
         self.banks = BanksAndPayments(self, agencies.banks)
@@ -248,6 +263,9 @@ class GovernanceModel(mesa.Model):
         metrics.add("blocked_platform", int(batch.blocked_platform.sum()))
         metrics.add("contacts_reached", int(batch.reached.sum()))
         metrics.add_by_scam("attempts", batch.scam, batch.mode)
+        for name in ("blocked_telecom", "blocked_platform"):
+            hit = getattr(batch, name)
+            self.count_by_place(name, batch.target[hit], batch.scam[hit], batch.platform[hit])
         metrics.add_by_scam(
             "contacts_reached", batch.scam[batch.reached], batch.mode[batch.reached]
         )
@@ -485,6 +503,7 @@ class GovernanceModel(mesa.Model):
             scam=batch.scam[engaged],
             mode=batch.mode[engaged],
             handle=batch.handle[engaged],
+            platform=batch.platform[engaged],
             due=self.day + grooming,
             stage=np.zeros(grooming.size),
             signalled=batch.signalled_bank[engaged],
@@ -642,6 +661,8 @@ class GovernanceModel(mesa.Model):
         self.metrics.add("paid_expected", float(self.scams.mean_amount[paid.scam].sum()))
         self.metrics.add_by_scam("victims", paid.scam[first], paid.mode[first])
         self.metrics.add_by_scam("gross_loss", paid.scam, paid.mode, amounts)
+        self.count_by_place("victims", victims, paid.scam[first], paid.platform[first])
+        self.count_by_place("gross_loss", paid.resident, paid.scam, paid.platform, amounts)
         education = self.config.agencies.education
         residents.boost_awareness(victims, day, education.victim_boost)
         friends = residents.ties_of(victims)
@@ -660,6 +681,13 @@ class GovernanceModel(mesa.Model):
             "frozen", decided.scam[frozen], decided.mode[frozen], decided.amount[frozen]
         )
         metrics.add("frozen", float(decided.amount[frozen].sum()))
+        self.count_by_place(
+            "frozen",
+            decided.resident[frozen],
+            decided.scam[frozen],
+            decided.platform[frozen],
+            decided.amount[frozen],
+        )
         metrics.add("frozen_paths", int(frozen.sum()))
         metrics.add("resolved_paths", len(decided))
         gone = decided.select(~frozen)
@@ -675,6 +703,32 @@ class GovernanceModel(mesa.Model):
             ring = by_id[int(ring_id)]
             ring.mules = max(0.0, ring.mules - float(paths))
         self._extrapolate_to_market()
+
+    def count_by_place(
+        self,
+        name: str,
+        resident: np.ndarray,
+        scam: np.ndarray,
+        platform: np.ndarray,
+        weights: np.ndarray | None = None,
+    ) -> None:
+        """Count by region and institution what happened to these residents' scams.
+
+        Each item goes to the resident's region and bank and to the carrier of the scam's
+        contact: the resident's operator for a call or SMS, ``platform`` for IM or the web
+        (see :mod:`govsim.breakdown`, which keeps each count only where it belongs).
+        """
+        if not self.metrics.measuring:
+            return
+        residents = self.residents
+        phone = self.scams.phone[scam]
+        places = {
+            "region": residents.region[resident],
+            "bank": residents.bank_of[resident],
+            "telecom": np.where(phone, residents.telecom_of[resident], -1),
+            "platform": np.where(phone, -1, platform),
+        }
+        self.metrics.add_by_place(name, places, weights)
 
     def _extrapolate_to_market(self) -> None:
         """Rings' takings and frozen mule paths in the rest of their market (see extrapolation)."""

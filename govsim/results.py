@@ -1,7 +1,10 @@
 """Results on disk and on screen: tidy Parquet files, the run record, a summary with CIs.
 
 Files are written atomically (to a temporary name, then renamed), so an interrupted run never
-leaves a half-written file that looks complete.
+leaves a half-written file that looks complete, and with the permissions the user's umask asks
+for, as any other program's files. The command line checks the results folder before a run
+(:func:`check_results_folder`): a run of hours must not end in an unwritable folder, nor
+silently replace earlier results.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import hashlib
 import json
 import math
 import os
+import platform
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import scipy
 
 import govsim
 from govsim.runner import RunResults
@@ -164,8 +169,49 @@ def scenario_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+class ResultsFolderError(ValueError):
+    """The results folder cannot take this run's results; the message says why and what to do."""
+
+
+def check_results_folder(out_dir: Path, force: bool = False) -> None:
+    """Check, before a run, that its results can be written into ``out_dir``.
+
+    The folder must be a folder (or not exist yet, under a writable folder); one that already
+    holds files is refused unless ``force``, as results replaced without a word are lost.
+
+    Raises:
+        ResultsFolderError: naming the folder, the reason, and the option that helps.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ResultsFolderError(
+            f"{out_dir} is a file, not a folder: give --out a folder for the results"
+        )
+    if not force and out_dir.is_dir() and any(out_dir.iterdir()):
+        raise ResultsFolderError(
+            f"{out_dir}/ already holds results: choose another folder with --out, "
+            "or add --force to replace them"
+        )
+    existing = _nearest_existing(out_dir)
+    if not existing.is_dir():
+        raise ResultsFolderError(f"cannot create {out_dir}/: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise ResultsFolderError(f"cannot write results into {out_dir}/: {existing} is read-only")
+
+
+def _nearest_existing(path: Path) -> Path:
+    """The path itself if it exists, else its nearest existing ancestor."""
+    path = path.absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
 def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> list[Path]:
-    """Write the frames, the resolved scenario and the run record into ``out_dir``."""
+    """Write the frames, the resolved scenario and the run record into ``out_dir``.
+
+    Files already there with the same names are replaced, each atomically; other files are
+    left alone.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     resolved = dump_scenario(results.scenario)
     record = {
@@ -173,15 +219,21 @@ def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> li
         "scenario": results.scenario.name,
         "scenario_hash": scenario_hash(resolved),
         "replications": len(results.seeds),
+        "seed": results.scenario.seed,
         "seeds": results.seeds,
         "wall_seconds": round(wall_seconds, 3),
         "numpy_version": np.__version__,
+        # Same seed, same results needs the same numpy and scipy (README, reproducibility).
+        "scipy_version": scipy.__version__,
+        "python_version": platform.python_version(),
     }
     written = [
         _atomic_parquet(results.summary, out_dir / "summary.parquet"),
         _atomic_parquet(results.timeseries, out_dir / "timeseries.parquet"),
         _atomic_parquet(results.by_scam, out_dir / "by_scam.parquet"),
         _atomic_parquet(results.market, out_dir / "market.parquet"),
+        _atomic_parquet(results.by_region, out_dir / "by_region.parquet"),
+        _atomic_parquet(results.by_institution, out_dir / "by_institution.parquet"),
         _atomic_text(resolved, out_dir / "scenario.resolved.yaml"),
         _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), out_dir / "run.json"),
     ]
@@ -202,12 +254,35 @@ def _atomic_text(text: str, path: Path) -> Path:
 
 @contextmanager
 def _temporary_beside(path: Path) -> Iterator[str]:
-    """A temporary path next to ``path``, renamed onto it only when the block succeeds."""
+    """A temporary path next to ``path``, renamed onto it only when the block succeeds.
+
+    ``mkstemp`` creates it readable by its owner only (0600), which would make results private
+    whatever the user's umask; it gets the usual permissions before it takes the final name.
+    """
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     os.close(handle)
     try:
         yield tmp
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
+
+
+def current_umask() -> int:
+    """The process's umask.
+
+    Linux reports it in /proc; elsewhere it can only be read by setting it, which another
+    thread creating a file at that instant would see, so it is set back at once.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -8,35 +8,55 @@ results are ordered by replication, so the frames are identical whatever the wor
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from govsim.breakdown import PLACE_COUNTS
 from govsim.model import GovernanceModel
 from govsim.scenario.fraud import MODES
 from govsim.scenario.schema import Scenario
 
+MAIN_GUARD = 'if __name__ == "__main__":'
+UNGUARDED_SCRIPT = (
+    "govsim.run(workers=...) could not start its worker processes: each worker imports the "
+    f"script again, so put the call to govsim.run under `{MAIN_GUARD}`"
+)
+"""Why a script's parallel run fails, in one line: the guard every spawned process needs."""
+PLACE_COLUMNS = (*PLACE_COUNTS[:3], "net_loss", *PLACE_COUNTS[3:])
+"""Columns of by_region and by_institution after the place: losses, then holds and blocks."""
+
 
 @dataclass
 class RunResult:
-    """The outcome of one replication: a summary row, a daily series, a per-scam table.
+    """The outcome of one replication: a summary row, a daily series, per-scam and per-place tables.
 
     ``market`` holds the market-wide daily series (rings, operations, arrests): the city's
-    frames hold only city counts (see :mod:`govsim.metrics`).
+    frames hold only city counts (see :mod:`govsim.metrics`). ``by_region`` and
+    ``by_institution`` break the city's victims, losses, holds and blocks down by where they
+    happened (see :mod:`govsim.breakdown`).
     """
 
     summary: dict[str, float | int | str]
     timeseries: pd.DataFrame
     by_scam: pd.DataFrame
     market: pd.DataFrame
+    by_region: pd.DataFrame
+    by_institution: pd.DataFrame
 
 
 @dataclass
 class RunResults:
-    """All replications of one scenario, as tidy frames."""
+    """All replications of one scenario, as tidy frames.
+
+    ``scenario`` is the scenario as run: its ``seed`` is the master seed ``seeds`` were spawned
+    from, even when :func:`run` was given another, so the scenario alone reproduces the run.
+    """
 
     scenario: Scenario
     seeds: list[int]
@@ -44,6 +64,8 @@ class RunResults:
     timeseries: pd.DataFrame
     by_scam: pd.DataFrame
     market: pd.DataFrame
+    by_region: pd.DataFrame
+    by_institution: pd.DataFrame
 
 
 def replication_seeds(seed: int, replications: int) -> list[int]:
@@ -73,7 +95,14 @@ def _result_of(
     summary.update(model.metrics.summary())
     timeseries = _daily_frame(model.metrics.days, ids)
     market = _daily_frame(model.metrics.market_days, ids)
-    return RunResult(summary, timeseries, _by_scam_frame(model, ids), market)
+    return RunResult(
+        summary,
+        timeseries,
+        _by_scam_frame(model, ids),
+        market,
+        _by_region_frame(model, ids),
+        _by_institution_frame(model, ids),
+    )
 
 
 def _daily_frame(days: list[dict[str, float]], ids: dict) -> pd.DataFrame:
@@ -91,8 +120,39 @@ def _by_scam_frame(model: GovernanceModel, ids: dict) -> pd.DataFrame:
         for m, mode in enumerate(MODES):
             row = {**ids, "scam_type": key, "mode": mode}
             row.update({name: float(table[s, m]) for name, table in tables.items()})
+            row["net_loss"] = row["gross_loss"] - row["frozen"]
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _by_region_frame(model: GovernanceModel, ids: dict) -> pd.DataFrame:
+    names = model.config.population.region_names
+    residents = np.bincount(model.residents.region, minlength=len(names))
+    counts = model.metrics.by_place.totals("region")
+    columns = {"region": names, "residents": residents}
+    return pd.DataFrame({**ids, **columns, **{name: counts[name] for name in PLACE_COLUMNS}})
+
+
+def _by_institution_frame(model: GovernanceModel, ids: dict) -> pd.DataFrame:
+    residents = model.residents
+    frames = []
+    for kind, sector, customer_of in (
+        ("bank", model.banks, residents.bank_of),
+        ("telecom", model.telecoms, residents.telecom_of),
+        ("platform", model.platforms, None),
+    ):
+        names = [institution.name for institution in sector.institutions]
+        counts = model.metrics.by_place.totals(kind)
+        frame = pd.DataFrame({**ids, "kind": kind, "institution": names})
+        # A resident uses many platforms (each contact lands on one): no customer count there.
+        frame["customers"] = (
+            np.nan if customer_of is None else np.bincount(customer_of, minlength=len(names))
+        )
+        frame["customers"] = frame["customers"].astype(float)
+        for name in PLACE_COLUMNS:
+            frame[name] = counts[name]
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
 
 
 def run(
@@ -107,13 +167,17 @@ def run(
     Args:
         scenario: the validated scenario.
         replications: number of independent replications.
-        seed: master seed; defaults to the scenario's ``seed``.
+        seed: master seed; defaults to the scenario's ``seed``, and replaces it in the
+            results' scenario (what a resolved scenario file then records).
         workers: worker processes; 1 runs in this process.
         progress: called with the number of replications finished, after each one.
     """
     if replications < 1:
         raise ValueError("replications must be at least 1")
-    seeds = replication_seeds(scenario.seed if seed is None else seed, replications)
+    if workers > 1:
+        _leave_if_importing_main()
+    scenario = with_seed(scenario, seed)
+    seeds = replication_seeds(scenario.seed, replications)
     results = _execute(scenario, seeds, max(1, workers), progress)
     return RunResults(
         scenario=scenario,
@@ -122,7 +186,19 @@ def run(
         timeseries=pd.concat([r.timeseries for r in results], ignore_index=True),
         by_scam=pd.concat([r.by_scam for r in results], ignore_index=True),
         market=pd.concat([r.market for r in results], ignore_index=True),
+        by_region=pd.concat([r.by_region for r in results], ignore_index=True),
+        by_institution=pd.concat([r.by_institution for r in results], ignore_index=True),
     )
+
+
+def with_seed(scenario: Scenario, seed: int | None) -> Scenario:
+    """The scenario with ``seed`` as its master seed (unchanged when ``seed`` is None)."""
+    if seed is None or seed == scenario.seed:
+        return scenario
+    if seed < 0:
+        raise ValueError(f"the master seed must be a non-negative integer, got {seed}")
+    # Only the seed changes, and it is checked above: no need to validate the rest again.
+    return scenario.model_copy(update={"seed": int(seed)})
 
 
 def _execute(
@@ -135,9 +211,24 @@ def _execute(
             if progress:
                 progress(i + 1)
         return results
-    # Spawn, not fork: numpy's BLAS threads make forking unsafe. Scripts that use workers need
-    # the usual ``if __name__ == "__main__":`` guard.
+    # Spawn, not fork: numpy's BLAS threads make forking unsafe. Each worker imports the
+    # caller's script again, so scripts need the ``if __name__ == "__main__":`` guard.
     context = multiprocessing.get_context("spawn")
+    try:
+        return _execute_in_pool(scenario, seeds, workers, progress, context)
+    except BrokenProcessPool:
+        if _main_is_a_script():
+            raise RuntimeError(UNGUARDED_SCRIPT) from None
+        raise
+
+
+def _execute_in_pool(
+    scenario: Scenario,
+    seeds: list[int],
+    workers: int,
+    progress: Callable[[int], None] | None,
+    context: multiprocessing.context.BaseContext,
+) -> list[RunResult]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(run_once, scenario, s, i): i for i, s in enumerate(seeds)}
         results: list[RunResult | None] = [None] * len(seeds)
@@ -146,3 +237,21 @@ def _execute(
             if progress:
                 progress(done)
     return [r for r in results if r is not None]
+
+
+def _leave_if_importing_main() -> None:
+    """In a worker that is importing the caller's unguarded script, stop quietly.
+
+    Such a worker would otherwise start a pool of its own, and multiprocessing would print a
+    long ``bootstrapping phase`` traceback from every worker. Exiting lets the caller's
+    process report the one-line cause instead (:data:`UNGUARDED_SCRIPT`). ``_inheriting`` is
+    the flag multiprocessing itself checks for this case.
+    """
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise SystemExit(1)
+
+
+def _main_is_a_script() -> bool:
+    """Whether spawned workers import ``__main__`` again (a script, or ``python -m``)."""
+    main = sys.modules.get("__main__")
+    return main is not None and getattr(main, "__file__", None) is not None

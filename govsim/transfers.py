@@ -41,6 +41,7 @@ class PendingTransfers(Columns):
         "scam": np.int16,
         "mode": np.int8,
         "handle": np.int64,
+        "platform": np.int16,
         "due": np.int32,
         "stage": np.int16,
         "signalled": np.bool_,
@@ -54,6 +55,8 @@ class PendingTransfers(Columns):
     scam: np.ndarray
     mode: np.ndarray
     handle: np.ndarray
+    platform: np.ndarray
+    """The platform the scam's contact came through (-1 for a call or SMS)."""
     due: np.ndarray
     stage: np.ndarray
     signalled: np.ndarray
@@ -127,6 +130,7 @@ def mule_paths(
         resident=paid.resident[rows],
         scam=paid.scam[rows],
         mode=paid.mode[rows],
+        platform=paid.platform[rows],
         start_hour=start[rows],
         exit_hour=start[rows] + hops,
         freeze_hour=np.where(caught, caught_at, NEVER),
@@ -225,6 +229,9 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
     model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
     metrics.add("held_by_bank", int(stopped.sum()))
+    model.count_by_place(
+        "held_by_bank", due.resident[stopped], due.scam[stopped], due.platform[stopped]
+    )
     model.residents.boost_awareness(
         due.resident[stopped], day, model.education.config.warning_boost
     )

@@ -1,4 +1,4 @@
-"""No inert parameters (issue 5, item 9): every number moves the results where it applies.
+"""No inert parameters: every number moves the results where it applies.
 
 Each numeric leaf of the resolved ``multi_party_hub`` is perturbed in turn (the rule of
 :mod:`govsim.inert`) and run on the same seeds as the unperturbed scenario; so are the leaves of
@@ -167,6 +167,7 @@ BINDING_CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", HUB_CASES)
 def test_every_hub_parameter_moves_the_summary(path):
     idle = listed(path)
@@ -177,11 +178,13 @@ def test_every_hub_parameter_moves_the_summary(path):
     assert same, f"{path} is listed as idle in {HUB} ({idle.why}) but {done} changed it: unlist it"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "path"), EVENT_CASES, ids=[f"{n}:{p}" for n, p in EVENT_CASES])
 def test_every_event_parameter_moves_its_scenario(name, path):
     check_acts(name, path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "path"), BINDING_CASES, ids=[f"{n}:{p}" for n, p in BINDING_CASES]
 )

@@ -1,4 +1,4 @@
-"""Intervals for shares stay inside [0, 1] (issue 5, item 9).
+"""Intervals for shares stay inside [0, 1].
 
 ``summary_statistics`` gives each headline measure a 95% t-interval over replications. With a
 few replications near 0 or 1 the raw interval of a share crosses the edge; a share lives in

@@ -18,6 +18,8 @@ from govsim.metrics import ATTRIBUTED, DAILY_COUNTS
 from govsim.runner import run
 from tests.helpers import shipped
 
+pytestmark = pytest.mark.slow  # cities of up to 500,000 residents, many replications
+
 SIZES = {"baseline": (20_000, 200_000), "multi_party_hub": (50_000, 500_000)}
 DAYS = 180
 # Poisson-scale counts with fewer than this many events in the large city say little; they are

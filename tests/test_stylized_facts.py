@@ -12,6 +12,8 @@ from govsim.results import market_totals
 from govsim.runner import run
 from tests.helpers import shipped
 
+pytestmark = pytest.mark.slow  # seven scenarios x 48 replications of a year
+
 RESIDENTS = 10_000
 REPLICATIONS = 48
 

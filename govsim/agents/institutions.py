@@ -112,6 +112,11 @@ class Sector:
         return self.effort * base_rate * (1.0 - precision)
 
     @property
+    def names(self) -> tuple[str, ...]:
+        """Its institutions' display names, in order (a resident's ``bank_of`` indexes them)."""
+        return tuple(institution.name for institution in self.institutions)
+
+    @property
     def effort(self) -> float:
         """The sector's effort: its institutions' efforts weighted by market share.
 

@@ -46,6 +46,9 @@ class Residents:
         # Which bank and telecom operator each resident uses; assigned by the model.
         self.bank_of = np.zeros(n, dtype=np.int8)
         self.telecom_of = np.zeros(n, dtype=np.int8)
+        # Their names, by index, so that a record says "Big bank", not "bank: 0".
+        self.bank_names: tuple[str, ...] = ()
+        self.telecom_names: tuple[str, ...] = ()
         self.tie_start, self.tie_target = self._draw_ties(keyed.generator("ties"))
         self.decay = math.log(2.0) / population.awareness_half_life_days
         self.phone_answer = np.array(population.phone_answer.as_tuple(), dtype=np.float32)
@@ -172,10 +175,15 @@ class Residents:
             "awareness": float(self.awareness(ids, day)[0]),
             "victimisations": int(self.victimisations[resident]),
             "account_compromised": bool(self.compromised[resident]),
-            "bank": int(self.bank_of[resident]),
-            "telecom_operator": int(self.telecom_of[resident]),
+            "bank": _name(self.bank_names, int(self.bank_of[resident])),
+            "telecom_operator": _name(self.telecom_names, int(self.telecom_of[resident])),
             "ties": self.ties_of(ids).tolist(),
         }
+
+
+def _name(names: tuple[str, ...], index: int) -> str | int:
+    """An institution's name, or its index when the names are not known (residents alone)."""
+    return names[index] if index < len(names) else index
 
 
 def _normalised(values: tuple[float, ...]) -> np.ndarray:

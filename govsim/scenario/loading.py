@@ -42,6 +42,7 @@ from govsim.scenario.schema import Scenario
 EXTENDS = "extends"
 CHAIN_KEYS: tuple[str, ...] = (EXTENDS, REPLACE)
 """Keys about how a file joins its parent, consumed when the chain is resolved."""
+NAME = "name"
 WHOLE_VALUES = frozenset({"description", "label"})
 """Keys a child replaces whole rather than merges: a text and its translation belong together."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -214,6 +215,10 @@ def _resolve(path: Path, shown: str, chain: tuple[tuple[str, str], ...]) -> Docu
         chain: (real path, shown name) of the files extending this one, to detect loops.
     """
     document = _read(path, shown)
+    if not chain:
+        # A file without a name is named after itself, never after the file it extends: the
+        # name picks the results folder, and an inherited one would overwrite the parent's.
+        document.data.setdefault(NAME, path.stem)
     parent_name = document.data.pop(EXTENDS, None)
     origin = document.origins.pop((EXTENDS,), None)
     replaced = _pop_replace(document, has_parent=parent_name is not None)

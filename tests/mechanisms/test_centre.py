@@ -152,6 +152,7 @@ def test_a_late_call_stops_a_victim_still_being_groomed():
         scam=np.zeros(3, dtype=np.int16),
         mode=np.zeros(3, dtype=np.int8),
         handle=np.zeros(3, dtype=np.int64),
+        platform=np.full(3, -1),
         due=np.full(3, 9),
         stage=np.zeros(3, dtype=np.int16),
         signalled=np.zeros(3, bool),

@@ -48,6 +48,7 @@ def queue_call_stops(coaching: float) -> int:
         scam=np.zeros(n, dtype=np.int16),
         mode=np.zeros(n, dtype=np.int8),
         handle=np.zeros(n, dtype=np.int64),
+        platform=np.full(n, -1),
         due=np.full(n, 9),
         stage=np.zeros(n, dtype=np.int16),
         signalled=np.zeros(n, bool),

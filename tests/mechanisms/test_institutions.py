@@ -80,3 +80,11 @@ def test_every_channel_needs_a_platform():
     only_im = [{"name": "IM", "market_share": 1.0, "channels": ["im"]}]
     with pytest.raises(pydantic.ValidationError, match="web"):
         model(size=1_000, agencies={"platforms": {"institutions": only_im}})
+
+
+def test_a_residents_record_names_their_bank_and_operator():
+    city = model(size=1_000, agencies={"banks": {"institutions": TWO_BANKS}})
+    record = city.residents.record(7)
+    assert record["bank"] == ("Careful", "Careless")[int(city.residents.bank_of[7])]
+    names = [i.name for i in city.telecoms.institutions]
+    assert record["telecom_operator"] == names[int(city.residents.telecom_of[7])]

@@ -20,6 +20,7 @@ def chunks(exit_hour, freeze_hour, amount=None, start_hour=None) -> Chunks:
         resident=np.arange(n),
         scam=np.zeros(n),
         mode=np.zeros(n),
+        platform=np.full(n, -1),
         start_hour=np.zeros(n) if start_hour is None else start_hour,
         exit_hour=exit_hour,
         freeze_hour=np.broadcast_to(np.asarray(freeze_hour, dtype=float), (n,)),

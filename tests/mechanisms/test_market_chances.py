@@ -17,6 +17,8 @@ import pytest
 from govsim.agents.rings import OPERATORS
 from tests.mechanisms.builders import model
 
+pytestmark = pytest.mark.slow  # eight 50,000-resident cities, 320 days each
+
 FLOWS = (
     "engaged_takings",
     "expected_stops",

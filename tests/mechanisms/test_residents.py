@@ -244,3 +244,8 @@ def test_boosting_the_same_resident_twice_in_one_call_counts_once():
         residents.group, weights=residents.awareness(np.arange(residents.size), 3), minlength=3
     ) / np.maximum(residents.group_sizes, 1)
     np.testing.assert_allclose(residents.mean_awareness_by_group(3), exact, rtol=1e-7)
+
+
+def test_record_without_institution_names_gives_their_index():
+    city = residents(size=100)
+    assert city.record(3)["bank"] == 0

@@ -112,12 +112,12 @@ def test_validate_prints_warnings_and_exits_0(write: Write) -> None:
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.output
     assert f"OK  {path}" in result.stdout
-    assert f"warning: {path}:4: events[0].day: day 120 is after" in result.stderr
+    assert f"Warning: {path}:4: events[0].day: day 120 is after" in result.stderr
 
 
 def test_run_prints_warnings_and_still_runs(tmp_path: Path) -> None:
     args = ["run", str(SCENARIOS / "data_breach.yaml"), "--days", "5", "--residents", "1000"]
     result = runner.invoke(app, [*args, "--replications", "1", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "warning: command-line options: events[0].day: day 60 is after the last" in result.stderr
+    assert "Warning: command-line options: events[0].day: day 60 is after the last" in result.stderr
     assert (tmp_path / "out").is_dir()

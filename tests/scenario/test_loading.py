@@ -83,10 +83,11 @@ def test_child_description_replaces_the_parents_whole(write: Write) -> None:
 
 
 @pytest.mark.filterwarnings("ignore::govsim.scenario.cautions.ScenarioWarning")  # base day 50 > 20
-def test_parent_name_and_description_are_inherited_when_not_given(write: Write) -> None:
+def test_a_file_without_a_name_takes_its_stem_not_its_parents_name(write: Write) -> None:
     write("base.yaml", BASE)
-    scenario = load_scenario(write("child.yaml", "extends: base.yaml\ndays: 20\n"))
-    assert (scenario.name, scenario.describe("zh")) == ("base", "基准城市")
+    scenario = load_scenario(write("weak_banks.yaml", "extends: base.yaml\ndays: 20\n"))
+    assert (scenario.name, scenario.describe("zh")) == ("weak_banks", "基准城市")
+    assert load_scenario(write("plain.yaml", "days: 20\n")).name == "plain"
 
 
 def test_extends_is_removed_from_the_merged_data(write: Write) -> None:

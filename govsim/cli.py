@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,8 +30,11 @@ from govsim.cli_help import PlainGroup
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 from govsim.results import ResultsFolderError, check_results_folder, write_results
 from govsim.runner import run as run_replications
-from govsim.scenario import Scenario, ScenarioError, dump_scenario, load_scenario
+from govsim.scenario import Scenario, ScenarioError, load_scenario
+from govsim.scenario.cautions import ScenarioWarning
+from govsim.scenario.loading import parent_file
 from govsim.scenario.overrides import with_overrides
+from govsim.scenario.showing import differences, render_differences, show_text
 from govsim.tables import market_table, summary_table
 
 EXIT_INVALID = 2
@@ -116,6 +120,29 @@ def report_problems(error: ScenarioError, language: str = "en") -> None:
     _stderr.print(Text(str(error)))
 
 
+@contextmanager
+def printing_warnings(language: str = "en") -> Iterator[None]:
+    """Print each scenario warning raised inside to stderr, as ``Warning: file:line: ...``.
+
+    A warning does not change the exit status: the scenario is valid, and may be meant. The
+    prefix follows the language; the warnings themselves are English for now.
+    """
+    prefix = f"{phrase('warning', language)}{phrase('colon', language)}"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ScenarioWarning)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if isinstance(warning.message, ScenarioWarning):
+                    text = warning.message.problem.render()
+                    _stderr.print(Text.assemble((prefix, "bold yellow"), text))
+                else:
+                    warnings.showwarning(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
+
+
 def exits_on_scenario_error[**P, R](command: Callable[P, R]) -> Callable[P, R]:
     """Make a command end with the problems on stderr and exit status 2 on a bad scenario.
 
@@ -136,7 +163,11 @@ def exits_on_scenario_error[**P, R](command: Callable[P, R]) -> Callable[P, R]:
 @app.command()
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Scenario files to check.", metavar="FILE...")
+        list[Path],
+        typer.Argument(
+            help="Scenario files to check; a folder stands for its *.yaml files.",
+            metavar="FILE...",
+        ),
     ],
     lang: Language = "en",
 ) -> None:
@@ -144,14 +175,31 @@ def validate(
 
     Exits with status 2 if any file has a problem, 0 if all are valid.
     """
-    valid = [_validate_one(path, lang) for path in files]
-    if not all(valid):
+    valid = [_validate_one(path, lang) for path in _scenario_files(files, lang)]
+    if not valid or not all(valid):
         raise typer.Exit(EXIT_INVALID)
+
+
+def _scenario_files(paths: list[Path], language: str = "en") -> list[Path]:
+    """Return the paths with each folder replaced by its *.yaml files, in name order."""
+    files = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(path.glob("*.yaml"))
+        if not found:
+            hint = "name scenario files, or a folder that holds some"
+            error = ScenarioError.single(str(path), None, "", "no *.yaml files", hint)
+            report_problems(error, language)
+        files.extend(found)
+    return files
 
 
 def _validate_one(path: Path, language: str = "en") -> bool:
     try:
-        scenario = load_scenario(path)
+        with printing_warnings(language):
+            scenario = load_scenario(path)
     except ScenarioError as error:
         report_problems(error, language)
         return False
@@ -171,10 +219,32 @@ def _validate_one(path: Path, language: str = "en") -> bool:
 @exits_on_scenario_error
 def show(
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO")],
+    diff: Annotated[
+        bool, typer.Option("--diff", help="List what it changes against the file it extends.")
+    ] = False,
+    against: Annotated[
+        Path | None,
+        typer.Option(help="List what it changes against this scenario.", metavar="OTHER"),
+    ] = None,
     lang: Language = "en",
 ) -> None:
-    """Print a scenario fully resolved: extends merged, every default spelled out."""
-    typer.echo(dump_scenario(load_scenario(scenario_file)), nl=False)
+    """Print a scenario fully resolved: extends merged, every default spelled out.
+
+    Each link's effective level (under structure none or in a hub) is a comment beside it.
+    With --diff or --against, print instead each key path that differs, with both values.
+    """
+    with printing_warnings(lang):
+        scenario = load_scenario(scenario_file)
+    if not diff and against is None:
+        typer.echo(show_text(scenario), nl=False)
+        return
+    other_file = against or parent_file(scenario_file)
+    if other_file is None:
+        message = "extends no other scenario, so there is nothing to compare it with"
+        hint = "compare it with another file: --against OTHER.yaml"
+        raise ScenarioError.single(str(scenario_file), None, "", message, hint)
+    changes = differences(load_scenario(other_file), scenario)
+    typer.echo(render_differences(changes, str(other_file), str(scenario_file)), nl=False)
 
 
 @app.command()
@@ -233,7 +303,8 @@ def run(
     ] = False,
 ) -> None:
     """Run a scenario's replications, write tidy results and print the summary."""
-    scenario = with_overrides(load_scenario(scenario_file), days=days, residents=residents)
+    with printing_warnings(lang):
+        scenario = with_overrides(load_scenario(scenario_file), days=days, residents=residents)
     out_dir = out or Path("results") / scenario.name
     _exit_unless_writable(out_dir, force)
     started = time.perf_counter()

@@ -12,6 +12,7 @@ from pydantic import Field, field_validator
 
 from govsim.scenario.fields import (
     ASSUMPTION,
+    BrokenRuleError,
     ByGroupShare,
     LocalizedText,
     Record,
@@ -329,7 +330,12 @@ class Platforms(Agency):
         carried = {channel for i in institutions for channel in i.channels}
         missing = {"im", "web"} - carried
         if missing:
-            raise ValueError(f"no platform carries channel(s) {sorted(missing)}")
+            names = " and ".join(sorted(missing))
+            raise BrokenRuleError(
+                "",
+                f"no platform carries {names}: scam contacts on {names} would land nowhere",
+                f"add {names} to some platform's channels, e.g. channels: [im, web]",
+            )
         return institutions
 
     removal_rate: float = share(

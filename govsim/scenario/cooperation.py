@@ -205,6 +205,14 @@ class Cooperation(Record):
             cached = self._levels[name] = self._effective_level(name)
         return cached
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the settings are, whatever levels either has been asked for so far."""
+        if not isinstance(other, Cooperation):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = Record.__hash__
+
     def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Cooperation:
         """A copy, with its own (empty) memory of levels: an update may change them."""
         copy = super().model_copy(update=update, deep=deep)

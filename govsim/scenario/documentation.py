@@ -240,7 +240,10 @@ def _cooperation_section(key: str) -> list[str]:
         "[0, 1]",
         unit,
         source,
-        _cell(f"{links_field.description} Links left out are 0; see the table of links below."),
+        _cell(
+            f"{links_field.description} A link that no file of the `extends` chain writes is "
+            "0; see the table of links below."
+        ),
     )
     rows = [links if row.key == f"`{key}.links`" else row for row in rows]
     lines = [f"## {key}", "", _summary(Cooperation), "", *_table(rows), ""]
@@ -263,6 +266,21 @@ def _links_subsection(key: str) -> list[str]:
             f"together ({', '.join(sorted(HUB_SEATS))}) also close `hub_colocation` (default "
             f"{_number(colocation.default)}) of their remaining gap to 1."
         ),
+        "",
+        _prose(
+            "Links merge with the parent's like every mapping: a file that `extends` another "
+            "and writes only `police-bank` keeps every other link of its parent. To state the "
+            "links in full instead, list them under `replace`; the parent's links are dropped "
+            "and every link the file leaves out is 0:"
+        ),
+        "",
+        "```yaml",
+        "extends: baseline.yaml",
+        "replace: [cooperation.links]",
+        "cooperation:",
+        "  links:",
+        "    police-bank: 0.9",
+        "```",
         "",
     ]
     unit, source = _link_unit_and_source()
@@ -334,7 +352,7 @@ def _rows(model: type[BaseModel], prefix: str, only: str | None = None) -> list[
 def _row(key: str, field: FieldInfo) -> Row:
     extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
     branches = _branches(field.annotation)
-    textual = all(branch in (str, LocalizedText, type(None)) for branch in branches)
+    textual = all(branch in (str, LocalizedText, type(None), list[str]) for branch in branches)
     source = str(extra.get("source") or (NO_VALUE if textual else ASSUMPTION))
     return Row(
         key=f"`{key}`",

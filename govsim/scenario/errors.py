@@ -23,12 +23,15 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from govsim.scenario.cooperation import KNOWN_LINKS, Cooperation, canonical_link
+from govsim.scenario.fields import BrokenRuleError
+from govsim.scenario.naming import link_hint, scam_type_hint
 
 KeyPath = tuple[str | int, ...]
 Locator = Callable[[KeyPath, bool], tuple[str | None, int | None]]
 """Where a key path was written, as (file, line); the flag asks for the key's line."""
 
 LINKS_PATH: KeyPath = ("cooperation", "links")
+SCAM_TYPES = "scam_types"
 LINK_SPELLINGS: tuple[str, ...] = tuple(
     dict.fromkeys(
         spelling for link in KNOWN_LINKS for spelling in (link, "-".join(reversed(link.split("-"))))
@@ -302,6 +305,9 @@ def _missing(schema: _Schema, path: KeyPath) -> _Issue:
     hint = f"add '{path[-1]}:' with {expected}"
     if field is not None and field.description:
         hint += f" ({field.description[0].lower()}{field.description[1:].rstrip('.')})"
+    builtin = scam_type_hint(path[1]) if len(path) == 3 and path[0] == SCAM_TYPES else None
+    if builtin:
+        hint = f"{builtin} (a new scam type needs '{path[-1]}:' with {expected})"
     return _Issue(path, "required key is missing", expected, hint, on_key=True)
 
 
@@ -352,7 +358,11 @@ def _unknown_tag(details: ErrorDetails, path: KeyPath) -> _Issue:
 
 def _rule_broken(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[_Issue]:
     """Explain a failed validator, pointing at the key its message is about."""
-    message = str(details.get("ctx", {}).get("error", details["msg"]))
+    error = details.get("ctx", {}).get("error", details["msg"])
+    if isinstance(error, BrokenRuleError):
+        below = tuple(part for part in error.key_path.split(".") if part)
+        return [_Issue((*path, *below), error.message, hint=error.hint)]
+    message = str(error)
     if path == LINKS_PATH and isinstance(schema.node(path), dict):
         issues = _link_issues(schema.node(path))
         if issues:
@@ -383,7 +393,7 @@ def _link_issues(links: dict[Any, Any]) -> list[_Issue]:
         try:
             key = canonical_link(str(name))
         except ValueError as error:
-            hint = suggest(name, LINK_SPELLINGS) or str(error)
+            hint = link_hint(name) or suggest(name, LINK_SPELLINGS) or str(error)
             issues.append(_Issue(here, "unknown link", "a known link", hint, on_key=True))
             continue
         if key in seen:

@@ -16,9 +16,28 @@ ASSUMPTION = "assumption"
 
 
 class Record(BaseModel):
-    """An immutable configuration record that rejects unknown keys."""
+    """An immutable configuration record that rejects unknown keys and non-finite numbers.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    YAML reads ``.inf``, ``.nan`` and ``1e400`` as numbers; no parameter means anything at
+    infinity, and an infinite price or stock ends a run in an overflow or an allocation of
+    the whole memory, so they are refused where they are written.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class BrokenRuleError(ValueError):
+    """A rule across keys is broken: names the key to change and how to fix it.
+
+    Raised by validators; the error translation (``errors.py``) places the problem at
+    ``key_path`` (relative to the record that checks the rule) and shows ``hint``.
+    """
+
+    def __init__(self, key_path: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.key_path = key_path
+        self.message = message
+        self.hint = hint
 
 
 def param(

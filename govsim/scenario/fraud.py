@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from govsim.scenario.fields import ASSUMPTION, ByGroup, Record, Text, by_group, param, share
+from govsim.scenario.fields import (
+    ASSUMPTION,
+    BrokenRuleError,
+    ByGroup,
+    Record,
+    Text,
+    by_group,
+    param,
+    share,
+)
 
 SEED_PAPER = "seed paper (Zhang Mingwang, Sichuan Police College)"
 UK_FINANCE = "UK Finance Annual Fraud Report, loss ratios by scam type, docs/sources.md"
@@ -114,6 +123,7 @@ class Fraud(Record):
         "sample of this market, so ring-level evidence and revenue scale by market/size.",
         unit="residents",
         ge=100,
+        le=10_000_000_000,
         source=ASSUMPTION,
     )
     roles: ChainRoles = Field(default_factory=ChainRoles)
@@ -179,6 +189,7 @@ class Fraud(Record):
         "Phone numbers (SIM cards) a ring keeps per operator.",
         unit="SIMs",
         ge=0.0,
+        le=1_000.0,
         source=ASSUMPTION,
     )
     accounts_per_operator: float = param(
@@ -186,6 +197,7 @@ class Fraud(Record):
         "IM and web accounts a ring keeps per operator.",
         unit="accounts",
         ge=0.0,
+        le=1_000.0,
         source=ASSUMPTION,
     )
     mules_per_money_mover: float = param(
@@ -193,6 +205,7 @@ class Fraud(Record):
         "Mule bank accounts a ring keeps per money mover.",
         unit="accounts",
         ge=0.0,
+        le=1_000.0,
         source=ASSUMPTION,
     )
     handle_life_days: float = param(
@@ -477,3 +490,16 @@ class ScamType(Record):
     compromises_account: bool = Field(
         False, description="A victim's social account is taken over and reused."
     )
+
+    @field_validator("profile")
+    @classmethod
+    def _someone_susceptible(cls, profile: ByGroup) -> ByGroup:
+        if sum(profile.as_tuple()) <= 0:
+            raise BrokenRuleError(
+                "",
+                "every group's susceptibility is 0: nobody could fall for this scam, and a "
+                "data breach would find no group it fits",
+                "give at least one group a value above 0; to switch the scam type off, set "
+                "its weight to 0",
+            )
+        return profile

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from govsim.scenario.cautions import cautions, issue
 from govsim.scenario.cooperation import canonical_link
 from govsim.scenario.errors import (
     LINKS_PATH,
@@ -28,10 +29,19 @@ from govsim.scenario.errors import (
     problems_from_validation,
     show,
 )
+from govsim.scenario.limits import (
+    MAX_FILE_BYTES,
+    BoundedComposer,
+    LimitExceededError,
+    check_expansion,
+)
+from govsim.scenario.replacing import REPLACE, replaced_paths, without
 from govsim.scenario.resources import check_memory
 from govsim.scenario.schema import Scenario
 
 EXTENDS = "extends"
+CHAIN_KEYS: tuple[str, ...] = (EXTENDS, REPLACE)
+"""Keys about how a file joins its parent, consumed when the chain is resolved."""
 NAME = "name"
 WHOLE_VALUES = frozenset({"description", "label"})
 """Keys a child replaces whole rather than merges: a text and its translation belong together."""
@@ -85,6 +95,9 @@ class Document:
 def load_scenario(path: str | os.PathLike[str], *, check_resources: bool = True) -> Scenario:
     """Load a scenario file, merge its ``extends`` chain, and validate it.
 
+    What is valid but will not act as written (an event after the last day, say) is issued as
+    a :class:`~govsim.scenario.cautions.ScenarioWarning`, placed at its file and line.
+
     Args:
         path: The scenario file (YAML, UTF-8).
         check_resources: Also check that its residents fit in this machine's memory.
@@ -96,6 +109,7 @@ def load_scenario(path: str | os.PathLike[str], *, check_resources: bool = True)
     scenario = _validate(document)
     if check_resources:
         _check_resources(scenario, document)
+    issue(cautions(scenario), document.locate)
     return scenario
 
 
@@ -108,10 +122,36 @@ def load_scenario_data(path: str | os.PathLike[str]) -> dict[str, Any]:
     return _resolve(Path(path), str(path), ()).data
 
 
+def parent_file(path: str | os.PathLike[str]) -> Path | None:
+    """Return the file a scenario file ``extends`` (relative to it), or None if it extends none.
+
+    Raises:
+        ScenarioError: if the file cannot be read, or its parent is missing or the file itself.
+    """
+    document = _read(Path(path), str(path))
+    name = document.data.get(EXTENDS)
+    if name is None:
+        return None
+    origin = document.origins.get((EXTENDS,))
+    line = origin.key_line if origin else None
+    chain = ((os.path.realpath(path), str(path)),)
+    return _find_parent(name, Path(path), str(path), line, chain)[0]
+
+
 def scenario_from_dict(
-    data: Mapping[str, Any], source: str = "<dict>", *, check_resources: bool = True
+    data: Mapping[str, Any],
+    source: str = "<dict>",
+    *,
+    check_resources: bool = True,
+    warn: bool = True,
 ) -> Scenario:
     """Validate scenario data built in code, reporting problems as for a file named ``source``.
+
+    Args:
+        data: The scenario's keys and values, as a file would give them.
+        source: The name that problems and warnings give as their file.
+        check_resources: Also check that its residents fit in this machine's memory.
+        warn: Issue a :class:`ScenarioWarning` for each caution (see ``cautions.py``).
 
     Raises:
         ScenarioError: with every problem found.
@@ -122,15 +162,17 @@ def scenario_from_dict(
     scenario = _validate(document)
     if check_resources:
         _check_resources(scenario, document)
+    if warn:
+        issue(cautions(scenario), document.locate)
     return scenario
 
 
 def dump_scenario(scenario: Scenario) -> str:
-    """Return a scenario as resolved YAML (no ``extends``, every value spelled out).
+    """Return a scenario as resolved YAML (no ``extends`` or ``replace``, every value spelled out).
 
     Loading the text gives back an equal scenario.
     """
-    data = scenario.model_dump(mode="json", exclude={EXTENDS})
+    data = scenario.model_dump(mode="json", exclude=set(CHAIN_KEYS))
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -179,12 +221,34 @@ def _resolve(path: Path, shown: str, chain: tuple[tuple[str, str], ...]) -> Docu
         document.data.setdefault(NAME, path.stem)
     parent_name = document.data.pop(EXTENDS, None)
     origin = document.origins.pop((EXTENDS,), None)
+    replaced = _pop_replace(document, has_parent=parent_name is not None)
     if parent_name is None:
         return document
     chain = (*chain, (os.path.realpath(path), shown))
     line = origin.key_line if origin else None
     parent_path, parent_shown = _find_parent(parent_name, path, shown, line, chain)
-    return _merge(_resolve(parent_path, parent_shown, chain), document)
+    parent = _resolve(parent_path, parent_shown, chain)
+    if replaced:
+        parent = Document(parent.file, without(parent.data, replaced), parent.origins)
+    return _merge(parent, document)
+
+
+def _pop_replace(document: Document, *, has_parent: bool) -> list[KeyPath]:
+    """Take the file's ``replace`` list out of its data, checked, as key paths."""
+    if REPLACE not in document.data:
+        return []
+    value = document.data.pop(REPLACE)
+    lines = {
+        path: origin.value_line
+        for path, origin in document.origins.items()
+        if path and path[0] == REPLACE
+    }
+    document.origins = {path: o for path, o in document.origins.items() if path[:1] != (REPLACE,)}
+    if not has_parent:
+        message = "nothing to replace: this file extends no other"
+        hint = "add 'extends: PARENT.yaml', or remove 'replace'"
+        raise ScenarioError.single(document.file, lines.get((REPLACE,)), REPLACE, message, hint)
+    return replaced_paths(value, document.file, lines)
 
 
 def _find_parent(
@@ -253,12 +317,13 @@ def _exists(data: Any, path: KeyPath) -> bool:
 # --- Reading YAML -----------------------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(BoundedComposer, yaml.SafeLoader):
     """A safe YAML loader that records where every key and value starts.
 
-    The node tree is walked once before it is turned into data, giving each key path the lines
-    of its key and value. Keys given twice in one mapping are reported: YAML would silently keep
-    the last, and a second ``police:`` block is always a mistake.
+    The node tree is checked against the limits of ``limits.py``, then walked once before it
+    is turned into data, giving each key path the lines of its key and value. Keys given twice
+    in one mapping are reported: YAML would silently keep the last, and a second ``police:``
+    block is always a mistake.
     """
 
     def __init__(self, text: str, file: str) -> None:
@@ -274,6 +339,7 @@ class _LineLoader(yaml.SafeLoader):
         if node is None:
             return None
         self.root_line = node.start_mark.line + 1
+        check_expansion(node)
         self._record(node, (), frozenset())
         return self.construct_document(node)
 
@@ -328,6 +394,8 @@ def _read(path: Path, shown: str) -> Document:
             loader.dispose()
     except yaml.YAMLError as error:
         raise _syntax_error(error, shown, text) from None
+    except LimitExceededError as error:
+        raise ScenarioError.single(shown, error.line, "", error.message, error.hint) from None
     if loader.duplicates:
         raise ScenarioError(loader.duplicates)
     return Document(shown, _check_root(data, shown, loader.root_line), loader.origins)
@@ -335,7 +403,8 @@ def _read(path: Path, shown: str) -> Document:
 
 def _read_text(path: Path, shown: str) -> str:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ScenarioError.single(shown, None, "", "file not found") from None
     except IsADirectoryError:
@@ -343,6 +412,10 @@ def _read_text(path: Path, shown: str) -> str:
     except OSError as error:
         message = f"cannot be read: {error.strerror or error}"
         raise ScenarioError.single(shown, None, "", message) from None
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"larger than {MAX_FILE_BYTES // 1024:,} KiB, the limit for a scenario file"
+        hint = "a scenario file holds a few kilobytes of settings; is this the right file?"
+        raise ScenarioError.single(shown, None, "", message, hint=hint)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

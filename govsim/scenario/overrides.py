@@ -14,9 +14,11 @@ from typing import Any
 
 import yaml
 
+from govsim.scenario.cautions import cautions, issue
 from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
 from govsim.scenario.errors import LINKS_PATH, Problem, ScenarioError, show, suggest
-from govsim.scenario.loading import EXTENDS, scenario_from_dict
+from govsim.scenario.limits import LimitExceededError, load_bounded
+from govsim.scenario.loading import CHAIN_KEYS, scenario_from_dict
 from govsim.scenario.schema import Scenario
 
 OVERRIDE_SOURCE = "command-line options"
@@ -47,6 +49,9 @@ def with_overrides(
         ScenarioError: if a key path is not in the scenario (every such path is reported, each
             with the closest existing one), or a value is out of range, or the city would not
             fit in memory.
+
+    Warns:
+        ScenarioWarning: for each caution the overrides bring that the scenario did not have.
     """
     if days is None and residents is None and not settings:
         return scenario
@@ -57,12 +62,15 @@ def with_overrides(
         data["days"] = days
     if residents is not None:
         data["population"]["size"] = residents
-    return scenario_from_dict(data, source=OVERRIDE_SOURCE)
+    result = scenario_from_dict(data, source=OVERRIDE_SOURCE, warn=False)
+    known = set(cautions(scenario))  # the file's own were issued when it was loaded
+    issue((c for c in cautions(result) if c not in known), lambda path, _: (OVERRIDE_SOURCE, None))
+    return result
 
 
 def resolved_data(scenario: Scenario) -> dict[str, Any]:
-    """Return the scenario as plain data, every default spelled out, without ``extends``."""
-    return scenario.model_dump(mode="json", exclude={EXTENDS})
+    """Return the scenario as plain data, every default spelled out, no ``extends``, ``replace``."""
+    return scenario.model_dump(mode="json", exclude=set(CHAIN_KEYS))
 
 
 def parse_setting(text: str) -> tuple[str, object]:
@@ -84,7 +92,10 @@ def parse_setting(text: str) -> tuple[str, object]:
         message = f"expected key.path=value, got {show(text)} (no key path before '=')"
         raise ScenarioError.single(OVERRIDE_SOURCE, None, "", message, hint=hint)
     try:
-        parsed = yaml.safe_load(value)
+        parsed = load_bounded(value)
+    except LimitExceededError as error:
+        message = f"the value {error.message}"
+        raise ScenarioError.single(OVERRIDE_SOURCE, None, path, message, error.hint) from None
     except yaml.YAMLError as error:
         problem = getattr(error, "problem", None) or str(error)
         message = f"the value {show(value.strip())} is not valid YAML: {problem}"

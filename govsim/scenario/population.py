@@ -6,6 +6,7 @@ from pydantic import Field, field_validator
 
 from govsim.scenario.fields import (
     ASSUMPTION,
+    BrokenRuleError,
     ByGroup,
     ByGroupShare,
     Record,
@@ -143,6 +144,18 @@ class Population(Record):
         le=5.0,
         source=ASSUMPTION,
     )
+
+    @field_validator("age_shares")
+    @classmethod
+    def _someone_lives_here(cls, shares: ByGroupShare) -> ByGroupShare:
+        if sum(shares.as_tuple()) <= 0:
+            raise BrokenRuleError(
+                "",
+                "every share is 0: the city would have no residents of any age",
+                "give the shares of students, working and elderly residents, e.g. "
+                "{student: 0.14, working: 0.62, elderly: 0.24}",
+            )
+        return shares
 
     @field_validator("regions")
     @classmethod

@@ -9,7 +9,7 @@ from govsim.scenario.catalogue import default_catalogue
 from govsim.scenario.cooperation import Cooperation
 from govsim.scenario.costs import Costs
 from govsim.scenario.events import Event
-from govsim.scenario.fields import ASSUMPTION, Record, Text, param, text_in
+from govsim.scenario.fields import ASSUMPTION, BrokenRuleError, Record, Text, param, text_in
 from govsim.scenario.fraud import BlackMarket, Fraud, ScamType
 from govsim.scenario.population import Population
 
@@ -32,6 +32,12 @@ class Scenario(Record):
     description: Text = Field("", description="Plain text or {en: ..., zh: ...}.")
     extends: str | None = Field(
         None, description="Path of a scenario this one deep-merges onto (relative to the file)."
+    )
+    replace: list[str] = Field(
+        default_factory=list,
+        description="Key paths of mappings whose inherited value this file drops instead of "
+        "merging onto it: with [cooperation.links], only the links this file writes count "
+        "and every other link is 0.",
     )
     days: int = param(
         365, "Measured days (after the warm-up).", unit="days", ge=1, le=36_500, source=ASSUMPTION
@@ -82,13 +88,22 @@ class Scenario(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
-        if self.population.size > self.fraud.market_population:
-            raise ValueError(
-                f"population.size ({self.population.size}) exceeds fraud.market_population "
-                f"({self.fraud.market_population}): the city is a sample of the rings' market"
+        size, market = self.population.size, self.fraud.market_population
+        if size > market:
+            raise BrokenRuleError(
+                "population.size",
+                f"a city of {size:,} residents is larger than the rings' market "
+                f"(fraud.market_population: {market:,}), of which it is a sample",
+                f"raise fraud.market_population to at least {size:,}, or simulate a smaller "
+                "city (population.size, or --residents on the command line)",
             )
         if not any(t.weight > 0 and t.event is None for t in self.scam_types.values()):
-            raise ValueError("scam_types needs at least one type with weight > 0 and no event")
+            raise BrokenRuleError(
+                "scam_types",
+                "no scam type has a weight above 0 outside an event: rings would have nothing "
+                "to run",
+                "give at least one scam type without 'event:' a weight above 0",
+            )
         return self
 
     def describe(self, language: str = "en") -> str:

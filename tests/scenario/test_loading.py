@@ -82,6 +82,7 @@ def test_child_description_replaces_the_parents_whole(write: Write) -> None:
     assert scenario.describe("zh") == "Only English"  # no stale Chinese from the parent
 
 
+@pytest.mark.filterwarnings("ignore::govsim.scenario.cautions.ScenarioWarning")  # base day 50 > 20
 def test_a_file_without_a_name_takes_its_stem_not_its_parents_name(write: Write) -> None:
     write("base.yaml", BASE)
     scenario = load_scenario(write("weak_banks.yaml", "extends: base.yaml\ndays: 20\n"))

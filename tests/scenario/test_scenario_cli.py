@@ -88,3 +88,28 @@ def test_scenario_errors_in_any_command_exit_2() -> None:
     assert result.exit_code == EXIT_INVALID
     assert "x.yaml:3: days: bad thing" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_validate_a_folder_checks_each_yaml_file(tmp_path: Path) -> None:
+    good = good_file(tmp_path)
+    (tmp_path / "bad.yaml").write_text("name: bad\ndayz: 3\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == EXIT_INVALID
+    assert f"OK  {good}" in result.stdout
+    assert f"{tmp_path / 'bad.yaml'}:2: dayz: unknown key" in result.stderr
+    assert "notes.txt" not in result.output
+    assert "is a directory" not in result.output
+
+
+def test_validate_the_shipped_folder_exits_0() -> None:
+    folder = Path(__file__).parents[2] / "scenarios"
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("OK  ") == len(list(folder.glob("*.yaml")))
+
+
+def test_validate_an_empty_folder_fails(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == EXIT_INVALID
+    assert f"{tmp_path}: no *.yaml files; name scenario files" in result.stderr

@@ -1,0 +1,156 @@
+"""Cautions: what a valid scenario says that the model will not do, or will do otherwise.
+
+A scenario can pass every rule of the schema and still surprise its writer: an event on a day
+after the last one never happens, a campaign for no group reaches nobody, shares that do not
+sum to 1 are scaled silently. Such a scenario is not refused (it runs, and may be meant), but
+loading it issues a :class:`ScenarioWarning` per caution, naming the key and the fix, which
+``govsim validate`` and ``govsim run`` print.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from govsim.scenario.cooperation import Cooperation
+from govsim.scenario.errors import KeyPath, Locator, Problem, format_key_path, number
+from govsim.scenario.events import Campaign, CardCrackdown, DataBreach
+from govsim.scenario.schema import Scenario
+
+SHARE_TOLERANCE = 1e-6
+SECTORS: tuple[str, ...] = ("banks", "telecoms", "platforms")
+HUB_ONLY: tuple[str, ...] = ("hub_colocation", "centre")
+"""Keys of ``cooperation`` that only a hub reads."""
+
+
+class ScenarioWarning(UserWarning):
+    """A scenario is valid but will not do what it seems to say; carries the problem.
+
+    Built from plain values, so that it can be pickled and sent between processes.
+    """
+
+    def __init__(
+        self, file: str | None, line: int | None, key_path: str, message: str, hint: str | None
+    ) -> None:
+        super().__init__(file, line, key_path, message, hint)
+        self.problem = Problem(file, line, key_path, message, hint=hint)
+
+    def __str__(self) -> str:
+        return self.problem.render()
+
+
+@dataclass(frozen=True, slots=True)
+class Caution:
+    """One surprise in a valid scenario, before it is placed in a file."""
+
+    path: KeyPath
+    message: str
+    hint: str | None = None
+
+
+def cautions(scenario: Scenario) -> list[Caution]:
+    """Return everything in a valid scenario that will not act as written."""
+    return [
+        *_age_shares(scenario),
+        *_events(scenario),
+        *_rings(scenario),
+        *_hub_settings(scenario),
+        *_disabled_institutions(scenario),
+    ]
+
+
+def issue(found: Iterable[Caution], locate: Locator) -> None:
+    """Issue a :class:`ScenarioWarning` per caution, placed at the file and line of its key."""
+    problems = []
+    for caution in found:
+        file, line = locate(caution.path, False)
+        path = format_key_path(caution.path)
+        problems.append((file, line, path, caution.message, caution.hint))
+    for problem in sorted(problems, key=lambda p: (p[0] or "", p[1] or 0)):
+        warnings.warn(ScenarioWarning(*problem), stacklevel=3)
+
+
+def _age_shares(scenario: Scenario) -> Iterator[Caution]:
+    shares = scenario.population.age_shares.as_tuple()
+    total = sum(shares)
+    if total > 0 and not math.isclose(total, 1.0, abs_tol=SHARE_TOLERANCE):
+        scaled = ", ".join(f"{share / total:.3g}" for share in shares)
+        yield Caution(
+            ("population", "age_shares"),
+            f"the shares sum to {total:.4g}, not 1: they will be scaled to {scaled}",
+            "make the shares of students, working and elderly residents sum to 1",
+        )
+
+
+def _events(scenario: Scenario) -> Iterator[Caution]:
+    for index, event in enumerate(scenario.events):
+        here: KeyPath = ("events", index)
+        if event.day > scenario.days:
+            yield Caution(
+                (*here, "day"),
+                f"day {event.day} is after the last measured day ({scenario.days}): the "
+                f"{event.type} never happens",
+                f"set a day from 1 to {scenario.days}, or raise days",
+            )
+        yield from _idle_event(event, here)
+
+
+def _idle_event(event: object, here: KeyPath) -> Iterator[Caution]:
+    """Events whose settings leave nothing for them to do."""
+    if isinstance(event, Campaign):
+        if not event.groups:
+            yield Caution(
+                (*here, "groups"),
+                "no age group is targeted: the campaign reaches nobody",
+                "list the groups, e.g. [student, elderly], or leave 'groups' out for all",
+            )
+        for key in ("reach", "boost"):
+            if getattr(event, key) == 0:
+                yield Caution((*here, key), f"{key} is 0: the campaign changes nothing")
+    if isinstance(event, DataBreach) and event.share == 0:
+        yield Caution((*here, "share"), "share is 0: no record leaks")
+    if isinstance(event, CardCrackdown) and event.intensity == 0:
+        yield Caution((*here, "intensity"), "intensity is 0: the operation cuts nothing")
+
+
+def _rings(scenario: Scenario) -> Iterator[Caution]:
+    fraud = scenario.fraud
+    initial = round(fraud.rings_per_million * fraud.market_population / 1e6)
+    if initial > fraud.max_rings:
+        yield Caution(
+            ("fraud", "max_rings"),
+            f"the market starts with {number(initial)} rings (rings_per_million x "
+            f"market_population), more than max_rings ({number(fraud.max_rings)}): max_rings "
+            "only stops entry, so all of them start",
+            f"raise max_rings to at least {number(initial)}, or lower rings_per_million",
+        )
+
+
+def _hub_settings(scenario: Scenario) -> Iterator[Caution]:
+    cooperation = scenario.cooperation
+    if cooperation.structure == "hub":
+        return
+    defaults = Cooperation()
+    for key in HUB_ONLY:  # compared with the defaults: a resolved dump spells them all out
+        if getattr(cooperation, key) != getattr(defaults, key):
+            yield Caution(
+                ("cooperation", key),
+                f"only a hub reads {key}, and the structure is '{cooperation.structure}'",
+                "set cooperation.structure: hub, or remove this key",
+            )
+
+
+def _disabled_institutions(scenario: Scenario) -> Iterator[Caution]:
+    for sector in SECTORS:
+        agency = getattr(scenario.agencies, sector)
+        if agency.enabled:
+            continue
+        for index, institution in enumerate(agency.institutions):
+            if institution.capability is not None:
+                yield Caution(
+                    ("agencies", sector, "institutions", index, "capability"),
+                    f"the {sector} are disabled (enabled: false), so this capability does nothing",
+                    f"set agencies.{sector}.enabled: true, or remove this capability",
+                )

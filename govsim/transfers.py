@@ -298,10 +298,13 @@ def _reported_by(
     population = model.config.population
     share = model.residents.report_share[model.residents.group[paid.resident]]
     delay = np.maximum(hour - first_hour, 1e-9)
-    z = (np.log(delay) - np.log(population.report_delay_median_hours)) / (
-        population.report_delay_sigma
-    )
-    return share.reshape((-1,) + (1,) * (np.ndim(hour) - 1)) * special.ndtr(z)
+    median, sigma = population.report_delay_median_hours, population.report_delay_sigma
+    if sigma > 0:
+        reported = special.ndtr((np.log(delay) - np.log(median)) / sigma)
+    else:
+        # No spread: every report comes exactly the median delay after the first transfer.
+        reported = (delay >= median).astype(float)
+    return share.reshape((-1,) + (1,) * (np.ndim(hour) - 1)) * reported
 
 
 def _follow_ups(

@@ -5,6 +5,7 @@ __version__ = "0.1.0"
 from govsim.model import GovernanceModel
 from govsim.runner import RunResult, RunResults, run, run_once
 from govsim.scenario import Scenario, ScenarioError, load_scenario
+from govsim.scenario.overrides import with_overrides
 
 __all__ = [
     "GovernanceModel",
@@ -16,4 +17,5 @@ __all__ = [
     "load_scenario",
     "run",
     "run_once",
+    "with_overrides",
 ]

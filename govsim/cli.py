@@ -33,7 +33,7 @@ from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.loading import parent_file
-from govsim.scenario.overrides import with_overrides
+from govsim.scenario.overrides import parse_setting, with_overrides
 from govsim.scenario.showing import differences, render_differences, show_text
 from govsim.tables import market_table, summary_table
 
@@ -286,6 +286,15 @@ def run(
         int | None,
         typer.Option(min=0, metavar="SEED", help="Master seed (default: the scenario's)."),
     ] = None,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="KEY=VALUE",
+            help="Set one value by key path, e.g. --set agencies.police.capability=0.8 "
+            "(repeatable; validated like a scenario file).",
+        ),
+    ] = None,
     days: Annotated[
         int | None, typer.Option(min=1, metavar="DAYS", help="Override the scenario's days.")
     ] = None,
@@ -304,7 +313,10 @@ def run(
 ) -> None:
     """Run a scenario's replications, write tidy results and print the summary."""
     with printing_warnings(lang):
-        scenario = with_overrides(load_scenario(scenario_file), days=days, residents=residents)
+        chosen = dict(parse_setting(text) for text in settings or [])
+        scenario = with_overrides(
+            load_scenario(scenario_file), chosen, days=days, residents=residents
+        )
     out_dir = out or Path("results") / scenario.name
     _exit_unless_writable(out_dir, force)
     started = time.perf_counter()
@@ -330,11 +342,8 @@ def _exit_unless_writable(out_dir: Path, force: bool) -> None:
 
 
 @contextmanager
-def _progress(total: int, language: str = "en") -> Iterator[Callable[[int], None]]:
-    """A progress bar for multi-run work (silent for a single run)."""
-    if total == 1:
-        yield lambda done: None
-        return
+def _progress(total: int, language: str = "en") -> Iterator[Callable[[float], None]]:
+    """A progress bar over replications; it moves within one too, so a long run shows life."""
     with Progress(console=_stderr, transient=True) as progress:
         task = progress.add_task(phrase("progress", language), total=total)
         yield lambda done: progress.update(task, completed=done)

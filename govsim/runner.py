@@ -74,11 +74,27 @@ def replication_seeds(seed: int, replications: int) -> list[int]:
     return [int(child.generate_state(1, dtype=np.uint64)[0] >> np.uint64(1)) for child in children]
 
 
-def run_once(scenario: Scenario, seed: int, replication: int = 0) -> RunResult:
-    """Simulate one replication (warm-up, then ``days`` measured); pure and picklable."""
+DAYS_PER_PROGRESS = 10
+"""A long replication reports its progress every this many days (and on its last)."""
+
+
+def run_once(
+    scenario: Scenario,
+    seed: int,
+    replication: int = 0,
+    on_progress: Callable[[float], None] | None = None,
+) -> RunResult:
+    """Simulate one replication (warm-up, then ``days`` measured); pure and picklable.
+
+    ``on_progress``, if given, is called with the share of the replication's days done (warm-up
+    included), so that one long replication (a city of millions) shows that it is moving.
+    """
     model = GovernanceModel(scenario, rng=seed)
-    for _ in range(model.total_days):
+    total = model.total_days
+    for day in range(1, total + 1):
         model.step()
+        if on_progress is not None and (day % DAYS_PER_PROGRESS == 0 or day == total):
+            on_progress(day / total)
     return _result_of(model, scenario, seed, replication)
 
 
@@ -160,7 +176,7 @@ def run(
     replications: int = 1,
     seed: int | None = None,
     workers: int = 1,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> RunResults:
     """Run replications (in parallel when ``workers`` > 1) and gather tidy frames.
 
@@ -170,7 +186,8 @@ def run(
         seed: master seed; defaults to the scenario's ``seed``, and replaces it in the
             results' scenario (what a resolved scenario file then records).
         workers: worker processes; 1 runs in this process.
-        progress: called with the number of replications finished, after each one.
+        progress: called with the number of replications finished: after each one, and with
+            workers=1 also within one (a fraction, every few simulated days).
     """
     if replications < 1:
         raise ValueError("replications must be at least 1")
@@ -202,14 +219,14 @@ def with_seed(scenario: Scenario, seed: int | None) -> Scenario:
 
 
 def _execute(
-    scenario: Scenario, seeds: list[int], workers: int, progress: Callable[[int], None] | None
+    scenario: Scenario, seeds: list[int], workers: int, progress: Callable[[float], None] | None
 ) -> list[RunResult]:
     if workers == 1 or len(seeds) == 1:
         results = []
         for i, seed in enumerate(seeds):
-            results.append(run_once(scenario, seed, i))
-            if progress:
-                progress(i + 1)
+            # In one process the bar also moves within a replication, by its days.
+            within = None if progress is None else _Within(progress, i)
+            results.append(run_once(scenario, seed, i, within))
         return results
     # Spawn, not fork: numpy's BLAS threads make forking unsafe. Each worker imports the
     # caller's script again, so scripts need the ``if __name__ == "__main__":`` guard.
@@ -222,11 +239,22 @@ def _execute(
         raise
 
 
+@dataclass
+class _Within:
+    """Progress within replication ``done``: replications finished plus this one's share."""
+
+    progress: Callable[[float], None]
+    done: int
+
+    def __call__(self, share: float) -> None:
+        self.progress(self.done + share)
+
+
 def _execute_in_pool(
     scenario: Scenario,
     seeds: list[int],
     workers: int,
-    progress: Callable[[int], None] | None,
+    progress: Callable[[float], None] | None,
     context: multiprocessing.context.BaseContext,
 ) -> list[RunResult]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import yaml
 from typer.testing import CliRunner
 
 from govsim.cli import app
@@ -113,3 +114,30 @@ def test_run_refuses_out_of_range_override(tmp_path):
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "population.size" in result.output
+
+
+def test_set_changes_the_run_and_is_recorded(tmp_path):
+    out = tmp_path / "set"
+    args = ["run", str(SCENARIOS / "baseline.yaml"), "-r", "1", "--days", "10"]
+    args += ["--residents", "2000", "--out", str(out)]
+    args += [
+        "--set",
+        "agencies.police.capability=0.9",
+        "--set",
+        "events=[{type: campaign, day: 5}]",
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    resolved = yaml.safe_load((out / "scenario.resolved.yaml").read_text(encoding="utf-8"))
+    assert resolved["agencies"]["police"]["capability"] == 0.9
+    assert [event["type"] for event in resolved["events"]] == ["campaign"]
+    assert pd.read_parquet(out / "timeseries.parquet")["campaign_reached"].sum() > 0
+
+
+def test_set_with_a_misspelt_key_is_refused_before_the_run(tmp_path):
+    out = tmp_path / "typo"
+    args = ["run", str(SCENARIOS / "baseline.yaml"), "--out", str(out)]
+    result = runner.invoke(app, [*args, "--set", "agencies.police.capabilty=0.9"])
+    assert result.exit_code == 2
+    assert "did you mean 'agencies.police.capability'" in result.output
+    assert not out.exists()

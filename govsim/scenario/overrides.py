@@ -30,10 +30,10 @@ _INDEX = re.compile(r"\[(\d+)\]")
 
 def with_overrides(
     scenario: Scenario,
+    settings: Mapping[str, object] | None = None,
     *,
     days: int | None = None,
     residents: int | None = None,
-    settings: Mapping[str, object] | None = None,
 ) -> Scenario:
     """Return the scenario with key paths, ``days`` and ``population.size`` replaced, re-validated.
 

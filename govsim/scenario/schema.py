@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
 
 from govsim.scenario.agencies import Banks, Education, Judiciary, Platforms, Police, Telecoms
 from govsim.scenario.catalogue import default_catalogue
@@ -109,3 +112,32 @@ class Scenario(Record):
     def describe(self, language: str = "en") -> str:
         """Return the description in ``language`` (English fallback)."""
         return text_in(self.description, language)
+
+    def model_copy(
+        self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+    ) -> Scenario:
+        """A copy with ``update`` applied, validated as a scenario file would be.
+
+        Pydantic's own copy skips validation: a campaign given as a plain mapping, or a
+        negative size, would surface mid-run as ``KeyError: 'day'`` or a numpy error, far from
+        its cause. Here a bad update raises :class:`ScenarioError` at once, with the key path
+        and the fix. ``govsim.with_overrides`` sets values by key path the same way.
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        from govsim.scenario.loading import scenario_from_dict  # loading imports this module
+
+        data = self.model_dump(mode="json", exclude={"extends", "replace"})
+        data.update({key: _as_data(value) for key, value in update.items()})
+        return scenario_from_dict(data, source="Scenario.model_copy", warn=False)
+
+
+def _as_data(value: object) -> object:
+    """Records as the plain data a file would hold, so that they are validated again."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, Mapping):
+        return {key: _as_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_as_data(item) for item in value]
+    return value

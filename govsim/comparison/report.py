@@ -1,0 +1,303 @@
+"""``report.html``: one self-contained page a reader can forward and open offline.
+
+plotly.js is embedded once, in the first figure; the other figures use it. Nothing is loaded
+from the network: no script, style sheet, font or image from elsewhere. The page is built from
+the comparison's frames only, in the language chosen.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+
+import plotly.graph_objects as go
+
+from govsim.comparison.charts import (
+    COLLATERAL_PARTS,
+    COSTS,
+    DAILY,
+    LAYERS,
+    LOSSES,
+    bars_figure,
+    by_place_figure,
+    daily_figure,
+)
+from govsim.comparison.console import difference_cell, mean_cell, relative_cell
+from govsim.comparison.frames import KEY_OUTCOMES, OUTCOMES
+from govsim.comparison.running import Comparison
+from govsim.comparison.verdicts import cost_sentence, verdicts
+from govsim.comparison.wording import outcome_label, word
+from govsim.labels import HEADERS, label
+from govsim.scenario.showing import cell, differences
+
+UNCOMPARED = frozenset({"name", "description"})
+"""Top-level keys left out of "what differs": they name and describe, the page shows them."""
+STYLE = """
+body { font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+       max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
+table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+td.key { font-family: ui-monospace, monospace; }
+ul.verdicts li { margin: 0.3em 0; }
+p.note { color: #555; font-size: 0.9em; }
+"""
+
+
+def report_html(comparison: Comparison, language: str = "en") -> str:
+    """The whole page, as text."""
+    runs = comparison.runs
+    names = [results.scenario.name for results in runs]
+    title = word("report_title", language, names=" / ".join(names))
+    figures = _Figures()
+    body = [
+        f"<h1>{_e(title)}</h1>",
+        f"<p>{_e(_lead(comparison, language))}</p>",
+        _descriptions(comparison, language),
+        *_verdicts_section(comparison, language),
+        *_differs_section(comparison, language),
+        *_outcomes_section(comparison, language),
+        *_daily_section(comparison, language, figures),
+        *_layers_section(comparison, language, figures),
+        *_losses_section(comparison, language, figures),
+        *_collateral_section(comparison, language, figures),
+        *_method_section(comparison, language),
+    ]
+    lang = "zh-CN" if language == "zh" else "en"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{lang}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>{_e(title)}</title>",
+            f"<style>{STYLE}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+        ]
+    )
+
+
+class _Figures:
+    """Figures as HTML fragments: the first carries plotly.js inline, the rest reuse it."""
+
+    def __init__(self) -> None:
+        self.embedded = False
+
+    def html(self, figure: go.Figure) -> str:
+        fragment = figure.to_html(
+            full_html=False,
+            include_plotlyjs=not self.embedded,
+            include_mathjax=False,
+            config={"displaylogo": False, "responsive": True},
+        )
+        self.embedded = True
+        return fragment
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _lead(comparison: Comparison, language: str) -> str:
+    scenario = comparison.reference.scenario
+    return word(
+        "report_lead",
+        language,
+        reference=scenario.name,
+        replications=comparison.replications,
+        residents=scenario.population.size,
+        days=scenario.days,
+        seed=comparison.seed,
+    )
+
+
+def _descriptions(comparison: Comparison, language: str) -> str:
+    """Each scenario's name and its own description, in the language chosen."""
+    items = "".join(
+        f"<li><b>{_e(results.scenario.name)}</b>: {_e(results.scenario.describe(language))}</li>"
+        for results in comparison.runs
+    )
+    return f"<ul>{items}</ul>"
+
+
+def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
+    lines = verdicts(comparison.differences, KEY_OUTCOMES, language)
+    lines += [
+        cost_sentence(row, language) for row in comparison.cost_effectiveness.to_dict("records")
+    ]
+    items = "".join(f"<li>{_e(line)}</li>" for line in lines)
+    return [
+        f"<h2>{_e(word('verdicts_title', language))}</h2>",
+        f'<ul class="verdicts">{items}</ul>',
+    ]
+
+
+def _differs_section(comparison: Comparison, language: str) -> list[str]:
+    """Key paths that differ from the reference, every scenario's value side by side."""
+    scenarios = [results.scenario for results in comparison.runs]
+    rows: dict[str, list[str]] = {}
+    for column, other in enumerate(scenarios[1:], start=1):
+        for change in differences(scenarios[0], other):
+            if change.key_path.split(".")[0] in UNCOMPARED:
+                continue
+            row = rows.setdefault(
+                change.key_path, [cell(change.before)] + [""] * (len(scenarios) - 1)
+            )
+            row[column] = cell(change.after)
+    for row in rows.values():
+        # A scenario that does not change this key holds the reference's value.
+        row[1:] = [value or row[0] for value in row[1:]]
+    heading = [f"<h2>{_e(word('what_differs', language))}</h2>"]
+    if not rows:
+        return [*heading, f"<p>{_e(word('no_differences', language))}</p>"]
+    header = [word("key_path", language), *(scenario.name for scenario in scenarios)]
+    body = [[(key, "key"), *((value, "") for value in values)] for key, values in rows.items()]
+    note = f'<p class="note">{_e(word("what_differs_note", language))}</p>'
+    return [*heading, note, _table(header, body)]
+
+
+def _outcomes_section(comparison: Comparison, language: str) -> list[str]:
+    runs = comparison.runs
+    names = [results.scenario.name for results in runs]
+    header = [label("measure", language, HEADERS), *names]
+    for name in names[1:]:
+        header += [
+            f"{word('difference', language)} ({name})",
+            f"{word('relative', language)} ({name})",
+        ]
+    means = comparison.outcomes.set_index(["scenario", "outcome"])
+    found = comparison.differences.set_index(["scenario", "outcome"])
+    body = []
+    for outcome in OUTCOMES:
+        row = [(outcome_label(outcome, language).strip(), "")]
+        row += [(mean_cell(means.loc[(name, outcome)], outcome), "") for name in names]
+        for name in names[1:]:
+            diff = found.loc[(name, outcome)]
+            row.append(
+                (
+                    difference_cell(
+                        diff.difference, diff.difference_ci_low, diff.difference_ci_high, outcome
+                    ),
+                    "",
+                )
+            )
+            row.append(
+                (
+                    relative_cell(
+                        diff.relative_change, diff.relative_ci_low, diff.relative_ci_high
+                    ),
+                    "",
+                )
+            )
+        body.append(row)
+    return [
+        f"<h2>{_e(word('outcomes_title', language))}</h2>",
+        f'<p class="note">{_e(word("outcomes_note", language))}</p>',
+        _table(header, body),
+    ]
+
+
+def _daily_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
+    parts = [
+        f"<h2>{_e(word('daily_title', language))}</h2>",
+        f'<p class="note">{_e(word("daily_note", language))}</p>',
+    ]
+    return parts + [figures.html(daily_figure(comparison.runs, m, language)) for m in DAILY]
+
+
+def _layers_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
+    frames = [results.summary for results in comparison.runs]
+    title = word("layers_title", language)
+    figure = bars_figure(comparison.runs, frames, LAYERS, title, language, log=True)
+    return [
+        f"<h2>{_e(title)}</h2>",
+        f'<p class="note">{_e(word("layers_note", language))}</p>',
+        figures.html(figure),
+    ]
+
+
+def _losses_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
+    runs = comparison.runs
+    frames = [results.summary for results in runs]
+    yuan = word("yuan", language)
+    losses = bars_figure(runs, frames, LOSSES, word("losses_title", language), language, unit=yuan)
+    by_scam = by_place_figure(
+        runs, "by_scam", "scam_type", word("by_scam_title", language), language
+    )
+    by_region = by_place_figure(
+        runs, "by_region", "region", word("by_region_title", language), language
+    )
+    return [
+        f"<h2>{_e(word('losses_title', language))}</h2>",
+        *(figures.html(figure) for figure in (losses, by_scam, by_region)),
+    ]
+
+
+def _collateral_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
+    runs = comparison.runs
+    frames = [results.summary for results in runs]
+    title = word("collateral_title", language)
+    collateral = bars_figure(
+        runs, frames, COLLATERAL_PARTS, title, language, unit=word("count", language)
+    )
+    costs = bars_figure(
+        runs,
+        frames,
+        ("governance_cost", *COSTS),
+        outcome_label("governance_cost", language),
+        language,
+        unit=word("yuan", language),
+    )
+    return [
+        f"<h2>{_e(title)}</h2>",
+        f'<p class="note">{_e(word("collateral_note", language))}</p>',
+        figures.html(collateral),
+        figures.html(costs),
+    ]
+
+
+def _method_section(comparison: Comparison, language: str) -> list[str]:
+    text = word("method_text", language, replications=comparison.replications, seed=comparison.seed)
+    header = [label("measure", language, HEADERS)]
+    header += [name for name in comparison.differences["scenario"].unique()]
+    pivot = comparison.differences.pivot(
+        index="outcome", columns="scenario", values="pairing_efficiency"
+    )
+    body = [
+        [(outcome_label(outcome, language).strip(), "")]
+        + [(_efficiency(pivot.loc[outcome, name]), "") for name in header[1:]]
+        for outcome in KEY_OUTCOMES
+    ]
+    seeds = ", ".join(str(seed) for seed in comparison.reference.seeds)
+    return [
+        f"<h2>{_e(word('method_title', language))}</h2>",
+        f"<p>{_e(text)}</p>",
+        f"<h3>{_e(word('pairing_title', language))}</h3>",
+        f'<p class="note">{_e(word("pairing_text", language))}</p>',
+        _table(header, body),
+        f"<h3>{_e(word('seeds', language))}</h3>",
+        f'<p class="note key">{_e(seeds)}</p>',
+    ]
+
+
+def _efficiency(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.2f}"
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[tuple[str, str]]]) -> str:
+    """An HTML table; each cell is (text, class)."""
+    head = "".join(f"<th>{_e(text)}</th>" for text in header)
+    lines = [f"<table><thead><tr>{head}</tr></thead><tbody>"]
+    for row in rows:
+        cells = "".join(
+            f'<td class="{css}">{_e(text)}</td>' if css else f"<td>{_e(text)}</td>"
+            for text, css in row
+        )
+        lines.append(f"<tr>{cells}</tr>")
+    lines.append("</tbody></table>")
+    return "".join(lines)

@@ -1,0 +1,114 @@
+"""Running a comparison: every scenario with the same replication seeds, then the tables.
+
+The master seed is the one given, or else the reference's (the first scenario's): each
+scenario file has its own ``seed``, and running each with its own would lose the pairing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from govsim.comparison.frames import (
+    comparison_frame,
+    cost_effectiveness_frame,
+    differences_frame,
+)
+from govsim.runner import RunResults, run
+from govsim.scenario.schema import Scenario
+
+
+@dataclass
+class Comparison:
+    """Paired runs of several scenarios (the first is the reference) and their tables."""
+
+    runs: list[RunResults]
+    walls: list[float]
+    outcomes: pd.DataFrame
+    differences: pd.DataFrame
+    cost_effectiveness: pd.DataFrame
+
+    @property
+    def reference(self) -> RunResults:
+        """The run every other scenario is compared with."""
+        return self.runs[0]
+
+    @property
+    def seed(self) -> int:
+        """The master seed every scenario was run with."""
+        return self.reference.scenario.seed
+
+    @property
+    def replications(self) -> int:
+        """Paired replications per scenario."""
+        return len(self.reference.seeds)
+
+
+def compare(
+    scenarios: Sequence[Scenario],
+    replications: int = 30,
+    seed: int | None = None,
+    workers: int = 1,
+    progress: Callable[[float], None] | None = None,
+) -> Comparison:
+    """Run every scenario with the same seeds and compare each with the first.
+
+    Args:
+        scenarios: two or more validated scenarios with distinct names; the first is the
+            reference.
+        replications: paired replications per scenario.
+        seed: master seed (default: the reference's ``seed``).
+        workers: worker processes per run.
+        progress: called with the replications finished, over all scenarios together.
+
+    Raises:
+        ValueError: with fewer than two scenarios, or two of the same name (their results
+            would share a folder and their rows a label).
+    """
+    check_scenarios(scenarios)
+    master = scenarios[0].seed if seed is None else seed
+    runs, walls = [], []
+    for index, scenario in enumerate(scenarios):
+        step = None if progress is None else _Offset(progress, index * replications)
+        started = time.perf_counter()
+        runs.append(run(scenario, replications, seed=master, workers=workers, progress=step))
+        walls.append(time.perf_counter() - started)
+    return tables_of(runs, walls)
+
+
+def tables_of(runs: list[RunResults], walls: list[float] | None = None) -> Comparison:
+    """The comparison of runs already made (the first is the reference), and their wall times."""
+    return Comparison(
+        runs,
+        walls or [0.0] * len(runs),
+        comparison_frame(runs),
+        differences_frame(runs),
+        cost_effectiveness_frame(runs),
+    )
+
+
+def check_scenarios(scenarios: Sequence[Scenario]) -> None:
+    """Refuse what cannot be compared: one scenario, or two under one name."""
+    if len(scenarios) < 2:
+        raise ValueError("a comparison needs at least two scenarios: the reference and another")
+    names = [scenario.name for scenario in scenarios]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(
+            f"two scenarios are named {', '.join(repeated)}: "
+            "give each a distinct `name:` in its file"
+        )
+
+
+@dataclass
+class _Offset:
+    """Progress of one scenario's run, counted after the scenarios run before it."""
+
+    progress: Callable[[float], None]
+    offset: int
+
+    def __call__(self, done: float) -> None:
+        self.progress(self.offset + done)

@@ -81,7 +81,9 @@ def comparison_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
 def differences_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
     """Each other scenario against the reference (the first), outcome by outcome, paired.
 
-    A difference of two shares lies in [-1, 1], and its interval is kept there.
+    A difference of two shares lies in [-1, 1], and its interval is kept there. Every outcome
+    is a count, money or a share, none below zero, so no change is a cut of more than 100%: the
+    relative change's interval (symmetric, from the delta method) is cut at -100%.
     """
     reference = runs[0]
     base = outcomes_per_replication(reference)
@@ -105,7 +107,7 @@ def differences_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
                     "difference_ci_low": low,
                     "difference_ci_high": high,
                     "relative_change": found.relative,
-                    "relative_ci_low": found.relative_low,
+                    "relative_ci_low": max(found.relative_low, -1.0),
                     "relative_ci_high": found.relative_high,
                     "p_value": found.p_value,
                     "pairing_efficiency": found.pairing_efficiency,

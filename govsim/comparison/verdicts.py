@@ -110,4 +110,6 @@ def cost_sentence(row: Mapping[str, Any], language: str = "en") -> str:
 
 
 def _ratio(value: float) -> str:
-    return "-" if math.isnan(value) else f"{value:.2f}"
+    if math.isnan(value):
+        return "-"
+    return f"{value:.2f}" if round(value, 2) != 0.0 else "0.00"  # never "-0.00"

@@ -120,3 +120,7 @@ def test_every_phrase_has_english_and_chinese_with_the_same_fields(table):
             {f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (english, chinese)
         ]
         assert fields[0] == fields[1], key
+
+
+def test_a_ratio_near_zero_is_not_negative_zero():
+    assert "95% CI 0.00 to 5.10" in cost_sentence(cost_row(2.55, -0.001, 5.1), "en")

@@ -30,9 +30,10 @@ from govsim.cli_help import PlainGroup
 from govsim.comparison.console import difference_table
 from govsim.comparison.files import default_folder, write_comparison
 from govsim.comparison.frames import KEY_OUTCOMES
+from govsim.comparison.precision import check_precision, compare_to_precision
 from govsim.comparison.running import Comparison, check_scenarios
 from govsim.comparison.running import compare as compare_scenarios
-from govsim.comparison.verdicts import cost_sentence, verdicts
+from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
 from govsim.comparison.wording import word
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 from govsim.results import ResultsFolderError, check_results_folder, write_results
@@ -386,6 +387,17 @@ def compare(
         int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
     ] = None,
     workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
+    precision: Annotated[
+        float | None,
+        typer.Option(
+            metavar="P",
+            help="Add batches of --replications until every key difference's 95% interval is "
+            "narrower than P times the reference's mean (0.1: 10%), or --max-replications.",
+        ),
+    ] = None,
+    max_replications: Annotated[
+        int, typer.Option(min=2, metavar="N", help="With --precision: replications at most.")
+    ] = 300,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -413,20 +425,27 @@ def compare(
         ]
     try:
         check_scenarios(scenarios)
+        check_precision(precision, replications, max_replications)
     except ValueError as error:
         _stderr.print(Text(str(error)))
         raise typer.Exit(EXIT_INVALID) from None
     out_dir = out or default_folder([scenario.name for scenario in scenarios])
     _exit_unless_writable(out_dir, force)
-    with _progress(replications * len(scenarios), lang) as advance:
-        comparison = compare_scenarios(scenarios, replications, seed, workers, advance)
+    most = replications if precision is None else max_replications
+    with _progress(most * len(scenarios), lang) as advance:
+        if precision is None:
+            comparison = compare_scenarios(scenarios, replications, seed, workers, advance)
+        else:
+            comparison = compare_to_precision(
+                scenarios, precision, replications, max_replications, seed, workers, advance
+            )
     report = write_comparison(comparison, out_dir, lang)
     _print_comparison(comparison, lang)
     finished = word(
         "finished",
         lang,
         count=len(scenarios),
-        replications=replications,
+        replications=comparison.replications,
         seconds=sum(comparison.walls),
         folder=out_dir,
         report=report,
@@ -450,6 +469,8 @@ def _print_comparison(comparison: Comparison, language: str) -> None:
     _stdout.print(Text(word("cost_effectiveness", language), style="bold"))
     for row in comparison.cost_effectiveness.to_dict("records"):
         _stdout.print(Text(f"  {cost_sentence(row, language)}"))
+    if comparison.precision is not None:
+        _stdout.print(Text(precision_sentence(comparison, language)))
 
 
 @contextmanager

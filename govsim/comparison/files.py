@@ -43,6 +43,16 @@ def write_comparison(comparison: Comparison, out_dir: Path, language: str = "en"
         "seeds": comparison.reference.seeds,
         "wall_seconds": round(sum(comparison.walls), 3),
     }
+    if comparison.precision is not None:
+        record["precision"] = {
+            "target": comparison.precision.target,
+            "max_replications": comparison.precision.max_replications,
+            "reached": comparison.precision.reached,
+            "too_wide": [
+                {"scenario": scenario, "outcome": outcome}
+                for scenario, outcome in comparison.precision.wide
+            ],
+        }
     text = json.dumps(record, indent=2, ensure_ascii=False)
     write_text_atomically(text, out_dir / "comparison.json")
     return write_text_atomically(report_html(comparison, language), out_dir / REPORT)

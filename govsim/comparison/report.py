@@ -26,7 +26,7 @@ from govsim.comparison.charts import (
 from govsim.comparison.console import difference_cell, mean_cell, relative_cell
 from govsim.comparison.frames import KEY_OUTCOMES, OUTCOMES
 from govsim.comparison.running import Comparison
-from govsim.comparison.verdicts import cost_sentence, verdicts
+from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
 from govsim.comparison.wording import outcome_label, word
 from govsim.labels import HEADERS, label
 from govsim.scenario.showing import cell, differences
@@ -277,6 +277,11 @@ def _method_section(comparison: Comparison, language: str) -> list[str]:
     return [
         f"<h2>{_e(word('method_title', language))}</h2>",
         f"<p>{_e(text)}</p>",
+        *(
+            [f"<p>{_e(stopping)}</p>"]
+            if (stopping := precision_sentence(comparison, language))
+            else []
+        ),
         f"<h3>{_e(word('pairing_title', language))}</h3>",
         f'<p class="note">{_e(word("pairing_text", language))}</p>',
         _table(header, body),

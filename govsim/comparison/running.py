@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -20,6 +21,9 @@ from govsim.comparison.frames import (
 from govsim.runner import RunResults, run
 from govsim.scenario.schema import Scenario
 
+if TYPE_CHECKING:
+    from govsim.comparison.precision import Precision
+
 
 @dataclass
 class Comparison:
@@ -30,6 +34,8 @@ class Comparison:
     outcomes: pd.DataFrame
     differences: pd.DataFrame
     cost_effectiveness: pd.DataFrame
+    precision: Precision | None = None
+    """Set by ``--precision``: the target, and whether it was reached or the cap stopped it."""
 
     @property
     def reference(self) -> RunResults:

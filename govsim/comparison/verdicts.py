@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from govsim.comparison.running import Comparison
 from govsim.comparison.wording import noun, word
 from govsim.labels import is_share
 from govsim.tables import format_value
@@ -113,3 +114,17 @@ def _ratio(value: float) -> str:
     if math.isnan(value):
         return "-"
     return f"{value:.2f}" if round(value, 2) != 0.0 else "0.00"  # never "-0.00"
+
+
+def precision_sentence(comparison: Comparison, language: str = "en") -> str:
+    """Whether ``--precision`` was reached, or which differences the cap left too wide."""
+    precision = comparison.precision
+    if precision is None:
+        return ""
+    values = {"target": precision.target, "replications": comparison.replications}
+    if precision.reached:
+        return word("precision_reached", language, **values)
+    wide = ", ".join(
+        f"{noun(outcome, language)} ({scenario})" for scenario, outcome in precision.wide
+    )
+    return word("precision_stopped", language, wide=wide, **values)

@@ -83,6 +83,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{count} 个情景各 {replications} 次重复运行，用时 {seconds:.1f} 秒；结果保存在 "
         "{folder}/，报告 {report}",
     ),
+    "precision_reached": (
+        "Precision reached: every key difference's 95% interval is narrower than {target:.0%} "
+        "of the reference's mean, after {replications} paired replications.",
+        "已达到精度要求：{replications} 次配对重复运行后，各关键差值的95%置信区间宽度均小于参照"
+        "情景均值的 {target:.0%}。",
+    ),
+    "precision_stopped": (
+        "Stopped at --max-replications {replications}: the 95% interval of {wide} is still "
+        "wider than {target:.0%} of the reference's mean.",
+        "已达到 --max-replications 上限 {replications} 次：{wide} 的95%置信区间宽度仍大于参照"
+        "情景均值的 {target:.0%}。",
+    ),
     # The report's headings and notes.
     "report_title": ("Scenario comparison: {names}", "情景比较：{names}"),
     "report_lead": (

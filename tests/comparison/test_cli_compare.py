@@ -159,3 +159,19 @@ def test_the_html_check_catches_remote_loads_and_broken_nesting(page):
     text = f"<!DOCTYPE html><html>{head}<body>{page}</body></html>"
     with pytest.raises(AssertionError):
         check_offline_html(text)
+
+
+def test_precision_says_what_happened(tmp_path):
+    args = [POLICE, HUB, "-r", "2", *TINY, "--precision", "1e-9", "--max-replications", "4"]
+    result = compare(*args, "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    assert "Stopped at --max-replications 4" in result.output
+    record = json.loads((tmp_path / "o" / "comparison.json").read_text())
+    assert record["replications"] == 4
+    assert record["precision"]["reached"] is False
+
+
+def test_a_precision_of_zero_is_refused(tmp_path):
+    result = compare(POLICE, HUB, "--precision", "0", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "--precision must be above 0" in result.output

@@ -1,0 +1,134 @@
+"""Replications until the answer is precise enough: ``govsim compare --precision P``.
+
+Paired replications are added in batches, every scenario with the same new seeds, until the
+95% interval of every key difference (:data:`~govsim.comparison.frames.KEY_OUTCOMES`) is no
+wider than P times the reference's mean, or the cap is reached. Where the reference's mean is
+zero (no collateral burden without blocking, say) the larger of the two means is the scale, or
+the width must be zero; a difference with no interval (too few pairs with a value) is not
+precise.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from govsim.comparison.frames import KEY_OUTCOMES
+from govsim.comparison.running import Comparison, check_scenarios, tables_of
+from govsim.runner import RunResults, run, run_more
+from govsim.scenario.schema import Scenario
+
+
+@dataclass(frozen=True, slots=True)
+class Precision:
+    """What ``--precision`` asked and what happened: reached, or stopped at the cap."""
+
+    target: float
+    max_replications: int
+    reached: bool
+    wide: tuple[tuple[str, str], ...]
+    """(scenario, outcome) of the differences still too wide (none if reached)."""
+
+
+def too_wide(differences: pd.DataFrame, target: float) -> list[tuple[str, str]]:
+    """The key differences whose 95% interval is wider than ``target`` times their scale."""
+    wide = []
+    for row in differences[differences["outcome"].isin(KEY_OUTCOMES)].itertuples():
+        width = row.difference_ci_high - row.difference_ci_low
+        scale = abs(row.reference_mean) or abs(row.mean)
+        if math.isnan(width) or math.isnan(scale) or width > target * scale:
+            wide.append((str(row.scenario), str(row.outcome)))
+    return wide
+
+
+def check_precision(target: float | None, batch: int, max_replications: int) -> None:
+    """Refuse a target that is not a positive share, or a cap below the first batch.
+
+    A target of None (no ``--precision``) passes.
+    """
+    if target is None:
+        return
+    if not target > 0.0:
+        raise ValueError(
+            f"--precision must be above 0 (a share of the reference's mean, 0.1 for 10%), "
+            f"got {target}"
+        )
+    if max_replications < batch:
+        raise ValueError(
+            f"--max-replications ({max_replications}) is below the first batch "
+            f"(--replications {batch})"
+        )
+
+
+def compare_to_precision(
+    scenarios: Sequence[Scenario],
+    target: float,
+    batch: int,
+    max_replications: int,
+    seed: int | None = None,
+    workers: int = 1,
+    progress: Callable[[float], None] | None = None,
+) -> Comparison:
+    """Run batches of paired replications until every key difference is precise enough.
+
+    The comparison's ``precision`` says whether the target was reached or the cap stopped it.
+
+    Args:
+        scenarios: two or more scenarios; the first is the reference.
+        target: the widest interval allowed, as a share of the reference's mean (0.1: 10%).
+        batch: replications per scenario in each batch (the first batch too).
+        max_replications: replications per scenario at most.
+        seed: master seed (default: the reference's).
+        workers: worker processes per run.
+        progress: called with the replications finished, over all scenarios and batches.
+
+    Raises:
+        ValueError: if the scenarios cannot be compared, or the numbers are out of range.
+    """
+    check_scenarios(scenarios)
+    check_precision(target, batch, max_replications)
+    master = scenarios[0].seed if seed is None else seed
+    counter = _Counter(progress)
+    walls = [0.0] * len(scenarios)
+    runs: list[RunResults] = []
+    for index, scenario in enumerate(scenarios):
+        started = time.perf_counter()
+        runs.append(run(scenario, batch, seed=master, workers=workers, progress=counter.step()))
+        walls[index] += time.perf_counter() - started
+    comparison = tables_of(runs, walls)
+    while (wide := too_wide(comparison.differences, target)) and len(
+        runs[0].seeds
+    ) < max_replications:
+        more = min(batch, max_replications - len(runs[0].seeds))
+        for index, results in enumerate(runs):
+            started = time.perf_counter()
+            runs[index] = run_more(results, more, workers, counter.step())
+            walls[index] += time.perf_counter() - started
+        comparison = tables_of(runs, walls)
+    comparison.precision = Precision(target, max_replications, not wide, tuple(wide))
+    return comparison
+
+
+class _Counter:
+    """Progress over several runs: each run's count starts where the last one ended."""
+
+    def __init__(self, progress: Callable[[float], None] | None) -> None:
+        self.progress = progress
+        self.finished = 0.0
+        self.current = 0.0
+
+    def step(self) -> Callable[[float], None] | None:
+        if self.progress is None:
+            return None
+        self.finished += self.current
+        self.current = 0.0
+        return self._report
+
+    def _report(self, done: float) -> None:
+        self.current = done
+        if self.progress is not None:
+            self.progress(self.finished + done)

@@ -8,6 +8,7 @@ import pandas as pd
 from rich.table import Table
 
 from govsim.comparison.running import Comparison
+from govsim.comparison.verdicts import short_verdict
 from govsim.comparison.wording import outcome_label, word
 from govsim.labels import HEADERS, is_share, label
 from govsim.tables import format_interval, format_value
@@ -16,28 +17,47 @@ from govsim.tables import format_interval, format_value
 def difference_table(comparison: Comparison, scenario: str, language: str = "en") -> Table:
     """Every outcome of ``scenario`` beside the reference's, with the paired difference."""
     reference = comparison.reference.scenario.name
-    rows = comparison.differences[comparison.differences["scenario"] == scenario]
     caption = word("table_caption", language, scenario=scenario, reference=reference)
     table = Table(title=f"{scenario} vs {reference}", caption=caption, title_justify="left")
-    table.add_column(label("measure", language, HEADERS))
-    for header in (reference, scenario):
-        table.add_column(header, justify="right", no_wrap=True)
-    for key in ("difference", "relative", "p_value", "pairing"):
-        table.add_column(word(key, language), justify="right", no_wrap=True)
-    means = comparison.outcomes.set_index(["scenario", "outcome"])
-    for row in rows.itertuples():
-        table.add_row(
-            outcome_label(row.outcome, language),
-            mean_cell(means.loc[(reference, row.outcome)], row.outcome),
-            mean_cell(means.loc[(scenario, row.outcome)], row.outcome),
-            difference_cell(
-                row.difference, row.difference_ci_low, row.difference_ci_high, row.outcome
-            ),
-            relative_cell(row.relative_change, row.relative_ci_low, row.relative_ci_high),
-            _number(row.p_value, "{:.3f}"),
-            _number(row.pairing_efficiency, "{:.2f}"),
-        )
+    for index, header in enumerate(difference_header(comparison, scenario, language)):
+        table.add_column(header, justify="left" if index == 0 else "right", no_wrap=index > 0)
+    for row in difference_rows(comparison, scenario, language):
+        table.add_row(*row)
     return table
+
+
+def difference_header(comparison: Comparison, scenario: str, language: str) -> list[str]:
+    """Column headers of the table of ``scenario`` against the reference."""
+    keys = ("difference", "relative", "p_value", "pairing", "verdict")
+    names = [comparison.reference.scenario.name, scenario]
+    return [label("measure", language, HEADERS), *names, *(word(key, language) for key in keys)]
+
+
+def difference_rows(comparison: Comparison, scenario: str, language: str) -> list[list[str]]:
+    """One row of text per outcome: both means, the paired difference, change, p, verdict."""
+    reference = comparison.reference.scenario.name
+    means = comparison.outcomes.set_index(["scenario", "outcome"])
+    found = comparison.differences
+    rows = []
+    for row in found[found["scenario"] == scenario].to_dict("records"):
+        outcome = row["outcome"]
+        rows.append(
+            [
+                outcome_label(outcome, language),
+                mean_cell(means.loc[(reference, outcome)], outcome),
+                mean_cell(means.loc[(scenario, outcome)], outcome),
+                difference_cell(
+                    row["difference"], row["difference_ci_low"], row["difference_ci_high"], outcome
+                ),
+                relative_cell(
+                    row["relative_change"], row["relative_ci_low"], row["relative_ci_high"]
+                ),
+                _number(row["p_value"], "{:.3f}"),
+                _number(row["pairing_efficiency"], "{:.2f}"),
+                short_verdict(row, language),
+            ]
+        )
+    return rows
 
 
 def mean_cell(row: pd.Series, outcome: str) -> str:

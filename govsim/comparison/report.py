@@ -23,8 +23,8 @@ from govsim.comparison.charts import (
     by_place_figure,
     daily_figure,
 )
-from govsim.comparison.console import difference_cell, mean_cell, relative_cell
-from govsim.comparison.frames import KEY_OUTCOMES, OUTCOMES
+from govsim.comparison.console import difference_header, difference_rows
+from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.running import Comparison
 from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
 from govsim.comparison.wording import outcome_label, word
@@ -35,11 +35,14 @@ UNCOMPARED = frozenset({"name", "description"})
 """Top-level keys left out of "what differs": they name and describe, the page shows them."""
 STYLE = """
 body { font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
-       max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
+       max-width: 1400px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
 table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right;
+         white-space: nowrap; }
+th:first-child, td:first-child { white-space: normal; min-width: 14em; }
 th:first-child, td:first-child { text-align: left; }
 td.key { font-family: ui-monospace, monospace; }
+div.scroll { overflow-x: auto; }
 ul.verdicts li { margin: 0.3em 0; }
 p.note { color: #555; font-size: 0.9em; }
 """
@@ -162,44 +165,19 @@ def _differs_section(comparison: Comparison, language: str) -> list[str]:
 
 
 def _outcomes_section(comparison: Comparison, language: str) -> list[str]:
-    runs = comparison.runs
-    names = [results.scenario.name for results in runs]
-    header = [label("measure", language, HEADERS), *names]
-    for name in names[1:]:
-        header += [
-            f"{word('difference', language)} ({name})",
-            f"{word('relative', language)} ({name})",
-        ]
-    means = comparison.outcomes.set_index(["scenario", "outcome"])
-    found = comparison.differences.set_index(["scenario", "outcome"])
-    body = []
-    for outcome in OUTCOMES:
-        row = [(outcome_label(outcome, language).strip(), "")]
-        row += [(mean_cell(means.loc[(name, outcome)], outcome), "") for name in names]
-        for name in names[1:]:
-            diff = found.loc[(name, outcome)]
-            row.append(
-                (
-                    difference_cell(
-                        diff.difference, diff.difference_ci_low, diff.difference_ci_high, outcome
-                    ),
-                    "",
-                )
-            )
-            row.append(
-                (
-                    relative_cell(
-                        diff.relative_change, diff.relative_ci_low, diff.relative_ci_high
-                    ),
-                    "",
-                )
-            )
-        body.append(row)
-    return [
+    """One table per scenario against the reference, with a verdict for every outcome."""
+    parts = [
         f"<h2>{_e(word('outcomes_title', language))}</h2>",
         f'<p class="note">{_e(word("outcomes_note", language))}</p>',
-        _table(header, body),
     ]
+    reference = comparison.reference.scenario.name
+    for results in comparison.runs[1:]:
+        name = results.scenario.name
+        header = difference_header(comparison, name, language)
+        rows = difference_rows(comparison, name, language)
+        parts.append(f"<h3>{_e(name)} vs {_e(reference)}</h3>")
+        parts.append(_table(header, [[(text, "") for text in row] for row in rows]))
+    return parts
 
 
 def _daily_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
@@ -297,12 +275,12 @@ def _efficiency(value: float) -> str:
 def _table(header: Sequence[str], rows: Iterable[Sequence[tuple[str, str]]]) -> str:
     """An HTML table; each cell is (text, class)."""
     head = "".join(f"<th>{_e(text)}</th>" for text in header)
-    lines = [f"<table><thead><tr>{head}</tr></thead><tbody>"]
+    lines = [f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>']
     for row in rows:
         cells = "".join(
             f'<td class="{css}">{_e(text)}</td>' if css else f"<td>{_e(text)}</td>"
             for text, css in row
         )
         lines.append(f"<tr>{cells}</tr>")
-    lines.append("</tbody></table>")
+    lines.append("</tbody></table></div>")
     return "".join(lines)

@@ -21,6 +21,20 @@ from govsim.labels import is_share
 from govsim.tables import format_value
 
 
+def direction(row: Mapping[str, Any]) -> str:
+    """``cut``, ``rise``, ``unclear`` (an interval spans zero) or ``too_few`` (under two pairs)."""
+    if int(row["replications"]) < 2:
+        return "too_few"
+    relative = float(row["relative_change"])
+    clear = _clear(float(row["difference_ci_low"]), float(row["difference_ci_high"]))
+    if not clear or not (
+        math.isnan(relative)
+        or _clear(float(row["relative_ci_low"]), float(row["relative_ci_high"]))
+    ):
+        return "unclear"
+    return "cut" if float(row["difference"]) < 0 else "rise"
+
+
 def verdict(row: Mapping[str, Any], language: str = "en") -> str:
     """The verdict of one row of the differences frame, as a sentence in ``language``."""
     outcome = str(row["outcome"])
@@ -32,19 +46,23 @@ def verdict(row: Mapping[str, Any], language: str = "en") -> str:
     low, high = float(row["difference_ci_low"]), float(row["difference_ci_high"])
     difference = float(row["difference"])
     relative = float(row["relative_change"])
-    rel_low, rel_high = float(row["relative_ci_low"]), float(row["relative_ci_high"])
-    if int(row["replications"]) < 2:
+    key = direction(row)
+    if key == "too_few":
         return word("too_few", language, count=int(row["replications"]), **names)
-    if not _clear(low, high) or not (math.isnan(relative) or _clear(rel_low, rel_high)):
+    if key == "unclear":
         amount, low_text, high_text = _absolute(difference, low, high, outcome, language)
         return word("unclear", language, amount=amount, low=low_text, high=high_text, **names)
-    key = "cut" if difference < 0 else "rise"
     if is_share(outcome) or math.isnan(relative):
         amounts = _absolute(difference, low, high, outcome, language)
     else:
-        amounts = _percent(relative, rel_low, rel_high)
-    amount, low_text, high_text = _sized(amounts, difference < 0)
+        amounts = _percent(relative, float(row["relative_ci_low"]), float(row["relative_ci_high"]))
+    amount, low_text, high_text = _sized(amounts, key == "cut")
     return word(key, language, amount=amount, low=low_text, high=high_text, **names)
+
+
+def short_verdict(row: Mapping[str, Any], language: str = "en") -> str:
+    """The verdict in a word or two, for a table: lower, higher, no clear difference."""
+    return word(f"short_{direction(row)}", language)
 
 
 def verdicts(differences: pd.DataFrame, outcomes: tuple[str, ...], language: str) -> list[str]:

@@ -45,6 +45,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "({count}) to compare",
         "{scenario} 相比 {reference}：{noun}仅在 {count} 次配对运行中有值，无法比较",
     ),
+    "short_cut": ("lower", "减少"),
+    "short_rise": ("higher", "增加"),
+    "short_unclear": ("no clear difference", "无明显差异"),
+    "short_too_few": ("too few values", "数据不足"),
+    "verdict": ("Verdict", "结论"),
     "points": (" points", " 个百分点"),
     "per_yuan": (
         "each extra yuan of governance cost in {scenario} prevents {amount} yuan of net loss "

@@ -21,7 +21,8 @@ def difference_table(comparison: Comparison, scenario: str, language: str = "en"
     table = Table(title=f"{scenario} vs {reference}", caption=caption, title_justify="left")
     for index, header in enumerate(difference_header(comparison, scenario, language)):
         table.add_column(header, justify="left" if index == 0 else "right", no_wrap=index > 0)
-    for row in difference_rows(comparison, scenario, language):
+    # Means without their intervals: a row must fit on one line of a log (the report has them).
+    for row in difference_rows(comparison, scenario, language, intervals=False):
         table.add_row(*row)
     return table
 
@@ -33,8 +34,14 @@ def difference_header(comparison: Comparison, scenario: str, language: str) -> l
     return [label("measure", language, HEADERS), *names, *(word(key, language) for key in keys)]
 
 
-def difference_rows(comparison: Comparison, scenario: str, language: str) -> list[list[str]]:
-    """One row of text per outcome: both means, the paired difference, change, p, verdict."""
+def difference_rows(
+    comparison: Comparison, scenario: str, language: str, intervals: bool = True
+) -> list[list[str]]:
+    """One row of text per outcome: both means, the paired difference, change, p, verdict.
+
+    A share's change is given in percentage points only (the difference): its relative change
+    ("recovery up 1000%" from 2% to 25%) misleads. ``intervals=False`` leaves out the means'.
+    """
     reference = comparison.reference.scenario.name
     means = comparison.outcomes.set_index(["scenario", "outcome"])
     found = comparison.differences
@@ -44,12 +51,14 @@ def difference_rows(comparison: Comparison, scenario: str, language: str) -> lis
         rows.append(
             [
                 outcome_label(outcome, language),
-                mean_cell(means.loc[(reference, outcome)], outcome),
-                mean_cell(means.loc[(scenario, outcome)], outcome),
+                mean_cell(means.loc[(reference, outcome)], outcome, intervals),
+                mean_cell(means.loc[(scenario, outcome)], outcome, intervals),
                 difference_cell(
                     row["difference"], row["difference_ci_low"], row["difference_ci_high"], outcome
                 ),
-                relative_cell(
+                "-"
+                if is_share(outcome)
+                else relative_cell(
                     row["relative_change"], row["relative_ci_low"], row["relative_ci_high"]
                 ),
                 _number(row["p_value"], "{:.3f}"),
@@ -60,11 +69,13 @@ def difference_rows(comparison: Comparison, scenario: str, language: str) -> lis
     return rows
 
 
-def mean_cell(row: pd.Series, outcome: str) -> str:
+def mean_cell(row: pd.Series, outcome: str, interval: bool = True) -> str:
     """A mean and its 95% interval in parentheses, as the run's tables show them."""
     mean = format_value(row["mean"], outcome)
-    interval = format_interval(row["ci_low"], row["ci_high"], outcome)
-    return f"{mean} ({interval})" if interval else mean
+    if not interval:
+        return mean
+    bounds = format_interval(row["ci_low"], row["ci_high"], outcome)
+    return f"{mean} ({bounds})" if bounds else mean
 
 
 def difference_cell(value: float, low: float, high: float, outcome: str) -> str:

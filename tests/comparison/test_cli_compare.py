@@ -175,3 +175,9 @@ def test_a_precision_of_zero_is_refused(tmp_path):
     result = compare(POLICE, HUB, "--precision", "0", "--out", str(tmp_path / "o"))
     assert result.exit_code == 2
     assert "--precision must be above 0" in result.output
+
+
+def test_each_outcome_is_one_line_of_the_console_table(compared):
+    _, _, output = compared
+    rows = [line for line in output.splitlines() if line.startswith("│")]
+    assert len(rows) == len(OUTCOMES)

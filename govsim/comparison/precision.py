@@ -18,8 +18,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from govsim.comparison.frames import KEY_OUTCOMES
-from govsim.comparison.running import Comparison, check_scenarios, tables_of
-from govsim.runner import RunResults, run, run_more
+from govsim.comparison.running import (
+    Comparison,
+    ProgressAcross,
+    check_scenarios,
+    compare,
+    tables_of,
+)
+from govsim.runner import run_more
 from govsim.scenario.schema import Scenario
 
 
@@ -91,44 +97,17 @@ def compare_to_precision(
     """
     check_scenarios(scenarios)
     check_precision(target, batch, max_replications)
-    master = scenarios[0].seed if seed is None else seed
-    counter = _Counter(progress)
-    walls = [0.0] * len(scenarios)
-    runs: list[RunResults] = []
-    for index, scenario in enumerate(scenarios):
-        started = time.perf_counter()
-        runs.append(run(scenario, batch, seed=master, workers=workers, progress=counter.step()))
-        walls[index] += time.perf_counter() - started
-    comparison = tables_of(runs, walls)
-    while (wide := too_wide(comparison.differences, target)) and len(
-        runs[0].seeds
-    ) < max_replications:
-        more = min(batch, max_replications - len(runs[0].seeds))
+    comparison = compare(scenarios, batch, seed, workers, progress)
+    runs, walls = comparison.runs, comparison.walls
+    while (wide := too_wide(comparison.differences, target)) and (
+        comparison.replications < max_replications
+    ):
+        more = min(batch, max_replications - comparison.replications)
+        counter = ProgressAcross(progress, start=comparison.replications * len(runs))
         for index, results in enumerate(runs):
             started = time.perf_counter()
-            runs[index] = run_more(results, more, workers, counter.step())
+            runs[index] = run_more(results, more, workers, counter.next_run())
             walls[index] += time.perf_counter() - started
         comparison = tables_of(runs, walls)
     comparison.precision = Precision(target, max_replications, not wide, tuple(wide))
     return comparison
-
-
-class _Counter:
-    """Progress over several runs: each run's count starts where the last one ended."""
-
-    def __init__(self, progress: Callable[[float], None] | None) -> None:
-        self.progress = progress
-        self.finished = 0.0
-        self.current = 0.0
-
-    def step(self) -> Callable[[float], None] | None:
-        if self.progress is None:
-            return None
-        self.finished += self.current
-        self.current = 0.0
-        return self._report
-
-    def _report(self, done: float) -> None:
-        self.current = done
-        if self.progress is not None:
-            self.progress(self.finished + done)

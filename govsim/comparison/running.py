@@ -76,10 +76,11 @@ def compare(
     """
     check_scenarios(scenarios)
     master = scenarios[0].seed if seed is None else seed
+    counter = ProgressAcross(progress)
     runs, walls = [], []
-    for index, scenario in enumerate(scenarios):
-        step = None if progress is None else _Offset(progress, index * replications)
+    for scenario in scenarios:
         started = time.perf_counter()
+        step = counter.next_run()
         runs.append(run(scenario, replications, seed=master, workers=workers, progress=step))
         walls.append(time.perf_counter() - started)
     return tables_of(runs, walls)
@@ -109,12 +110,26 @@ def check_scenarios(scenarios: Sequence[Scenario]) -> None:
         )
 
 
-@dataclass
-class _Offset:
-    """Progress of one scenario's run, counted after the scenarios run before it."""
+class ProgressAcross:
+    """Progress over several runs in turn: each run counts on from where the last one ended.
 
-    progress: Callable[[float], None]
-    offset: int
+    ``start`` is what was finished before (replications of earlier batches).
+    """
 
-    def __call__(self, done: float) -> None:
-        self.progress(self.offset + done)
+    def __init__(self, progress: Callable[[float], None] | None, start: float = 0.0) -> None:
+        self.progress = progress
+        self.finished = start
+        self.current = 0.0
+
+    def next_run(self) -> Callable[[float], None] | None:
+        """The callback for the next run (None when nobody is watching)."""
+        if self.progress is None:
+            return None
+        self.finished += self.current
+        self.current = 0.0
+        return self._report
+
+    def _report(self, done: float) -> None:
+        self.current = done
+        if self.progress is not None:
+            self.progress(self.finished + done)

@@ -71,3 +71,12 @@ def test_batches_are_the_same_paired_runs_as_one_run_of_as_many():
 def test_bad_precision_settings_are_refused(target, batch, cap):
     with pytest.raises(ValueError, match=r"precision|max-replications"):
         check_precision(target, batch, cap)
+
+
+def test_progress_counts_on_across_scenarios_and_batches():
+    seen: list[float] = []
+    compare_to_precision(
+        scenarios(), 1e-9, batch=2, max_replications=4, seed=2, progress=seen.append
+    )
+    assert seen == sorted(seen)
+    assert seen[-1] == 8  # 2 scenarios x 4 replications

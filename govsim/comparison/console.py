@@ -18,7 +18,8 @@ def difference_table(comparison: Comparison, scenario: str, language: str = "en"
     """Every outcome of ``scenario`` beside the reference's, with the paired difference."""
     reference = comparison.reference.scenario.name
     caption = word("table_caption", language, scenario=scenario, reference=reference)
-    table = Table(title=f"{scenario} vs {reference}", caption=caption, title_justify="left")
+    title = word("versus", language, scenario=scenario, reference=reference)
+    table = Table(title=title, caption=caption, title_justify="left")
     for index, header in enumerate(difference_header(comparison, scenario, language)):
         table.add_column(header, justify="left" if index == 0 else "right", no_wrap=index > 0)
     # Means without their intervals: a row must fit on one line of a log (the report has them).
@@ -61,7 +62,7 @@ def difference_rows(
                 else relative_cell(
                     row["relative_change"], row["relative_ci_low"], row["relative_ci_high"]
                 ),
-                _number(row["p_value"], "{:.3f}"),
+                _p_value(row["p_value"]),
                 _number(row["pairing_efficiency"], "{:.2f}"),
                 short_verdict(row, language),
             ]
@@ -103,6 +104,13 @@ def relative_cell(value: float, low: float, high: float) -> str:
     if math.isnan(low):
         return f"{value:+.1%}"
     return f"{value:+.1%} [{low:+.1%}, {high:+.1%}]"
+
+
+def _p_value(value: float) -> str:
+    """A p-value to three decimals; one below 0.001 as ``<0.001``, not as zero."""
+    if not math.isnan(value) and value < 0.0005:
+        return "<0.001"
+    return _number(value, "{:.3f}")
 
 
 def _number(value: float, pattern: str) -> str:

@@ -143,18 +143,17 @@ def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
 def _differs_section(comparison: Comparison, language: str) -> list[str]:
     """Key paths that differ from the reference, every scenario's value side by side."""
     scenarios = [results.scenario for results in comparison.runs]
-    rows: dict[str, list[str]] = {}
+    found: dict[str, list[str | None]] = {}
     for column, other in enumerate(scenarios[1:], start=1):
         for change in differences(scenarios[0], other):
             if change.key_path.split(".")[0] in UNCOMPARED:
                 continue
-            row = rows.setdefault(
-                change.key_path, [cell(change.before)] + [""] * (len(scenarios) - 1)
+            row = found.setdefault(
+                change.key_path, [cell(change.before)] + [None] * (len(scenarios) - 1)
             )
             row[column] = cell(change.after)
-    for row in rows.values():
-        # A scenario that does not change this key holds the reference's value.
-        row[1:] = [value or row[0] for value in row[1:]]
+    # A scenario that does not change a key holds the reference's value there.
+    rows = {key: [row[0] if v is None else v for v in row] for key, row in found.items()}
     heading = [f"<h2>{_e(word('what_differs', language))}</h2>"]
     if not rows:
         return [*heading, f"<p>{_e(word('no_differences', language))}</p>"]
@@ -175,7 +174,8 @@ def _outcomes_section(comparison: Comparison, language: str) -> list[str]:
         name = results.scenario.name
         header = difference_header(comparison, name, language)
         rows = difference_rows(comparison, name, language)
-        parts.append(f"<h3>{_e(name)} vs {_e(reference)}</h3>")
+        versus = word("versus", language, scenario=name, reference=reference)
+        parts.append(f"<h3>{_e(versus)}</h3>")
         parts.append(_table(header, [[(text, "") for text in row] for row in rows]))
     return parts
 

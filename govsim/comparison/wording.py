@@ -63,6 +63,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{scenario} 的治理成本与 {reference} 相比并无明显增加（差值 {amount} 元，95%置信区间 "
         "{low} 至 {high}），故不计算每元成本减少的损失",
     ),
+    "versus": ("{scenario} vs {reference}", "{scenario} 对比 {reference}"),
     "verdicts_title": ("Verdicts", "结论"),
     "cost_effectiveness": ("Cost-effectiveness", "成本效益"),
     "difference": ("Difference", "差值"),

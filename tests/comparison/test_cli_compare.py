@@ -67,7 +67,9 @@ def test_the_tables_have_their_columns(compared):
 
 def test_the_console_shows_the_table_and_the_verdicts(compared):
     language, _, output = compared
-    assert "multi_party_hub vs police_only" in output
+    assert (
+        "multi_party_hub vs police_only" if language == "en" else "multi_party_hub 对比 police_only"
+    ) in output
     if language == "en":
         assert "Verdicts" in output
         assert "governance cost" in output

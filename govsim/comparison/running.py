@@ -97,11 +97,35 @@ def tables_of(runs: list[RunResults], walls: list[float] | None = None) -> Compa
     )
 
 
+RESERVED = frozenset(
+    {
+        "comparison.parquet",
+        "differences.parquet",
+        "cost_effectiveness.parquet",
+        "comparison.json",
+        "report.html",
+    }
+)
+"""The comparison's own files, beside which each scenario's run gets a folder of its name."""
+
+
 def check_scenarios(scenarios: Sequence[Scenario]) -> None:
-    """Refuse what cannot be compared: one scenario, or two under one name."""
+    """Refuse what cannot be compared: one scenario, two under one name, or an unsafe name.
+
+    Each run is written in a folder named after its scenario, inside the results folder: a
+    name must be one folder's name there, not a path out of it or one of the comparison's files.
+    """
     if len(scenarios) < 2:
         raise ValueError("a comparison needs at least two scenarios: the reference and another")
     names = [scenario.name for scenario in scenarios]
+    for name in names:
+        if not name.strip() or name in (".", "..") or "/" in name or "\\" in name:
+            raise ValueError(
+                f"the scenario name {name!r} cannot name a results folder: give the scenario a "
+                "`name:` without slashes"
+            )
+        if name in RESERVED:
+            raise ValueError(f"the scenario name {name!r} is one of the comparison's own files")
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
         raise ValueError(

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from govsim.cli import app
 from govsim.comparison.frames import DIFFERENCE_COLUMNS, OUTCOMES
+from govsim.comparison.running import RESERVED
 from tests.comparison.html_check import check_offline_html
 from tests.helpers import SCENARIOS
 
@@ -42,6 +43,7 @@ def test_compare_writes_each_run_the_tables_and_the_report(compared):
     for name in ("comparison.parquet", "differences.parquet", "cost_effectiveness.parquet"):
         assert (out / name).exists(), name
     assert (out / "report.html").exists()
+    assert {path.name for path in out.iterdir() if path.is_file()} == RESERVED
 
 
 def test_every_scenario_ran_with_the_same_seeds(compared):

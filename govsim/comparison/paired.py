@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 from govsim.results import t_quantile
 
@@ -93,7 +93,8 @@ def _t_interval(d: np.ndarray) -> tuple[float, float, float, float]:
         # Every pair differs by the same amount: the difference is that, exactly.
         return mean, mean, mean, 1.0 if mean == 0.0 else 0.0
     half = t_quantile(d.size - 1) * se
-    p_value = float(2.0 * stats.t.sf(abs(mean) / se, d.size - 1))
+    # Student t distribution function; scipy.special, as the model uses it, not scipy.stats.
+    p_value = float(2.0 * special.stdtr(d.size - 1, -abs(mean) / se))
     return mean, mean - half, mean + half, p_value
 
 

@@ -103,7 +103,10 @@ def ratio_of_means(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
 
     The linearised ratio estimator's residuals ``x_i - R y_i`` carry Var x, Var y and their
     covariance, so pairing narrows this interval as it narrows the difference's. NaN where
-    ``mean(y)`` is zero; no interval with fewer than two pairs.
+    ``mean(y)`` is zero; no interval with fewer than two pairs, nor where ``mean(y)`` is not
+    clearly away from zero (its own 95% interval reaches zero): there the ratio's interval is
+    unbounded (Fieller), and the delta method's would pretend otherwise (one victim in four
+    replications against none anywhere would read "-100%, from -100% to -100%").
     """
     x, y = _complete_pairs(x, y)
     mean_y = float(y.mean()) if y.size else 0.0
@@ -112,8 +115,11 @@ def ratio_of_means(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
     ratio = float(x.mean()) / mean_y
     if y.size < 2:
         return ratio, NAN, NAN
+    quantile = t_quantile(y.size - 1)
+    if abs(mean_y) <= quantile * float(y.std(ddof=1)) / math.sqrt(y.size):
+        return ratio, NAN, NAN
     se = float((x - ratio * y).std(ddof=1)) / (math.sqrt(y.size) * abs(mean_y))
-    half = t_quantile(y.size - 1) * se
+    half = quantile * se
     return ratio, ratio - half, ratio + half
 
 

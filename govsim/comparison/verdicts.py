@@ -22,15 +22,16 @@ from govsim.tables import format_value
 
 
 def direction(row: Mapping[str, Any]) -> str:
-    """``cut``, ``rise``, ``unclear`` (an interval spans zero) or ``too_few`` (under two pairs)."""
+    """``cut``, ``rise``, ``unclear`` (an interval spans zero) or ``too_few`` (under two pairs).
+
+    The relative change's interval must exclude zero too, where there is one (none where the
+    reference's mean is not clearly above zero).
+    """
     if int(row["replications"]) < 2:
         return "too_few"
-    relative = float(row["relative_change"])
     clear = _clear(float(row["difference_ci_low"]), float(row["difference_ci_high"]))
-    if not clear or not (
-        math.isnan(relative)
-        or _clear(float(row["relative_ci_low"]), float(row["relative_ci_high"]))
-    ):
+    relative_low, relative_high = float(row["relative_ci_low"]), float(row["relative_ci_high"])
+    if not clear or not (math.isnan(relative_low) or _clear(relative_low, relative_high)):
         return "unclear"
     return "cut" if float(row["difference"]) < 0 else "rise"
 
@@ -52,7 +53,7 @@ def verdict(row: Mapping[str, Any], language: str = "en") -> str:
     if key == "unclear":
         amount, low_text, high_text = _absolute(difference, low, high, outcome, language)
         return word("unclear", language, amount=amount, low=low_text, high=high_text, **names)
-    if is_share(outcome) or math.isnan(relative):
+    if is_share(outcome) or math.isnan(float(row["relative_ci_low"])):
         amounts = _absolute(difference, low, high, outcome, language)
     else:
         amounts = _percent(relative, float(row["relative_ci_low"]), float(row["relative_ci_high"]))

@@ -95,9 +95,9 @@ def test_no_cost_effectiveness_when_the_extra_cost_is_not_clear():
 
 
 def test_no_relative_change_is_a_cut_of_more_than_everything():
-    # B's net loss near zero, A's very noisy: a symmetric interval would reach below -100%.
-    a = fake_run("a", {"net_loss": [10.0, 1000.0, 5.0, 2000.0]})
-    b = fake_run("b", {"net_loss": [0.0, 10.0, 0.0, 0.0]})
+    # B's net loss near zero and noisy: a symmetric interval would reach below -100%.
+    a = fake_run("a", {"net_loss": [500.0, 1500.0, 800.0, 2000.0]})
+    b = fake_run("b", {"net_loss": [0.0, 400.0, 0.0, 0.0]})
     row = differences_frame([a, b]).set_index("outcome").loc["net_loss"]
     assert row["relative_ci_low"] == -1.0
     assert row["relative_change"] > -1.0

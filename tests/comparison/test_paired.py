@@ -99,3 +99,11 @@ def test_intervals_cover_a_known_effect_about_95_percent_of_the_time():
         covered_relative += found.relative_low <= -0.4 <= found.relative_high
     assert 0.93 <= covered_difference / repeats <= 0.97
     assert 0.93 <= covered_relative / repeats <= 0.97
+
+
+def test_a_reference_not_clearly_above_zero_gives_no_relative_interval():
+    # One victim in four replications against none: the ratio's interval is unbounded.
+    found = paired_difference(np.array([0.0, 1.0, 0.0, 0.0]), np.zeros(4))
+    assert found.relative == -1.0
+    assert math.isnan(found.relative_low)
+    assert math.isnan(found.relative_high)

@@ -124,3 +124,10 @@ def test_every_phrase_has_english_and_chinese_with_the_same_fields(table):
 
 def test_a_ratio_near_zero_is_not_negative_zero():
     assert "95% CI 0.00 to 5.10" in cost_sentence(cost_row(2.55, -0.001, 5.1), "en")
+
+
+def test_without_a_relative_interval_a_clear_difference_is_told_in_units():
+    clear = row("victims", 5.0, 4.0, 6.0, 4.0, relative_ci_low=math.nan, relative_ci_high=math.nan)
+    assert verdict(clear, "en") == (
+        "multi_party_hub raises the number of victims by 5 (95% CI 4 to 6) against police_only"
+    )

@@ -77,7 +77,7 @@ def _age_shares(scenario: Scenario) -> Iterator[Caution]:
     shares = scenario.population.age_shares.as_tuple()
     total = sum(shares)
     if total > 0 and not math.isclose(total, 1.0, abs_tol=SHARE_TOLERANCE):
-        scaled = ", ".join(f"{share / total:.3g}" for share in shares)
+        scaled = tuple(f"{share / total:.3g}" for share in shares)
         yield Caution(
             ("population", "age_shares"),
             Message("shares_scaled", total=f"{total:.4g}", scaled=scaled),

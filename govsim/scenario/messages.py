@@ -232,6 +232,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected <block end>, but found {token}",
         "缩进没有对齐：上一层内容应在这里结束，却遇到了{token}",
     ),
+    "yaml_said_node_content": (
+        "expected the node content, but found {token}",
+        "这里缺少值，却遇到了{token}",
+    ),
+    "yaml_said_document_start": (
+        "expected '<document start>', but found {token}",
+        "这里应是新文档的开头，却遇到了{token}",
+    ),
+    "yaml_said_comment": (
+        "expected a comment or a line break, but found {token}",
+        "这里应为注释或换行，却遇到了{token}",
+    ),
+    "yaml_said_alphanumeric": (
+        "expected alphabetic or numeric character, but found {token}",
+        "这里应为字母或数字，却遇到了{token}",
+    ),
     "yaml_said_expected_found": (
         "expected {wanted}, but found {token}",
         "这里应为{wanted}，却遇到了{token}",
@@ -379,7 +395,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为 key.path=value，实为{got}（'=' 前缺少键路径）",
     ),
     "setting_fix": ("write key.path=value, e.g. {example}", "写成 key.path=value，例如{example}"),
-    "setting_value_limit": ("the value {limit}", "该值{limit}"),
+    "setting_value_limit": ("the value {limit}", "这个值无法读取：{limit}"),
     "setting_value_yaml": (
         "the value {value} is not valid YAML: {problem}",
         "值{value}不是有效的 YAML：{problem}",

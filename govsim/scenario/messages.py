@@ -147,7 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_scam_to_run": (
         "no scam type has a weight above 0 outside an event: rings would have nothing to run",
-        "除事件专用的诈骗类型外，没有任何诈骗类型的 weight 大于 0：诈骗团伙将无骗局可做",
+        "除事件专用的诈骗类型外，没有任何诈骗类型的 weight 大于 0：诈骗团伙将没有可实施的骗局",
     ),
     "no_scam_to_run_fix": (
         "give at least one scam type without 'event:' a weight above 0",
@@ -485,7 +485,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 """Every explanation and fix of a scenario problem or warning: id -> (English, Chinese).
 
 Texts are ``str.format`` templates; the Chinese takes the same values as the English (or
-fewer, only those in :data:`ENGLISH_ONLY_FIELDS`).
+fewer, only those in :data:`ENGLISH_ONLY_FIELDS`). Chinese templates need no spaces around
+values: :func:`spaced` puts one between Chinese and a Latin value (``应为 0 到 1 之间的数字``)
+and none between Chinese and a Chinese one (``实为列表``).
 """
 
 FRAMES: dict[str, tuple[str, str]] = {

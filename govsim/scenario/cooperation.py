@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, PrivateAttr, field_validator
 
 from govsim.scenario.fields import ASSUMPTION, Record, param, share
+from govsim.scenario.messages import Message
 
 PARTIES: tuple[str, ...] = (
     "police",
@@ -46,14 +47,11 @@ def canonical_link(name: str) -> str:
     """
     parts = name.strip().split("-")
     if len(parts) != 2 or not all(part in PARTIES for part in parts):
-        raise ValueError(
-            f"'{name}' is not a link: expected two parties joined by '-', parties are "
-            + ", ".join(PARTIES)
-        )
+        raise ValueError(Message("not_a_link", name=name, parties=PARTIES))
     for candidate in (f"{parts[0]}-{parts[1]}", f"{parts[1]}-{parts[0]}"):
         if candidate in KNOWN_LINKS:
             return candidate
-    raise ValueError(f"'{name}' is not a modelled link; known links: " + ", ".join(KNOWN_LINKS))
+    raise ValueError(Message("not_a_modelled_link", name=name, links=KNOWN_LINKS))
 
 
 class Latencies(Record):
@@ -181,9 +179,9 @@ class Cooperation(Record):
         for name, level in links.items():
             key = canonical_link(name)
             if not 0.0 <= level <= 1.0:
-                raise ValueError(f"link '{name}' must be in [0, 1], got {level}")
+                raise ValueError(Message("link_level_range", name=name, level=level))
             if key in result:
-                raise ValueError(f"link '{name}' is given twice (as '{key}')")
+                raise ValueError(Message("link_given_twice", name=name, link=key))
             result[key] = float(level)
         return result
 

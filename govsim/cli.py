@@ -320,7 +320,7 @@ def run(
             load_scenario(scenario_file), chosen, days=days, residents=residents
         )
     out_dir = out or Path("results") / scenario.name
-    _exit_unless_writable(out_dir, force)
+    _exit_unless_writable(out_dir, force, lang)
     started = time.perf_counter()
     with _progress(replications, lang) as advance:
         results = run_replications(
@@ -334,12 +334,12 @@ def run(
     _stdout.print(Text(finished))
 
 
-def _exit_unless_writable(out_dir: Path, force: bool) -> None:
+def _exit_unless_writable(out_dir: Path, force: bool, language: str = "en") -> None:
     """End the command (status 2) before the run if its results could not be written."""
     try:
         check_results_folder(out_dir, force)
     except ResultsFolderError as error:
-        _stderr.print(Text(str(error)))
+        _stderr.print(Text(error.render(language)))
         raise typer.Exit(EXIT_INVALID) from None
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from govsim.agents.handles import HandleStacks
-from govsim.agents.rings import market_attempts
+from govsim.agents.rings import market_attempts, pay, slots_of
 from govsim.contact import ContactBatch
 from govsim.randomness import combine
 
@@ -35,8 +35,7 @@ def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
     active = model.scams.active(model.running_events)
     expected = market_attempts(rings, active, model.scams.phone)
     records = expected[:, :, TARGETED].sum(axis=1) * model.config.black_market.record_price
-    for ring, cost in zip(rings, records, strict=True):
-        ring.pay(float(cost))  # a leaked record for each targeted attempt
+    pay(model.ring_book, slots_of(rings), records)  # a leaked record for each targeted attempt
     return model.keyed.poisson(
         expected / model.scale, "attempt_count", *_cell_keys(model, rings, model.day)
     )
@@ -44,7 +43,7 @@ def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
 
 def _cell_keys(model: GovernanceModel, rings: list[FraudRing], day: int) -> tuple:
     """Broadcastable keys (ring, day, scam type, mode) of every planning cell."""
-    ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)[:, None, None]
+    ring_keys = model.ring_book.key[slots_of(rings)][:, None, None]
     scam_keys = model.scams.key[None, :, None]
     return ring_keys, day, scam_keys, np.arange(2)[None, None, :]
 
@@ -83,7 +82,7 @@ def _slot_keys(
     """One key per attempt: its cell's key combined with its slot number within the cell."""
     if repeats.size == 0:
         return np.empty(0, dtype=np.uint64)
-    ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)[ring_idx]
+    ring_keys = model.ring_book.key[slots_of(rings)][ring_idx]
     cells = combine(ring_keys, model.day, model.scams.key[scam], mode)
     starts = np.cumsum(repeats) - repeats
     slot = np.arange(int(repeats.sum())) - np.repeat(starts, repeats)

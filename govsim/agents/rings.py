@@ -32,10 +32,126 @@ PROFIT_MEMORY_DAYS = 30.0
 """Recent profit decays by 1/30 a day: about the last month's profit."""
 
 
+RING_COLUMNS: tuple[str, ...] = (
+    "skill",
+    "evasion",
+    "coaching",
+    "targeted_share",
+    "cash",
+    "recent_profit",
+    "mules",
+    "window_blocked",
+    "window_contacts",
+    "window_reached",
+    "window_called",
+    "city_attempts",
+    "city_expected_victims",
+    "city_expected_takings",
+    "victims_per_day",
+)
+"""A ring's numbers that the model reads or writes for all rings at once, every day."""
+RING_TABLES: tuple[str, ...] = (
+    "home",
+    "abroad",
+    "window_revenue",
+    "window_attempts",
+    "case_evidence",
+)
+"""A ring's arrays that the model reads or writes for all rings at once."""
+
+
+class RingBook:
+    """The rings' day-to-day state as columns: one row (slot) per ring that ever entered.
+
+    Vectorise the crowd, objectify the few: rings stay agents with readable methods, and
+    their attributes in :data:`RING_COLUMNS` and :data:`RING_TABLES` read and write their own
+    row here. The model's daily bookkeeping of all rings (contacts, expected takings, wages,
+    mule wear, evidence) is then a few array operations on the rows of the working rings
+    instead of a Python loop over some 60 rings, several times a day. The same arithmetic
+    on the same numbers, element by element: results do not change.
+    """
+
+    def __init__(self, types: int, roles: int, evidence_days: int, capacity: int = 64) -> None:
+        self.count = 0
+        self.key = np.zeros(capacity, dtype=np.int64)
+        self.unique_id = np.zeros(capacity, dtype=np.int64)
+        self.entered_day = np.zeros(capacity, dtype=np.int64)
+        for name in RING_COLUMNS:
+            setattr(self, name, np.zeros(capacity))
+        self.home = np.zeros((capacity, roles), dtype=np.int64)
+        self.abroad = np.zeros((capacity, roles), dtype=np.int64)
+        self.window_revenue = np.zeros((capacity, types, len(MODES)))
+        self.window_attempts = np.zeros((capacity, types, len(MODES)))
+        self.case_evidence = np.zeros((capacity, evidence_days))
+
+    def add(self, key: int, unique_id: int, day: int) -> int:
+        """A row for a new ring entering on ``day`` (zeros); returns its slot."""
+        if self.count == self.key.size:
+            self._grow(2 * self.key.size)
+        slot = self.count
+        self.count += 1
+        self.key[slot] = key
+        self.unique_id[slot] = unique_id
+        self.entered_day[slot] = day
+        return slot
+
+    def _grow(self, capacity: int) -> None:
+        for name in ("key", "unique_id", "entered_day", *RING_COLUMNS, *RING_TABLES):
+            old = getattr(self, name)
+            new = np.zeros((capacity, *old.shape[1:]), dtype=old.dtype)
+            new[: old.shape[0]] = old
+            setattr(self, name, new)
+
+
+def _column(name: str, kind: type = float) -> property:
+    """A ring's number kept in its row of the model's :class:`RingBook`."""
+
+    def get(ring: FraudRing) -> float:
+        return kind(getattr(ring.book, name)[ring.slot])
+
+    def put(ring: FraudRing, value: float) -> None:
+        getattr(ring.book, name)[ring.slot] = value
+
+    return property(get, put, doc=f"The ring's {name.replace('_', ' ')} (in the ring book).")
+
+
+def _table(name: str) -> property:
+    """A ring's array kept in its row of the model's :class:`RingBook` (a view of it)."""
+
+    def get(ring: FraudRing) -> np.ndarray:
+        return getattr(ring.book, name)[ring.slot]
+
+    def put(ring: FraudRing, value: np.ndarray) -> None:
+        getattr(ring.book, name)[ring.slot] = value
+
+    return property(get, put, doc=f"The ring's {name.replace('_', ' ')} (in the ring book).")
+
+
 class FraudRing(mesa.Agent):
     """One fraud ring, organised as an industrial chain."""
 
     model: GovernanceModel
+    skill = _column("skill")
+    evasion = _column("evasion")
+    coaching = _column("coaching")
+    targeted_share = _column("targeted_share")
+    cash = _column("cash")
+    recent_profit = _column("recent_profit")
+    mules = _column("mules")
+    window_blocked = _column("window_blocked")
+    window_contacts = _column("window_contacts")
+    window_reached = _column("window_reached")
+    window_called = _column("window_called")
+    city_attempts = _column("city_attempts")
+    city_expected_victims = _column("city_expected_victims")
+    city_expected_takings = _column("city_expected_takings")
+    victims_per_day = _column("victims_per_day")
+    entered_day = _column("entered_day", int)
+    home = _table("home")
+    abroad = _table("abroad")
+    window_revenue = _table("window_revenue")
+    window_attempts = _table("window_attempts")
+    case_evidence = _table("case_evidence")
 
     def __init__(self, model: GovernanceModel, key: int, portfolio: np.ndarray) -> None:
         super().__init__(model)
@@ -44,6 +160,8 @@ class FraudRing(mesa.Agent):
         # Identity for keyed draws: (day of entry, order of entry that day), equal across
         # scenarios, so the same ring has the same luck wherever it exists.
         self.key = key
+        self.book = model.ring_book
+        self.slot = self.book.add(key, self.unique_id, model.day)
         self.full_strength = self._staffing(model.keyed.normal("ring_size", key)[0])
         sigma = config.ring_skill_sigma
         self.skill = float(np.exp(sigma * model.keyed.normal("ring_skill", key)[0] - sigma**2 / 2))
@@ -61,16 +179,9 @@ class FraudRing(mesa.Agent):
         self.cash = config.initial_cash
         self.numbers = np.empty(0, dtype=np.int64)
         self.accounts = np.empty(0, dtype=np.int64)
-        self.mules = 0.0
         self.active = True
-        self.entered_day = model.day
         n_types = portfolio.size
-        self.window_revenue = np.zeros((n_types, len(MODES)))
-        self.window_attempts = np.zeros((n_types, len(MODES)))
-        self.window_blocked = 0.0
-        self.window_contacts = 0.0
-        self.window_reached = 0.0
-        self.window_called = 0.0
+        # The window's counts (window_*) start at zero in the ring's new row of the book.
         # What the ring has learned from its city contacts over past reviews (see adapt).
         self.learned_revenue = np.zeros((n_types, len(MODES)))
         self.learned_attempts = np.zeros((n_types, len(MODES)))
@@ -78,15 +189,10 @@ class FraudRing(mesa.Agent):
         self.learned_contacts = 0.0
         self.learned_reached = 0.0
         self.learned_called = 0.0
-        self.recent_profit = 0.0
-        # Today's city contacts and their expected yield (see govsim.extrapolation).
-        self.city_attempts = 0.0
-        self.city_expected_victims = 0.0
-        self.city_expected_takings = 0.0
-        self.victims_per_day = 0.0
-        # Expected new cases against the ring, market-wide, by day over the last
-        # case_cold_days days (set by the police, see PoliceForce.gather_evidence).
-        self.case_evidence: np.ndarray | None = None
+        # recent_profit, today's city contacts and their expected yield (city_*, see
+        # govsim.extrapolation), and case_evidence, the expected new cases against the ring,
+        # market-wide, by day over the last case_cold_days days (set by the police, see
+        # PoliceForce.gather_evidence), all start at zero in the ring's new row of the book.
 
     def _staffing(self, size_noise: float) -> np.ndarray:
         """Members by role at full strength: the chain roles times this ring's size factor."""
@@ -172,7 +278,7 @@ class FraudRing(mesa.Agent):
 
     def wear_mules(self) -> None:
         """Mule accounts wear out: banks close them, their holders sell them on or quit."""
-        self.mules *= 1.0 - 1.0 / self.config.mule_life_days
+        wear_mules(self.book, self.slot, self.config)
 
     def take_delivery(self, numbers: int, accounts: int, mules: int, cost: float) -> None:
         """Receive bought SIMs, accounts and mule accounts, and pay for them."""
@@ -186,12 +292,15 @@ class FraudRing(mesa.Agent):
 
     def receive(self, numbers: np.ndarray, accounts: np.ndarray, mules: int, cost: float) -> None:
         """Add issued handles and mule accounts to the stocks, and pay for them."""
+        self.stock_handles(numbers, accounts)
+        receive_mules(self.book, self.slot, mules, cost)
+
+    def stock_handles(self, numbers: np.ndarray, accounts: np.ndarray) -> None:
+        """Add issued numbers and accounts to the stocks."""
         if numbers.size:
             self.numbers = np.concatenate([self.numbers, numbers])
         if accounts.size:
             self.accounts = np.concatenate([self.accounts, accounts])
-        self.mules += mules
-        self.pay(cost)
 
     def transfer_capacity(self) -> float:
         """Victim transfers per day the ring's mule accounts can receive, market-wide."""
@@ -202,41 +311,27 @@ class FraudRing(mesa.Agent):
     # --- accounts of the day ----------------------------------------------------------------
     def pay(self, amount: float) -> None:
         """Spend cash on inputs (records)."""
-        self.cash -= amount
-        self.recent_profit -= amount
+        pay(self.book, self.slot, amount)
 
     def book_revenue(self, amount: float) -> None:
         """Cash out laundered proceeds (market-wide equivalent), less members' commission."""
-        kept = amount * (1.0 - self.config.commission_share)
-        self.cash += kept
-        self.recent_profit += kept
+        book_revenue(self.book, self.slot, amount, self.config)
 
-    def pay_running_costs(self, members: int | None = None) -> None:
-        """Wages; losing tells whether the last month's profit is negative.
-
-        ``members`` is the ring's head count when the caller has counted all rings at once.
-        """
-        if members is None:
-            members = int(self.members.sum())
-        wages = float(members) * self.config.wage_per_member_day
-        self.cash -= wages
-        self.recent_profit -= wages
+    def pay_running_costs(self) -> None:
+        """Wages; losing tells whether the last month's profit is negative."""
+        pay_running_costs(self.book, self.slot, int(self.members.sum()), self.config)
 
     @property
     def established(self) -> bool:
         """Whether the ring has worked a month: before that, its recent profit is start-up."""
-        return self.model.day - self.entered_day >= PROFIT_MEMORY_DAYS
+        return bool(established(self.book, self.slot, self.model.day))
 
     def should_exit(self, draw: float) -> bool:
         """Whether the ring quits today: broke, or at random while it is losing money.
 
-        A ring is a business: its backers pull out of a den that keeps losing money rather
-        than spend their reserve on it, each on their own day (``draw`` is the ring's
-        uniform for today). A ring in its first month is not judged on profit: it has just
-        bought its stock and its first victims have not paid yet.
+        See :func:`should_exit`, which decides for all rings at once.
         """
-        losing = self.recent_profit < 0 and self.established
-        return self.cash < 0 or (losing and draw < 1.0 / self.config.exit_after_loss_days)
+        return bool(should_exit(self.book, self.slot, self.model.day, draw, self.config))
 
     # --- adaptation -------------------------------------------------------------------------
     def adapt(self, active_types: np.ndarray) -> None:
@@ -345,15 +440,21 @@ def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
 
 
 # --- the day's planning of all rings at once (rings are few; their days are many) -------------
+def slots_of(rings: list[FraudRing]) -> np.ndarray:
+    """The rows of these rings in their :class:`RingBook`, in the same order."""
+    return np.array([ring.slot for ring in rings], dtype=np.int64)
+
+
 def member_table(rings: list[FraudRing]) -> np.ndarray:
     """Members by role of each ring, at home and abroad together (rings x roles).
 
-    Two stacked arrays instead of one :attr:`FraudRing.members` per ring: the model counts
-    every ring's members several times a day.
+    Read from the ring book instead of one :attr:`FraudRing.members` per ring: the model
+    counts every ring's members several times a day.
     """
     if not rings:
         return np.zeros((0, len(ROLES)), dtype=np.int64)
-    return np.array([ring.home for ring in rings]) + np.array([ring.abroad for ring in rings])
+    book, slots = rings[0].book, slots_of(rings)
+    return book.home[slots] + book.abroad[slots]
 
 
 def market_attempts(
@@ -371,7 +472,7 @@ def market_attempts(
     total = weights.sum(axis=1, keepdims=True)
     weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
     operators = member_table(rings)[:, OPERATORS].astype(float)
-    targeted = np.array([ring.targeted_share for ring in rings])
+    targeted = rings[0].book.targeted_share[slots_of(rings)]
     per_mode = np.stack(
         [
             operators * (1 - targeted) * config.broadcast_attempts_per_operator,
@@ -401,7 +502,9 @@ def handle_demands(rings: list[FraudRing]) -> np.ndarray:
     config = rings[0].config
     members = member_table(rings)
     operators = members[:, OPERATORS].astype(float)
-    have = np.array([(ring.numbers.size, ring.accounts.size, ring.mules) for ring in rings])
+    mules = rings[0].book.mules[slots_of(rings)]
+    have = np.array([(ring.numbers.size, ring.accounts.size, 0.0) for ring in rings])
+    have[:, 2] = mules
     want = np.stack(
         [
             np.ceil(operators * config.numbers_per_operator) - have[:, 0],
@@ -411,3 +514,60 @@ def handle_demands(rings: list[FraudRing]) -> np.ndarray:
         axis=1,
     )
     return np.maximum(want, 0).astype(np.int64)
+
+
+# --- the day's accounts of rings, one (a slot) or all at once (an array of slots) -------------
+Slots = int | np.ndarray
+"""A ring's row in the ring book, or an array of rows."""
+
+
+def pay(book: RingBook, slots: Slots, amount: float | np.ndarray) -> None:
+    """Rings spend cash on inputs."""
+    book.cash[slots] -= amount
+    book.recent_profit[slots] -= amount
+
+
+def receive_mules(book: RingBook, slots: Slots, mules: int | np.ndarray, cost: float | np.ndarray):
+    """Rings add bought mule accounts to their stock and pay for all they bought."""
+    book.mules[slots] += mules
+    pay(book, slots, cost)
+
+
+def wear_mules(book: RingBook, slots: Slots, config: Fraud) -> None:
+    """Mule accounts wear out: banks close them, their holders sell them on or quit."""
+    book.mules[slots] *= 1.0 - 1.0 / config.mule_life_days
+
+
+def book_revenue(book: RingBook, slots: Slots, amount: float | np.ndarray, config: Fraud) -> None:
+    """Rings cash out laundered proceeds (market-wide equivalent), less members' commission."""
+    kept = amount * (1.0 - config.commission_share)
+    book.cash[slots] += kept
+    book.recent_profit[slots] += kept
+
+
+def pay_running_costs(
+    book: RingBook, slots: Slots, members: int | np.ndarray, config: Fraud
+) -> None:
+    """Wages for ``members`` (head counts); losing tells whether recent profit is negative."""
+    wages = np.asarray(members).astype(float) * config.wage_per_member_day
+    book.cash[slots] -= wages
+    book.recent_profit[slots] -= wages
+
+
+def established(book: RingBook, slots: Slots, day: int) -> bool | np.ndarray:
+    """Whether rings have worked a month: before that, their recent profit is start-up."""
+    return day - book.entered_day[slots] >= PROFIT_MEMORY_DAYS
+
+
+def should_exit(
+    book: RingBook, slots: Slots, day: int, draw: float | np.ndarray, config: Fraud
+) -> bool | np.ndarray:
+    """Whether rings quit today: broke, or at random while losing money.
+
+    A ring is a business: its backers pull out of a den that keeps losing money rather
+    than spend their reserve on it, each on their own day (``draw`` is the ring's
+    uniform for today). A ring in its first month is not judged on profit: it has just
+    bought its stock and its first victims have not paid yet.
+    """
+    losing = (book.recent_profit[slots] < 0) & established(book, slots, day)
+    return (book.cash[slots] < 0) | (losing & (draw < 1.0 / config.exit_after_loss_days))

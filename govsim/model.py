@@ -256,7 +256,7 @@ class GovernanceModel(mesa.Model):
             batch.coaching = book.coaching[slots][batch.ring]
         self.telecoms.block_contacts(batch, evasion, self.day)
         self.platforms.remove_content(batch, evasion, self.day)
-        seen = self.keyed.uniform("seen", batch.key)
+        seen = batch.uniform(self.keyed, "seen")
         exposure = self.residents.exposure(np.maximum(batch.target, 0), batch.phone)
         batch.reached = batch.alive & (seen < exposure)
         batch.alive &= batch.reached
@@ -309,7 +309,7 @@ class GovernanceModel(mesa.Model):
 
     def engage(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Reached residents start to engage or resist; warnings stop some; the rest pay."""
-        draw = self.keyed.uniform("engage", batch.key)
+        draw = batch.uniform(self.keyed, "engage")
         probability = self.engagement_probability(batch, rings)
         would = batch.alive & (draw < probability)
         stopped = self.warn_contacts(batch, would)
@@ -372,7 +372,7 @@ class GovernanceModel(mesa.Model):
         by_desk = self.desk_flags(batch, by_telecom | by_platform)
         batch.flagged = by_telecom | by_platform | by_desk
         forward, shared, signal, works = (
-            self.keyed.uniform(purpose, batch.key)
+            batch.uniform(self.keyed, purpose)
             for purpose in (
                 "lead_forward",
                 "share_with_platform",
@@ -387,12 +387,13 @@ class GovernanceModel(mesa.Model):
         )
         self.metrics.add("leads", int(leads.sum()))
         urgent = self.desk_triage(batch, in_progress)
-        called = self.police.dissuade(leads, batch.key, batch.target, urgent)
+        order = batch.uniform(self.keyed, "call_order")
+        called = self.police.dissuade(leads, batch.key, batch.target, urgent, order)
         self._call_from_queue()
         self.metrics.add("dissuasion_calls", int(called.sum()))
         shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
         warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
-        in_app_stops = self.platforms.warn_in_app(warned_in_app, batch.key)
+        in_app_stops = self.platforms.warn_in_app(warned_in_app, batch)
         efficacy = self.police.call_efficacy(batch.coaching)
         stopped = in_progress & ((called & (works < efficacy)) | in_app_stops)
         batch.called = called
@@ -425,7 +426,7 @@ class GovernanceModel(mesa.Model):
         )
         chance = hub.data_desk * hub.trace_share * carrier * (1.0 - batch.evasion)
         chance = chance * self.desk_corroboration(batch.phone)
-        draw = self.keyed.uniform("desk_trace", batch.key)
+        draw = batch.uniform(self.keyed, "desk_trace")
         return batch.alive & ~flagged & (draw < chance)
 
     def desk_corroboration(self, phone: np.ndarray) -> np.ndarray:
@@ -454,7 +455,7 @@ class GovernanceModel(mesa.Model):
         if hub is None or hub.data_desk <= 0 or not self.police.enabled or len(batch) == 0:
             return np.zeros(len(batch), bool)
         chance = hub.data_desk * self.desk_corroboration(batch.phone)
-        return in_progress & (self.keyed.uniform("desk_triage", batch.key) < chance)
+        return in_progress & (batch.uniform(self.keyed, "desk_triage") < chance)
 
     def _call_from_queue(self) -> None:
         """Leads called from the queue: the resident is warned; a scam still pending may stop.
@@ -508,7 +509,9 @@ class GovernanceModel(mesa.Model):
 
     def _report_resisted(self, batch: ContactBatch, resisted: np.ndarray) -> None:
         """Residents who saw through a scam may report it on the public line."""
-        reporting = self.education.public_reports(resisted, batch.key)
+        reporting = self.education.public_reports(
+            resisted, batch.key, batch.uniform(self.keyed, "public_report")
+        )
         handles = batch.handle[reporting]
         self.metrics.add("public_reports", int(handles.size))
         self.push_blacklist(handles, batch.phone[reporting])

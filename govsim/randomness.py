@@ -197,8 +197,12 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray:
         if first.size <= _SMALL:
             return _fold_few(state, first, rest)
     # Each xor makes the fresh array that the mix then works in.
-    key = _mix_in_place(_as_keys(first) ^ np.uint64(state))
-    for part in rest:
+    return _fold_into(_mix_in_place(_as_keys(first) ^ np.uint64(state)), rest)
+
+
+def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
+    """Fold more keys into ``key`` (a fresh uint64 array), each part mixed in turn."""
+    for part in parts:
         if not isinstance(part, int | np.integer):
             part = np.asarray(part)
             if part.ndim > 0:
@@ -254,6 +258,25 @@ class KeyedRandom:
     def uniform(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """Uniforms in (0, 1), one per element of the broadcast keys."""
         return _unit(self.key(purpose, *parts))
+
+    def uniforms(self, purposes: tuple[str, ...], *parts: np.ndarray | int) -> np.ndarray:
+        """Uniforms for several purposes on the same keys: row ``i`` is ``uniform(purposes[i])``.
+
+        The keys are hashed for all purposes in one pass (the purposes' prefixes stacked on a
+        leading axis), which saves numpy's per-call overhead when each purpose's keys are few
+        (a day's contacts are drawn about for some twenty purposes).
+        """
+        states = [self._prefix[purpose] for purpose in purposes]
+        ndim = max((np.ndim(part) for part in parts), default=0)
+        for i, part in enumerate(parts):
+            if np.ndim(part) == 0:
+                states = [_mix_int(state ^ (int(part) & _MASK)) for state in states]
+                continue
+            column = np.array(states, dtype=np.uint64).reshape((-1,) + (1,) * ndim)
+            key = _mix_in_place(_as_keys(np.asarray(part)) ^ column)
+            return _unit(_fold_into(key, parts[i + 1 :]))
+        # Scalar keys only: one draw per purpose, shaped as uniform() gives it.
+        return _unit(np.array(states, dtype=np.uint64).reshape(-1, 1))
 
     def one(self, purpose: str, *parts: int) -> float:
         """A single uniform in (0, 1): the same value :meth:`uniform` gives for these keys."""

@@ -162,7 +162,12 @@ class PoliceForce:
 
     # --- anti-fraud centre ------------------------------------------------------------------
     def dissuade(
-        self, leads: np.ndarray, keys: np.ndarray, residents: np.ndarray, urgent: np.ndarray
+        self,
+        leads: np.ndarray,
+        keys: np.ndarray,
+        residents: np.ndarray,
+        urgent: np.ndarray,
+        order_draw: np.ndarray | None = None,
     ) -> np.ndarray:
         """Call today's leads within capacity; queue the rest; work the queue with what is left.
 
@@ -170,14 +175,19 @@ class PoliceForce:
         others, each group in an order keyed to each contact. Spare capacity works the queue
         newest first; leads older than ``lead_expiry_days`` are dropped. Returns which of
         today's leads were called; those called from the queue are in
-        :attr:`called_from_queue`.
+        :attr:`called_from_queue`. ``order_draw``: the contacts' uniforms for the order, if
+        drawn already.
         """
         model = self.model
         keyed, day = model.keyed, model.day
         # Round the capacity at random, so a small city gets its fraction of a call on average.
         capacity = int(keyed.round(self.centre_capacity, "call_capacity", day)[0])
         lead_ids = np.flatnonzero(leads)
-        order = keyed.uniform("call_order", keys[lead_ids]) - urgent[lead_ids]
+        if order_draw is None:
+            order = keyed.uniform("call_order", keys[lead_ids])
+        else:
+            order = order_draw[lead_ids]
+        order = order - urgent[lead_ids]
         lead_ids = lead_ids[np.argsort(order, kind="stable")]
         now, later = lead_ids[:capacity], lead_ids[capacity:]
         called = np.zeros(leads.size, bool)

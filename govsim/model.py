@@ -771,7 +771,7 @@ class GovernanceModel(mesa.Model):
         hit = np.flatnonzero(extra)
         if not hit.size:
             return
-        # Only the rings hit need their stocks stacked (the few of some 60 on most days).
+        # Only the rings hit need their stocks stacked.
         stocks = HandleStacks(
             [np.concatenate([rings[i].numbers, rings[i].accounts]) for i in hit.tolist()]
         )
@@ -867,7 +867,7 @@ class GovernanceModel(mesa.Model):
         signal = max(self.market_profit / fraud.entry_profit_reference, 0.0)
         per_month = fraud.trial_entry_per_month + fraud.entry_rate_per_month * signal
         rate = per_month / 30.0 * (1 - self.courts.deterrence(self.day))
-        entrants = int(self.keyed.poisson(rate, "ring_entry", self.day)[0])
+        entrants = self.keyed.poisson_one(rate, "ring_entry", self.day)
         for order in range(min(entrants, fraud.max_rings - len(rings))):
             self.add_ring(order)
             self.metrics.add_market("rings_entered", 1)

@@ -302,6 +302,15 @@ class KeyedRandom:
         mean = np.asarray(mean, dtype=float)
         return poisson_quantile(self.uniform(purpose, *parts) * np.ones_like(mean), mean)
 
+    def poisson_one(self, mean: float, purpose: str, *parts: int) -> int:
+        """One Poisson count for scalar keys: ``poisson(...)[0]``, without arrays of one."""
+        return _poisson_quantile_one(self.one(purpose, *parts), float(mean))
+
+    def round_one(self, value: float, purpose: str, *parts: int) -> int:
+        """One random rounding for scalar keys: ``round(...)[0]``, without arrays of one."""
+        whole = math.floor(value)
+        return whole + (self.one(purpose, *parts) < value - whole)
+
     def round(self, value: np.ndarray | float, purpose: str, *parts: np.ndarray | int):
         """Round at random: floor(value) plus one with probability frac(value)."""
         value = np.asarray(value, dtype=float)

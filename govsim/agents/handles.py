@@ -104,7 +104,9 @@ class HandleRegistry:
     def block_from(self, handles: np.ndarray, day: float) -> None:
         """Block the handles from ``day`` on (an earlier block stays in force)."""
         if handles.size:
-            np.minimum.at(self._blocked_from, handles, day)
+            # As np.minimum.at, without its cost: every handle gets the same day, so a
+            # handle named twice gets the same value twice.
+            self._blocked_from[handles] = np.minimum(self._blocked_from[handles], day)
 
     def is_blocked(self, handles: np.ndarray, day: int) -> np.ndarray:
         """Whether each handle is blocked on ``day``."""

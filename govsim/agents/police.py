@@ -181,7 +181,7 @@ class PoliceForce:
         model = self.model
         keyed, day = model.keyed, model.day
         # Round the capacity at random, so a small city gets its fraction of a call on average.
-        capacity = int(keyed.round(self.centre_capacity, "call_capacity", day)[0])
+        capacity = keyed.round_one(self.centre_capacity, "call_capacity", day)
         lead_ids = np.flatnonzero(leads)
         if order_draw is None:
             order = keyed.uniform("call_order", keys[lead_ids])

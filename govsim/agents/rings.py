@@ -390,9 +390,9 @@ class FraudRing(mesa.Agent):
             return
         goal = yield_per_operator[1] / yield_per_operator.sum()
         rate = self.config.adaptation_rate
-        self.targeted_share = float(
-            np.clip(self.targeted_share + rate * (goal - self.targeted_share), 0.05, 0.95)
-        )
+        share = self.targeted_share
+        # min and max, as np.clip does, without its overhead on one number.
+        self.targeted_share = min(max(float(share + rate * (goal - share)), 0.05), 0.95)
 
     def _learn_evasion(self) -> None:
         if self.learned_contacts <= 0 or self.members[TECHNICIANS] == 0:

@@ -168,7 +168,7 @@ class GovernanceModel(mesa.Model):
         ring.coaching = self.scripts_coaching
         self.rings.append(ring)
         self.ring_by_id[ring.unique_id] = ring
-        self._working.append(ring)
+        self._working = [*self._working, ring]  # a new list: the old one may be in use
         return ring
 
     # --- the day, as in docs/ODD.md section 3 ----------------------------------------------
@@ -188,9 +188,13 @@ class GovernanceModel(mesa.Model):
         self.collect()
 
     def active_rings(self) -> list[FraudRing]:
-        """Rings still operating."""
-        self._working = [ring for ring in self._working if ring.active]
-        return list(self._working)
+        """Rings still operating: one list while no ring leaves or enters (do not change it).
+
+        The same list all day lets the ring book remember its rows (:func:`slots_of`).
+        """
+        if not all(ring.active for ring in self._working):
+            self._working = [ring for ring in self._working if ring.active]
+        return self._working
 
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market
     def plan_rings(self, rings: list[FraudRing]) -> None:
@@ -766,7 +770,7 @@ class GovernanceModel(mesa.Model):
         expected = self.extrapolation.reports_elsewhere(
             book.city_expected_victims[slots], book.city_attempts[slots]
         )
-        stocked = np.array([ring.numbers.size + ring.accounts.size > 0 for ring in rings])
+        stocked = book.numbers_held[slots] + book.accounts_held[slots] > 0
         extra = np.where(stocked, keyed.poisson(expected, "market_blacklist", keys, day), 0)
         hit = np.flatnonzero(extra)
         if not hit.size:

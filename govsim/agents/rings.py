@@ -48,9 +48,12 @@ RING_COLUMNS: tuple[str, ...] = (
     "city_expected_victims",
     "city_expected_takings",
     "victims_per_day",
+    "numbers_held",
+    "accounts_held",
 )
 """A ring's numbers that the model reads or writes for all rings at once, every day."""
 RING_TABLES: tuple[str, ...] = (
+    "portfolio",
     "home",
     "abroad",
     "window_revenue",
@@ -80,9 +83,24 @@ class RingBook:
             setattr(self, name, np.zeros(capacity))
         self.home = np.zeros((capacity, roles), dtype=np.int64)
         self.abroad = np.zeros((capacity, roles), dtype=np.int64)
+        self.portfolio = np.zeros((capacity, types))
         self.window_revenue = np.zeros((capacity, types, len(MODES)))
         self.window_attempts = np.zeros((capacity, types, len(MODES)))
         self.case_evidence = np.zeros((capacity, evidence_days))
+        self._asked: list[FraudRing] = []
+        self._rows = np.empty(0, dtype=np.int64)
+
+    def rows(self, rings: list[FraudRing]) -> np.ndarray:
+        """The rows of these rings, in order (read-only).
+
+        Remembered for the last list asked about (held, so that it stays that list): the
+        model asks about its list of working rings a dozen times a day.
+        """
+        if rings is not self._asked or len(rings) != self._rows.size:
+            self._asked = rings
+            self._rows = np.array([ring.slot for ring in rings], dtype=np.int64)
+            self._rows.flags.writeable = False
+        return self._rows
 
     def add(self, key: int, unique_id: int, day: int) -> int:
         """A row for a new ring entering on ``day`` (zeros); returns its slot."""
@@ -147,6 +165,7 @@ class FraudRing(mesa.Agent):
     city_expected_takings = _column("city_expected_takings")
     victims_per_day = _column("victims_per_day")
     entered_day = _column("entered_day", int)
+    portfolio = _table("portfolio")
     home = _table("home")
     abroad = _table("abroad")
     window_revenue = _table("window_revenue")
@@ -202,6 +221,27 @@ class FraudRing(mesa.Agent):
         staffing[LEADER] = 1
         staffing[OPERATORS] = max(int(staffing[OPERATORS]), 1)
         return staffing
+
+    # --- stocks -----------------------------------------------------------------------------
+    @property
+    def numbers(self) -> np.ndarray:
+        """The phone numbers in stock (handle ids); their count is kept in the ring book."""
+        return self._numbers
+
+    @numbers.setter
+    def numbers(self, value: np.ndarray) -> None:
+        self._numbers = value
+        self.book.numbers_held[self.slot] = value.size
+
+    @property
+    def accounts(self) -> np.ndarray:
+        """The online accounts in stock (handle ids); their count is kept in the ring book."""
+        return self._accounts
+
+    @accounts.setter
+    def accounts(self, value: np.ndarray) -> None:
+        self._accounts = value
+        self.book.accounts_held[self.slot] = value.size
 
     # --- membership -------------------------------------------------------------------------
     @property
@@ -442,7 +482,9 @@ def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
 # --- the day's planning of all rings at once (rings are few; their days are many) -------------
 def slots_of(rings: list[FraudRing]) -> np.ndarray:
     """The rows of these rings in their :class:`RingBook`, in the same order."""
-    return np.array([ring.slot for ring in rings], dtype=np.int64)
+    if not rings:
+        return np.empty(0, dtype=np.int64)
+    return rings[0].book.rows(rings)
 
 
 def member_table(rings: list[FraudRing]) -> np.ndarray:
@@ -468,11 +510,12 @@ def market_attempts(
     if not rings:
         return np.zeros((0, active_types.size, len(MODES)))
     config = rings[0].config
-    weights = np.array([ring.portfolio for ring in rings]) * active_types
+    book, slots = rings[0].book, slots_of(rings)
+    weights = book.portfolio[slots] * active_types
     total = weights.sum(axis=1, keepdims=True)
     weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
     operators = member_table(rings)[:, OPERATORS].astype(float)
-    targeted = rings[0].book.targeted_share[slots_of(rings)]
+    targeted = book.targeted_share[slots]
     per_mode = np.stack(
         [
             operators * (1 - targeted) * config.broadcast_attempts_per_operator,
@@ -481,8 +524,7 @@ def market_attempts(
         axis=1,
     )
     attempts = weights[:, :, None] * per_mode[:, None, :]
-    numbers = np.array([ring.numbers.size for ring in rings], dtype=float)
-    accounts = np.array([ring.accounts.size for ring in rings], dtype=float)
+    numbers, accounts = book.numbers_held[slots], book.accounts_held[slots]
     phone = _carried(attempts[:, uses_phone].sum(axis=(1, 2)), numbers)
     online = _carried(attempts[:, ~uses_phone].sum(axis=(1, 2)), accounts)
     return attempts * np.where(uses_phone[None, :], phone[:, None], online[:, None])[:, :, None]
@@ -502,9 +544,8 @@ def handle_demands(rings: list[FraudRing]) -> np.ndarray:
     config = rings[0].config
     members = member_table(rings)
     operators = members[:, OPERATORS].astype(float)
-    mules = rings[0].book.mules[slots_of(rings)]
-    have = np.array([(ring.numbers.size, ring.accounts.size, 0.0) for ring in rings])
-    have[:, 2] = mules
+    book, slots = rings[0].book, slots_of(rings)
+    have = np.stack([book.numbers_held[slots], book.accounts_held[slots], book.mules[slots]], 1)
     want = np.stack(
         [
             np.ceil(operators * config.numbers_per_operator) - have[:, 0],

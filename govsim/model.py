@@ -37,6 +37,8 @@ from govsim.agents.rings import (
     member_table,
     pay_running_costs,
     receive_mules,
+    remember_windows,
+    reset_windows,
     should_exit,
     slots_of,
     wear_mules,
@@ -821,8 +823,11 @@ class GovernanceModel(mesa.Model):
         pay_running_costs(book, slots, member_table(rings).sum(axis=1), self.config.fraud)
         book.recent_profit[slots] *= 1.0 - 1.0 / PROFIT_MEMORY_DAYS
         if review:
+            # FraudRing.adapt for every ring: the windows folded and reset all at once.
+            remember_windows(book, slots, self.residents.size)
             for ring in rings:
-                ring.adapt(active)
+                ring.review(active)
+            reset_windows(book, slots)
         if market_open:
             draws = np.array(self.ring_draws("ring_exit", rings))
             quitting = should_exit(book, slots, self.day, draws, self.config.fraud)

@@ -50,6 +50,10 @@ RING_COLUMNS: tuple[str, ...] = (
     "victims_per_day",
     "numbers_held",
     "accounts_held",
+    "learned_blocked",
+    "learned_contacts",
+    "learned_reached",
+    "learned_called",
 )
 """A ring's numbers that the model reads or writes for all rings at once, every day."""
 RING_TABLES: tuple[str, ...] = (
@@ -58,6 +62,8 @@ RING_TABLES: tuple[str, ...] = (
     "abroad",
     "window_revenue",
     "window_attempts",
+    "learned_revenue",
+    "learned_attempts",
     "case_evidence",
 )
 """A ring's arrays that the model reads or writes for all rings at once."""
@@ -86,6 +92,8 @@ class RingBook:
         self.portfolio = np.zeros((capacity, types))
         self.window_revenue = np.zeros((capacity, types, len(MODES)))
         self.window_attempts = np.zeros((capacity, types, len(MODES)))
+        self.learned_revenue = np.zeros((capacity, types, len(MODES)))
+        self.learned_attempts = np.zeros((capacity, types, len(MODES)))
         self.case_evidence = np.zeros((capacity, evidence_days))
         self._asked: list[FraudRing] = []
         self._rows = np.empty(0, dtype=np.int64)
@@ -170,6 +178,12 @@ class FraudRing(mesa.Agent):
     abroad = _table("abroad")
     window_revenue = _table("window_revenue")
     window_attempts = _table("window_attempts")
+    learned_revenue = _table("learned_revenue")
+    learned_attempts = _table("learned_attempts")
+    learned_blocked = _column("learned_blocked")
+    learned_contacts = _column("learned_contacts")
+    learned_reached = _column("learned_reached")
+    learned_called = _column("learned_called")
     case_evidence = _table("case_evidence")
 
     def __init__(self, model: GovernanceModel, key: int, portfolio: np.ndarray) -> None:
@@ -199,15 +213,8 @@ class FraudRing(mesa.Agent):
         self.numbers = np.empty(0, dtype=np.int64)
         self.accounts = np.empty(0, dtype=np.int64)
         self.active = True
-        n_types = portfolio.size
-        # The window's counts (window_*) start at zero in the ring's new row of the book.
-        # What the ring has learned from its city contacts over past reviews (see adapt).
-        self.learned_revenue = np.zeros((n_types, len(MODES)))
-        self.learned_attempts = np.zeros((n_types, len(MODES)))
-        self.learned_blocked = 0.0
-        self.learned_contacts = 0.0
-        self.learned_reached = 0.0
-        self.learned_called = 0.0
+        # The window's counts (window_*) and what the ring has learned from its city contacts
+        # over past reviews (learned_*, see adapt) start at zero in its new row of the book.
         # recent_profit, today's city contacts and their expected yield (city_*, see
         # govsim.extrapolation), and case_evidence, the expected new cases against the ring,
         # market-wide, by day over the last case_cold_days days (set by the police, see
@@ -384,7 +391,12 @@ class FraudRing(mesa.Agent):
         too few of its contacts (often none in targeted mode), and learning from it alone
         would make the rings' strategy, hence results, depend on the city's size.
         """
-        self._remember_window()
+        remember_windows(self.book, self.slot, self.model.config.population.size)
+        self.review(active_types)
+        reset_windows(self.book, self.slot)
+
+    def review(self, active_types: np.ndarray) -> None:
+        """:meth:`adapt` once the window is remembered: portfolio, mode, evasion, coaching."""
         config = self.config
         attempts = self.learned_attempts.sum(axis=1)
         revenue = self.learned_revenue.sum(axis=1)
@@ -401,18 +413,6 @@ class FraudRing(mesa.Agent):
         self._adapt_mode()
         self._learn_evasion()
         self._learn_coaching()
-        self._reset_window()
-
-    def _remember_window(self) -> None:
-        residents = self.model.config.population.size
-        windows = max(1.0, MEMORY_REFERENCE_RESIDENTS / residents)
-        keep = 1.0 - 1.0 / windows
-        self.learned_revenue = keep * self.learned_revenue + self.window_revenue
-        self.learned_attempts = keep * self.learned_attempts + self.window_attempts
-        self.learned_blocked = keep * self.learned_blocked + self.window_blocked
-        self.learned_contacts = keep * self.learned_contacts + self.window_contacts
-        self.learned_reached = keep * self.learned_reached + self.window_reached
-        self.learned_called = keep * self.learned_called + self.window_called
 
     def _adapt_mode(self) -> None:
         attempts = self.learned_attempts.sum(axis=0)
@@ -455,14 +455,6 @@ class FraudRing(mesa.Agent):
         called_share = self.learned_called / self.learned_reached
         gap = self.config.coaching_max - self.coaching
         self.coaching += self.config.coaching_learning * called_share * max(gap, 0.0)
-
-    def _reset_window(self) -> None:
-        self.window_revenue[:] = 0.0
-        self.window_attempts[:] = 0.0
-        self.window_blocked = 0.0
-        self.window_contacts = 0.0
-        self.window_reached = 0.0
-        self.window_called = 0.0
 
 
 def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
@@ -612,3 +604,29 @@ def should_exit(
     """
     losing = (book.recent_profit[slots] < 0) & established(book, slots, day)
     return (book.cash[slots] < 0) | (losing & (draw < 1.0 / config.exit_after_loss_days))
+
+
+WINDOWS: tuple[tuple[str, str], ...] = tuple(
+    (f"learned_{name}", f"window_{name}")
+    for name in ("revenue", "attempts", "blocked", "contacts", "reached", "called")
+)
+"""What a ring learns (learned_*) from each window of city contacts (window_*)."""
+
+
+def remember_windows(book: RingBook, slots: Slots, residents: int) -> None:
+    """Rings fold the window just closed into what they learned, the earlier ones fading.
+
+    Remembered over as many windows as the city is smaller than
+    ``MEMORY_REFERENCE_RESIDENTS`` (see :meth:`FraudRing.adapt`).
+    """
+    windows = max(1.0, MEMORY_REFERENCE_RESIDENTS / residents)
+    keep = 1.0 - 1.0 / windows
+    for learned, window in WINDOWS:
+        table = getattr(book, learned)
+        table[slots] = keep * table[slots] + getattr(book, window)[slots]
+
+
+def reset_windows(book: RingBook, slots: Slots) -> None:
+    """Rings start a new window of city contacts."""
+    for _, window in WINDOWS:
+        getattr(book, window)[slots] = 0.0

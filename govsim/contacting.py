@@ -119,7 +119,7 @@ def _friends_of_compromised(
     model: GovernanceModel, pick: np.ndarray, tie_draw: np.ndarray
 ) -> np.ndarray:
     """Friends of residents whose social accounts the rings control."""
-    compromised = np.flatnonzero(model.residents.compromised)
+    compromised = model.residents.compromised_ids()
     if compromised.size == 0:
         return np.full(pick.size, -1, dtype=np.int64)
     hijacked = compromised[(pick * compromised.size).astype(np.int64)]

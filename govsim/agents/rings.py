@@ -209,6 +209,10 @@ class FraudRing(mesa.Agent):
         self.evasion = config.evasion_initial
         # Newcomers buy the scripts in circulation (see GovernanceModel.add_ring).
         self.coaching = config.coaching_initial
+        # Attempts per operator in broadcast and targeted mode, for the review of the mode.
+        self._per_operator = np.array(
+            [config.broadcast_attempts_per_operator, config.targeted_attempts_per_operator]
+        )
         self.cash = config.initial_cash
         self.numbers = np.empty(0, dtype=np.int64)
         self.accounts = np.empty(0, dtype=np.int64)
@@ -255,6 +259,10 @@ class FraudRing(mesa.Agent):
     def members(self) -> np.ndarray:
         """Members by role, at home and abroad together."""
         return self.home + self.abroad
+
+    def _members(self, role: int) -> int:
+        """Members in one role, at home and abroad (one entry of :attr:`members`)."""
+        return int(self.home[role] + self.abroad[role])
 
     @property
     def operators(self) -> int:
@@ -398,34 +406,30 @@ class FraudRing(mesa.Agent):
     def review(self, active_types: np.ndarray) -> None:
         """:meth:`adapt` once the window is remembered: portfolio, mode, evasion, coaching."""
         config = self.config
-        attempts = self.learned_attempts.sum(axis=1)
-        revenue = self.learned_revenue.sum(axis=1)
+        learned_attempts, learned_revenue = self.learned_attempts, self.learned_revenue
+        attempts = learned_attempts.sum(axis=1)
+        revenue = learned_revenue.sum(axis=1)
         tried = (attempts > 0) & active_types
         if tried.any():
             payoff = np.where(tried, revenue / np.maximum(attempts, 1), 0.0)
-            if payoff[tried].sum() > 0:
-                target = self.portfolio.copy()
-                target[tried] = payoff[tried] / payoff[tried].sum() * self.portfolio[tried].sum()
-                mixed = (
-                    1 - config.adaptation_rate
-                ) * self.portfolio + config.adaptation_rate * target
+            paid = payoff[tried]
+            total = paid.sum()
+            if total > 0:
+                portfolio = self.portfolio
+                target = portfolio.copy()
+                target[tried] = paid / total * portfolio[tried].sum()
+                mixed = (1 - config.adaptation_rate) * portfolio + config.adaptation_rate * target
                 self.portfolio = _with_floor(mixed, config.exploration)
-        self._adapt_mode()
+        self._adapt_mode(learned_attempts, learned_revenue)
         self._learn_evasion()
         self._learn_coaching()
 
-    def _adapt_mode(self) -> None:
-        attempts = self.learned_attempts.sum(axis=0)
-        revenue = self.learned_revenue.sum(axis=0)
-        per_operator = np.array(
-            [
-                self.config.broadcast_attempts_per_operator,
-                self.config.targeted_attempts_per_operator,
-            ]
-        )
+    def _adapt_mode(self, learned_attempts: np.ndarray, learned_revenue: np.ndarray) -> None:
+        attempts = learned_attempts.sum(axis=0)
+        revenue = learned_revenue.sum(axis=0)
         if (attempts <= 0).any():
             return
-        yield_per_operator = revenue / attempts * per_operator
+        yield_per_operator = revenue / attempts * self._per_operator
         if yield_per_operator.sum() <= 0:
             return
         goal = yield_per_operator[1] / yield_per_operator.sum()
@@ -435,7 +439,7 @@ class FraudRing(mesa.Agent):
         self.targeted_share = min(max(float(share + rate * (goal - share)), 0.05), 0.95)
 
     def _learn_evasion(self) -> None:
-        if self.learned_contacts <= 0 or self.members[TECHNICIANS] == 0:
+        if self.learned_contacts <= 0 or self._members(TECHNICIANS) == 0:
             return
         blocked_share = self.learned_blocked / self.learned_contacts
         gap = self.config.evasion_max - self.evasion
@@ -450,7 +454,7 @@ class FraudRing(mesa.Agent):
         fraud is rare: without it, the fewer the rings the surer their victims are talked out
         of paying, and a market under a strong centre could tip to none (docs/ODD.md 9).
         """
-        if self.learned_reached <= 0 or self.members[SCRIPT_DESIGNERS] == 0:
+        if self.learned_reached <= 0 or self._members(SCRIPT_DESIGNERS) == 0:
             return
         called_share = self.learned_called / self.learned_reached
         gap = self.config.coaching_max - self.coaching

@@ -20,6 +20,7 @@ from govsim.agents.handles import (
     NUMBER,
     HandleRegistry,
     HandleStacks,
+    pick_joined,
     split_by_counts,
 )
 from govsim.agents.judiciary import Courts
@@ -777,14 +778,13 @@ class GovernanceModel(mesa.Model):
         hit = np.flatnonzero(extra)
         if not hit.size:
             return
-        # Only the rings hit need their stocks stacked.
-        stocks = HandleStacks(
-            [np.concatenate([rings[i].numbers, rings[i].accounts]) for i in hit.tolist()]
-        )
+        # A ring's stock is its numbers, then its accounts; only the rings hit are stacked.
+        numbers = HandleStacks([rings[i].numbers for i in hit.tolist()])
+        accounts = HandleStacks([rings[i].accounts for i in hit.tolist()])
         owner = np.repeat(np.arange(hit.size), extra[hit])
         slot = np.arange(owner.size) - np.repeat(np.cumsum(extra[hit]) - extra[hit], extra[hit])
         pick = keyed.uniform("market_blacklist_pick", keys[hit][owner], day, slot)
-        picked = stocks.pick(owner, pick)
+        picked = pick_joined(numbers, accounts, owner, pick)
         self.push_blacklist(picked, self.handles.kind[picked] == NUMBER, in_city=False)
 
     def book_operation(self, ring: FraudRing, operation: ArrestOperation) -> None:

@@ -196,11 +196,14 @@ class Cooperation(Record):
         """Return the effective cooperation level of a link under this structure.
 
         Remembered per name: the model asks for levels many times a day, and the record is
-        immutable.
+        immutable. The memory is read from pydantic's store of private attributes directly:
+        ``self._levels`` goes through pydantic's ``__getattr__``, which costs more than the
+        look-up itself.
         """
-        cached = self._levels.get(name)
+        levels = self.__pydantic_private__["_levels"]
+        cached = levels.get(name)
         if cached is None:
-            cached = self._levels[name] = self._effective_level(name)
+            cached = levels[name] = self._effective_level(name)
         return cached
 
     def __eq__(self, other: object) -> bool:

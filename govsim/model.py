@@ -48,6 +48,7 @@ from govsim.agents.telecom import TelecomOperators
 from govsim.contact import ContactBatch
 from govsim.contacting import make_contacts
 from govsim.costs import daily_costs
+from govsim.early_warning import interrupt_grooming, warn_contacts
 from govsim.events import EVENT_CLASSES, ScheduledEvent
 from govsim.extrapolation import MarketExtrapolation
 from govsim.laundering import FundsInFlight
@@ -384,132 +385,8 @@ class GovernanceModel(mesa.Model):
         )
 
     def warn_contacts(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
-        """Early warning: flag reached contacts; return who of those about to pay was stopped.
-
-        Telecoms and platforms flag suspicious contacts, whether or not the resident would
-        engage (they cannot tell); in a hub the data desk flags more. Flags reach the
-        anti-fraud centre only through links, and become risk leads that its callers work
-        within their capacity; in-app warnings need no link. Every warned resident grows
-        warier; a call or warning stops some of those about to pay.
-        """
-        by_telecom = self.telecoms.flag_suspicious(batch, batch.evasion)
-        by_platform = self.platforms.flag_suspicious(batch, batch.evasion)
-        by_desk = self.desk_flags(batch, by_telecom | by_platform)
-        batch.flagged = by_telecom | by_platform | by_desk
-        forward, shared, signal, works = (
-            batch.uniform(self.keyed, purpose)
-            for purpose in (
-                "lead_forward",
-                "share_with_platform",
-                "signal_bank",
-                "dissuasion_works",
-            )
-        )
-        leads = self.police.enabled & (
-            (by_telecom & (forward < self.links.level("police-telecom")))
-            | (by_platform & (forward < self.links.level("police-platform")))
-            | by_desk
-        )
-        self.metrics.add("leads", int(leads.sum()))
-        urgent = self.desk_triage(batch, in_progress)
-        order = batch.uniform(self.keyed, "call_order")
-        called = self.police.dissuade(leads, batch.key, batch.target, urgent, order)
-        self._call_from_queue()
-        self.metrics.add("dissuasion_calls", int(called.sum()))
-        shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
-        warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
-        in_app_stops = self.platforms.warn_in_app(warned_in_app, batch)
-        efficacy = self.police.call_efficacy(batch.coaching)
-        stopped = in_progress & ((called & (works < efficacy)) | in_app_stops)
-        batch.called = called
-        batch.warned = called | warned_in_app
-        to_bank = np.where(
-            batch.phone, self.links.level("bank-telecom"), self.links.level("bank-platform")
-        )
-        # The desk's bank staff see its flags at once.
-        batch.signalled_bank = (batch.flagged & (signal < to_bank)) | by_desk
-        self.metrics.add("flagged", int(batch.flagged.sum()))
-        self.metrics.add("warned", int(batch.warned.sum()))
-        boost = self.config.agencies.education.warning_boost
-        self.residents.boost_awareness(batch.target[batch.warned], self.day, boost)
-        return stopped
-
-    def desk_flags(self, batch: ContactBatch, flagged: np.ndarray) -> np.ndarray:
-        """Contacts the hub's pooled data desk flags that no carrier flagged on its own.
-
-        The carrier (the target's operator for calls and SMS, the platform for IM and web)
-        holds a trace of the contact too weak to act on alone (``trace_share``, times its
-        effort, less the ring's evasion); the desk flags it when the other companies' data
-        corroborate it (:meth:`desk_corroboration`). Pairwise agreements exchange confirmed
-        flags and blacklists, not such raw traces: without a centre there is no desk.
-        """
-        hub = self.links.hub
-        if hub is None or hub.data_desk <= 0 or not self.police.enabled or len(batch) == 0:
-            return np.zeros(len(batch), bool)
-        carrier = np.where(
-            batch.phone, self.telecoms.contact_effort(batch), self.platforms.contact_effort(batch)
-        )
-        chance = hub.data_desk * hub.trace_share * carrier * (1.0 - batch.evasion)
-        chance = chance * self.desk_corroboration(batch.phone)
-        draw = batch.uniform(self.keyed, "desk_trace")
-        return batch.alive & ~flagged & (draw < chance)
-
-    def desk_corroboration(self, phone: np.ndarray) -> np.ndarray:
-        """How much of the other companies' data reaches the desk, per contact, in [0, 1].
-
-        For a call the bank's and the platforms' data, for IM and web the bank's and the
-        operators': each through its company link (bank-telecom, bank-platform,
-        telecom-platform), times that company's effort. This is where the three company
-        links matter in a hub.
-        """
-        level, banks = self.links.level, self.banks.effort
-        telecoms, platforms = self.telecoms.effort, self.platforms.effort
-        by_call = (level("bank-telecom") * banks + level("telecom-platform") * platforms) / 2.0
-        online = (level("bank-platform") * banks + level("telecom-platform") * telecoms) / 2.0
-        return np.where(phone, by_call, online)
-
-    def desk_triage(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
-        """Leads the desk marks urgent: scams it sees in progress, called before the rest.
-
-        Pooled data show which flagged residents are being talked into paying (a transfer
-        being set up, a remote-control app installed): the desk recognises such a scam with
-        chance ``data_desk`` times its corroboration. Without a desk, leads are called in no
-        particular order.
-        """
-        hub = self.links.hub
-        if hub is None or hub.data_desk <= 0 or not self.police.enabled or len(batch) == 0:
-            return np.zeros(len(batch), bool)
-        chance = hub.data_desk * self.desk_corroboration(batch.phone)
-        return in_progress & (batch.uniform(self.keyed, "desk_triage") < chance)
-
-    def _call_from_queue(self) -> None:
-        """Leads called from the queue: the resident is warned; a scam still pending may stop.
-
-        A call a day or two late still reaches a victim being groomed, whose first payment is
-        not yet due; a victim who paid at once is past saving.
-        """
-        called = self.police.called_from_queue
-        if len(called) == 0:
-            return
-        self.metrics.add("dissuasion_calls", len(called))
-        boost = self.config.agencies.education.warning_boost
-        self.residents.boost_awareness(called.resident, self.day, boost)
-        pending = np.isin(self.pending.episode, called.episode)
-        if not pending.any():
-            return
-        episodes = self.pending.episode[pending]
-        draw = self.keyed.uniform("late_call_works", episodes, self.day)
-        efficacy = self.police.call_efficacy(
-            self.ring_values(self.pending.ring[pending], "coaching")
-        )
-        works = draw < efficacy
-        left = self.scams.takings_left(self.pending.scam[pending], self.pending.stage[pending])
-        self.count_stop_chances(efficacy, left)
-        stopped = episodes[works]
-        pending = np.isin(self.pending.episode, stopped)
-        if pending.any():
-            self.metrics.add("dissuaded", int(np.unique(self.pending.episode[pending]).size))
-            self.pending = self.pending.select(~pending)
+        """Early warning (:mod:`govsim.early_warning`): who of those about to pay is stopped."""
+        return warn_contacts(self, batch, in_progress)
 
     def _queue_transfers(
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
@@ -545,7 +422,7 @@ class GovernanceModel(mesa.Model):
     # 7. transfer
     def transfer_funds(self) -> None:
         """Grooming victims may be warned off; due transfers meet bank risk control."""
-        self._interrupt_grooming()
+        interrupt_grooming(self)
         due = self.pending.due <= self.day
         if not due.any():
             return  # most days in a small city: every step below would add nothing
@@ -553,23 +430,6 @@ class GovernanceModel(mesa.Model):
         self.pending = self.pending.select(~due).extend(outcome.follow_ups)
         self.ledger.add(outcome.chunks)
         self.reports = self.reports.extend(outcome.reports)
-
-    def _interrupt_grooming(self) -> None:
-        if len(self.pending) == 0:
-            return
-        pending = self.pending
-        online = ~self.scams.phone[pending.scam] & (pending.due > self.day)
-        detected = self.platforms.detect_grooming(online, pending.episode, self.day)
-        centre = self.police.call_efficacy(
-            self.ring_values(pending.ring, "coaching"), reach=self.links.level("police-platform")
-        )
-        stop = self.config.agencies.platforms.in_app_warning
-        stop = 1 - (1 - stop) * (1 - (centre if self.police.enabled else 0.0))
-        saved = detected & (self.keyed.uniform("grooming_stop", pending.episode, self.day) < stop)
-        left = self.scams.takings_left(pending.scam, pending.stage)
-        self.count_stop_chances(online * self.platforms.grooming_detection_chance * stop, left)
-        self.metrics.add("dissuaded", int(saved.sum()))
-        self.pending = self.pending.select(~saved)
 
     def count_stop_chances(self, chance: np.ndarray, left: np.ndarray) -> None:
         """Record a decision that can stop engaged victims, by its chances.
@@ -623,16 +483,6 @@ class GovernanceModel(mesa.Model):
         wanted = self.extrapolation.transfers_wanted(ring.victims_per_day)
         capacity = ring.transfer_capacity()
         return 1.0 if capacity >= wanted else capacity / wanted
-
-    def centre_call_on_hold(self, ring_ids: np.ndarray) -> np.ndarray:
-        """Chance the centre's call adds to the bank's warning on each held transfer.
-
-        The ring's coaching (``ring_ids``, one per transfer) cancels part of the call.
-        """
-        if not self.police.enabled:
-            return np.zeros(ring_ids.size)
-        coaching = self.ring_values(ring_ids, "coaching")
-        return self.police.call_efficacy(coaching, reach=self.links.level("police-bank"))
 
     def ring_values(self, ring_ids: np.ndarray, attribute: str) -> np.ndarray:
         """One attribute of each ring named in ``ring_ids`` (ring unique ids), per element."""

@@ -26,8 +26,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# Repeatable: each `make run` replaces its own results.
 run: venv
-	$(BIN)/govsim run scenarios/multi_party_hub.yaml --replications 4 --out results/multi_party_hub
+	$(BIN)/govsim run scenarios/multi_party_hub.yaml --replications 4 --out results/multi_party_hub --force
 
 # Locally, `make test` leaves out the long statistical tests (marked slow); in CI (CI=true, as
 # .ci/run sets) or with `make test SLOW=1` it runs them too.

@@ -41,6 +41,7 @@ from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.loading import parent_file
+from govsim.scenario.messages import Message
 from govsim.scenario.overrides import parse_setting, with_overrides
 from govsim.scenario.showing import differences, render_differences, show_text
 from govsim.tables import market_table, summary_table
@@ -118,14 +119,15 @@ def main(
 
 
 def report_problems(error: ScenarioError, language: str = "en") -> None:
-    """Print a scenario error's problems to stderr under a heading, one per line, as rendered.
+    """Print a scenario error's problems to stderr under a heading, one per line, in ``language``.
 
-    The heading follows the language; the problems themselves are English for now.
+    The heading and each problem's explanation and fix follow the language; file names, key
+    paths and values are printed as written.
     """
     problems = phrase("problems", language, count=len(error.problems))
     heading = f"{phrase('error', language)}{phrase('colon', language)}{problems}"
     _stderr.print(Text(heading, style="bold red"))
-    _stderr.print(Text(str(error)))
+    _stderr.print(Text(error.render(language)))
 
 
 @contextmanager
@@ -133,7 +135,7 @@ def printing_warnings(language: str = "en") -> Iterator[None]:
     """Print each scenario warning raised inside to stderr, as ``Warning: file:line: ...``.
 
     A warning does not change the exit status: the scenario is valid, and may be meant. The
-    prefix follows the language; the warnings themselves are English for now.
+    prefix and the warning itself follow the language.
     """
     prefix = f"{phrase('warning', language)}{phrase('colon', language)}"
     with warnings.catch_warnings(record=True) as caught:
@@ -143,7 +145,7 @@ def printing_warnings(language: str = "en") -> Iterator[None]:
         finally:
             for warning in caught:
                 if isinstance(warning.message, ScenarioWarning):
-                    text = warning.message.problem.render()
+                    text = warning.message.problem.render(language)
                     _stderr.print(Text.assemble((prefix, "bold yellow"), text))
                 else:
                     warnings.showwarning(
@@ -197,8 +199,8 @@ def _scenario_files(paths: list[Path], language: str = "en") -> list[Path]:
             continue
         found = sorted(path.glob("*.yaml"))
         if not found:
-            hint = "name scenario files, or a folder that holds some"
-            error = ScenarioError.single(str(path), None, "", "no *.yaml files", hint)
+            hint = Message("no_yaml_files_fix")
+            error = ScenarioError.single(str(path), None, "", Message("no_yaml_files"), hint)
             report_problems(error, language)
         files.extend(found)
     return files
@@ -248,8 +250,8 @@ def show(
         return
     other_file = against or parent_file(scenario_file)
     if other_file is None:
-        message = "extends no other scenario, so there is nothing to compare it with"
-        hint = "compare it with another file: --against OTHER.yaml"
+        message = Message("nothing_to_compare")
+        hint = Message("nothing_to_compare_fix")
         raise ScenarioError.single(str(scenario_file), None, "", message, hint)
     changes = differences(load_scenario(other_file), scenario)
     typer.echo(render_differences(changes, str(other_file), str(scenario_file)), nl=False)
@@ -326,7 +328,7 @@ def run(
             load_scenario(scenario_file), chosen, days=days, residents=residents
         )
     out_dir = out or Path("results") / scenario.name
-    _exit_unless_writable(out_dir, force)
+    _exit_unless_writable(out_dir, force, lang)
     started = time.perf_counter()
     with _progress(replications, lang) as advance:
         results = run_replications(
@@ -340,12 +342,12 @@ def run(
     _stdout.print(Text(finished))
 
 
-def _exit_unless_writable(out_dir: Path, force: bool) -> None:
+def _exit_unless_writable(out_dir: Path, force: bool, language: str = "en") -> None:
     """End the command (status 2) before the run if its results could not be written."""
     try:
         check_results_folder(out_dir, force)
     except ResultsFolderError as error:
-        _stderr.print(Text(str(error)))
+        _stderr.print(Text(error.render(language)))
         raise typer.Exit(EXIT_INVALID) from None
 
 

@@ -13,6 +13,32 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from govsim.randomness import KeyedRandom
+
+CONTACT_PURPOSES: tuple[str, ...] = (
+    "target",
+    "target_group",
+    "target_tie",
+    "handle_pick",
+    "platform_route",
+    "telecom_block",
+    "platform_block",
+    "seen",
+    "engage",
+    "telecom_flag",
+    "platform_flag",
+    "desk_trace",
+    "desk_triage",
+    "lead_forward",
+    "share_with_platform",
+    "signal_bank",
+    "dissuasion_works",
+    "call_order",
+    "in_app_warning",
+    "public_report",
+)
+"""The draws every attempt of a day may need, each keyed by the attempt's key alone."""
+
 
 @dataclass
 class ContactBatch:
@@ -26,6 +52,7 @@ class ContactBatch:
     handle: np.ndarray
     phone: np.ndarray
     platform: np.ndarray
+    luck: dict[str, np.ndarray] = field(default_factory=dict)
     alive: np.ndarray = field(init=False)
     evasion: np.ndarray = field(init=False)
     coaching: np.ndarray = field(init=False)
@@ -56,3 +83,13 @@ class ContactBatch:
 
     def __len__(self) -> int:
         return int(self.ring.size)
+
+    def uniform(self, keyed: KeyedRandom, purpose: str) -> np.ndarray:
+        """Each attempt's uniform for ``purpose``: ``keyed.uniform(purpose, self.key)``.
+
+        :func:`govsim.contacting.make_contacts` draws all of :data:`CONTACT_PURPOSES` in one
+        pass into :attr:`luck`; a purpose not drawn yet is drawn here (the same values).
+        """
+        if purpose not in self.luck:
+            self.luck[purpose] = keyed.uniform(purpose, self.key)
+        return self.luck[purpose]

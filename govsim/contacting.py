@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from govsim.agents.handles import HandleStacks
-from govsim.agents.rings import market_attempts
-from govsim.contact import ContactBatch
+from govsim.agents.rings import market_attempts, pay, slots_of
+from govsim.contact import CONTACT_PURPOSES, ContactBatch
 from govsim.randomness import combine
 
 if TYPE_CHECKING:
@@ -35,8 +35,7 @@ def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
     active = model.scams.active(model.running_events)
     expected = market_attempts(rings, active, model.scams.phone)
     records = expected[:, :, TARGETED].sum(axis=1) * model.config.black_market.record_price
-    for ring, cost in zip(rings, records, strict=True):
-        ring.pay(float(cost))  # a leaked record for each targeted attempt
+    pay(model.ring_book, slots_of(rings), records)  # a leaked record for each targeted attempt
     return model.keyed.poisson(
         expected / model.scale, "attempt_count", *_cell_keys(model, rings, model.day)
     )
@@ -44,7 +43,7 @@ def plan_attempts(model: GovernanceModel, rings: list[FraudRing]) -> np.ndarray:
 
 def _cell_keys(model: GovernanceModel, rings: list[FraudRing], day: int) -> tuple:
     """Broadcastable keys (ring, day, scam type, mode) of every planning cell."""
-    ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)[:, None, None]
+    ring_keys = model.ring_book.key[slots_of(rings)][:, None, None]
     scam_keys = model.scams.key[None, :, None]
     return ring_keys, day, scam_keys, np.arange(2)[None, None, :]
 
@@ -58,8 +57,12 @@ def make_contacts(model: GovernanceModel, rings: list[FraudRing]) -> ContactBatc
     scam_of = np.repeat(scam, repeats)
     mode_of = np.repeat(mode, repeats)
     keys = _slot_keys(model, rings, ring_idx, scam, mode, repeats)
-    targets = _draw_targets(model, keys, scam_of, mode_of)
-    handles = _draw_handles(model, rings, keys, ring_of, model.scams.phone[scam_of])
+    # Every draw about the day's attempts, for all purposes in one pass (read-only rows).
+    rows = model.keyed.uniforms(CONTACT_PURPOSES, keys)
+    rows.flags.writeable = False
+    luck = dict(zip(CONTACT_PURPOSES, rows, strict=True))
+    targets = _draw_targets(model, luck, scam_of, mode_of)
+    handles = _draw_handles(model, rings, luck["handle_pick"], ring_of, model.scams.phone[scam_of])
     return ContactBatch(
         key=keys,
         ring=ring_of.astype(np.int32),
@@ -68,7 +71,10 @@ def make_contacts(model: GovernanceModel, rings: list[FraudRing]) -> ContactBatc
         target=targets,
         handle=handles,
         phone=model.scams.phone[scam_of],
-        platform=model.platforms.route(model.scams.channel[scam_of], keys),
+        platform=model.platforms.route(
+            model.scams.channel[scam_of], keys, draw=luck["platform_route"]
+        ),
+        luck=luck,
     )
 
 
@@ -83,7 +89,7 @@ def _slot_keys(
     """One key per attempt: its cell's key combined with its slot number within the cell."""
     if repeats.size == 0:
         return np.empty(0, dtype=np.uint64)
-    ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)[ring_idx]
+    ring_keys = model.ring_book.key[slots_of(rings)][ring_idx]
     cells = combine(ring_keys, model.day, model.scams.key[scam], mode)
     starts = np.cumsum(repeats) - repeats
     slot = np.arange(int(repeats.sum())) - np.repeat(starts, repeats)
@@ -91,44 +97,47 @@ def _slot_keys(
 
 
 def _draw_targets(
-    model: GovernanceModel, keys: np.ndarray, scam: np.ndarray, mode: np.ndarray
+    model: GovernanceModel, luck: dict[str, np.ndarray], scam: np.ndarray, mode: np.ndarray
 ) -> np.ndarray:
-    keyed, residents = model.keyed, model.residents
-    pick = keyed.uniform("target", keys)
+    """Each attempt's target, from its uniforms in ``luck`` (by purpose)."""
+    residents = model.residents
+    pick = luck["target"]
     targets = (pick * residents.size).astype(np.int64)
     targeted = mode == TARGETED
     if targeted.any():
-        group_draw = keyed.uniform("target_group", keys[targeted])
+        group_draw = luck["target_group"][targeted]
         profile = model.scams.profile[scam[targeted]]
         targets[targeted] = model.market.draw_targets(profile, group_draw, pick[targeted])
     via_ties = model.scams.via_ties[scam]
     if via_ties.any():
-        targets[via_ties] = _friends_of_compromised(model, keys[via_ties], pick[via_ties])
+        tie_draw = luck["target_tie"][via_ties]
+        targets[via_ties] = _friends_of_compromised(model, pick[via_ties], tie_draw)
     return targets
 
 
 def _friends_of_compromised(
-    model: GovernanceModel, keys: np.ndarray, pick: np.ndarray
+    model: GovernanceModel, pick: np.ndarray, tie_draw: np.ndarray
 ) -> np.ndarray:
     """Friends of residents whose social accounts the rings control."""
-    compromised = np.flatnonzero(model.residents.compromised)
+    compromised = model.residents.compromised_ids()
     if compromised.size == 0:
-        return np.full(keys.size, -1, dtype=np.int64)
+        return np.full(pick.size, -1, dtype=np.int64)
     hijacked = compromised[(pick * compromised.size).astype(np.int64)]
-    tie_draw = model.keyed.uniform("target_tie", keys)
     return model.residents.random_tie(hijacked, tie_draw).astype(np.int64)
 
 
 def _draw_handles(
     model: GovernanceModel,
     rings: list[FraudRing],
-    keys: np.ndarray,
+    picks: np.ndarray,
     ring_of: np.ndarray,
     phone: np.ndarray,
 ) -> np.ndarray:
-    """Each attempt's handle: one of its ring's numbers (calls, SMS) or accounts (IM, web)."""
+    """Each attempt's handle: one of its ring's numbers (calls, SMS) or accounts (IM, web).
+
+    ``picks`` are the attempts' uniforms for the pick.
+    """
     handles = np.full(ring_of.size, -1, dtype=np.int64)
-    picks = model.keyed.uniform("handle_pick", keys)
     for uses_phone, stocks in (
         (True, HandleStacks([ring.numbers for ring in rings])),
         (False, HandleStacks([ring.accounts for ring in rings])),

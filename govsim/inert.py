@@ -24,6 +24,7 @@ import pandas as pd
 
 from govsim.runner import RunResults, run
 from govsim.scenario.errors import ScenarioError
+from govsim.scenario.messages import Message
 from govsim.scenario.overrides import numeric_leaves, resolved_data, with_overrides
 from govsim.scenario.schema import Scenario
 
@@ -88,7 +89,7 @@ def perturbed(scenario: Scenario, path: str, value: float, integer: bool) -> tup
             return with_overrides(scenario, settings={path: option}), option
         except ScenarioError as error:
             objection = error
-    raise objection or ScenarioError.single(None, None, path, "no candidate value")
+    raise objection or ScenarioError.single(None, None, path, Message("no_candidate"))
 
 
 def perturb(scenario: Scenario, path: str) -> Perturbation:

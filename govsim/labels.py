@@ -90,6 +90,23 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{replications} 次重复运行的均值与95%置信区间；区间下限最低为零。",
     ),
     "progress": ("Replications", "重复运行"),
+    "out_is_a_file": (
+        "{folder} is a file, not a folder: give --out a folder for the results",
+        "{folder} 是文件而不是文件夹：请用 --out 指定一个保存结果的文件夹",
+    ),
+    "out_holds_results": (
+        "{folder}/ already holds results: choose another folder with --out, "
+        "or add --force to replace them",
+        "{folder}/ 中已有结果：请用 --out 另选文件夹，或加上 --force 覆盖原有结果",
+    ),
+    "out_under_a_file": (
+        "cannot create {folder}/: {existing} is a file, not a folder",
+        "无法创建 {folder}/：{existing} 是文件而不是文件夹",
+    ),
+    "out_read_only": (
+        "cannot write results into {folder}/: {existing} is read-only",
+        "无法把结果写入 {folder}/：{existing} 只读",
+    ),
     "finished": (
         "{replications} replication(s) in {seconds:.1f} s; results in {folder}/",
         "已完成 {replications} 次重复运行，用时 {seconds:.1f} 秒；结果保存在 {folder}/",

@@ -20,6 +20,7 @@ from govsim.agents.handles import (
     NUMBER,
     HandleRegistry,
     HandleStacks,
+    pick_joined,
     split_by_counts,
 )
 from govsim.agents.judiciary import Courts
@@ -27,11 +28,27 @@ from govsim.agents.market import BlackMarket
 from govsim.agents.platform import InternetPlatforms
 from govsim.agents.police import ROLE_COLUMNS, ArrestOperation, PoliceForce
 from govsim.agents.residents import Residents
-from govsim.agents.rings import PROFIT_MEMORY_DAYS, FraudRing, handle_demands, member_table
+from govsim.agents.rings import (
+    PROFIT_MEMORY_DAYS,
+    FraudRing,
+    RingBook,
+    book_revenue,
+    established,
+    handle_demands,
+    member_table,
+    pay_running_costs,
+    receive_mules,
+    remember_windows,
+    reset_windows,
+    should_exit,
+    slots_of,
+    wear_mules,
+)
 from govsim.agents.telecom import TelecomOperators
 from govsim.contact import ContactBatch
 from govsim.contacting import make_contacts
 from govsim.costs import daily_costs
+from govsim.early_warning import interrupt_grooming, warn_contacts
 from govsim.events import EVENT_CLASSES, ScheduledEvent
 from govsim.extrapolation import MarketExtrapolation
 from govsim.laundering import FundsInFlight
@@ -39,6 +56,7 @@ from govsim.metrics import Metrics
 from govsim.randomness import KeyedRandom
 from govsim.scams import ScamTable
 from govsim.scenario.fields import AGE_GROUPS
+from govsim.scenario.fraud import ROLES
 from govsim.scenario.schema import Scenario
 from govsim.transfers import PendingTransfers, Reports, execute_transfers
 
@@ -92,6 +110,9 @@ class GovernanceModel(mesa.Model):
         self.residents.telecom_names = self.telecoms.names
         self.market = self._create_market()
         self.rings: list[FraudRing] = []  # every ring that ever entered
+        self.ring_book = RingBook(
+            len(self.scams), len(ROLES), scenario.agencies.police.case_cold_days
+        )
         self.ring_by_id: dict[int, FraudRing] = {}
         self._working: list[FraudRing] = []
         self.market_profit = scenario.fraud.entry_profit_reference
@@ -166,7 +187,7 @@ class GovernanceModel(mesa.Model):
         ring.coaching = self.scripts_coaching
         self.rings.append(ring)
         self.ring_by_id[ring.unique_id] = ring
-        self._working.append(ring)
+        self._working = [*self._working, ring]  # a new list: the old one may be in use
         return ring
 
     # --- the day, as in docs/ODD.md section 3 ----------------------------------------------
@@ -186,9 +207,13 @@ class GovernanceModel(mesa.Model):
         self.collect()
 
     def active_rings(self) -> list[FraudRing]:
-        """Rings still operating."""
-        self._working = [ring for ring in self._working if ring.active]
-        return list(self._working)
+        """Rings still operating: one list while no ring leaves or enters (do not change it).
+
+        The same list all day lets the ring book remember its rows (:func:`slots_of`).
+        """
+        if not all(ring.active for ring in self._working):
+            self._working = [ring for ring in self._working if ring.active]
+        return self._working
 
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market
     def plan_rings(self, rings: list[FraudRing]) -> None:
@@ -196,9 +221,9 @@ class GovernanceModel(mesa.Model):
         self.market.leak_routinely(self.keyed, self.day)
         for ring in rings:
             ring.admit_recruits()
-            ring.wear_mules()
+        wear_mules(self.ring_book, slots_of(rings), self.config.fraud)
         if rings:
-            evasion = np.array([ring.evasion for ring in rings])
+            evasion = self.ring_book.evasion[slots_of(rings)]
             numbers = HandleStacks([ring.numbers for ring in rings])
             accounts = HandleStacks([ring.accounts for ring in rings])
             self.telecoms.detect_numbers(numbers.handles, evasion[numbers.owner], self.day)
@@ -225,8 +250,8 @@ class GovernanceModel(mesa.Model):
         if not rings:
             return
         demand = handle_demands(rings)
-        ring_keys = np.array([ring.key for ring in rings], dtype=np.int64)
-        ring_ids = np.array([ring.unique_id for ring in rings], dtype=np.int64)
+        slots = slots_of(rings)
+        ring_keys, ring_ids = self.ring_book.key[slots], self.ring_book.unique_id[slots]
         goods = ("sims", "accounts", "mules")
         # One draw per ring and good, keyed (ring, day, good): all three goods in one call.
         luck = self.keyed.uniform(
@@ -240,20 +265,21 @@ class GovernanceModel(mesa.Model):
         ]
         numbers = split_by_counts(issued[0], sims)
         accounts_issued = split_by_counts(issued[1], accounts)
-        cost = sims_cost + accounts_cost + mules_cost
-        for i, ring in enumerate(rings):
-            ring.receive(numbers[i], accounts_issued[i], int(mules[i]), float(cost[i]))
+        receive_mules(self.ring_book, slots, mules, sims_cost + accounts_cost + mules_cost)
+        for i in np.flatnonzero(sims + accounts).tolist():
+            rings[i].stock_handles(numbers[i], accounts_issued[i])
 
     # 4. filtering by channel
     def filter_contacts(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Telecoms block calls and SMS, platforms remove IM and web content; some are seen."""
-        evasion = np.array([ring.evasion for ring in rings])[batch.ring] if rings else np.empty(0)
+        book, slots = self.ring_book, slots_of(rings)
+        evasion = book.evasion[slots][batch.ring]
         batch.evasion = evasion
         if rings:
-            batch.coaching = np.array([ring.coaching for ring in rings])[batch.ring]
+            batch.coaching = book.coaching[slots][batch.ring]
         self.telecoms.block_contacts(batch, evasion, self.day)
         self.platforms.remove_content(batch, evasion, self.day)
-        seen = self.keyed.uniform("seen", batch.key)
+        seen = batch.uniform(self.keyed, "seen")
         exposure = self.residents.exposure(np.maximum(batch.target, 0), batch.phone)
         batch.reached = batch.alive & (seen < exposure)
         batch.alive &= batch.reached
@@ -275,14 +301,11 @@ class GovernanceModel(mesa.Model):
             batch.ring, weights=batch.blocked_telecom | batch.blocked_platform, minlength=count
         )
         reached = np.bincount(batch.ring, weights=batch.reached, minlength=count)
-        attempts = self._per_ring_cell(batch, count)
-        for ring, contacted, blocks, reach, cells in zip(
-            rings, contacts.tolist(), blocked.tolist(), reached.tolist(), attempts, strict=True
-        ):
-            ring.window_contacts += contacted
-            ring.window_blocked += int(blocks)
-            ring.window_reached += int(reach)
-            ring.window_attempts += cells
+        # Whole counts: the bincounts of booleans are whole numbers already.
+        book.window_contacts[slots] += contacts
+        book.window_blocked[slots] += blocked
+        book.window_reached[slots] += reached
+        book.window_attempts[slots] += self._per_ring_cell(batch, count)
 
     def _per_ring_cell(
         self, batch: ContactBatch, rings: int, weights: np.ndarray | None = None
@@ -307,18 +330,17 @@ class GovernanceModel(mesa.Model):
         lift = scams.record_lift[batch.scam] * residents.record_detail[targets]
         p = p * np.where(batch.mode == 1, lift, 1.0)
         if rings:
-            p = p * np.array([ring.skill for ring in rings])[batch.ring]
+            p = p * self.ring_book.skill[slots_of(rings)][batch.ring]
         return np.minimum(p, MAX_ENGAGEMENT)
 
     def engage(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Reached residents start to engage or resist; warnings stop some; the rest pay."""
-        draw = self.keyed.uniform("engage", batch.key)
+        draw = batch.uniform(self.keyed, "engage")
         probability = self.engagement_probability(batch, rings)
         would = batch.alive & (draw < probability)
         stopped = self.warn_contacts(batch, would)
         called = np.bincount(batch.ring, weights=batch.called, minlength=len(rings))
-        for ring, calls in zip(rings, called, strict=True):
-            ring.window_called += int(calls)
+        self.ring_book.window_called[slots_of(rings)] += called
         engaged = would & ~stopped
         paying = np.where(batch.alive & ~stopped, probability, 0.0)
         self._credit_rings(batch, rings, paying)
@@ -353,148 +375,24 @@ class GovernanceModel(mesa.Model):
         victims = np.bincount(batch.ring, weights=paying, minlength=count)
         expected = np.bincount(batch.ring, weights=takings, minlength=count)
         keep = 1.0 - 1.0 / PROFIT_MEMORY_DAYS
-        revenue = self._per_ring_cell(batch, count, takings)
-        for ring, cells, tried, paid, takes in zip(
-            rings, revenue, attempts.tolist(), victims.tolist(), expected.tolist(), strict=True
-        ):
-            ring.window_revenue += cells
-            ring.city_attempts = float(tried)
-            ring.city_expected_victims = paid
-            ring.city_expected_takings = takes
-            ring.victims_per_day = ring.victims_per_day * keep + paid / PROFIT_MEMORY_DAYS
+        book, slots = self.ring_book, slots_of(rings)
+        book.window_revenue[slots] += self._per_ring_cell(batch, count, takings)
+        book.city_attempts[slots] = attempts
+        book.city_expected_victims[slots] = victims
+        book.city_expected_takings[slots] = expected
+        book.victims_per_day[slots] = (
+            book.victims_per_day[slots] * keep + victims / PROFIT_MEMORY_DAYS
+        )
 
     def warn_contacts(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
-        """Early warning: flag reached contacts; return who of those about to pay was stopped.
-
-        Telecoms and platforms flag suspicious contacts, whether or not the resident would
-        engage (they cannot tell); in a hub the data desk flags more. Flags reach the
-        anti-fraud centre only through links, and become risk leads that its callers work
-        within their capacity; in-app warnings need no link. Every warned resident grows
-        warier; a call or warning stops some of those about to pay.
-        """
-        by_telecom = self.telecoms.flag_suspicious(batch, batch.evasion)
-        by_platform = self.platforms.flag_suspicious(batch, batch.evasion)
-        by_desk = self.desk_flags(batch, by_telecom | by_platform)
-        batch.flagged = by_telecom | by_platform | by_desk
-        forward, shared, signal, works = (
-            self.keyed.uniform(purpose, batch.key)
-            for purpose in (
-                "lead_forward",
-                "share_with_platform",
-                "signal_bank",
-                "dissuasion_works",
-            )
-        )
-        leads = self.police.enabled & (
-            (by_telecom & (forward < self.links.level("police-telecom")))
-            | (by_platform & (forward < self.links.level("police-platform")))
-            | by_desk
-        )
-        self.metrics.add("leads", int(leads.sum()))
-        urgent = self.desk_triage(batch, in_progress)
-        called = self.police.dissuade(leads, batch.key, batch.target, urgent)
-        self._call_from_queue()
-        self.metrics.add("dissuasion_calls", int(called.sum()))
-        shared_with_platform = by_telecom & (shared < self.links.level("telecom-platform"))
-        warned_in_app = (by_platform | shared_with_platform) & (self.platforms.effort > 0)
-        in_app_stops = self.platforms.warn_in_app(warned_in_app, batch.key)
-        efficacy = self.police.call_efficacy(batch.coaching)
-        stopped = in_progress & ((called & (works < efficacy)) | in_app_stops)
-        batch.called = called
-        batch.warned = called | warned_in_app
-        to_bank = np.where(
-            batch.phone, self.links.level("bank-telecom"), self.links.level("bank-platform")
-        )
-        # The desk's bank staff see its flags at once.
-        batch.signalled_bank = (batch.flagged & (signal < to_bank)) | by_desk
-        self.metrics.add("flagged", int(batch.flagged.sum()))
-        self.metrics.add("warned", int(batch.warned.sum()))
-        boost = self.config.agencies.education.warning_boost
-        self.residents.boost_awareness(batch.target[batch.warned], self.day, boost)
-        return stopped
-
-    def desk_flags(self, batch: ContactBatch, flagged: np.ndarray) -> np.ndarray:
-        """Contacts the hub's pooled data desk flags that no carrier flagged on its own.
-
-        The carrier (the target's operator for calls and SMS, the platform for IM and web)
-        holds a trace of the contact too weak to act on alone (``trace_share``, times its
-        effort, less the ring's evasion); the desk flags it when the other companies' data
-        corroborate it (:meth:`desk_corroboration`). Pairwise agreements exchange confirmed
-        flags and blacklists, not such raw traces: without a centre there is no desk.
-        """
-        hub = self.links.hub
-        if hub is None or hub.data_desk <= 0 or not self.police.enabled or len(batch) == 0:
-            return np.zeros(len(batch), bool)
-        carrier = np.where(
-            batch.phone, self.telecoms.contact_effort(batch), self.platforms.contact_effort(batch)
-        )
-        chance = hub.data_desk * hub.trace_share * carrier * (1.0 - batch.evasion)
-        chance = chance * self.desk_corroboration(batch.phone)
-        draw = self.keyed.uniform("desk_trace", batch.key)
-        return batch.alive & ~flagged & (draw < chance)
-
-    def desk_corroboration(self, phone: np.ndarray) -> np.ndarray:
-        """How much of the other companies' data reaches the desk, per contact, in [0, 1].
-
-        For a call the bank's and the platforms' data, for IM and web the bank's and the
-        operators': each through its company link (bank-telecom, bank-platform,
-        telecom-platform), times that company's effort. This is where the three company
-        links matter in a hub.
-        """
-        level, banks = self.links.level, self.banks.effort
-        telecoms, platforms = self.telecoms.effort, self.platforms.effort
-        by_call = (level("bank-telecom") * banks + level("telecom-platform") * platforms) / 2.0
-        online = (level("bank-platform") * banks + level("telecom-platform") * telecoms) / 2.0
-        return np.where(phone, by_call, online)
-
-    def desk_triage(self, batch: ContactBatch, in_progress: np.ndarray) -> np.ndarray:
-        """Leads the desk marks urgent: scams it sees in progress, called before the rest.
-
-        Pooled data show which flagged residents are being talked into paying (a transfer
-        being set up, a remote-control app installed): the desk recognises such a scam with
-        chance ``data_desk`` times its corroboration. Without a desk, leads are called in no
-        particular order.
-        """
-        hub = self.links.hub
-        if hub is None or hub.data_desk <= 0 or not self.police.enabled or len(batch) == 0:
-            return np.zeros(len(batch), bool)
-        chance = hub.data_desk * self.desk_corroboration(batch.phone)
-        return in_progress & (self.keyed.uniform("desk_triage", batch.key) < chance)
-
-    def _call_from_queue(self) -> None:
-        """Leads called from the queue: the resident is warned; a scam still pending may stop.
-
-        A call a day or two late still reaches a victim being groomed, whose first payment is
-        not yet due; a victim who paid at once is past saving.
-        """
-        called = self.police.called_from_queue
-        if len(called) == 0:
-            return
-        self.metrics.add("dissuasion_calls", len(called))
-        boost = self.config.agencies.education.warning_boost
-        self.residents.boost_awareness(called.resident, self.day, boost)
-        pending = np.isin(self.pending.episode, called.episode)
-        if not pending.any():
-            return
-        episodes = self.pending.episode[pending]
-        draw = self.keyed.uniform("late_call_works", episodes, self.day)
-        efficacy = self.police.call_efficacy(
-            self.ring_values(self.pending.ring[pending], "coaching")
-        )
-        works = draw < efficacy
-        left = self.scams.takings_left(self.pending.scam[pending], self.pending.stage[pending])
-        self.count_stop_chances(efficacy, left)
-        stopped = episodes[works]
-        pending = np.isin(self.pending.episode, stopped)
-        if pending.any():
-            self.metrics.add("dissuaded", int(np.unique(self.pending.episode[pending]).size))
-            self.pending = self.pending.select(~pending)
+        """Early warning (:mod:`govsim.early_warning`): who of those about to pay is stopped."""
+        return warn_contacts(self, batch, in_progress)
 
     def _queue_transfers(
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
     ) -> None:
         """Engaged victims pay today or after their scam's grooming period."""
-        ring_ids = np.array([ring.unique_id for ring in rings], dtype=np.int64)
+        ring_ids = self.ring_book.unique_id[slots_of(rings)]
         grooming = self.scams.grooming_days[batch.scam[engaged]]
         new = PendingTransfers.of(
             episode=batch.key[engaged],
@@ -514,7 +412,9 @@ class GovernanceModel(mesa.Model):
 
     def _report_resisted(self, batch: ContactBatch, resisted: np.ndarray) -> None:
         """Residents who saw through a scam may report it on the public line."""
-        reporting = self.education.public_reports(resisted, batch.key)
+        reporting = self.education.public_reports(
+            resisted, batch.key, batch.uniform(self.keyed, "public_report")
+        )
         handles = batch.handle[reporting]
         self.metrics.add("public_reports", int(handles.size))
         self.push_blacklist(handles, batch.phone[reporting])
@@ -522,7 +422,7 @@ class GovernanceModel(mesa.Model):
     # 7. transfer
     def transfer_funds(self) -> None:
         """Grooming victims may be warned off; due transfers meet bank risk control."""
-        self._interrupt_grooming()
+        interrupt_grooming(self)
         due = self.pending.due <= self.day
         if not due.any():
             return  # most days in a small city: every step below would add nothing
@@ -530,23 +430,6 @@ class GovernanceModel(mesa.Model):
         self.pending = self.pending.select(~due).extend(outcome.follow_ups)
         self.ledger.add(outcome.chunks)
         self.reports = self.reports.extend(outcome.reports)
-
-    def _interrupt_grooming(self) -> None:
-        if len(self.pending) == 0:
-            return
-        pending = self.pending
-        online = ~self.scams.phone[pending.scam] & (pending.due > self.day)
-        detected = self.platforms.detect_grooming(online, pending.episode, self.day)
-        centre = self.police.call_efficacy(
-            self.ring_values(pending.ring, "coaching"), reach=self.links.level("police-platform")
-        )
-        stop = self.config.agencies.platforms.in_app_warning
-        stop = 1 - (1 - stop) * (1 - (centre if self.police.enabled else 0.0))
-        saved = detected & (self.keyed.uniform("grooming_stop", pending.episode, self.day) < stop)
-        left = self.scams.takings_left(pending.scam, pending.stage)
-        self.count_stop_chances(online * self.platforms.grooming_detection_chance * stop, left)
-        self.metrics.add("dissuaded", int(saved.sum()))
-        self.pending = self.pending.select(~saved)
 
     def count_stop_chances(self, chance: np.ndarray, left: np.ndarray) -> None:
         """Record a decision that can stop engaged victims, by its chances.
@@ -587,21 +470,19 @@ class GovernanceModel(mesa.Model):
         self.count_stop_chances(1.0 - shares[index], self.scams.takings_left(due.scam, due.stage))
         return draw < shares[index]
 
+    def mule_shares(self, slots: np.ndarray) -> np.ndarray:
+        """:meth:`mule_share` of the working rings in these rows of the ring book."""
+        book = self.ring_book
+        wanted = self.extrapolation.transfers_wanted(book.victims_per_day[slots])
+        capacity = book.mules[slots] * self.config.fraud.transfers_per_mule_day
+        short = capacity < wanted
+        return np.divide(capacity, wanted, out=np.ones_like(capacity), where=short)
+
     def mule_share(self, ring: FraudRing) -> float:
         """Share of the ring's due transfers its mule accounts can take (market-wide)."""
         wanted = self.extrapolation.transfers_wanted(ring.victims_per_day)
         capacity = ring.transfer_capacity()
         return 1.0 if capacity >= wanted else capacity / wanted
-
-    def centre_call_on_hold(self, ring_ids: np.ndarray) -> np.ndarray:
-        """Chance the centre's call adds to the bank's warning on each held transfer.
-
-        The ring's coaching (``ring_ids``, one per transfer) cancels part of the call.
-        """
-        if not self.police.enabled:
-            return np.zeros(ring_ids.size)
-        coaching = self.ring_values(ring_ids, "coaching")
-        return self.police.call_efficacy(coaching, reach=self.links.level("police-bank"))
 
     def ring_values(self, ring_ids: np.ndarray, attribute: str) -> np.ndarray:
         """One attribute of each ring named in ``ring_ids`` (ring unique ids), per element."""
@@ -732,13 +613,13 @@ class GovernanceModel(mesa.Model):
 
     def _extrapolate_to_market(self) -> None:
         """Rings' takings and frozen mule paths in the rest of their market (see extrapolation)."""
-        market = self.extrapolation
-        for ring in self.active_rings():
-            ring.book_revenue(
-                market.takings_elsewhere(ring.city_expected_takings, self.mule_share(ring))
-            )
-            burnt = market.frozen_paths_elsewhere(ring.city_expected_victims)
-            ring.mules = max(0.0, ring.mules - burnt)
+        market, book = self.extrapolation, self.ring_book
+        slots = slots_of(self.active_rings())
+        expected, shares = book.city_expected_takings[slots], self.mule_shares(slots)
+        takings = market.takings_elsewhere(expected, shares)
+        book_revenue(book, slots, takings, self.config.fraud)
+        left = book.mules[slots] - market.frozen_paths_elsewhere(book.city_expected_victims[slots])
+        book.mules[slots] = np.where(left > 0.0, left, 0.0)  # max(0.0, left), ring by ring
 
     # 9. investigation, prosecution
     def investigate(self) -> None:
@@ -790,22 +671,24 @@ class GovernanceModel(mesa.Model):
         rings = self.active_rings()
         if not rings:
             return
-        keyed, day = self.keyed, self.day
-        keys = np.array([ring.key for ring in rings], dtype=np.int64)
+        keyed, day, book, slots = self.keyed, self.day, self.ring_book, slots_of(rings)
+        keys = book.key[slots]
         # Elementwise, the same arithmetic as for one ring at a time.
         expected = self.extrapolation.reports_elsewhere(
-            np.array([ring.city_expected_victims for ring in rings]),
-            np.array([ring.city_attempts for ring in rings]),
+            book.city_expected_victims[slots], book.city_attempts[slots]
         )
-        stocked = np.array([ring.numbers.size + ring.accounts.size > 0 for ring in rings])
+        stocked = book.numbers_held[slots] + book.accounts_held[slots] > 0
         extra = np.where(stocked, keyed.poisson(expected, "market_blacklist", keys, day), 0)
-        if not extra.any():
+        hit = np.flatnonzero(extra)
+        if not hit.size:
             return
-        stocks = HandleStacks([np.concatenate([ring.numbers, ring.accounts]) for ring in rings])
-        owner = np.repeat(np.arange(len(rings)), extra)
-        slot = np.arange(owner.size) - np.repeat(np.cumsum(extra) - extra, extra)
-        pick = keyed.uniform("market_blacklist_pick", keys[owner], day, slot)
-        picked = stocks.pick(owner, pick)
+        # A ring's stock is its numbers, then its accounts; only the rings hit are stacked.
+        numbers = HandleStacks([rings[i].numbers for i in hit.tolist()])
+        accounts = HandleStacks([rings[i].accounts for i in hit.tolist()])
+        owner = np.repeat(np.arange(hit.size), extra[hit])
+        slot = np.arange(owner.size) - np.repeat(np.cumsum(extra[hit]) - extra[hit], extra[hit])
+        pick = keyed.uniform("market_blacklist_pick", keys[hit][owner], day, slot)
+        picked = pick_joined(numbers, accounts, owner, pick)
         self.push_blacklist(picked, self.handles.kind[picked] == NUMBER, in_city=False)
 
     def book_operation(self, ring: FraudRing, operation: ArrestOperation) -> None:
@@ -840,21 +723,26 @@ class GovernanceModel(mesa.Model):
         market_open = self.day > self.market_opens_day
         if self.day == self.market_opens_day + 1 and self.market_opens_day > -self.warmup_days:
             self._open_market(rings)
-        exit_draws = self.ring_draws("ring_exit", rings)
-        staff = member_table(rings).sum(axis=1).tolist()
-        for ring, members, exit_draw in zip(rings, staff, exit_draws, strict=True):
-            ring.pay_running_costs(members)
-            ring.recent_profit *= 1.0 - 1.0 / PROFIT_MEMORY_DAYS
-            if review:
-                ring.adapt(active)
-            if market_open and ring.should_exit(exit_draw):
-                ring.active = False
+        book, slots = self.ring_book, slots_of(rings)
+        pay_running_costs(book, slots, member_table(rings).sum(axis=1), self.config.fraud)
+        book.recent_profit[slots] *= 1.0 - 1.0 / PROFIT_MEMORY_DAYS
+        if review:
+            # FraudRing.adapt for every ring: the windows folded and reset all at once.
+            remember_windows(book, slots, self.residents.size)
+            for ring in rings:
+                ring.review(active)
+            reset_windows(book, slots)
+        if market_open:
+            draws = np.array(self.ring_draws("ring_exit", rings))
+            quitting = should_exit(book, slots, self.day, draws, self.config.fraud)
+            for i in np.flatnonzero(quitting).tolist():
+                rings[i].active = False
                 self.metrics.add_market("rings_exited", 1)
-                ring.remove()
+                rings[i].remove()
         working = self.active_rings()
         if working:
             # The scripts on sale are the ones in use; with no ring left, the last ones.
-            self.scripts_coaching = float(np.mean([ring.coaching for ring in working]))
+            self.scripts_coaching = float(np.mean(book.coaching[slots_of(working)]))
         if market_open:
             self._enter_rings()
 
@@ -870,8 +758,7 @@ class GovernanceModel(mesa.Model):
 
     def ring_draws(self, purpose: str, rings: list[FraudRing]) -> list[float]:
         """Today's uniform for each ring, keyed (ring, day): ``keyed.one`` for all at once."""
-        keys = np.array([ring.key for ring in rings], dtype=np.int64)
-        return self.keyed.uniform(purpose, keys, self.day).tolist()
+        return self.keyed.uniform(purpose, self.ring_book.key[slots_of(rings)], self.day).tolist()
 
     def _enter_rings(self) -> None:
         """New rings enter: a few on trial whatever the profit, more while the market pays.
@@ -884,15 +771,16 @@ class GovernanceModel(mesa.Model):
         """
         fraud = self.config.fraud
         rings = self.active_rings()
-        established = [ring.recent_profit for ring in rings if ring.established]
-        if established:
-            self.market_profit = float(np.mean(established))
+        book, slots = self.ring_book, slots_of(rings)
+        profits = book.recent_profit[slots][established(book, slots, self.day)]
+        if profits.size:
+            self.market_profit = float(np.mean(profits))
         if len(rings) >= fraud.max_rings:
             return
         signal = max(self.market_profit / fraud.entry_profit_reference, 0.0)
         per_month = fraud.trial_entry_per_month + fraud.entry_rate_per_month * signal
         rate = per_month / 30.0 * (1 - self.courts.deterrence(self.day))
-        entrants = int(self.keyed.poisson(rate, "ring_entry", self.day)[0])
+        entrants = self.keyed.poisson_one(rate, "ring_entry", self.day)
         for order in range(min(entrants, fraud.max_rings - len(rings))):
             self.add_ring(order)
             self.metrics.add_market("rings_entered", 1)
@@ -919,6 +807,7 @@ class GovernanceModel(mesa.Model):
     def collect(self) -> dict[str, float]:
         """Close the day's counters with the state of the city."""
         rings = self.active_rings()
+        book, slots = self.ring_book, slots_of(rings)
         metrics = self.metrics
         metrics.add(
             "legit_calls_blocked", self.telecoms.collateral_calls_blocked(self.residents.size)
@@ -967,9 +856,9 @@ class GovernanceModel(mesa.Model):
             "rings_active": float(len(rings)),
             "ring_members": float(member_table(rings).sum()),
             "rings_cross_border": float(sum(r.cross_border for r in rings)),
-            "targeted_share": float(np.mean([r.targeted_share for r in rings])) if rings else 0.0,
-            "evasion": float(np.mean([r.evasion for r in rings])) if rings else 0.0,
-            "coaching": float(np.mean([r.coaching for r in rings])) if rings else 0.0,
+            "targeted_share": float(np.mean(book.targeted_share[slots])) if rings else 0.0,
+            "evasion": float(np.mean(book.evasion[slots])) if rings else 0.0,
+            "coaching": float(np.mean(book.coaching[slots])) if rings else 0.0,
             "price_sim": self.market.price["sims"],
             "price_mule": self.market.price["mules"],
             "detained_or_imprisoned": float(self.courts.removed_from_labour()),

@@ -114,6 +114,9 @@ _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 _SHIFT30, _SHIFT27, _SHIFT31, _SHIFT12 = (np.uint64(n) for n in (30, 27, 31, 12))
 _UNIT = 2.0**-52
+_ONE_BITS = np.uint64(0x3FF0000000000000)
+"""The bits of the double 1.0: or-ed with 52 random bits, a double in [1, 2)."""
+_UNIT_OFFSET = 1.0 - 2.0**-53
 _SMALL = 8
 """Up to this many keys, folding them as Python integers beats numpy's per-call overhead."""
 
@@ -132,12 +135,17 @@ def name_key(name: str) -> int:
 
 
 def mix(values: np.ndarray) -> np.ndarray:
-    """SplitMix64's finaliser, vectorised over uint64 arrays (which wrap without warnings).
+    """SplitMix64's finaliser, vectorised over uint64 arrays (which wrap without warnings)."""
+    return _mix_in_place(np.array(values, dtype=np.uint64))
 
-    In place on one fresh array: the model hashes tens of thousands of small arrays a run, where
-    the cost is numpy's per-call overhead, so every temporary saved counts.
+
+def _mix_in_place(z: np.ndarray) -> np.ndarray:
+    """:func:`mix` computed in ``z`` itself (a fresh uint64 array the caller gives up).
+
+    The model hashes tens of thousands of small arrays a run, where the cost is numpy's
+    per-call overhead, so every temporary saved counts.
     """
-    z = values + _GOLDEN
+    z += _GOLDEN
     z ^= z >> _SHIFT30
     z *= _MIX1
     z ^= z >> _SHIFT27
@@ -188,14 +196,20 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray:
             return np.empty(first.shape, dtype=np.uint64)
         if first.size <= _SMALL:
             return _fold_few(state, first, rest)
-    key = mix(_as_keys(first) ^ np.uint64(state))
-    for part in rest:
+    # Each xor makes the fresh array that the mix then works in.
+    return _fold_into(_mix_in_place(_as_keys(first) ^ np.uint64(state)), rest)
+
+
+def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
+    """Fold more keys into ``key`` (a fresh uint64 array), each part mixed in turn."""
+    for part in parts:
         if not isinstance(part, int | np.integer):
             part = np.asarray(part)
             if part.ndim > 0:
-                key = mix(key ^ _as_keys(part))
+                key = _mix_in_place(key ^ _as_keys(part))
                 continue
-        key = mix(key ^ np.uint64(int(part) & _MASK))
+        key ^= np.uint64(int(part) & _MASK)
+        _mix_in_place(key)
     return key
 
 
@@ -209,6 +223,21 @@ def _fold_few(state: int, first: np.ndarray, rest: tuple) -> np.ndarray:
             key = _mix_int(key ^ part)
         keys.append(key)
     return np.array(keys, dtype=np.uint64).reshape(first.shape)
+
+
+def _unit(keys: np.ndarray) -> np.ndarray:
+    """The uniforms ``((keys >> 12) + 0.5) * 2**-52``, computed in place in ``keys``.
+
+    52 bits, so that the value stays strictly inside (0, 1) when rounded. The bits are
+    placed in the mantissa of a double in [1, 2), which is ``1 + bits * 2**-52`` exactly;
+    subtracting ``1 - 2**-53`` is exact too (Sterbenz), so the result is the same double as
+    the arithmetic above, with one pass fewer and no integer-to-float conversion.
+    """
+    keys >>= _SHIFT12
+    keys |= _ONE_BITS
+    unit = keys.view(np.float64)
+    unit -= _UNIT_OFFSET
+    return unit
 
 
 class KeyedRandom:
@@ -228,11 +257,26 @@ class KeyedRandom:
 
     def uniform(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """Uniforms in (0, 1), one per element of the broadcast keys."""
-        # 52 bits, so that (bits + 0.5) * 2**-52 stays strictly below 1 when rounded.
-        bits = (self.key(purpose, *parts) >> _SHIFT12).astype(np.float64)
-        bits += 0.5
-        bits *= _UNIT
-        return bits
+        return _unit(self.key(purpose, *parts))
+
+    def uniforms(self, purposes: tuple[str, ...], *parts: np.ndarray | int) -> np.ndarray:
+        """Uniforms for several purposes on the same keys: row ``i`` is ``uniform(purposes[i])``.
+
+        The keys are hashed for all purposes in one pass (the purposes' prefixes stacked on a
+        leading axis), which saves numpy's per-call overhead when each purpose's keys are few
+        (a day's contacts are drawn about for some twenty purposes).
+        """
+        states = [self._prefix[purpose] for purpose in purposes]
+        ndim = max((np.ndim(part) for part in parts), default=0)
+        for i, part in enumerate(parts):
+            if np.ndim(part) == 0:
+                states = [_mix_int(state ^ (int(part) & _MASK)) for state in states]
+                continue
+            column = np.array(states, dtype=np.uint64).reshape((-1,) + (1,) * ndim)
+            key = _mix_in_place(_as_keys(np.asarray(part)) ^ column)
+            return _unit(_fold_into(key, parts[i + 1 :]))
+        # Scalar keys only: one draw per purpose, shaped as uniform() gives it.
+        return _unit(np.array(states, dtype=np.uint64).reshape(-1, 1))
 
     def one(self, purpose: str, *parts: int) -> float:
         """A single uniform in (0, 1): the same value :meth:`uniform` gives for these keys."""
@@ -257,6 +301,15 @@ class KeyedRandom:
         """Poisson counts with the given means (exact inverse CDF)."""
         mean = np.asarray(mean, dtype=float)
         return poisson_quantile(self.uniform(purpose, *parts) * np.ones_like(mean), mean)
+
+    def poisson_one(self, mean: float, purpose: str, *parts: int) -> int:
+        """One Poisson count for scalar keys: ``poisson(...)[0]``, without arrays of one."""
+        return _poisson_quantile_one(self.one(purpose, *parts), float(mean))
+
+    def round_one(self, value: float, purpose: str, *parts: int) -> int:
+        """One random rounding for scalar keys: ``round(...)[0]``, without arrays of one."""
+        whole = math.floor(value)
+        return whole + (self.one(purpose, *parts) < value - whole)
 
     def round(self, value: np.ndarray | float, purpose: str, *parts: np.ndarray | int):
         """Round at random: floor(value) plus one with probability frac(value)."""

@@ -24,6 +24,7 @@ import pandas as pd
 import scipy
 
 import govsim
+from govsim.labels import phrase
 from govsim.runner import RunResults
 from govsim.scenario.loading import dump_scenario
 
@@ -170,7 +171,18 @@ def scenario_hash(text: str) -> str:
 
 
 class ResultsFolderError(ValueError):
-    """The results folder cannot take this run's results; the message says why and what to do."""
+    """The results folder cannot take this run's results; the message says why and what to do.
+
+    ``str()`` is English; :meth:`render` gives the command line's language.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.render("en"))
+
+    def render(self, language: str = "en") -> str:
+        """The message in ``language`` (``en`` or ``zh``)."""
+        return phrase(self.key, language, **self.values)
 
 
 def check_results_folder(out_dir: Path, force: bool = False) -> None:
@@ -183,19 +195,14 @@ def check_results_folder(out_dir: Path, force: bool = False) -> None:
         ResultsFolderError: naming the folder, the reason, and the option that helps.
     """
     if out_dir.exists() and not out_dir.is_dir():
-        raise ResultsFolderError(
-            f"{out_dir} is a file, not a folder: give --out a folder for the results"
-        )
+        raise ResultsFolderError("out_is_a_file", folder=out_dir)
     if not force and out_dir.is_dir() and any(out_dir.iterdir()):
-        raise ResultsFolderError(
-            f"{out_dir}/ already holds results: choose another folder with --out, "
-            "or add --force to replace them"
-        )
+        raise ResultsFolderError("out_holds_results", folder=out_dir)
     existing = _nearest_existing(out_dir)
     if not existing.is_dir():
-        raise ResultsFolderError(f"cannot create {out_dir}/: {existing} is a file, not a folder")
+        raise ResultsFolderError("out_under_a_file", folder=out_dir, existing=existing)
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise ResultsFolderError(f"cannot write results into {out_dir}/: {existing} is read-only")
+        raise ResultsFolderError("out_read_only", folder=out_dir, existing=existing)
 
 
 def _nearest_existing(path: Path) -> Path:

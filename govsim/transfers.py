@@ -21,6 +21,7 @@ import numpy as np
 from scipy import special
 
 from govsim.columns import Columns
+from govsim.early_warning import centre_call_on_hold
 from govsim.laundering import NEVER, Chunks
 from govsim.randomness import combine
 
@@ -224,7 +225,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     keys = combine(due.episode, due.stage)
     hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
     held = model.banks.held(hold, keys)
-    centre_call = model.centre_call_on_hold(due.ring)
+    centre_call = centre_call_on_hold(model, due.ring)
     stopped = model.banks.stop_after_hold(held, centre_call, keys)
     stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
     model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 
 import pytest
+from typer.testing import CliRunner
 
+from govsim.cli import app
 from tests import test_inert_parameters, test_size_invariance, test_stylized_facts
 from tests.helpers import ROOT
 from tests.mechanisms import test_market_chances
@@ -50,3 +53,21 @@ def test_the_long_statistical_tests_are_marked_slow():
         inert.test_parameters_idle_in_the_hub_act_where_they_apply,
     ):
         assert "slow" in marks(test), test.__name__
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_run_can_be_run_again(tmp_path):
+    # The README's first command must keep working the second time, over its own results.
+    clean = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
+    done = subprocess.run(
+        ["make", "-n", "run"], cwd=ROOT, env=clean, capture_output=True, text=True, check=True
+    )
+    line = next(line for line in done.stdout.splitlines() if "govsim run" in line)
+    args = shlex.split(line.split("govsim", 1)[1])
+    out = args.index("--out")
+    args[out + 1] = str(tmp_path / "results")
+    args = [str(ROOT / a) if a.endswith(".yaml") else a for a in args]
+    small = ["--residents", "1000", "--days", "5", "--replications", "1"]
+    for _ in range(2):
+        result = CliRunner().invoke(app, [*args, *small])
+        assert result.exit_code == 0, result.output

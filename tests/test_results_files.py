@@ -130,3 +130,14 @@ def test_run_record_names_the_versions_results_depend_on(tmp_path):
     assert govsim_run(*args, "--out", str(out)).exit_code == 0
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert {"govsim_version", "numpy_version", "scipy_version", "python_version"} <= set(record)
+
+
+def test_a_refused_folder_is_explained_in_chinese(tmp_path):
+    out = tmp_path / "taken"
+    out.mkdir()
+    (out / "summary.parquet").write_bytes(b"")
+    args = [str(SCENARIOS / "baseline.yaml"), "--out", str(out), "--lang", "zh"]
+    result = govsim_run(*args)
+    assert result.exit_code == 2
+    assert "中已有结果" in result.output
+    assert "--force" in result.output

@@ -66,9 +66,15 @@ class PublicEducation(mesa.Agent):
         self.model.metrics.add("campaign_contacts", int(reached.size))
         return int(reached.size)
 
-    def public_reports(self, resisted: np.ndarray, keys: np.ndarray) -> np.ndarray:
-        """Which residents who resisted a scam report its number or account."""
-        draw = self.model.keyed.uniform("public_report", keys)
+    def public_reports(
+        self, resisted: np.ndarray, keys: np.ndarray, draw: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Which residents who resisted a scam report its number or account.
+
+        ``draw``: the contacts' uniforms for the report, if drawn already.
+        """
+        if draw is None:
+            draw = self.model.keyed.uniform("public_report", keys)
         chance = self.config.public_reporting * self.public_link if self.config.enabled else 0.0
         return resisted & (draw < chance)
 

@@ -104,7 +104,9 @@ class HandleRegistry:
     def block_from(self, handles: np.ndarray, day: float) -> None:
         """Block the handles from ``day`` on (an earlier block stays in force)."""
         if handles.size:
-            np.minimum.at(self._blocked_from, handles, day)
+            # As np.minimum.at, without its cost: every handle gets the same day, so a
+            # handle named twice gets the same value twice.
+            self._blocked_from[handles] = np.minimum(self._blocked_from[handles], day)
 
     def is_blocked(self, handles: np.ndarray, day: int) -> np.ndarray:
         """Whether each handle is blocked on ``day``."""
@@ -132,6 +134,25 @@ class HandleStacks:
         size = self.sizes[owner]
         index = self.starts[owner] + (draw * size).astype(np.int64)
         return np.where(size > 0, self.handles[np.minimum(index, self.handles.size - 1)], -1)
+
+
+def pick_joined(
+    first: HandleStacks, second: HandleStacks, owner: np.ndarray, draw: np.ndarray
+) -> np.ndarray:
+    """:meth:`HandleStacks.pick` from each owner's two stocks joined, ``first``'s then ``second``'s.
+
+    The same handles as stacking the joined stocks, without joining them ring by ring.
+    """
+    in_first = first.sizes[owner]
+    size = in_first + second.sizes[owner]
+    within = (draw * size).astype(np.int64)
+    picked = np.full(owner.size, -1, dtype=np.int64)
+    from_first = (size > 0) & (within < in_first)
+    from_second = (size > 0) & ~from_first
+    picked[from_first] = first.handles[first.starts[owner[from_first]] + within[from_first]]
+    rest = within[from_second] - in_first[from_second]
+    picked[from_second] = second.handles[second.starts[owner[from_second]] + rest]
+    return picked
 
 
 def split_by_counts(values: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:

@@ -81,7 +81,7 @@ class Sector:
     def collateral_count(self, expected: float) -> int:
         """Today's count of legitimate items hit by mistake, Poisson with the given mean."""
         keyed = self.model.keyed
-        return int(keyed.poisson(expected, "collateral", _kind_key(self.kind), self.model.day)[0])
+        return keyed.poisson_one(expected, "collateral", _kind_key(self.kind), self.model.day)
 
     def knowledge(self) -> float:
         """What the other parties' knowledge adds to this sector's, from 0 (alone) to 1.

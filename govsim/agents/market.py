@@ -85,9 +85,7 @@ class BlackMarket:
     def leak_routinely(self, keyed: KeyedRandom, day: int) -> None:
         """Today's share of the monthly trickle of new leaks (hacks, insiders, apps)."""
         size = self.leaked.size
-        count = int(
-            keyed.poisson(size * self.config.monthly_leak_share / 30.0, "leak_count", day)[0]
-        )
+        count = keyed.poisson_one(size * self.config.monthly_leak_share / 30.0, "leak_count", day)
         if count:
             picks = keyed.uniform("leak_residents", day, np.arange(count))
             self.leak((picks * size).astype(np.int64))

@@ -33,13 +33,17 @@ class InternetPlatforms(Sector):
             for channel in ("im", "web")
         }
 
-    def route(self, channels: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    def route(
+        self, channels: np.ndarray, keys: np.ndarray, draw: np.ndarray | None = None
+    ) -> np.ndarray:
         """The platform each contact lands on: one carrying its channel, by market share.
 
-        Calls and SMS land on none (-1).
+        Calls and SMS land on none (-1). ``draw``: the contacts' uniforms for the route, if
+        drawn already.
         """
         platform = np.full(channels.size, -1, dtype=np.int16)
-        draw = self.model.keyed.uniform("platform_route", keys)
+        if draw is None:
+            draw = self.model.keyed.uniform("platform_route", keys)
         for channel, carries in self._carriers.items():
             on_channel = channels == channel
             weights = self.shares * carries
@@ -54,7 +58,7 @@ class InternetPlatforms(Sector):
         """Remove IM and web contacts: own detection, or reported accounts once delivered."""
         if self.effort <= 0:
             return
-        draw = self.model.keyed.uniform("platform_block", batch.key)
+        draw = batch.uniform(self.model.keyed, "platform_block")
         on_list = self.model.handles.is_blocked(batch.handle, day)
         effort = self.contact_effort(batch)
         own = effort * self.config.removal_rate * (1.0 - evasion)
@@ -64,13 +68,13 @@ class InternetPlatforms(Sector):
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts flagged as risk leads but not removed."""
-        draw = self.model.keyed.uniform("platform_flag", batch.key)
+        draw = batch.uniform(self.model.keyed, "platform_flag")
         chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & ~batch.phone & (draw < chance)
 
-    def warn_in_app(self, flagged: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    def warn_in_app(self, flagged: np.ndarray, batch: ContactBatch) -> np.ndarray:
         """The platform's own warning to flagged users; returns who was effectively warned."""
-        draw = self.model.keyed.uniform("in_app_warning", keys)
+        draw = batch.uniform(self.model.keyed, "in_app_warning")
         return flagged & (draw < self.config.in_app_warning)
 
     def detect_accounts(self, accounts: np.ndarray, evasion: float, day: int) -> None:

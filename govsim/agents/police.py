@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, ClassVar, Self
 import mesa
 import numpy as np
 
-from govsim.agents.rings import CORE, LEADER, MONEY_MOVERS, OPERATORS, FraudRing
+from govsim.agents.rings import CORE, LEADER, MONEY_MOVERS, OPERATORS, FraudRing, slots_of
 from govsim.columns import Columns
 from govsim.scenario.agencies import Police
 
@@ -162,7 +162,12 @@ class PoliceForce:
 
     # --- anti-fraud centre ------------------------------------------------------------------
     def dissuade(
-        self, leads: np.ndarray, keys: np.ndarray, residents: np.ndarray, urgent: np.ndarray
+        self,
+        leads: np.ndarray,
+        keys: np.ndarray,
+        residents: np.ndarray,
+        urgent: np.ndarray,
+        order_draw: np.ndarray | None = None,
     ) -> np.ndarray:
         """Call today's leads within capacity; queue the rest; work the queue with what is left.
 
@@ -170,14 +175,19 @@ class PoliceForce:
         others, each group in an order keyed to each contact. Spare capacity works the queue
         newest first; leads older than ``lead_expiry_days`` are dropped. Returns which of
         today's leads were called; those called from the queue are in
-        :attr:`called_from_queue`.
+        :attr:`called_from_queue`. ``order_draw``: the contacts' uniforms for the order, if
+        drawn already.
         """
         model = self.model
         keyed, day = model.keyed, model.day
         # Round the capacity at random, so a small city gets its fraction of a call on average.
-        capacity = int(keyed.round(self.centre_capacity, "call_capacity", day)[0])
+        capacity = keyed.round_one(self.centre_capacity, "call_capacity", day)
         lead_ids = np.flatnonzero(leads)
-        order = keyed.uniform("call_order", keys[lead_ids]) - urgent[lead_ids]
+        if order_draw is None:
+            order = keyed.uniform("call_order", keys[lead_ids])
+        else:
+            order = order_draw[lead_ids]
+        order = order - urgent[lead_ids]
         lead_ids = lead_ids[np.argsort(order, kind="stable")]
         now, later = lead_ids[:capacity], lead_ids[capacity:]
         called = np.zeros(leads.size, bool)
@@ -249,15 +259,14 @@ class PoliceForce:
         config = self.config
         weight = self.link_chance + (1.0 - self.link_chance) * config.unlinked_case_weight
         per_victim = self.model.scale * reports_per_victim * weight
-        slot = day % config.case_cold_days
-        for ring in rings:
-            if ring.case_evidence is None:
-                ring.case_evidence = np.zeros(config.case_cold_days)
-            ring.case_evidence[slot] = ring.city_expected_victims * per_victim
+        book, slots = self.model.ring_book, slots_of(rings)
+        book.case_evidence[slots, day % config.case_cold_days] = (
+            book.city_expected_victims[slots] * per_victim
+        )
 
     def evidence(self, ring: FraudRing) -> float:
         """Expected weighted open cases against a ring, market-wide (see gather_evidence)."""
-        return float(ring.case_evidence.sum()) if ring.case_evidence is not None else 0.0
+        return float(ring.case_evidence.sum())
 
     def workload_factor(self) -> float:
         """Share of full attention each open case gets: ``C / (C + open cases)``.
@@ -285,15 +294,11 @@ class PoliceForce:
         # Linear in evidence, hence in the city's expected cases scaled to the market.
         rate = config.identification_rate * config.capability * self.workload_factor()
         rate *= self.data_multiplier / EVIDENCE_UNIT
-        operations = []
-        draws = self.model.ring_draws("identification", rings)
-        for ring, draw in zip(rings, draws, strict=True):
-            evidence = self.evidence(ring)
-            if evidence <= 0:
-                continue
-            if draw < 1.0 - np.exp(-rate * evidence):
-                operations.append((ring, self.arrest(ring, evidence)))
-        return operations
+        # Every ring's evidence at once: the same sums as :meth:`evidence`, row by row.
+        evidence = self.model.ring_book.case_evidence[slots_of(rings)].sum(axis=1)
+        draws = np.array(self.model.ring_draws("identification", rings))
+        hit = (evidence > 0) & (draws < 1.0 - np.exp(-rate * evidence))
+        return [(rings[i], self.arrest(rings[i], float(evidence[i]))) for i in np.flatnonzero(hit)]
 
     def arrest(self, ring: FraudRing, evidence: float) -> ArrestOperation:
         """Arrest the reachable members of an identified ring."""

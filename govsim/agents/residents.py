@@ -42,6 +42,7 @@ class Residents:
         self.awareness_day = np.full(n, start_day, dtype=np.int32)
         self.victimisations = np.zeros(n, dtype=np.int16)
         self.compromised = np.zeros(n, dtype=bool)
+        self._compromised_ids = np.empty(0, dtype=np.intp)
         self.record_detail = np.ones(n, dtype=np.float32)
         # Which bank and telecom operator each resident uses; assigned by the model.
         self.bank_of = np.zeros(n, dtype=np.int8)
@@ -80,7 +81,10 @@ class Residents:
         keep = sources != targets
         rows = np.concatenate([sources[keep], targets[keep]])
         cols = np.concatenate([targets[keep], sources[keep]])
-        order = np.argsort(rows, kind="stable")
+        # The stable order of the rows, from a unique key per tie (its row, then its place):
+        # any sort of unique keys gives the same order, and numpy's default sort of 64-bit
+        # keys is faster than its stable sort of the rows (0.18 against 0.30 s at a million).
+        order = np.argsort((rows.astype(np.int64) << 32) | np.arange(rows.size, dtype=np.int64))
         start = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=n), out=start[1:])
         return start, cols[order]
@@ -136,6 +140,18 @@ class Residents:
         if self.decay * (day - self._anchor_day) > 50.0:
             self._anchor_day = day
             self._weighted_awareness = self._sum_weighted_awareness()
+
+    def compromised_ids(self) -> np.ndarray:
+        """Residents whose social accounts the rings control, in id order (read-only).
+
+        Remembered while their number stays the same: accounts are compromised, never
+        recovered, so the same count is the same residents, and counting a million flags is
+        several times cheaper than listing them, every day.
+        """
+        if np.count_nonzero(self.compromised) != self._compromised_ids.size:
+            self._compromised_ids = np.flatnonzero(self.compromised)
+            self._compromised_ids.flags.writeable = False
+        return self._compromised_ids
 
     def exposure(self, ids: np.ndarray, is_phone: np.ndarray) -> np.ndarray:
         """Probability that a contact by phone (call/SMS) or online (IM/web) is seen."""

@@ -32,10 +32,159 @@ PROFIT_MEMORY_DAYS = 30.0
 """Recent profit decays by 1/30 a day: about the last month's profit."""
 
 
+RING_COLUMNS: tuple[str, ...] = (
+    "skill",
+    "evasion",
+    "coaching",
+    "targeted_share",
+    "cash",
+    "recent_profit",
+    "mules",
+    "window_blocked",
+    "window_contacts",
+    "window_reached",
+    "window_called",
+    "city_attempts",
+    "city_expected_victims",
+    "city_expected_takings",
+    "victims_per_day",
+    "numbers_held",
+    "accounts_held",
+    "learned_blocked",
+    "learned_contacts",
+    "learned_reached",
+    "learned_called",
+)
+"""A ring's numbers that the model reads or writes for all rings at once, every day."""
+RING_TABLES: tuple[str, ...] = (
+    "portfolio",
+    "home",
+    "abroad",
+    "window_revenue",
+    "window_attempts",
+    "learned_revenue",
+    "learned_attempts",
+    "case_evidence",
+)
+"""A ring's arrays that the model reads or writes for all rings at once."""
+
+
+class RingBook:
+    """The rings' day-to-day state as columns: one row (slot) per ring that ever entered.
+
+    Vectorise the crowd, objectify the few: rings stay agents with readable methods, and
+    their attributes in :data:`RING_COLUMNS` and :data:`RING_TABLES` read and write their own
+    row here. The model's daily bookkeeping of all rings (contacts, expected takings, wages,
+    mule wear, evidence) is then a few array operations on the rows of the working rings
+    instead of a Python loop over some 60 rings, several times a day. The same arithmetic
+    on the same numbers, element by element: results do not change.
+    """
+
+    def __init__(self, types: int, roles: int, evidence_days: int, capacity: int = 64) -> None:
+        self.count = 0
+        self.key = np.zeros(capacity, dtype=np.int64)
+        self.unique_id = np.zeros(capacity, dtype=np.int64)
+        self.entered_day = np.zeros(capacity, dtype=np.int64)
+        for name in RING_COLUMNS:
+            setattr(self, name, np.zeros(capacity))
+        self.home = np.zeros((capacity, roles), dtype=np.int64)
+        self.abroad = np.zeros((capacity, roles), dtype=np.int64)
+        self.portfolio = np.zeros((capacity, types))
+        self.window_revenue = np.zeros((capacity, types, len(MODES)))
+        self.window_attempts = np.zeros((capacity, types, len(MODES)))
+        self.learned_revenue = np.zeros((capacity, types, len(MODES)))
+        self.learned_attempts = np.zeros((capacity, types, len(MODES)))
+        self.case_evidence = np.zeros((capacity, evidence_days))
+        self._asked: list[FraudRing] = []
+        self._rows = np.empty(0, dtype=np.int64)
+
+    def rows(self, rings: list[FraudRing]) -> np.ndarray:
+        """The rows of these rings, in order (read-only).
+
+        Remembered for the last list asked about (held, so that it stays that list): the
+        model asks about its list of working rings a dozen times a day.
+        """
+        if rings is not self._asked or len(rings) != self._rows.size:
+            self._asked = rings
+            self._rows = np.array([ring.slot for ring in rings], dtype=np.int64)
+            self._rows.flags.writeable = False
+        return self._rows
+
+    def add(self, key: int, unique_id: int, day: int) -> int:
+        """A row for a new ring entering on ``day`` (zeros); returns its slot."""
+        if self.count == self.key.size:
+            self._grow(2 * self.key.size)
+        slot = self.count
+        self.count += 1
+        self.key[slot] = key
+        self.unique_id[slot] = unique_id
+        self.entered_day[slot] = day
+        return slot
+
+    def _grow(self, capacity: int) -> None:
+        for name in ("key", "unique_id", "entered_day", *RING_COLUMNS, *RING_TABLES):
+            old = getattr(self, name)
+            new = np.zeros((capacity, *old.shape[1:]), dtype=old.dtype)
+            new[: old.shape[0]] = old
+            setattr(self, name, new)
+
+
+def _column(name: str, kind: type = float) -> property:
+    """A ring's number kept in its row of the model's :class:`RingBook`."""
+
+    def get(ring: FraudRing) -> float:
+        return kind(getattr(ring.book, name)[ring.slot])
+
+    def put(ring: FraudRing, value: float) -> None:
+        getattr(ring.book, name)[ring.slot] = value
+
+    return property(get, put, doc=f"The ring's {name.replace('_', ' ')} (in the ring book).")
+
+
+def _table(name: str) -> property:
+    """A ring's array kept in its row of the model's :class:`RingBook` (a view of it)."""
+
+    def get(ring: FraudRing) -> np.ndarray:
+        return getattr(ring.book, name)[ring.slot]
+
+    def put(ring: FraudRing, value: np.ndarray) -> None:
+        getattr(ring.book, name)[ring.slot] = value
+
+    return property(get, put, doc=f"The ring's {name.replace('_', ' ')} (in the ring book).")
+
+
 class FraudRing(mesa.Agent):
     """One fraud ring, organised as an industrial chain."""
 
     model: GovernanceModel
+    skill = _column("skill")
+    evasion = _column("evasion")
+    coaching = _column("coaching")
+    targeted_share = _column("targeted_share")
+    cash = _column("cash")
+    recent_profit = _column("recent_profit")
+    mules = _column("mules")
+    window_blocked = _column("window_blocked")
+    window_contacts = _column("window_contacts")
+    window_reached = _column("window_reached")
+    window_called = _column("window_called")
+    city_attempts = _column("city_attempts")
+    city_expected_victims = _column("city_expected_victims")
+    city_expected_takings = _column("city_expected_takings")
+    victims_per_day = _column("victims_per_day")
+    entered_day = _column("entered_day", int)
+    portfolio = _table("portfolio")
+    home = _table("home")
+    abroad = _table("abroad")
+    window_revenue = _table("window_revenue")
+    window_attempts = _table("window_attempts")
+    learned_revenue = _table("learned_revenue")
+    learned_attempts = _table("learned_attempts")
+    learned_blocked = _column("learned_blocked")
+    learned_contacts = _column("learned_contacts")
+    learned_reached = _column("learned_reached")
+    learned_called = _column("learned_called")
+    case_evidence = _table("case_evidence")
 
     def __init__(self, model: GovernanceModel, key: int, portfolio: np.ndarray) -> None:
         super().__init__(model)
@@ -44,6 +193,8 @@ class FraudRing(mesa.Agent):
         # Identity for keyed draws: (day of entry, order of entry that day), equal across
         # scenarios, so the same ring has the same luck wherever it exists.
         self.key = key
+        self.book = model.ring_book
+        self.slot = self.book.add(key, self.unique_id, model.day)
         self.full_strength = self._staffing(model.keyed.normal("ring_size", key)[0])
         sigma = config.ring_skill_sigma
         self.skill = float(np.exp(sigma * model.keyed.normal("ring_skill", key)[0] - sigma**2 / 2))
@@ -58,35 +209,20 @@ class FraudRing(mesa.Agent):
         self.evasion = config.evasion_initial
         # Newcomers buy the scripts in circulation (see GovernanceModel.add_ring).
         self.coaching = config.coaching_initial
+        # Attempts per operator in broadcast and targeted mode, for the review of the mode.
+        self._per_operator = np.array(
+            [config.broadcast_attempts_per_operator, config.targeted_attempts_per_operator]
+        )
         self.cash = config.initial_cash
         self.numbers = np.empty(0, dtype=np.int64)
         self.accounts = np.empty(0, dtype=np.int64)
-        self.mules = 0.0
         self.active = True
-        self.entered_day = model.day
-        n_types = portfolio.size
-        self.window_revenue = np.zeros((n_types, len(MODES)))
-        self.window_attempts = np.zeros((n_types, len(MODES)))
-        self.window_blocked = 0.0
-        self.window_contacts = 0.0
-        self.window_reached = 0.0
-        self.window_called = 0.0
-        # What the ring has learned from its city contacts over past reviews (see adapt).
-        self.learned_revenue = np.zeros((n_types, len(MODES)))
-        self.learned_attempts = np.zeros((n_types, len(MODES)))
-        self.learned_blocked = 0.0
-        self.learned_contacts = 0.0
-        self.learned_reached = 0.0
-        self.learned_called = 0.0
-        self.recent_profit = 0.0
-        # Today's city contacts and their expected yield (see govsim.extrapolation).
-        self.city_attempts = 0.0
-        self.city_expected_victims = 0.0
-        self.city_expected_takings = 0.0
-        self.victims_per_day = 0.0
-        # Expected new cases against the ring, market-wide, by day over the last
-        # case_cold_days days (set by the police, see PoliceForce.gather_evidence).
-        self.case_evidence: np.ndarray | None = None
+        # The window's counts (window_*) and what the ring has learned from its city contacts
+        # over past reviews (learned_*, see adapt) start at zero in its new row of the book.
+        # recent_profit, today's city contacts and their expected yield (city_*, see
+        # govsim.extrapolation), and case_evidence, the expected new cases against the ring,
+        # market-wide, by day over the last case_cold_days days (set by the police, see
+        # PoliceForce.gather_evidence), all start at zero in the ring's new row of the book.
 
     def _staffing(self, size_noise: float) -> np.ndarray:
         """Members by role at full strength: the chain roles times this ring's size factor."""
@@ -97,11 +233,36 @@ class FraudRing(mesa.Agent):
         staffing[OPERATORS] = max(int(staffing[OPERATORS]), 1)
         return staffing
 
+    # --- stocks -----------------------------------------------------------------------------
+    @property
+    def numbers(self) -> np.ndarray:
+        """The phone numbers in stock (handle ids); their count is kept in the ring book."""
+        return self._numbers
+
+    @numbers.setter
+    def numbers(self, value: np.ndarray) -> None:
+        self._numbers = value
+        self.book.numbers_held[self.slot] = value.size
+
+    @property
+    def accounts(self) -> np.ndarray:
+        """The online accounts in stock (handle ids); their count is kept in the ring book."""
+        return self._accounts
+
+    @accounts.setter
+    def accounts(self, value: np.ndarray) -> None:
+        self._accounts = value
+        self.book.accounts_held[self.slot] = value.size
+
     # --- membership -------------------------------------------------------------------------
     @property
     def members(self) -> np.ndarray:
         """Members by role, at home and abroad together."""
         return self.home + self.abroad
+
+    def _members(self, role: int) -> int:
+        """Members in one role, at home and abroad (one entry of :attr:`members`)."""
+        return int(self.home[role] + self.abroad[role])
 
     @property
     def operators(self) -> int:
@@ -172,7 +333,7 @@ class FraudRing(mesa.Agent):
 
     def wear_mules(self) -> None:
         """Mule accounts wear out: banks close them, their holders sell them on or quit."""
-        self.mules *= 1.0 - 1.0 / self.config.mule_life_days
+        wear_mules(self.book, self.slot, self.config)
 
     def take_delivery(self, numbers: int, accounts: int, mules: int, cost: float) -> None:
         """Receive bought SIMs, accounts and mule accounts, and pay for them."""
@@ -186,12 +347,15 @@ class FraudRing(mesa.Agent):
 
     def receive(self, numbers: np.ndarray, accounts: np.ndarray, mules: int, cost: float) -> None:
         """Add issued handles and mule accounts to the stocks, and pay for them."""
+        self.stock_handles(numbers, accounts)
+        receive_mules(self.book, self.slot, mules, cost)
+
+    def stock_handles(self, numbers: np.ndarray, accounts: np.ndarray) -> None:
+        """Add issued numbers and accounts to the stocks."""
         if numbers.size:
             self.numbers = np.concatenate([self.numbers, numbers])
         if accounts.size:
             self.accounts = np.concatenate([self.accounts, accounts])
-        self.mules += mules
-        self.pay(cost)
 
     def transfer_capacity(self) -> float:
         """Victim transfers per day the ring's mule accounts can receive, market-wide."""
@@ -202,41 +366,27 @@ class FraudRing(mesa.Agent):
     # --- accounts of the day ----------------------------------------------------------------
     def pay(self, amount: float) -> None:
         """Spend cash on inputs (records)."""
-        self.cash -= amount
-        self.recent_profit -= amount
+        pay(self.book, self.slot, amount)
 
     def book_revenue(self, amount: float) -> None:
         """Cash out laundered proceeds (market-wide equivalent), less members' commission."""
-        kept = amount * (1.0 - self.config.commission_share)
-        self.cash += kept
-        self.recent_profit += kept
+        book_revenue(self.book, self.slot, amount, self.config)
 
-    def pay_running_costs(self, members: int | None = None) -> None:
-        """Wages; losing tells whether the last month's profit is negative.
-
-        ``members`` is the ring's head count when the caller has counted all rings at once.
-        """
-        if members is None:
-            members = int(self.members.sum())
-        wages = float(members) * self.config.wage_per_member_day
-        self.cash -= wages
-        self.recent_profit -= wages
+    def pay_running_costs(self) -> None:
+        """Wages; losing tells whether the last month's profit is negative."""
+        pay_running_costs(self.book, self.slot, int(self.members.sum()), self.config)
 
     @property
     def established(self) -> bool:
         """Whether the ring has worked a month: before that, its recent profit is start-up."""
-        return self.model.day - self.entered_day >= PROFIT_MEMORY_DAYS
+        return bool(established(self.book, self.slot, self.model.day))
 
     def should_exit(self, draw: float) -> bool:
         """Whether the ring quits today: broke, or at random while it is losing money.
 
-        A ring is a business: its backers pull out of a den that keeps losing money rather
-        than spend their reserve on it, each on their own day (``draw`` is the ring's
-        uniform for today). A ring in its first month is not judged on profit: it has just
-        bought its stock and its first victims have not paid yet.
+        See :func:`should_exit`, which decides for all rings at once.
         """
-        losing = self.recent_profit < 0 and self.established
-        return self.cash < 0 or (losing and draw < 1.0 / self.config.exit_after_loss_days)
+        return bool(should_exit(self.book, self.slot, self.model.day, draw, self.config))
 
     # --- adaptation -------------------------------------------------------------------------
     def adapt(self, active_types: np.ndarray) -> None:
@@ -249,58 +399,47 @@ class FraudRing(mesa.Agent):
         too few of its contacts (often none in targeted mode), and learning from it alone
         would make the rings' strategy, hence results, depend on the city's size.
         """
-        self._remember_window()
+        remember_windows(self.book, self.slot, self.model.config.population.size)
+        self.review(active_types)
+        reset_windows(self.book, self.slot)
+
+    def review(self, active_types: np.ndarray) -> None:
+        """:meth:`adapt` once the window is remembered: portfolio, mode, evasion, coaching."""
         config = self.config
-        attempts = self.learned_attempts.sum(axis=1)
-        revenue = self.learned_revenue.sum(axis=1)
+        learned_attempts, learned_revenue = self.learned_attempts, self.learned_revenue
+        attempts = learned_attempts.sum(axis=1)
+        revenue = learned_revenue.sum(axis=1)
         tried = (attempts > 0) & active_types
         if tried.any():
             payoff = np.where(tried, revenue / np.maximum(attempts, 1), 0.0)
-            if payoff[tried].sum() > 0:
-                target = self.portfolio.copy()
-                target[tried] = payoff[tried] / payoff[tried].sum() * self.portfolio[tried].sum()
-                mixed = (
-                    1 - config.adaptation_rate
-                ) * self.portfolio + config.adaptation_rate * target
+            paid = payoff[tried]
+            total = paid.sum()
+            if total > 0:
+                portfolio = self.portfolio
+                target = portfolio.copy()
+                target[tried] = paid / total * portfolio[tried].sum()
+                mixed = (1 - config.adaptation_rate) * portfolio + config.adaptation_rate * target
                 self.portfolio = _with_floor(mixed, config.exploration)
-        self._adapt_mode()
+        self._adapt_mode(learned_attempts, learned_revenue)
         self._learn_evasion()
         self._learn_coaching()
-        self._reset_window()
 
-    def _remember_window(self) -> None:
-        residents = self.model.config.population.size
-        windows = max(1.0, MEMORY_REFERENCE_RESIDENTS / residents)
-        keep = 1.0 - 1.0 / windows
-        self.learned_revenue = keep * self.learned_revenue + self.window_revenue
-        self.learned_attempts = keep * self.learned_attempts + self.window_attempts
-        self.learned_blocked = keep * self.learned_blocked + self.window_blocked
-        self.learned_contacts = keep * self.learned_contacts + self.window_contacts
-        self.learned_reached = keep * self.learned_reached + self.window_reached
-        self.learned_called = keep * self.learned_called + self.window_called
-
-    def _adapt_mode(self) -> None:
-        attempts = self.learned_attempts.sum(axis=0)
-        revenue = self.learned_revenue.sum(axis=0)
-        per_operator = np.array(
-            [
-                self.config.broadcast_attempts_per_operator,
-                self.config.targeted_attempts_per_operator,
-            ]
-        )
+    def _adapt_mode(self, learned_attempts: np.ndarray, learned_revenue: np.ndarray) -> None:
+        attempts = learned_attempts.sum(axis=0)
+        revenue = learned_revenue.sum(axis=0)
         if (attempts <= 0).any():
             return
-        yield_per_operator = revenue / attempts * per_operator
+        yield_per_operator = revenue / attempts * self._per_operator
         if yield_per_operator.sum() <= 0:
             return
         goal = yield_per_operator[1] / yield_per_operator.sum()
         rate = self.config.adaptation_rate
-        self.targeted_share = float(
-            np.clip(self.targeted_share + rate * (goal - self.targeted_share), 0.05, 0.95)
-        )
+        share = self.targeted_share
+        # min and max, as np.clip does, without its overhead on one number.
+        self.targeted_share = min(max(float(share + rate * (goal - share)), 0.05), 0.95)
 
     def _learn_evasion(self) -> None:
-        if self.learned_contacts <= 0 or self.members[TECHNICIANS] == 0:
+        if self.learned_contacts <= 0 or self._members(TECHNICIANS) == 0:
             return
         blocked_share = self.learned_blocked / self.learned_contacts
         gap = self.config.evasion_max - self.evasion
@@ -315,19 +454,11 @@ class FraudRing(mesa.Agent):
         fraud is rare: without it, the fewer the rings the surer their victims are talked out
         of paying, and a market under a strong centre could tip to none (docs/ODD.md 9).
         """
-        if self.learned_reached <= 0 or self.members[SCRIPT_DESIGNERS] == 0:
+        if self.learned_reached <= 0 or self._members(SCRIPT_DESIGNERS) == 0:
             return
         called_share = self.learned_called / self.learned_reached
         gap = self.config.coaching_max - self.coaching
         self.coaching += self.config.coaching_learning * called_share * max(gap, 0.0)
-
-    def _reset_window(self) -> None:
-        self.window_revenue[:] = 0.0
-        self.window_attempts[:] = 0.0
-        self.window_blocked = 0.0
-        self.window_contacts = 0.0
-        self.window_reached = 0.0
-        self.window_called = 0.0
 
 
 def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
@@ -345,15 +476,23 @@ def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
 
 
 # --- the day's planning of all rings at once (rings are few; their days are many) -------------
+def slots_of(rings: list[FraudRing]) -> np.ndarray:
+    """The rows of these rings in their :class:`RingBook`, in the same order."""
+    if not rings:
+        return np.empty(0, dtype=np.int64)
+    return rings[0].book.rows(rings)
+
+
 def member_table(rings: list[FraudRing]) -> np.ndarray:
     """Members by role of each ring, at home and abroad together (rings x roles).
 
-    Two stacked arrays instead of one :attr:`FraudRing.members` per ring: the model counts
-    every ring's members several times a day.
+    Read from the ring book instead of one :attr:`FraudRing.members` per ring: the model
+    counts every ring's members several times a day.
     """
     if not rings:
         return np.zeros((0, len(ROLES)), dtype=np.int64)
-    return np.array([ring.home for ring in rings]) + np.array([ring.abroad for ring in rings])
+    book, slots = rings[0].book, slots_of(rings)
+    return book.home[slots] + book.abroad[slots]
 
 
 def market_attempts(
@@ -367,11 +506,12 @@ def market_attempts(
     if not rings:
         return np.zeros((0, active_types.size, len(MODES)))
     config = rings[0].config
-    weights = np.array([ring.portfolio for ring in rings]) * active_types
+    book, slots = rings[0].book, slots_of(rings)
+    weights = book.portfolio[slots] * active_types
     total = weights.sum(axis=1, keepdims=True)
     weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
     operators = member_table(rings)[:, OPERATORS].astype(float)
-    targeted = np.array([ring.targeted_share for ring in rings])
+    targeted = book.targeted_share[slots]
     per_mode = np.stack(
         [
             operators * (1 - targeted) * config.broadcast_attempts_per_operator,
@@ -380,8 +520,7 @@ def market_attempts(
         axis=1,
     )
     attempts = weights[:, :, None] * per_mode[:, None, :]
-    numbers = np.array([ring.numbers.size for ring in rings], dtype=float)
-    accounts = np.array([ring.accounts.size for ring in rings], dtype=float)
+    numbers, accounts = book.numbers_held[slots], book.accounts_held[slots]
     phone = _carried(attempts[:, uses_phone].sum(axis=(1, 2)), numbers)
     online = _carried(attempts[:, ~uses_phone].sum(axis=(1, 2)), accounts)
     return attempts * np.where(uses_phone[None, :], phone[:, None], online[:, None])[:, :, None]
@@ -401,7 +540,8 @@ def handle_demands(rings: list[FraudRing]) -> np.ndarray:
     config = rings[0].config
     members = member_table(rings)
     operators = members[:, OPERATORS].astype(float)
-    have = np.array([(ring.numbers.size, ring.accounts.size, ring.mules) for ring in rings])
+    book, slots = rings[0].book, slots_of(rings)
+    have = np.stack([book.numbers_held[slots], book.accounts_held[slots], book.mules[slots]], 1)
     want = np.stack(
         [
             np.ceil(operators * config.numbers_per_operator) - have[:, 0],
@@ -411,3 +551,86 @@ def handle_demands(rings: list[FraudRing]) -> np.ndarray:
         axis=1,
     )
     return np.maximum(want, 0).astype(np.int64)
+
+
+# --- the day's accounts of rings, one (a slot) or all at once (an array of slots) -------------
+Slots = int | np.ndarray
+"""A ring's row in the ring book, or an array of rows."""
+
+
+def pay(book: RingBook, slots: Slots, amount: float | np.ndarray) -> None:
+    """Rings spend cash on inputs."""
+    book.cash[slots] -= amount
+    book.recent_profit[slots] -= amount
+
+
+def receive_mules(book: RingBook, slots: Slots, mules: int | np.ndarray, cost: float | np.ndarray):
+    """Rings add bought mule accounts to their stock and pay for all they bought."""
+    book.mules[slots] += mules
+    pay(book, slots, cost)
+
+
+def wear_mules(book: RingBook, slots: Slots, config: Fraud) -> None:
+    """Mule accounts wear out: banks close them, their holders sell them on or quit."""
+    book.mules[slots] *= 1.0 - 1.0 / config.mule_life_days
+
+
+def book_revenue(book: RingBook, slots: Slots, amount: float | np.ndarray, config: Fraud) -> None:
+    """Rings cash out laundered proceeds (market-wide equivalent), less members' commission."""
+    kept = amount * (1.0 - config.commission_share)
+    book.cash[slots] += kept
+    book.recent_profit[slots] += kept
+
+
+def pay_running_costs(
+    book: RingBook, slots: Slots, members: int | np.ndarray, config: Fraud
+) -> None:
+    """Wages for ``members`` (head counts); losing tells whether recent profit is negative."""
+    wages = np.asarray(members).astype(float) * config.wage_per_member_day
+    book.cash[slots] -= wages
+    book.recent_profit[slots] -= wages
+
+
+def established(book: RingBook, slots: Slots, day: int) -> bool | np.ndarray:
+    """Whether rings have worked a month: before that, their recent profit is start-up."""
+    return day - book.entered_day[slots] >= PROFIT_MEMORY_DAYS
+
+
+def should_exit(
+    book: RingBook, slots: Slots, day: int, draw: float | np.ndarray, config: Fraud
+) -> bool | np.ndarray:
+    """Whether rings quit today: broke, or at random while losing money.
+
+    A ring is a business: its backers pull out of a den that keeps losing money rather
+    than spend their reserve on it, each on their own day (``draw`` is the ring's
+    uniform for today). A ring in its first month is not judged on profit: it has just
+    bought its stock and its first victims have not paid yet.
+    """
+    losing = (book.recent_profit[slots] < 0) & established(book, slots, day)
+    return (book.cash[slots] < 0) | (losing & (draw < 1.0 / config.exit_after_loss_days))
+
+
+WINDOWS: tuple[tuple[str, str], ...] = tuple(
+    (f"learned_{name}", f"window_{name}")
+    for name in ("revenue", "attempts", "blocked", "contacts", "reached", "called")
+)
+"""What a ring learns (learned_*) from each window of city contacts (window_*)."""
+
+
+def remember_windows(book: RingBook, slots: Slots, residents: int) -> None:
+    """Rings fold the window just closed into what they learned, the earlier ones fading.
+
+    Remembered over as many windows as the city is smaller than
+    ``MEMORY_REFERENCE_RESIDENTS`` (see :meth:`FraudRing.adapt`).
+    """
+    windows = max(1.0, MEMORY_REFERENCE_RESIDENTS / residents)
+    keep = 1.0 - 1.0 / windows
+    for learned, window in WINDOWS:
+        table = getattr(book, learned)
+        table[slots] = keep * table[slots] + getattr(book, window)[slots]
+
+
+def reset_windows(book: RingBook, slots: Slots) -> None:
+    """Rings start a new window of city contacts."""
+    for _, window in WINDOWS:
+        getattr(book, window)[slots] = 0.0

@@ -28,7 +28,7 @@ class TelecomOperators(Sector):
         """Block calls and SMS: own detection, or the blacklist once it has been delivered."""
         if self.effort <= 0:
             return
-        draw = self.model.keyed.uniform("telecom_block", batch.key)
+        draw = batch.uniform(self.model.keyed, "telecom_block")
         on_list = self.model.handles.is_blocked(batch.handle, day)
         effort = self.contact_effort(batch)
         own = effort * self.config.block_rate * (1.0 - evasion)
@@ -38,7 +38,7 @@ class TelecomOperators(Sector):
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts the operator's anomaly detection flags but does not block."""
-        draw = self.model.keyed.uniform("telecom_flag", batch.key)
+        draw = batch.uniform(self.model.keyed, "telecom_flag")
         chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & batch.phone & (draw < chance)
 

@@ -6,6 +6,7 @@ mechanisms achieve at full capability.
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -21,6 +22,7 @@ from govsim.scenario.fields import (
     param,
     share,
 )
+from govsim.scenario.messages import Message
 
 IC3 = "FBI IC3 Recovery Asset Team outcomes, docs/sources.md"
 NAFC = "China National Anti-Fraud Center statements, docs/sources.md"
@@ -80,12 +82,17 @@ def _named(en: str, zh: str, market_share: float, **extra: object) -> dict:
     return {"name": LocalizedText(en=en, zh=zh), "market_share": market_share, **extra}
 
 
+def both(first: str, second: str) -> Message:
+    """Return ``first and second``, for joining names in a message."""
+    return Message("both", first=first, second=second)
+
+
 def _unique_names(institutions: list[Institution]) -> list[Institution]:
     names = [str(i.name if isinstance(i.name, str) else i.name.en) for i in institutions]
     if len(set(names)) != len(names):
-        raise ValueError("institution names must be unique within a sector")
+        raise ValueError(Message("institution_names_unique"))
     if not institutions:
-        raise ValueError("a sector needs at least one institution")
+        raise ValueError(Message("sector_needs_institution"))
     return institutions
 
 
@@ -330,11 +337,13 @@ class Platforms(Agency):
         carried = {channel for i in institutions for channel in i.channels}
         missing = {"im", "web"} - carried
         if missing:
-            names = " and ".join(sorted(missing))
+            names = functools.reduce(
+                lambda a, b: Message("both", first=a, second=b), sorted(missing)
+            )
             raise BrokenRuleError(
                 "",
-                f"no platform carries {names}: scam contacts on {names} would land nowhere",
-                f"add {names} to some platform's channels, e.g. channels: [im, web]",
+                Message("channel_uncarried", channels=names),
+                Message("channel_uncarried_fix", channels=names),
             )
         return institutions
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from govsim.scenario.cooperation import Cooperation
 from govsim.scenario.errors import KeyPath, Locator, Problem, format_key_path, number
 from govsim.scenario.events import Campaign, CardCrackdown, DataBreach
+from govsim.scenario.messages import Message
 from govsim.scenario.schema import Scenario
 
 SHARE_TOLERANCE = 1e-6
@@ -76,11 +77,11 @@ def _age_shares(scenario: Scenario) -> Iterator[Caution]:
     shares = scenario.population.age_shares.as_tuple()
     total = sum(shares)
     if total > 0 and not math.isclose(total, 1.0, abs_tol=SHARE_TOLERANCE):
-        scaled = ", ".join(f"{share / total:.3g}" for share in shares)
+        scaled = tuple(f"{share / total:.3g}" for share in shares)
         yield Caution(
             ("population", "age_shares"),
-            f"the shares sum to {total:.4g}, not 1: they will be scaled to {scaled}",
-            "make the shares of students, working and elderly residents sum to 1",
+            Message("shares_scaled", total=f"{total:.4g}", scaled=scaled),
+            Message("shares_scaled_fix"),
         )
 
 
@@ -90,9 +91,8 @@ def _events(scenario: Scenario) -> Iterator[Caution]:
         if event.day > scenario.days:
             yield Caution(
                 (*here, "day"),
-                f"day {event.day} is after the last measured day ({scenario.days}): the "
-                f"{event.type} never happens",
-                f"set a day from 1 to {scenario.days}, or raise days",
+                Message("event_after_end", day=event.day, days=scenario.days, event=event.type),
+                Message("event_after_end_fix", days=scenario.days),
             )
         yield from _idle_event(event, here)
 
@@ -103,16 +103,16 @@ def _idle_event(event: object, here: KeyPath) -> Iterator[Caution]:
         if not event.groups:
             yield Caution(
                 (*here, "groups"),
-                "no age group is targeted: the campaign reaches nobody",
-                "list the groups, e.g. [student, elderly], or leave 'groups' out for all",
+                Message("campaign_no_groups"),
+                Message("campaign_no_groups_fix"),
             )
         for key in ("reach", "boost"):
             if getattr(event, key) == 0:
-                yield Caution((*here, key), f"{key} is 0: the campaign changes nothing")
+                yield Caution((*here, key), Message("campaign_zero", key=key))
     if isinstance(event, DataBreach) and event.share == 0:
-        yield Caution((*here, "share"), "share is 0: no record leaks")
+        yield Caution((*here, "share"), Message("breach_zero"))
     if isinstance(event, CardCrackdown) and event.intensity == 0:
-        yield Caution((*here, "intensity"), "intensity is 0: the operation cuts nothing")
+        yield Caution((*here, "intensity"), Message("crackdown_zero"))
 
 
 def _rings(scenario: Scenario) -> Iterator[Caution]:
@@ -121,10 +121,8 @@ def _rings(scenario: Scenario) -> Iterator[Caution]:
     if initial > fraud.max_rings:
         yield Caution(
             ("fraud", "max_rings"),
-            f"the market starts with {number(initial)} rings (rings_per_million x "
-            f"market_population), more than max_rings ({number(fraud.max_rings)}): max_rings "
-            "only stops entry, so all of them start",
-            f"raise max_rings to at least {number(initial)}, or lower rings_per_million",
+            Message("rings_beyond_max", rings=number(initial), max_rings=number(fraud.max_rings)),
+            Message("rings_beyond_max_fix", rings=number(initial)),
         )
 
 
@@ -137,8 +135,8 @@ def _hub_settings(scenario: Scenario) -> Iterator[Caution]:
         if getattr(cooperation, key) != getattr(defaults, key):
             yield Caution(
                 ("cooperation", key),
-                f"only a hub reads {key}, and the structure is '{cooperation.structure}'",
-                "set cooperation.structure: hub, or remove this key",
+                Message("hub_only", key=key, structure=cooperation.structure),
+                Message("hub_only_fix"),
             )
 
 
@@ -151,6 +149,6 @@ def _disabled_institutions(scenario: Scenario) -> Iterator[Caution]:
             if institution.capability is not None:
                 yield Caution(
                     ("agencies", sector, "institutions", index, "capability"),
-                    f"the {sector} are disabled (enabled: false), so this capability does nothing",
-                    f"set agencies.{sector}.enabled: true, or remove this capability",
+                    Message("sector_disabled", sector=sector),
+                    Message("sector_disabled_fix", sector=sector),
                 )

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field, PrivateAttr, field_validator
 
 from govsim.scenario.fields import ASSUMPTION, Record, param, share
+from govsim.scenario.messages import Message
 
 PARTIES: tuple[str, ...] = (
     "police",
@@ -46,14 +47,11 @@ def canonical_link(name: str) -> str:
     """
     parts = name.strip().split("-")
     if len(parts) != 2 or not all(part in PARTIES for part in parts):
-        raise ValueError(
-            f"'{name}' is not a link: expected two parties joined by '-', parties are "
-            + ", ".join(PARTIES)
-        )
+        raise ValueError(Message("not_a_link", name=name, parties=PARTIES))
     for candidate in (f"{parts[0]}-{parts[1]}", f"{parts[1]}-{parts[0]}"):
         if candidate in KNOWN_LINKS:
             return candidate
-    raise ValueError(f"'{name}' is not a modelled link; known links: " + ", ".join(KNOWN_LINKS))
+    raise ValueError(Message("not_a_modelled_link", name=name, links=KNOWN_LINKS))
 
 
 class Latencies(Record):
@@ -181,9 +179,9 @@ class Cooperation(Record):
         for name, level in links.items():
             key = canonical_link(name)
             if not 0.0 <= level <= 1.0:
-                raise ValueError(f"link '{name}' must be in [0, 1], got {level}")
+                raise ValueError(Message("link_level_range", name=name, level=level))
             if key in result:
-                raise ValueError(f"link '{name}' is given twice (as '{key}')")
+                raise ValueError(Message("link_given_twice", name=name, link=key))
             result[key] = float(level)
         return result
 
@@ -198,11 +196,14 @@ class Cooperation(Record):
         """Return the effective cooperation level of a link under this structure.
 
         Remembered per name: the model asks for levels many times a day, and the record is
-        immutable.
+        immutable. The memory is read from pydantic's store of private attributes directly:
+        ``self._levels`` goes through pydantic's ``__getattr__``, which costs more than the
+        look-up itself.
         """
-        cached = self._levels.get(name)
+        levels = self.__pydantic_private__["_levels"]
+        cached = levels.get(name)
         if cached is None:
-            cached = self._levels[name] = self._effective_level(name)
+            cached = levels[name] = self._effective_level(name)
         return cached
 
     def __eq__(self, other: object) -> bool:

@@ -10,6 +10,7 @@ types, so they are translated here, using the schema to find valid keys, ranges 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -24,6 +25,7 @@ from pydantic_core import ErrorDetails
 
 from govsim.scenario.cooperation import KNOWN_LINKS, Cooperation, canonical_link
 from govsim.scenario.fields import BrokenRuleError
+from govsim.scenario.messages import Message, frame, in_language, message_of
 from govsim.scenario.naming import link_hint, scam_type_hint
 
 KeyPath = tuple[str | int, ...]
@@ -40,13 +42,13 @@ LINK_SPELLINGS: tuple[str, ...] = tuple(
 DISCRIMINATOR = "type"
 KEY_LOCATION = "[key]"
 """Pydantic's location part for a bad key of a mapping (rather than its value)."""
-_KINDS: dict[Any, str] = {
-    bool: "true or false",
-    int: "a whole number",
-    float: "a number",
-    str: "text",
-    list: "a list (one '- item' per line)",
-    dict: "a mapping ('key: value' lines)",
+_KINDS: dict[Any, Message] = {
+    bool: Message("kind_bool"),
+    int: Message("kind_int"),
+    float: Message("kind_float"),
+    str: Message("kind_str"),
+    list: Message("kind_list"),
+    dict: Message("kind_dict"),
 }
 _TYPE_ERRORS: dict[str, Any] = {
     "int_type": int,
@@ -83,6 +85,9 @@ class Problem:
         message: What is wrong, e.g. ``expected a number in [0, 1], got 1.5``.
         expected: What would be accepted, briefly, e.g. ``a number in [0, 1]``.
         hint: How to fix it, e.g. ``did you mean 'police'?``.
+
+    The message, expected and hint are :class:`~govsim.scenario.messages.Message` texts where
+    govsim wrote them, so that :meth:`render` can give them in another language.
     """
 
     file: str | None
@@ -92,13 +97,25 @@ class Problem:
     expected: str | None = None
     hint: str | None = None
 
-    def render(self) -> str:
-        """Return the problem as ``file:line: key.path: message; hint``."""
-        where = ":".join(str(part) for part in (self.file, self.line) if part is not None)
-        text = f"{self.key_path}: {self.message}" if self.key_path else self.message
+    def render(self, language: str = "en") -> str:
+        """Return the problem as ``file:line: key.path: message; hint``, in ``language``.
+
+        Only the explanation, the fix and the framing change with the language: the file, the
+        line number and the key path are given as the user wrote them.
+        """
+        text = in_language(self.message, language)
+        if self.key_path:
+            text = frame("key", language, key_path=self.key_path, message=self.message)
         if self.hint:
-            text = f"{text}; {self.hint}"
-        return f"{where}: {text}" if where else text
+            text = frame("hint", language, message=text, hint=self.hint)
+        where = self._where(language)
+        return frame("where", language, where=where, text=text) if where else text
+
+    def _where(self, language: str) -> str:
+        if self.file is not None and self.line is not None:
+            return frame("line", language, file=self.file, line=self.line)
+        known = [part for part in (self.file, self.line) if part is not None]
+        return str(in_language(known[0], language)) if known else ""
 
 
 class ScenarioError(Exception):
@@ -109,7 +126,11 @@ class ScenarioError(Exception):
         super().__init__(self.problems)  # picklable: unpickling calls cls(problems)
 
     def __str__(self) -> str:
-        return "\n".join(problem.render() for problem in self.problems)
+        return self.render()
+
+    def render(self, language: str = "en") -> str:
+        """Return every problem, one per line, in ``language`` (``str(error)`` is English)."""
+        return "\n".join(problem.render(language) for problem in self.problems)
 
     @classmethod
     def single(
@@ -146,7 +167,7 @@ def format_key_path(path: KeyPath, data: Any = None) -> str:
 def suggest(word: object, options: Iterable[str]) -> str | None:
     """Return ``did you mean 'x'?`` for the option closest to a misspelt word, if any."""
     matches = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+    return Message("did_you_mean", word=matches[0]) if matches else None
 
 
 def show(value: object) -> str:
@@ -154,11 +175,11 @@ def show(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "nothing (null)"
+        return Message("got_null")
     if isinstance(value, dict):
-        return "a mapping"
+        return Message("got_mapping")
     if isinstance(value, list):
-        return "a list"
+        return Message("got_list")
     if isinstance(value, str):
         return f"'{value[:60]}...'" if len(value) > 60 else f"'{value}'"
     return number(value) if isinstance(value, int | float) else repr(value)
@@ -255,9 +276,21 @@ def has_key(node: Any, part: str | int) -> bool:
 
 
 def _join_alternatives(schema: _Schema, path: KeyPath, group: list[_Issue]) -> _Issue:
-    expected = " or ".join(dict.fromkeys(issue.expected or issue.message for issue in group))
+    expected = either(dict.fromkeys(issue.expected or issue.message for issue in group))
     got = show(schema.node(path))
-    return _Issue(path, f"expected {expected}, got {got}", expected)
+    return _Issue(path, Message("expected_got", expected=expected, got=got), expected)
+
+
+def either(options: Iterable[str]) -> str:
+    """Return ``a or b or c`` as a message: each alternative is rendered in the language."""
+    return functools.reduce(
+        lambda first, second: Message("either", first=first, second=second), options
+    )
+
+
+def one_of(choices: Iterable[object], *, quoted: bool = True) -> Message:
+    """Return ``one of 'a', 'b'`` as a message; the choices are given as written."""
+    return Message("one_of", choices=tuple(f"'{c}'" if quoted else str(c) for c in choices))
 
 
 def _explain(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[_Issue]:
@@ -280,52 +313,59 @@ def _explain(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[_Iss
         return [_missing_tag(schema, path)]
     if kind in ("value_error", "assertion_error"):
         return _rule_broken(schema, details, path)
-    return [_Issue(path, details["msg"])]
+    return [_Issue(path, details["msg"])]  # pydantic's own words: a kind of error not met yet
 
 
 def _unknown_key(schema: _Schema, path: KeyPath) -> _Issue:
     valid = schema.keys(path[:-1])
-    hint = suggest(path[-1], valid) or (f"valid keys here: {', '.join(valid)}" if valid else None)
-    return _Issue(path, "unknown key", "one of " + ", ".join(valid), hint, on_key=True)
+    hint = suggest(path[-1], valid) or (Message("valid_keys", keys=tuple(valid)) if valid else None)
+    expected = one_of(valid, quoted=False)
+    return _Issue(path, Message("unknown_key"), expected, hint, on_key=True)
 
 
 def _bad_key(details: ErrorDetails, path: KeyPath) -> _Issue:
     key = details["input"]
     hint = None
     if isinstance(key, bool):
-        hint = "put the key in quotes: YAML reads unquoted yes, no, on, off as true or false"
+        hint = Message("quote_yes_no")
     elif isinstance(key, int | float):
-        hint = f"put it in quotes: '{key}':"
-    return _Issue(path, f"keys must be text, got {show(key)}", "text", hint, on_key=True)
+        hint = Message("quote_number", key=key)
+    message = Message("key_not_text", got=show(key))
+    return _Issue(path, message, _KINDS[str], hint, on_key=True)
 
 
 def _missing(schema: _Schema, path: KeyPath) -> _Issue:
     annotation, field = schema.lookup(path)
     expected = _describe(annotation, field)
-    hint = f"add '{path[-1]}:' with {expected}"
+    hint = Message("add_key", key=path[-1], expected=expected)
     if field is not None and field.description:
-        hint += f" ({field.description[0].lower()}{field.description[1:].rstrip('.')})"
+        description = f"{field.description[0].lower()}{field.description[1:].rstrip('.')}"
+        hint = Message(
+            "add_key_described", key=path[-1], expected=expected, description=description
+        )
     builtin = scam_type_hint(path[1]) if len(path) == 3 and path[0] == SCAM_TYPES else None
     if builtin:
-        hint = f"{builtin} (a new scam type needs '{path[-1]}:' with {expected})"
-    return _Issue(path, "required key is missing", expected, hint, on_key=True)
+        hint = Message("new_scam_type_needs", builtin=builtin, key=path[-1], expected=expected)
+    return _Issue(path, Message("missing_key"), expected, hint, on_key=True)
 
 
 def _missing_tag(schema: _Schema, path: KeyPath) -> _Issue:
     """Explain an entry of a tagged union (an event) that does not say which kind it is."""
     annotation, _ = schema.lookup(path)
     tags = [tag for model in _models(annotation) for tag in _tags(model)]
-    expected = "one of " + ", ".join(f"'{tag}'" for tag in tags)
-    hint = f"add '{DISCRIMINATOR}:' with {expected}"
-    return _Issue((*path, DISCRIMINATOR), "required key is missing", expected, hint, on_key=True)
+    expected = one_of(tags)
+    hint = Message("add_key", key=DISCRIMINATOR, expected=expected)
+    return _Issue((*path, DISCRIMINATOR), Message("missing_key"), expected, hint, on_key=True)
 
 
 def _out_of_range(schema: _Schema, details: ErrorDetails, path: KeyPath) -> _Issue:
     annotation, field = schema.lookup(path)
     kind = _KINDS[int] if int in _branches(annotation) else _KINDS[float]
-    bounds = _range_of(field) if field is not None else _range_of_context(details)
-    expected = f"{kind}{bounds}"
-    return _Issue(path, f"expected {expected}, got {show(details['input'])}", expected)
+    bounds = _bounds_of(field) if field is not None else _bounds_of_context(details)
+    expected = _ranged(kind, bounds)
+    return _Issue(
+        path, Message("expected_got", expected=expected, got=show(details["input"])), expected
+    )
 
 
 def _wrong_type(schema: _Schema, details: ErrorDetails, path: KeyPath) -> _Issue:
@@ -335,25 +375,26 @@ def _wrong_type(schema: _Schema, details: ErrorDetails, path: KeyPath) -> _Issue
         expected = _describe(annotation, field)
     got = details["input"]
     hint = _number_hint(got) if details["type"].startswith(("int", "float")) else None
-    return _Issue(path, f"expected {expected}, got {show(got)}", expected, hint)
+    return _Issue(path, Message("expected_got", expected=expected, got=show(got)), expected, hint)
 
 
 def _not_a_choice(schema: _Schema, details: ErrorDetails, path: KeyPath) -> _Issue:
     annotation, _ = schema.lookup(path)
     choices = _literal_values(annotation) or _quoted(str(details.get("ctx", {}).get("expected")))
-    expected = "one of " + ", ".join(f"'{choice}'" for choice in choices)
+    expected = one_of(choices)
     got = details["input"]
-    return _Issue(path, f"expected {expected}, got {show(got)}", expected, suggest(got, choices))
+    message = Message("expected_got", expected=expected, got=show(got))
+    return _Issue(path, message, expected, suggest(got, choices))
 
 
 def _unknown_tag(details: ErrorDetails, path: KeyPath) -> _Issue:
     context = details.get("ctx", {})
     tags = _quoted(str(context.get("expected_tags", "")))
     key = _quoted(str(context.get("discriminator", ""))) or [DISCRIMINATOR]
-    expected = "one of " + ", ".join(f"'{tag}'" for tag in tags)
+    expected = one_of(tags)
     tag = context.get("tag")
-    hint = suggest(tag, tags) or f"use {expected}"
-    return _Issue((*path, key[0]), f"unknown {key[0]} '{tag}'", expected, hint)
+    hint = suggest(tag, tags) or Message("use", expected=expected)
+    return _Issue((*path, key[0]), Message("unknown_tag", key=key[0], tag=tag), expected, hint)
 
 
 def _rule_broken(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[_Issue]:
@@ -362,7 +403,7 @@ def _rule_broken(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[
     if isinstance(error, BrokenRuleError):
         below = tuple(part for part in error.key_path.split(".") if part)
         return [_Issue((*path, *below), error.message, hint=error.hint)]
-    message = str(error)
+    message = message_of(error) if isinstance(error, BaseException) else str(error)
     if path == LINKS_PATH and isinstance(schema.node(path), dict):
         issues = _link_issues(schema.node(path))
         if issues:
@@ -393,12 +434,13 @@ def _link_issues(links: dict[Any, Any]) -> list[_Issue]:
         try:
             key = canonical_link(str(name))
         except ValueError as error:
-            hint = link_hint(name) or suggest(name, LINK_SPELLINGS) or str(error)
-            issues.append(_Issue(here, "unknown link", "a known link", hint, on_key=True))
+            hint = link_hint(name) or suggest(name, LINK_SPELLINGS) or message_of(error)
+            expected = Message("kind_known_link")
+            issues.append(_Issue(here, Message("unknown_link"), expected, hint, on_key=True))
             continue
         if key in seen:
-            message = f"the {key} link is given twice, as '{seen[key]}' and '{name}'"
-            issues.append(_Issue(here, message, hint="keep only one of them", on_key=True))
+            message = Message("link_twice", link=key, first=seen[key], second=name)
+            issues.append(_Issue(here, message, hint=Message("keep_one"), on_key=True))
             continue
         seen[key] = name
         issues.extend(_link_level_issues(here, name, level))
@@ -409,8 +451,14 @@ def _link_level_issues(here: KeyPath, name: Any, level: Any) -> list[_Issue]:
     try:
         Cooperation.model_validate({"links": {name: level}})
     except ValidationError as error:
-        return [_Issue(here, str(e.get("ctx", {}).get("error", e["msg"]))) for e in error.errors()]
+        return [_Issue(here, _message_in(details)) for details in error.errors()]
     return []
+
+
+def _message_in(details: ErrorDetails) -> str:
+    """Return a validator's message, a :class:`Message` if it raised one, else pydantic's."""
+    error = details.get("ctx", {}).get("error")
+    return message_of(error) if isinstance(error, BaseException) else str(error or details["msg"])
 
 
 def _number_hint(value: Any) -> str | None:
@@ -422,7 +470,7 @@ def _number_hint(value: Any) -> str | None:
         parsed = float(plain)
     except ValueError:
         return None
-    return f"write it as a plain number without quotes or commas, e.g. {number(parsed)}"
+    return Message("plain_number", example=number(parsed))
 
 
 # --- Reading the schema -----------------------------------------------------------------------
@@ -522,43 +570,55 @@ def _describe(annotation: Any, field: FieldInfo | None) -> str:
     """Return what a field accepts, in words: ``a number in [0, 1]``, ``one of 'a', 'b'``."""
     choices = _literal_values(annotation)
     if choices:
-        return "one of " + ", ".join(f"'{choice}'" for choice in choices)
+        return one_of(choices)
     kinds = []
     for branch in _branches(annotation):
         base = get_origin(branch) or (dict if _models(branch) else branch)
-        kind = _KINDS.get(base, "a value")
+        kind = _KINDS.get(base, Message("kind_value"))
         bounded = base in (int, float) and field is not None
-        kinds.append(kind + _range_of(field) if bounded else kind)
-    return " or ".join(dict.fromkeys(kinds))
+        kinds.append(_ranged(kind, _bounds_of(field)) if bounded else kind)
+    return either(dict.fromkeys(kinds))
 
 
-def _range_of(field: FieldInfo) -> str:
+def _bounds_of(field: FieldInfo | None) -> dict[str, Any]:
     bounds = {}
-    for rule in field.metadata:
+    for rule in field.metadata if field is not None else ():
         name = _BOUND_NAMES.get(type(rule))
         if name is not None:
             bounds[name] = getattr(rule, name)
-    return _range_text(bounds)
+    return bounds
 
 
-def _range_of_context(details: ErrorDetails) -> str:
+def _bounds_of_context(details: ErrorDetails) -> dict[str, Any]:
     context = details.get("ctx", {})
-    return _range_text({key: context[key] for key in ("ge", "gt", "le", "lt") if key in context})
+    return {key: context[key] for key in ("ge", "gt", "le", "lt") if key in context}
 
 
-def _range_text(bounds: dict[str, Any]) -> str:
-    """Return `` in [0, 1]``, `` in (0, 10]``, `` >= 100`` or ```` from ge/gt/le/lt bounds."""
-    low = ("[", bounds["ge"]) if "ge" in bounds else ("(", bounds["gt"]) if "gt" in bounds else None
-    high = (
-        ("]", bounds["le"]) if "le" in bounds else (")", bounds["lt"]) if "lt" in bounds else None
-    )
-    if low and high:
-        return f" in {low[0]}{number(low[1])}, {number(high[1])}{high[0]}"
-    if low:
-        return f" {'>=' if low[0] == '[' else '>'} {number(low[1])}"
-    if high:
-        return f" {'<=' if high[0] == ']' else '<'} {number(high[1])}"
-    return ""
+_RANGES: dict[tuple[str | None, str | None], str] = {
+    ("ge", "le"): "range_closed",
+    ("gt", "le"): "range_open_low",
+    ("ge", "lt"): "range_open_high",
+    ("gt", "lt"): "range_open",
+    ("ge", None): "range_ge",
+    ("gt", None): "range_gt",
+    (None, "le"): "range_le",
+    (None, "lt"): "range_lt",
+}
+
+
+def _ranged(kind: str, bounds: dict[str, Any]) -> str:
+    """Return ``a number in [0, 1]``, ``a number in (0, 10]``, ``a number >= 100`` or ``kind``.
+
+    Each pair of bounds has its own message, since Chinese words the bound around the kind
+    (``0 到 1 之间的数字``) rather than after it.
+    """
+    low = "ge" if "ge" in bounds else "gt" if "gt" in bounds else None
+    high = "le" if "le" in bounds else "lt" if "lt" in bounds else None
+    if low is None and high is None:
+        return kind
+    ends = {"low": bounds.get(low or ""), "high": bounds.get(high or "")}
+    shown = {name: number(end) for name, end in ends.items() if end is not None}
+    return Message(_RANGES[low, high], kind=kind, **shown)
 
 
 def _quoted(text: str) -> list[str]:

@@ -16,6 +16,7 @@ from govsim.scenario.fields import (
     param,
     share,
 )
+from govsim.scenario.messages import Message
 
 SEED_PAPER = "seed paper (Zhang Mingwang, Sichuan Police College)"
 UK_FINANCE = "UK Finance Annual Fraud Report, loss ratios by scam type, docs/sources.md"
@@ -497,9 +498,7 @@ class ScamType(Record):
         if sum(profile.as_tuple()) <= 0:
             raise BrokenRuleError(
                 "",
-                "every group's susceptibility is 0: nobody could fall for this scam, and a "
-                "data breach would find no group it fits",
-                "give at least one group a value above 0; to switch the scam type off, set "
-                "its weight to 0",
+                Message("nobody_susceptible"),
+                Message("nobody_susceptible_fix"),
             )
         return profile

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from govsim.scenario.messages import Message
+
 MAX_FILE_BYTES = 1024 * 1024
 """Largest scenario file read (1 MiB); the shipped ones are under 5 KiB."""
 MAX_DEPTH = 50
@@ -47,8 +49,8 @@ class BoundedComposer(yaml.composer.Composer):
                 line = self.peek_event().start_mark.line + 1
                 raise LimitExceededError(
                     line,
-                    f"nested more than {MAX_DEPTH} levels deep",
-                    "a scenario nests a few levels at most; check the brackets on this line",
+                    Message("too_deep", depth=MAX_DEPTH),
+                    Message("too_deep_fix"),
                 )
             return super().compose_node(parent, index)
         finally:
@@ -75,7 +77,8 @@ def load_bounded(text: str) -> Any:
         yaml.YAMLError: if it is not valid YAML.
     """
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise LimitExceededError(None, f"longer than {MAX_FILE_BYTES // 1024:,} KiB", "shorten it")
+        message = Message("too_long", kib=f"{MAX_FILE_BYTES // 1024:,}")
+        raise LimitExceededError(None, message, Message("shorten"))
     loader = BoundedLoader(text)
     try:
         return loader.get_single_data()
@@ -104,8 +107,8 @@ def _count(node: yaml.Node, sizes: dict[int, int], open_nodes: set[int]) -> int:
     if id(node) in open_nodes:
         raise LimitExceededError(
             line,
-            "a value contains an alias of itself (an '&anchor' used inside its own value)",
-            "scenario data cannot refer to itself; write the value out",
+            Message("self_alias"),
+            Message("self_alias_fix"),
         )
     open_nodes.add(id(node))
     total = 1 + sum(_count(child, sizes, open_nodes) for child in _children(node))
@@ -113,10 +116,8 @@ def _count(node: yaml.Node, sizes: dict[int, int], open_nodes: set[int]) -> int:
     if total > MAX_VALUES:
         raise LimitExceededError(
             line,
-            f"expands to more than {MAX_VALUES:,} values through its aliases ('*name'); files "
-            "are limited to that, since a few nested aliases can multiply into billions of "
-            "values and keep the reader busy for hours",
-            "write the values out, or use fewer aliases",
+            Message("too_many_values", count=f"{MAX_VALUES:,}"),
+            Message("too_many_values_fix"),
         )
     sizes[id(node)] = total
     return total

@@ -35,6 +35,7 @@ from govsim.scenario.limits import (
     LimitExceededError,
     check_expansion,
 )
+from govsim.scenario.messages import Message, said_by_yaml
 from govsim.scenario.replacing import REPLACE, replaced_paths, without
 from govsim.scenario.resources import check_memory
 from govsim.scenario.schema import Scenario
@@ -47,13 +48,13 @@ WHOLE_VALUES = frozenset({"description", "label"})
 """Keys a child replaces whole rather than merges: a text and its translation belong together."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
 SYNTAX_HINTS: dict[str, str] = {
-    "'\\t'": "indent with spaces: YAML does not allow tabs",
-    "could not find expected ':'": "write 'key: value' with a space after the colon",
-    "mapping values are not allowed": "check the indentation, and quote values containing ': '",
-    "expected <block end>": "check that this line is indented like its neighbours",
-    "constructor for the tag": "scenario files hold plain data: remove the '!' tag",
-    "special characters": "remove the control character (copied from a terminal or a PDF?)",
-    "another document": "a scenario file holds one document: remove the '---' line",
+    "'\\t'": Message("yaml_tab"),
+    "could not find expected ':'": Message("yaml_colon"),
+    "mapping values are not allowed": Message("yaml_mapping_value"),
+    "expected <block end>": Message("yaml_block_end"),
+    "constructor for the tag": Message("yaml_tag"),
+    "special characters": Message("yaml_control"),
+    "another document": Message("yaml_documents"),
 }
 
 
@@ -157,7 +158,8 @@ def scenario_from_dict(
         ScenarioError: with every problem found.
     """
     if not isinstance(data, Mapping):
-        raise ScenarioError.single(source, None, "", f"expected a mapping, got {show(data)}")
+        message = Message("expected_got", expected=Message("got_mapping"), got=show(data))
+        raise ScenarioError.single(source, None, "", message)
     document = Document(source, dict(data))
     scenario = _validate(document)
     if check_resources:
@@ -245,8 +247,8 @@ def _pop_replace(document: Document, *, has_parent: bool) -> list[KeyPath]:
     }
     document.origins = {path: o for path, o in document.origins.items() if path[:1] != (REPLACE,)}
     if not has_parent:
-        message = "nothing to replace: this file extends no other"
-        hint = "add 'extends: PARENT.yaml', or remove 'replace'"
+        message = Message("nothing_to_replace")
+        hint = Message("nothing_to_replace_fix")
         raise ScenarioError.single(document.file, lines.get((REPLACE,)), REPLACE, message, hint)
     return replaced_paths(value, document.file, lines)
 
@@ -256,19 +258,19 @@ def _find_parent(
 ) -> tuple[Path, str]:
     """Return the file an ``extends`` names (relative to the file), and its name in messages."""
     if not isinstance(name, str) or not name.strip():
-        message = f"expected the path of a scenario file, got {show(name)}"
+        message = Message("expected_got", expected=Message("kind_scenario_path"), got=show(name))
         raise ScenarioError.single(shown, line, EXTENDS, message)
     parent = path.parent / name
     parent_shown = os.path.normpath(os.path.join(os.path.dirname(shown), name))
     real_paths = [real for real, _ in chain]
     if os.path.realpath(parent) in real_paths:
         loop = [name for _, name in chain[real_paths.index(os.path.realpath(parent)) :]]
-        message = "loops back to a file already in the chain: " + " -> ".join([*loop, loop[0]])
-        hint = "remove 'extends' from one of these files"
+        message = Message("extends_loop", chain=" -> ".join([*loop, loop[0]]))
+        hint = Message("extends_loop_fix")
         raise ScenarioError.single(shown, line, EXTENDS, message, hint=hint)
     if not parent.is_file():
-        message = f"parent scenario '{name}' not found (looked for {parent_shown})"
-        hint = "the path is relative to this file; check its spelling"
+        message = Message("parent_not_found", name=name, path=parent_shown)
+        hint = Message("parent_not_found_fix")
         raise ScenarioError.single(shown, line, EXTENDS, message, hint=hint)
     return parent, parent_shown
 
@@ -372,8 +374,8 @@ class _LineLoader(BoundedComposer, yaml.SafeLoader):
                 continue
             key, line = self.construct_object(key_node), key_node.start_mark.line + 1
             if key in first_lines:
-                message = f"key given twice (first on line {first_lines[key]})"
-                hint = "YAML would keep only the last one; remove or merge them"
+                message = Message("duplicate_key", line=first_lines[key])
+                hint = Message("duplicate_key_fix")
                 key_path = format_key_path((*path, key))
                 self.duplicates.append(Problem(self.file, line, key_path, message, hint=hint))
             first_lines.setdefault(key, line)
@@ -406,32 +408,32 @@ def _read_text(path: Path, shown: str) -> str:
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ScenarioError.single(shown, None, "", "file not found") from None
+        raise ScenarioError.single(shown, None, "", Message("file_not_found")) from None
     except IsADirectoryError:
-        raise ScenarioError.single(shown, None, "", "is a directory, not a scenario file") from None
+        raise ScenarioError.single(shown, None, "", Message("is_a_folder")) from None
     except OSError as error:
-        message = f"cannot be read: {error.strerror or error}"
+        message = Message("unreadable", reason=error.strerror or str(error))
         raise ScenarioError.single(shown, None, "", message) from None
     if len(raw) > MAX_FILE_BYTES:
-        message = f"larger than {MAX_FILE_BYTES // 1024:,} KiB, the limit for a scenario file"
-        hint = "a scenario file holds a few kilobytes of settings; is this the right file?"
+        message = Message("file_too_large", kib=f"{MAX_FILE_BYTES // 1024:,}")
+        hint = Message("file_too_large_fix")
         raise ScenarioError.single(shown, None, "", message, hint=hint)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        message = f"not UTF-8 text (byte 0x{raw[error.start]:02x})"
-        hint = "save the file with UTF-8 encoding"
+        message = Message("not_utf8", byte=f"{raw[error.start]:02x}")
+        hint = Message("not_utf8_fix")
         raise ScenarioError.single(shown, line, "", message, hint=hint) from None
 
 
 def _check_root(data: Any, shown: str, line: int | None) -> dict[str, Any]:
     if data is None:
-        hint = "a scenario needs at least 'name: ...'"
-        raise ScenarioError.single(shown, None, "", "the file is empty", hint=hint)
+        hint = Message("file_empty_fix")
+        raise ScenarioError.single(shown, None, "", Message("file_empty"), hint=hint)
     if not isinstance(data, dict):
-        message = f"expected a mapping of keys at the top level, got {show(data)}"
-        hint = "start with 'name: ...' at the left margin, one 'key: value' per line"
+        message = Message("root_not_mapping", got=show(data))
+        hint = Message("root_not_mapping_fix")
         raise ScenarioError.single(shown, line, "", message, hint=hint)
     return data
 
@@ -440,15 +442,17 @@ def _syntax_error(error: yaml.YAMLError, shown: str, text: str) -> ScenarioError
     """Turn a YAML error into a problem at its line, with a hint for the common mistakes."""
     line = _error_line(error, text)
     problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
+    problem = said_by_yaml(problem)
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
     if context and problem.startswith("but "):  # "expected a single document, but found ..."
-        message = f"invalid YAML: {context}, {problem}"
+        message = Message("invalid_yaml_context", context=context, problem=problem)
+    elif context and context_mark and context_mark.line + 1 != line:
+        earlier = context_mark.line + 1
+        message = Message("invalid_yaml_earlier", problem=problem, context=context, line=earlier)
     else:
-        message = f"invalid YAML: {problem}"
-        if context and context_mark and context_mark.line + 1 != line:
-            message += f" ({context} on line {context_mark.line + 1})"
+        message = Message("invalid_yaml", problem=problem)
     hints = [hint for clue, hint in SYNTAX_HINTS.items() if clue in message]
-    hint = hints[0] if hints else "check the indentation and quotes on this line and the one before"
+    hint = hints[0] if hints else Message("yaml_check_lines")
     return ScenarioError.single(shown, line, "", message, hint=hint)
 
 

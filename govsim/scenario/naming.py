@@ -14,6 +14,7 @@ import difflib
 
 from govsim.scenario.catalogue import default_catalogue
 from govsim.scenario.cooperation import KNOWN_LINKS, PARTIES
+from govsim.scenario.messages import Message
 
 PARTY_ALIASES: dict[str, str] = {
     "banks": "bank",
@@ -55,19 +56,18 @@ def link_hint(name: object) -> str | None:
     if parties[0] and parties[1]:
         for first, second in (parties, parties[::-1]):
             if f"{first}-{second}" in KNOWN_LINKS:
-                return f"did you mean '{parties[0]}-{parties[1]}'?"
+                return Message("did_you_mean", word=f"{parties[0]}-{parties[1]}")
     known = [(word, found) for word, found in zip(words, parties, strict=True) if found]
     if not known:
         return None
     word, found = min(known, key=lambda pair: len(_links_of(pair[1])))
     links = _links_of(found)
-    named = word if word == found else f"{word} (as {found})"
-    plural = "s" if len(links) > 1 else ""
-    hint = f"the link{plural} of {named}: {', '.join(links)}"
+    named = word if word == found else Message("party_as", word=word, party=found)
+    hint = Message("links_of" if len(links) > 1 else "link_of", party=named, links=tuple(links))
     if len(known) == 2:
-        return f"no modelled link joins {words[0]} and {words[1]}; {hint}"
+        return Message("no_link_joins", first=words[0], second=words[1], links=hint)
     stranger = words[1] if word == words[0] else words[0]
-    return f"'{stranger}' is not a party (parties: {', '.join(PARTIES)}); {hint}"
+    return Message("not_a_party", word=stranger, parties=PARTIES, links=hint)
 
 
 def _links_of(found: str) -> list[str]:
@@ -80,4 +80,4 @@ def scam_type_hint(name: object) -> str | None:
     if name in builtin:
         return None
     close = difflib.get_close_matches(str(name), builtin, n=1, cutoff=CUTOFF)
-    return f"did you mean the built-in '{close[0]}'?" if close else None
+    return Message("did_you_mean_builtin", word=close[0]) if close else None

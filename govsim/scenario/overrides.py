@@ -19,9 +19,10 @@ from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
 from govsim.scenario.errors import LINKS_PATH, Problem, ScenarioError, show, suggest
 from govsim.scenario.limits import LimitExceededError, load_bounded
 from govsim.scenario.loading import CHAIN_KEYS, scenario_from_dict
+from govsim.scenario.messages import Message, said_by_yaml
 from govsim.scenario.schema import Scenario
 
-OVERRIDE_SOURCE = "command-line options"
+OVERRIDE_SOURCE = Message("override_source")
 SETTING_EXAMPLE = "agencies.police.capability=0.8"
 NOT_NUMERIC_LEAVES = frozenset({"seed", "days", "population.size"})
 """Numbers that are run settings rather than parameters of the city or of governance."""
@@ -84,22 +85,22 @@ def parse_setting(text: str) -> tuple[str, object]:
     """
     path, equals, value = text.partition("=")
     path = path.strip()
-    hint = f"write key.path=value, e.g. {SETTING_EXAMPLE}"
+    hint = Message("setting_fix", example=SETTING_EXAMPLE)
     if not equals:
-        message = f"expected key.path=value, got {show(text)} (no '=')"
+        message = Message("setting_no_equals", got=show(text))
         raise ScenarioError.single(OVERRIDE_SOURCE, None, path, message, hint=hint)
     if not path:
-        message = f"expected key.path=value, got {show(text)} (no key path before '=')"
+        message = Message("setting_no_path", got=show(text))
         raise ScenarioError.single(OVERRIDE_SOURCE, None, "", message, hint=hint)
     try:
         parsed = load_bounded(value)
     except LimitExceededError as error:
-        message = f"the value {error.message}"
+        message = Message("setting_value_limit", limit=error.message)
         raise ScenarioError.single(OVERRIDE_SOURCE, None, path, message, error.hint) from None
     except yaml.YAMLError as error:
-        problem = getattr(error, "problem", None) or str(error)
-        message = f"the value {show(value.strip())} is not valid YAML: {problem}"
-        hint = "quote text containing ':', '#', '[' or '{'; write lists as [a, b]"
+        problem = said_by_yaml(getattr(error, "problem", None) or str(error))
+        message = Message("setting_value_yaml", value=show(value.strip()), problem=problem)
+        hint = Message("setting_value_yaml_fix")
         raise ScenarioError.single(OVERRIDE_SOURCE, None, path, message, hint=hint) from None
     return path, parsed
 
@@ -183,9 +184,8 @@ def _unknown_path(data: dict[str, Any], path: str) -> Problem:
         candidates += [".".join((*LINKS_PATH, link)) for link in KNOWN_LINKS]
     hint = suggest(path, dict.fromkeys(candidates))
     if hint is None:
-        top = ", ".join(data)
-        hint = f"key paths start with one of {top}; see 'govsim show' for every key"
-    return Problem(OVERRIDE_SOURCE, None, path, "no such key in the scenario", hint=hint)
+        hint = Message("no_such_key_fix", keys=tuple(data))
+    return Problem(OVERRIDE_SOURCE, None, path, Message("no_such_key"), hint=hint)
 
 
 def _walk(node: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:

@@ -15,6 +15,7 @@ from govsim.scenario.fields import (
     param,
     share,
 )
+from govsim.scenario.messages import Message
 
 ONS = "ONS Crime Survey for England and Wales (fraud reported to police), see docs/sources.md"
 
@@ -151,9 +152,8 @@ class Population(Record):
         if sum(shares.as_tuple()) <= 0:
             raise BrokenRuleError(
                 "",
-                "every share is 0: the city would have no residents of any age",
-                "give the shares of students, working and elderly residents, e.g. "
-                "{student: 0.14, working: 0.62, elderly: 0.24}",
+                Message("nobody_lives_here"),
+                Message("nobody_lives_here_fix"),
             )
         return shares
 
@@ -162,9 +162,9 @@ class Population(Record):
     def _regions_valid(cls, value: int | list[str]) -> int | list[str]:
         count = value if isinstance(value, int) else len(value)
         if not 1 <= count <= 64:
-            raise ValueError("expected between 1 and 64 regions")
+            raise ValueError(Message("region_count"))
         if isinstance(value, list) and len(set(value)) != len(value):
-            raise ValueError("region names must be unique")
+            raise ValueError(Message("region_names_unique"))
         return value
 
     @property

@@ -26,6 +26,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from govsim.scenario.errors import KeyPath, Problem, ScenarioError, show, suggest
+from govsim.scenario.messages import Message
 from govsim.scenario.schema import Scenario
 
 REPLACE = "replace"
@@ -44,12 +45,12 @@ def replaced_paths(value: Any, file: str, lines: dict[KeyPath, int | None]) -> l
         ScenarioError: if the value is not a list of key paths naming mappings of a scenario.
     """
     if not isinstance(value, list):
-        message = f"expected a list of key paths, got {show(value)}"
+        message = Message("expected_got", expected=Message("kind_key_paths"), got=show(value))
         raise ScenarioError.single(file, lines.get((REPLACE,)), REPLACE, message, EXAMPLE)
     paths, problems = [], []
     for index, entry in enumerate(value):
         parts = tuple(str(entry).split(".")) if isinstance(entry, str) and entry else ()
-        fault = _fault(parts) if parts else (f"expected a key path, got {show(entry)}", EXAMPLE)
+        fault = _fault(parts) if parts else (_not_a_key_path(entry), EXAMPLE)
         if fault is None:
             paths.append(parts)
             continue
@@ -72,6 +73,10 @@ def without(data: dict[str, Any], paths: list[KeyPath]) -> dict[str, Any]:
     return pruned
 
 
+def _not_a_key_path(entry: object) -> Message:
+    return Message("expected_got", expected=Message("kind_key_path"), got=show(entry))
+
+
 def _fault(parts: KeyPath) -> tuple[str, str | None] | None:
     """Return (message, hint) if a key path does not name a mapping of a scenario, else None."""
     annotation: Any = Scenario
@@ -80,8 +85,8 @@ def _fault(parts: KeyPath) -> tuple[str, str | None] | None:
         if model is not None:
             if part not in model.model_fields:
                 valid = list(model.model_fields)
-                hint = suggest(part, valid) or "valid keys here: " + ", ".join(valid)
-                return f"no key '{part}' in {_where(parts[:depth])}", hint
+                hint = suggest(part, valid) or Message("valid_keys", keys=tuple(valid))
+                return Message("no_such_replace_key", key=part, where=_where(parts[:depth])), hint
             annotation = model.model_fields[str(part)].annotation
         elif get_origin(annotation) is dict:
             annotation = get_args(annotation)[1]
@@ -94,13 +99,13 @@ def _fault(parts: KeyPath) -> tuple[str, str | None] | None:
 
 def _not_a_mapping(parts: KeyPath) -> tuple[str, str]:
     return (
-        f"{'.'.join(map(str, parts))} is not a mapping",
-        "only mappings merge with the parent's; a list or a single value already replaces it",
+        Message("replace_not_mapping", path=".".join(map(str, parts))),
+        Message("replace_not_mapping_fix"),
     )
 
 
 def _where(parts: KeyPath) -> str:
-    return ".".join(map(str, parts)) if parts else "a scenario"
+    return ".".join(map(str, parts)) if parts else Message("a_scenario")
 
 
 def _model(annotation: Any) -> type[BaseModel] | None:

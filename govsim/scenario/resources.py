@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from govsim.scenario.errors import Problem, ScenarioError, number
+from govsim.scenario.messages import Message
 from govsim.scenario.schema import Scenario
 
 BYTES_PER_RESIDENT = 72
@@ -72,14 +73,15 @@ def check_memory(scenario: Scenario, available: int | None = None) -> None:
 def _too_large(scenario: Scenario, needed: int, available: int) -> Problem:
     population = scenario.population
     largest = _round_down(int(available // bytes_per_resident(population.ties_per_resident)))
-    message = (
-        f"{number(population.size)} residents with {population.ties_per_resident} ties each "
-        f"need about {_size(needed)} of memory, but only {_size(available)} is available"
+    message = Message(
+        "memory_too_small",
+        size=number(population.size),
+        ties=population.ties_per_resident,
+        needed=_size(needed),
+        available=_size(available),
     )
-    hint = (
-        f"lower population.size to at most {number(largest)}, or lower population.ties_per_resident"
-    )
-    expected = f"at most {number(largest)} residents on this machine"
+    hint = Message("memory_too_small_fix", largest=number(largest))
+    expected = Message("memory_at_most", largest=number(largest))
     return Problem(None, None, "population.size", message, expected, hint)
 
 

@@ -14,6 +14,7 @@ from govsim.scenario.costs import Costs
 from govsim.scenario.events import Event
 from govsim.scenario.fields import ASSUMPTION, BrokenRuleError, Record, Text, param, text_in
 from govsim.scenario.fraud import BlackMarket, Fraud, ScamType
+from govsim.scenario.messages import Message
 from govsim.scenario.population import Population
 
 
@@ -95,17 +96,14 @@ class Scenario(Record):
         if size > market:
             raise BrokenRuleError(
                 "population.size",
-                f"a city of {size:,} residents is larger than the rings' market "
-                f"(fraud.market_population: {market:,}), of which it is a sample",
-                f"raise fraud.market_population to at least {size:,}, or simulate a smaller "
-                "city (population.size, or --residents on the command line)",
+                Message("city_beyond_market", size=size, market=market),
+                Message("city_beyond_market_fix", size=size),
             )
         if not any(t.weight > 0 and t.event is None for t in self.scam_types.values()):
             raise BrokenRuleError(
                 "scam_types",
-                "no scam type has a weight above 0 outside an event: rings would have nothing "
-                "to run",
-                "give at least one scam type without 'event:' a weight above 0",
+                Message("no_scam_to_run"),
+                Message("no_scam_to_run_fix"),
             )
         return self
 

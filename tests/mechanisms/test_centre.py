@@ -7,6 +7,7 @@ import pytest
 
 import govsim
 from govsim.agents.police import LeadQueue
+from govsim.early_warning import call_from_queue, desk_flags
 from govsim.scenario.cooperation import KNOWN_LINKS
 from govsim.scenario.overrides import with_overrides
 from govsim.transfers import PendingTransfers
@@ -61,7 +62,7 @@ def desk_share(city, scam="impersonate_official") -> float:
     everyone = np.arange(city.residents.size)
     batch = batch_of(city, everyone, scam)
     batch.evasion = np.zeros(len(batch))
-    return city.desk_flags(batch, np.zeros(len(batch), bool)).mean()
+    return desk_flags(city, batch, np.zeros(len(batch), bool)).mean()
 
 
 FULL_EFFORT = {x: {"capability": 1.0} for x in ("banks", "telecoms", "platforms")}
@@ -92,7 +93,7 @@ def test_the_desk_flags_only_contacts_no_carrier_flagged_and_they_reach_the_bank
     batch = batch_of(city, np.arange(3_000), "impersonate_official")
     flagged = np.zeros(len(batch), bool)
     flagged[:1_000] = True
-    desk = city.desk_flags(batch, flagged)
+    desk = desk_flags(city, batch, flagged)
     assert not desk[:1_000].any()
     assert desk[1_000:].mean() > 0.9
     city.warn_contacts(batch, np.zeros(len(batch), bool))
@@ -163,7 +164,7 @@ def test_a_late_call_stops_a_victim_still_being_groomed():
         episode=episodes[:2], resident=np.array([1, 2]), day=np.array([0, 0])
     )
     city.day = 2
-    city._call_from_queue()
+    call_from_queue(city)
     assert city.pending.episode.tolist() == [13]
     assert city.metrics.today["dissuaded"] == 2
     assert city.metrics.today["dissuasion_calls"] == 2

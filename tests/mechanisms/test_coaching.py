@@ -7,6 +7,7 @@ import pytest
 
 from govsim.agents.police import LeadQueue
 from govsim.agents.rings import SCRIPT_DESIGNERS
+from govsim.early_warning import call_from_queue, centre_call_on_hold
 from govsim.transfers import PendingTransfers
 from tests.mechanisms.builders import model
 
@@ -59,7 +60,7 @@ def queue_call_stops(coaching: float) -> int:
         episode=episodes, resident=np.arange(n), day=np.zeros(n, dtype=np.int64)
     )
     city.day = 2
-    city._call_from_queue()
+    call_from_queue(city)
     return n - len(city.pending)
 
 
@@ -74,7 +75,7 @@ def test_coaching_cancels_its_share_of_the_centres_call_on_a_held_transfer():
     city = model(cooperation={"structure": "bilateral", "links": {"police-bank": 1.0}})
     coached, plain = city.rings[0], city.rings[1]
     coached.coaching, plain.coaching = 0.5, 0.0
-    calls = city.centre_call_on_hold(np.array([coached.unique_id, plain.unique_id]))
+    calls = centre_call_on_hold(city, np.array([coached.unique_id, plain.unique_id]))
     assert calls[0] == pytest.approx(calls[1] * 0.5)
     assert calls[1] > 0
 

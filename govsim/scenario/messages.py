@@ -1,0 +1,609 @@
+"""The words of scenario problems and warnings, in English and Simplified Chinese.
+
+Scenario files are read by police trainees and officials who may read Chinese only, so every
+explanation and fix that a problem or a warning gives is a :class:`Message`: an id into
+:data:`MESSAGES` with the values to fill in. A message *is* its English text (a ``str``), so
+that code and tests that compare, search or print problems see English as before, and it
+renders in another language on request (``message.render("zh")``), which is what the command
+line does under ``--lang zh``.
+
+Values filled in (key paths, file names, YAML keys, numbers the user wrote) stay as written in
+both languages: they are what the user types. A value that is itself a message (``a number``
+inside ``expected a number, got 'x'``) is rendered in the same language, and a tuple of values
+is listed with the language's separator.
+
+To add a message, add its id with both texts here and build it with ``Message(id, **values)``;
+``tests/scenario/test_messages.py`` fails for a message without Chinese, for Chinese that takes
+other values than its English, and for a problem or warning written as a plain English string.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+"""The languages of the texts below, in column order (as ``govsim.labels.LANGUAGES``)."""
+ENGLISH_ONLY_FIELDS = frozenset({"description", "context"})
+"""Values a Chinese text may leave out: English from elsewhere that it says without.
+
+A parameter's description exists in English only; PyYAML's context (``while parsing a flow
+mapping``) repeats what the Chinese says with the line number.
+"""
+LIBRARY_PREFIX = "yaml_said_"
+"""Messages whose English is PyYAML's wording, recognised in its errors by :func:`said_by_yaml`."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- What a value is (expected ..., got ...) --------------------------------------------
+    "kind_bool": ("true or false", "true 或 false"),
+    "kind_int": ("a whole number", "整数"),
+    "kind_float": ("a number", "数字"),
+    "kind_str": ("text", "文本"),
+    "kind_list": ("a list (one '- item' per line)", "列表（每行一个 '- 项'）"),
+    "kind_dict": ("a mapping ('key: value' lines)", "映射（每行一个 'key: value'）"),
+    "kind_value": ("a value", "值"),
+    "kind_key_path": ("a key path", "键路径"),
+    "kind_key_paths": ("a list of key paths", "键路径列表"),
+    "kind_scenario_path": ("the path of a scenario file", "场景文件的路径"),
+    "kind_known_link": ("a known link", "已知的协作链路"),
+    "got_null": ("nothing (null)", "空值（null）"),
+    "got_mapping": ("a mapping", "映射"),
+    "got_list": ("a list", "列表"),
+    "range_closed": ("{kind} in [{low}, {high}]", "{low}到{high}之间的{kind}"),
+    "range_open_low": ("{kind} in ({low}, {high}]", "大于{low}且不超过{high}的{kind}"),
+    "range_open_high": ("{kind} in [{low}, {high})", "不小于{low}且小于{high}的{kind}"),
+    "range_open": ("{kind} in ({low}, {high})", "大于{low}且小于{high}的{kind}"),
+    "range_ge": ("{kind} >= {low}", "不小于{low}的{kind}"),
+    "range_gt": ("{kind} > {low}", "大于{low}的{kind}"),
+    "range_le": ("{kind} <= {high}", "不超过{high}的{kind}"),
+    "range_lt": ("{kind} < {high}", "小于{high}的{kind}"),
+    "one_of": ("one of {choices}", "{choices}之一"),
+    "either": ("{first} or {second}", "{first}或{second}"),
+    "both": ("{first} and {second}", "{first}和{second}"),
+    "expected_got": ("expected {expected}, got {got}", "应为{expected}，实为{got}"),
+    # --- Keys ---------------------------------------------------------------------------------
+    "unknown_key": ("unknown key", "未知的键"),
+    "valid_keys": ("valid keys here: {keys}", "此处可用的键：{keys}"),
+    "did_you_mean": ("did you mean '{word}'?", "是否要写 '{word}'？"),
+    "did_you_mean_builtin": (
+        "did you mean the built-in '{word}'?",
+        "是否要写内置类型 '{word}'？",
+    ),
+    "key_not_text": ("keys must be text, got {got}", "键必须是文本，实为{got}"),
+    "quote_yes_no": (
+        "put the key in quotes: YAML reads unquoted yes, no, on, off as true or false",
+        "给键加上引号：YAML 会把不带引号的 yes、no、on、off 读作 true 或 false",
+    ),
+    "quote_number": ("put it in quotes: '{key}':", "给它加上引号：'{key}':"),
+    "missing_key": ("required key is missing", "缺少必需的键"),
+    "add_key": ("add '{key}:' with {expected}", "添加 '{key}:'，值为{expected}"),
+    "add_key_described": (
+        "add '{key}:' with {expected} ({description})",
+        "添加 '{key}:'，值为{expected}",
+    ),
+    "new_scam_type_needs": (
+        "{builtin} (a new scam type needs '{key}:' with {expected})",
+        "{builtin}（新的诈骗类型需要 '{key}:'，值为{expected}）",
+    ),
+    "unknown_tag": ("unknown {key} '{tag}'", "未知的{key} '{tag}'"),
+    "use": ("use {expected}", "请使用{expected}"),
+    "plain_number": (
+        "write it as a plain number without quotes or commas, e.g. {example}",
+        "写成不带引号和逗号的普通数字，例如{example}",
+    ),
+    "duplicate_key": ("key given twice (first on line {line})", "键重复出现（首次在第{line}行）"),
+    "duplicate_key_fix": (
+        "YAML would keep only the last one; remove or merge them",
+        "YAML 只会保留最后一个；请删除重复的键或把两处合并",
+    ),
+    # --- Links of cooperation ----------------------------------------------------------------
+    "unknown_link": ("unknown link", "未知的协作链路"),
+    "link_twice": (
+        "the {link} link is given twice, as '{first}' and '{second}'",
+        "{link}链路写了两次：'{first}' 和 '{second}'",
+    ),
+    "keep_one": ("keep only one of them", "只保留其中一个"),
+    "not_a_link": (
+        "'{name}' is not a link: expected two parties joined by '-', parties are {parties}",
+        "'{name}' 不是协作链路：应为用 '-' 连接的两个参与方，参与方有{parties}",
+    ),
+    "not_a_modelled_link": (
+        "'{name}' is not a modelled link; known links: {links}",
+        "'{name}' 不是模型中的协作链路；已有链路：{links}",
+    ),
+    "link_level_range": (
+        "link '{name}' must be in [0, 1], got {level}",
+        "链路 '{name}' 的值应在 0 到 1 之间，实为{level}",
+    ),
+    "link_given_twice": (
+        "link '{name}' is given twice (as '{link}')",
+        "链路 '{name}' 写了两次（即 '{link}'）",
+    ),
+    "link_of": ("the link of {party}: {links}", "{party}的链路：{links}"),
+    "links_of": ("the links of {party}: {links}", "{party}的链路：{links}"),
+    "party_as": ("{word} (as {party})", "{word}（即{party}）"),
+    "no_link_joins": (
+        "no modelled link joins {first} and {second}; {links}",
+        "模型中没有连接{first}和{second}的链路；{links}",
+    ),
+    "not_a_party": (
+        "'{word}' is not a party (parties: {parties}); {links}",
+        "'{word}' 不是参与方（参与方：{parties}）；{links}",
+    ),
+    # --- Rules across keys (validators) ------------------------------------------------------
+    "city_beyond_market": (
+        "a city of {size:,} residents is larger than the rings' market "
+        "(fraud.market_population: {market:,}), of which it is a sample",
+        "{size:,}名居民的城市大于诈骗团伙所服务的市场（fraud.market_population：{market:,}），"
+        "而城市只是这个市场的一个样本",
+    ),
+    "city_beyond_market_fix": (
+        "raise fraud.market_population to at least {size:,}, or simulate a smaller city "
+        "(population.size, or --residents on the command line)",
+        "把 fraud.market_population 提高到至少{size:,}，或模拟更小的城市"
+        "（population.size，或命令行参数 --residents）",
+    ),
+    "no_scam_to_run": (
+        "no scam type has a weight above 0 outside an event: rings would have nothing to run",
+        "除事件专用的诈骗类型外，没有任何诈骗类型的 weight 大于 0：诈骗团伙将没有可实施的骗局",
+    ),
+    "no_scam_to_run_fix": (
+        "give at least one scam type without 'event:' a weight above 0",
+        "至少给一个不带 'event:' 的诈骗类型设置大于 0 的 weight",
+    ),
+    "nobody_susceptible": (
+        "every group's susceptibility is 0: nobody could fall for this scam, and a data "
+        "breach would find no group it fits",
+        "所有人群的易受骗程度都为 0：没有人会被这种骗局骗到，数据泄露事件也找不到适用的人群",
+    ),
+    "nobody_susceptible_fix": (
+        "give at least one group a value above 0; to switch the scam type off, set its weight to 0",
+        "至少给一个人群设置大于 0 的值；如要关闭这种诈骗类型，请把它的 weight 设为 0",
+    ),
+    "nobody_lives_here": (
+        "every share is 0: the city would have no residents of any age",
+        "所有比例都为 0：城市里将没有任何年龄段的居民",
+    ),
+    "nobody_lives_here_fix": (
+        "give the shares of students, working and elderly residents, e.g. "
+        "{{student: 0.14, working: 0.62, elderly: 0.24}}",
+        "给出学生、在职人员和老年居民的比例，例如{{student: 0.14, working: 0.62, elderly: 0.24}}",
+    ),
+    "region_count": ("expected between 1 and 64 regions", "区域数应在 1 到 64 之间"),
+    "region_names_unique": ("region names must be unique", "区域名称不能重复"),
+    "institution_names_unique": (
+        "institution names must be unique within a sector",
+        "同一行业内的机构名称不能重复",
+    ),
+    "sector_needs_institution": (
+        "a sector needs at least one institution",
+        "每个行业至少需要一个机构",
+    ),
+    "channel_uncarried": (
+        "no platform carries {channels}: scam contacts on {channels} would land nowhere",
+        "没有平台承载{channels}：经{channels}发出的诈骗联络将无处落地",
+    ),
+    "channel_uncarried_fix": (
+        "add {channels} to some platform's channels, e.g. channels: [im, web]",
+        "把{channels}加入某个平台的 channels，例如 channels: [im, web]",
+    ),
+    "memory_too_small": (
+        "{size} residents with {ties} ties each need about {needed} of memory, but only "
+        "{available} is available",
+        "{size}名居民、每人{ties}条社会联系，约需{needed}内存，但本机只有{available}可用",
+    ),
+    "memory_too_small_fix": (
+        "lower population.size to at most {largest}, or lower population.ties_per_resident",
+        "把 population.size 降到不超过{largest}，或降低 population.ties_per_resident",
+    ),
+    "memory_at_most": (
+        "at most {largest} residents on this machine",
+        "本机最多{largest}名居民",
+    ),
+    # --- Files, YAML and extends -------------------------------------------------------------
+    "file_not_found": ("file not found", "找不到文件"),
+    "is_a_folder": ("is a directory, not a scenario file", "是文件夹，不是场景文件"),
+    "unreadable": ("cannot be read: {reason}", "无法读取：{reason}"),
+    "file_too_large": (
+        "larger than {kib} KiB, the limit for a scenario file",
+        "大于{kib} KiB，超出场景文件的大小上限",
+    ),
+    "file_too_large_fix": (
+        "a scenario file holds a few kilobytes of settings; is this the right file?",
+        "场景文件通常只有几 KB 的设置；请确认是不是选错了文件",
+    ),
+    "not_utf8": ("not UTF-8 text (byte 0x{byte})", "不是 UTF-8 文本（字节 0x{byte}）"),
+    "not_utf8_fix": ("save the file with UTF-8 encoding", "请用 UTF-8 编码保存文件"),
+    "file_empty": ("the file is empty", "文件为空"),
+    "file_empty_fix": ("a scenario needs at least 'name: ...'", "场景文件至少需要 'name: ...'"),
+    "root_not_mapping": (
+        "expected a mapping of keys at the top level, got {got}",
+        "最外层应为键的映射，实为{got}",
+    ),
+    "root_not_mapping_fix": (
+        "start with 'name: ...' at the left margin, one 'key: value' per line",
+        "从最左边以 'name: ...' 开头，每行写一个 'key: value'",
+    ),
+    "invalid_yaml": ("invalid YAML: {problem}", "YAML 格式错误：{problem}"),
+    # PyYAML's own problems: the English is PyYAML's wording, matched to put it in Chinese.
+    "yaml_said_block_end": (
+        "expected <block end>, but found {token}",
+        "缩进没有对齐：上一层内容应在这里结束，却遇到了{token}",
+    ),
+    "yaml_said_node_content": (
+        "expected the node content, but found {token}",
+        "这里缺少值，却遇到了{token}",
+    ),
+    "yaml_said_document_start": (
+        "expected '<document start>', but found {token}",
+        "这里应是新文档的开头，却遇到了{token}",
+    ),
+    "yaml_said_comment": (
+        "expected a comment or a line break, but found {token}",
+        "这里应为注释或换行，却遇到了{token}",
+    ),
+    "yaml_said_alphanumeric": (
+        "expected alphabetic or numeric character, but found {token}",
+        "这里应为字母或数字，却遇到了{token}",
+    ),
+    "yaml_said_expected_found": (
+        "expected {wanted}, but found {token}",
+        "这里应为{wanted}，却遇到了{token}",
+    ),
+    "yaml_said_flow_mapping": (
+        "expected ',' or '}}', but got {token}",
+        "这里应为 ',' 或 '}}'，却遇到了{token}",
+    ),
+    "yaml_said_flow_sequence": (
+        "expected ',' or ']', but got {token}",
+        "这里应为 ',' 或 ']'，却遇到了{token}",
+    ),
+    "yaml_said_expected_got": (
+        "expected {wanted}, but got {token}",
+        "这里应为{wanted}，却遇到了{token}",
+    ),
+    "yaml_said_character": (
+        "found character {char} that cannot start any token",
+        "出现了不能用在这里的字符{char}",
+    ),
+    "yaml_said_colon": ("could not find expected ':'", "找不到应有的 ':'"),
+    "yaml_said_mapping_values": ("mapping values are not allowed here", "这里不能写 'key: value'"),
+    "yaml_said_mapping_keys": ("mapping keys are not allowed here", "这里不能写键"),
+    "yaml_said_sequence_entries": (
+        "sequence entries are not allowed here",
+        "这里不能写 '- ' 列表项",
+    ),
+    "yaml_said_tag": ("could not determine a constructor for the tag {tag}", "无法识别标签{tag}"),
+    "yaml_said_end": (
+        "found unexpected end of stream",
+        "文件意外结束（引号或括号没有闭合？）",
+    ),
+    "yaml_said_escape": ("found unknown escape character {char}", "未知的转义字符{char}"),
+    "yaml_said_alias": ("found undefined alias {alias}", "使用了未定义的别名{alias}"),
+    "yaml_said_another_document": ("but found another document", "一个文件里出现了第二个文档"),
+    "yaml_said_special": ("special characters are not allowed", "不允许出现特殊（控制）字符"),
+    "yaml_said_unhashable": ("found unhashable key", "键不能是列表或映射"),
+    "yaml_said_indentation": (
+        "invalid indentation or unclosed '[' or '{{'",
+        "缩进不对，或 '[' 或 '{{' 没有闭合",
+    ),
+    "yaml_said_separator": ("found unexpected document separator", "出现了意外的文档分隔符"),
+    "invalid_yaml_context": (
+        "invalid YAML: {context}, {problem}",
+        "YAML 格式错误：{problem}",
+    ),
+    "invalid_yaml_earlier": (
+        "invalid YAML: {problem} ({context} on line {line})",
+        "YAML 格式错误：{problem}（出错的结构从第{line}行开始）",
+    ),
+    "yaml_tab": ("indent with spaces: YAML does not allow tabs", "请用空格缩进：YAML 不允许制表符"),
+    "yaml_colon": (
+        "write 'key: value' with a space after the colon",
+        "写成 'key: value'，冒号后面要有空格",
+    ),
+    "yaml_mapping_value": (
+        "check the indentation, and quote values containing ': '",
+        "请检查缩进；含有 ': ' 的值要加引号",
+    ),
+    "yaml_block_end": (
+        "check that this line is indented like its neighbours",
+        "请检查这一行的缩进是否与上下行一致",
+    ),
+    "yaml_tag": (
+        "scenario files hold plain data: remove the '!' tag",
+        "场景文件只能包含普通数据：请删除 '!' 标签",
+    ),
+    "yaml_control": (
+        "remove the control character (copied from a terminal or a PDF?)",
+        "请删除控制字符（可能是从终端或 PDF 复制来的）",
+    ),
+    "yaml_documents": (
+        "a scenario file holds one document: remove the '---' line",
+        "一个场景文件只能有一个文档：请删除 '---' 那一行",
+    ),
+    "yaml_check_lines": (
+        "check the indentation and quotes on this line and the one before",
+        "请检查这一行和上一行的缩进与引号",
+    ),
+    "too_deep": ("nested more than {depth} levels deep", "嵌套超过{depth}层"),
+    "too_deep_fix": (
+        "a scenario nests a few levels at most; check the brackets on this line",
+        "场景文件最多只嵌套几层；请检查这一行的括号",
+    ),
+    "too_long": ("longer than {kib} KiB", "超过{kib} KiB"),
+    "shorten": ("shorten it", "请缩短"),
+    "self_alias": (
+        "a value contains an alias of itself (an '&anchor' used inside its own value)",
+        "某个值包含指向自身的别名（在 '&anchor' 自己的值里又用了它）",
+    ),
+    "self_alias_fix": (
+        "scenario data cannot refer to itself; write the value out",
+        "场景数据不能引用自身；请把值完整写出来",
+    ),
+    "too_many_values": (
+        "expands to more than {count} values through its aliases ('*name'); files are "
+        "limited to that, since a few nested aliases can multiply into billions of values "
+        "and keep the reader busy for hours",
+        "通过别名（'*name'）展开后超过{count}个值；文件以此为上限，"
+        "因为几层嵌套的别名就能膨胀成数十亿个值，让读取程序忙上几个小时",
+    ),
+    "too_many_values_fix": (
+        "write the values out, or use fewer aliases",
+        "请把值直接写出来，或少用别名",
+    ),
+    "nothing_to_replace": (
+        "nothing to replace: this file extends no other",
+        "没有可替换的内容：本文件没有继承（extends）其他文件",
+    ),
+    "nothing_to_replace_fix": (
+        "add 'extends: PARENT.yaml', or remove 'replace'",
+        "添加 'extends: PARENT.yaml'，或删除 'replace'",
+    ),
+    "extends_loop": (
+        "loops back to a file already in the chain: {chain}",
+        "继承形成了循环，回到了链中已有的文件：{chain}",
+    ),
+    "extends_loop_fix": (
+        "remove 'extends' from one of these files",
+        "从其中一个文件里删除 'extends'",
+    ),
+    "parent_not_found": (
+        "parent scenario '{name}' not found (looked for {path})",
+        "找不到父场景 '{name}'（查找的位置：{path}）",
+    ),
+    "parent_not_found_fix": (
+        "the path is relative to this file; check its spelling",
+        "路径是相对于本文件的；请检查拼写",
+    ),
+    "no_such_replace_key": ("no key '{key}' in {where}", "{where}中没有键 '{key}'"),
+    "a_scenario": ("a scenario", "场景"),
+    "replace_not_mapping": ("{path} is not a mapping", "{path}不是映射"),
+    "replace_not_mapping_fix": (
+        "only mappings merge with the parent's; a list or a single value already replaces it",
+        "只有映射会与父场景的值合并；列表或单个值本来就会整个替换父场景的值",
+    ),
+    # --- Settings on the command line --------------------------------------------------------
+    "override_source": ("command-line options", "命令行参数"),
+    "setting_no_equals": (
+        "expected key.path=value, got {got} (no '=')",
+        "应为 key.path=value，实为{got}（缺少 '='）",
+    ),
+    "setting_no_path": (
+        "expected key.path=value, got {got} (no key path before '=')",
+        "应为 key.path=value，实为{got}（'=' 前缺少键路径）",
+    ),
+    "setting_fix": ("write key.path=value, e.g. {example}", "写成 key.path=value，例如{example}"),
+    "setting_value_limit": ("the value {limit}", "这个值无法读取：{limit}"),
+    "setting_value_yaml": (
+        "the value {value} is not valid YAML: {problem}",
+        "值{value}不是有效的 YAML：{problem}",
+    ),
+    "setting_value_yaml_fix": (
+        "quote text containing ':', '#', '[' or '{{'; write lists as [a, b]",
+        "含有 ':'、'#'、'[' 或 '{{' 的文本要加引号；列表写成 [a, b]",
+    ),
+    "no_such_key": ("no such key in the scenario", "场景中没有这个键"),
+    "no_such_key_fix": (
+        "key paths start with one of {keys}; see 'govsim show' for every key",
+        "键路径应以{keys}之一开头；全部键可用 'govsim show' 查看",
+    ),
+    "no_candidate": ("no candidate value", "没有可用的候选值"),
+    # --- Cautions: valid, but not what it seems to say ---------------------------------------
+    "shares_scaled": (
+        "the shares sum to {total}, not 1: they will be scaled to {scaled}",
+        "各比例之和为{total}，不是 1：将按比例缩放为{scaled}",
+    ),
+    "shares_scaled_fix": (
+        "make the shares of students, working and elderly residents sum to 1",
+        "让学生、在职人员和老年居民的比例之和为 1",
+    ),
+    "event_after_end": (
+        "day {day} is after the last measured day ({days}): the {event} never happens",
+        "第{day}天晚于最后一个统计日（第{days}天）：这个{event}事件不会发生",
+    ),
+    "event_after_end_fix": (
+        "set a day from 1 to {days}, or raise days",
+        "把 day 设为 1 到{days}之间，或增大 days",
+    ),
+    "campaign_no_groups": (
+        "no age group is targeted: the campaign reaches nobody",
+        "没有指定任何年龄组：宣传活动覆盖不到任何人",
+    ),
+    "campaign_no_groups_fix": (
+        "list the groups, e.g. [student, elderly], or leave 'groups' out for all",
+        "列出目标人群，例如 [student, elderly]；或删去 'groups'，面向所有人群",
+    ),
+    "campaign_zero": ("{key} is 0: the campaign changes nothing", "{key}为 0：宣传活动不起作用"),
+    "breach_zero": ("share is 0: no record leaks", "share 为 0：不会泄露任何个人信息"),
+    "crackdown_zero": (
+        "intensity is 0: the operation cuts nothing",
+        "intensity 为 0：这次断卡行动打不掉任何卡",
+    ),
+    "rings_beyond_max": (
+        "the market starts with {rings} rings (rings_per_million x market_population), more "
+        "than max_rings ({max_rings}): max_rings only stops entry, so all of them start",
+        "市场开始时有{rings}个诈骗团伙（rings_per_million 乘以 market_population），"
+        "多于 max_rings（{max_rings}）：max_rings 只限制新团伙进入，所以这些团伙全部会开始活动",
+    ),
+    "rings_beyond_max_fix": (
+        "raise max_rings to at least {rings}, or lower rings_per_million",
+        "把 max_rings 提高到至少{rings}，或降低 rings_per_million",
+    ),
+    "hub_only": (
+        "only a hub reads {key}, and the structure is '{structure}'",
+        "只有 hub（合成中心）结构才读取{key}，而当前结构是 '{structure}'",
+    ),
+    "hub_only_fix": (
+        "set cooperation.structure: hub, or remove this key",
+        "设置 cooperation.structure: hub，或删除这个键",
+    ),
+    "sector_disabled": (
+        "the {sector} are disabled (enabled: false), so this capability does nothing",
+        "{sector}已停用（enabled: false），这个 capability 不起作用",
+    ),
+    "sector_disabled_fix": (
+        "set agencies.{sector}.enabled: true, or remove this capability",
+        "设置 agencies.{sector}.enabled: true，或删除这个 capability",
+    ),
+    # --- The command line --------------------------------------------------------------------
+    "no_yaml_files": ("no *.yaml files", "没有 *.yaml 文件"),
+    "no_yaml_files_fix": (
+        "name scenario files, or a folder that holds some",
+        "请指定场景文件，或含有场景文件的文件夹",
+    ),
+    "nothing_to_compare": (
+        "extends no other scenario, so there is nothing to compare it with",
+        "没有继承其他场景，因此没有可比较的对象",
+    ),
+    "nothing_to_compare_fix": (
+        "compare it with another file: --against OTHER.yaml",
+        "可与另一个文件比较：--against OTHER.yaml",
+    ),
+}
+"""Every explanation and fix of a scenario problem or warning: id -> (English, Chinese).
+
+Texts are ``str.format`` templates; the Chinese takes the same values as the English (or
+fewer, only those in :data:`ENGLISH_ONLY_FIELDS`). Chinese templates need no spaces around
+values: :func:`spaced` puts one between Chinese and a Latin value (``应为 0 到 1 之间的数字``)
+and none between Chinese and a Chinese one (``实为列表``).
+"""
+
+FRAMES: dict[str, tuple[str, str]] = {
+    "line": ("{file}:{line}", "{file} 第 {line} 行"),
+    "key": ("{key_path}: {message}", "{key_path}：{message}"),
+    "hint": ("{message}; {hint}", "{message}；{hint}"),
+    "where": ("{where}: {text}", "{where}：{text}"),
+}
+"""How a problem's parts are joined into one line, in each language."""
+LIST_SEPARATORS: tuple[str, str] = (", ", "、")
+
+_HAN = r"\u3400-\u9fff"
+_LATIN_START = r"A-Za-z0-9'\"\[({*<_.\-"
+_LATIN_END = r"A-Za-z0-9'\"\])}*>%_."
+_SPACE_BEFORE = re.compile(rf"(?<=[{_HAN}])(?=[{_LATIN_START}])")
+_SPACE_AFTER = re.compile(rf"(?<=[{_LATIN_END}])(?=[{_HAN}])")
+_CRAMPED = re.compile(rf"(?<=[{_HAN}）]) (?=[{_HAN}])")
+
+
+class Message(str):
+    """A problem's explanation or fix: its English text, renderable in another language.
+
+    A ``str`` subclass, so that it prints, compares and searches as its English text, and
+    plain strings (a value, a library's own message) can stand where a message may.
+    """
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, /, **values: Any) -> Message:
+        """Build message ``key`` of :data:`MESSAGES` with its values (a KeyError if unknown)."""
+        message = super().__new__(cls, _fill(MESSAGES[key][0], "en", values))
+        message.key = key
+        message.values = values
+        return message
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, Any]]:
+        """Rebuild from the id and values on unpickling (problems cross process boundaries)."""
+        return (self.key,), self.values
+
+    def render(self, language: str = "en") -> str:
+        """Return the text in ``language`` (English for a language it does not know)."""
+        if language not in LANGUAGES[1:]:
+            return str(self)
+        text = _fill(MESSAGES[self.key][LANGUAGES.index(language)], language, self.values)
+        return spaced(text)
+
+
+def in_language(value: Any, language: str) -> Any:
+    """Return a value to fill into a text: a message rendered, a tuple listed, else as is."""
+    if isinstance(value, Message):
+        return value.render(language)
+    if isinstance(value, tuple):
+        separator = LIST_SEPARATORS[_column(language)]
+        return separator.join(str(in_language(item, language)) for item in value)
+    return value
+
+
+def frame(part: str, language: str, **values: Any) -> str:
+    """Join the parts of a problem (``file:line``, ``key: message``) as the language does."""
+    rendered = {name: in_language(value, language) for name, value in values.items()}
+    return FRAMES[part][_column(language)].format(**rendered)
+
+
+def message_of(error: BaseException) -> str:
+    """Return an exception's message, keeping it a :class:`Message` if it was raised as one.
+
+    ``str(error)`` would turn a message back into plain English text.
+    """
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Message) else str(error)
+
+
+def spaced(text: str) -> str:
+    """Put a space between Chinese and Latin letters or digits, as Chinese typesetting does.
+
+    Templates can then place values without caring whether they are Chinese (``数字``) or
+    written as typed (``'police'``, ``0.5``).
+    """
+    return _SPACE_AFTER.sub(" ", _SPACE_BEFORE.sub(" ", _CRAMPED.sub("", text)))
+
+
+def said_by_yaml(problem: str) -> str:
+    """Return PyYAML's description of a problem as a message, if it is one we know.
+
+    PyYAML words its errors in English; a known one is matched against the English texts of
+    the ``yaml_said_`` messages, so that it can be given in Chinese. An unknown one stays as
+    PyYAML wrote it.
+    """
+    for key, pattern in _library_patterns().items():
+        match = pattern.fullmatch(problem)
+        if match:
+            return Message(key, **match.groupdict())
+    return problem
+
+
+@functools.cache
+def _library_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        key: _pattern(english)
+        for key, (english, _) in MESSAGES.items()
+        if key.startswith(LIBRARY_PREFIX)
+    }
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """Return a regular expression that matches what a template gives, capturing its values."""
+    parts = string.Formatter().parse(template)
+    return re.compile(
+        "".join(re.escape(text) + (f"(?P<{f}>.+?)" if f else "") for text, f, _, _ in parts)
+    )
+
+
+def _column(language: str) -> int:
+    return LANGUAGES.index(language) if language in LANGUAGES else 0
+
+
+def _fill(template: str, language: str, values: dict[str, Any]) -> str:
+    return template.format(**{name: in_language(v, language) for name, v in values.items()})

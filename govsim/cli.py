@@ -31,7 +31,7 @@ from govsim.comparison.console import difference_table
 from govsim.comparison.files import default_folder, write_comparison
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.precision import check_precision, compare_to_precision
-from govsim.comparison.running import Comparison, check_scenarios
+from govsim.comparison.running import Comparison, ComparisonError, check_scenarios
 from govsim.comparison.running import compare as compare_scenarios
 from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
 from govsim.comparison.wording import word
@@ -417,7 +417,7 @@ def compare(
     outcome with its paired difference against the reference, and verdicts in words.
     """
     if len(scenario_files) < 2:
-        _stderr.print(Text(COMPARE_NEEDS_TWO))
+        _stderr.print(Text(ComparisonError("needs_two").render(lang)))
         raise typer.Exit(EXIT_INVALID)
     with printing_warnings(lang):
         chosen = dict(parse_setting(text) for text in settings or [])
@@ -428,11 +428,11 @@ def compare(
     try:
         check_scenarios(scenarios)
         check_precision(precision, replications, max_replications)
-    except ValueError as error:
-        _stderr.print(Text(str(error)))
+    except ComparisonError as error:
+        _stderr.print(Text(error.render(lang)))
         raise typer.Exit(EXIT_INVALID) from None
     out_dir = out or default_folder([scenario.name for scenario in scenarios])
-    _exit_unless_writable(out_dir, force)
+    _exit_unless_writable(out_dir, force, lang)
     most = replications if precision is None else max_replications
     with _progress(most * len(scenarios), lang) as advance:
         if precision is None:
@@ -453,12 +453,6 @@ def compare(
         report=report,
     )
     _stdout.print(Text(finished))
-
-
-COMPARE_NEEDS_TWO = (
-    "compare needs at least two scenario files: the reference first, then the others "
-    "(govsim compare A.yaml B.yaml)"
-)
 
 
 def _print_comparison(comparison: Comparison, language: str) -> None:

@@ -20,6 +20,7 @@ import pandas as pd
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.running import (
     Comparison,
+    ComparisonError,
     ProgressAcross,
     check_scenarios,
     compare,
@@ -59,15 +60,9 @@ def check_precision(target: float | None, batch: int, max_replications: int) -> 
     if target is None:
         return
     if not target > 0.0:
-        raise ValueError(
-            f"--precision must be above 0 (a share of the reference's mean, 0.1 for 10%), "
-            f"got {target}"
-        )
+        raise ComparisonError("bad_precision", target=target)
     if max_replications < batch:
-        raise ValueError(
-            f"--max-replications ({max_replications}) is below the first batch "
-            f"(--replications {batch})"
-        )
+        raise ComparisonError("cap_below_batch", cap=max_replications, batch=batch)
 
 
 def compare_to_precision(
@@ -93,7 +88,7 @@ def compare_to_precision(
         progress: called with the replications finished, over all scenarios and batches.
 
     Raises:
-        ValueError: if the scenarios cannot be compared, or the numbers are out of range.
+        ComparisonError: if the scenarios cannot be compared, or the numbers are out of range.
     """
     check_scenarios(scenarios)
     check_precision(target, batch, max_replications)

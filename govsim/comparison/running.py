@@ -18,6 +18,7 @@ from govsim.comparison.frames import (
     cost_effectiveness_frame,
     differences_frame,
 )
+from govsim.comparison.wording import word
 from govsim.runner import RunResults, run
 from govsim.scenario.schema import Scenario
 
@@ -71,8 +72,8 @@ def compare(
         progress: called with the replications finished, over all scenarios together.
 
     Raises:
-        ValueError: with fewer than two scenarios, or two of the same name (their results
-            would share a folder and their rows a label).
+        ComparisonError: with fewer than two scenarios, two of the same name (their results
+            would share a folder and their rows a label), or a name unfit for a folder.
     """
     check_scenarios(scenarios)
     master = scenarios[0].seed if seed is None else seed
@@ -109,29 +110,41 @@ RESERVED = frozenset(
 """The comparison's own files, beside which each scenario's run gets a folder of its name."""
 
 
+class ComparisonError(ValueError):
+    """Scenarios or settings that cannot be compared; the message says why and what to do.
+
+    ``str()`` is English; :meth:`render` gives the command line's language.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.render("en"))
+
+    def render(self, language: str = "en") -> str:
+        """The message in ``language`` (``en`` or ``zh``)."""
+        return word(self.key, language, **self.values)
+
+
 def check_scenarios(scenarios: Sequence[Scenario]) -> None:
     """Refuse what cannot be compared: one scenario, two under one name, or an unsafe name.
 
     Each run is written in a folder named after its scenario, inside the results folder: a
     name must be one folder's name there, not a path out of it or one of the comparison's files.
+
+    Raises:
+        ComparisonError: naming the problem and the fix.
     """
     if len(scenarios) < 2:
-        raise ValueError("a comparison needs at least two scenarios: the reference and another")
+        raise ComparisonError("needs_two")
     names = [scenario.name for scenario in scenarios]
     for name in names:
         if not name.strip() or name in (".", "..") or "/" in name or "\\" in name:
-            raise ValueError(
-                f"the scenario name {name!r} cannot name a results folder: give the scenario a "
-                "`name:` without slashes"
-            )
+            raise ComparisonError("unsafe_name", name=name)
         if name in RESERVED:
-            raise ValueError(f"the scenario name {name!r} is one of the comparison's own files")
+            raise ComparisonError("reserved_name", name=name)
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        raise ValueError(
-            f"two scenarios are named {', '.join(repeated)}: "
-            "give each a distinct `name:` in its file"
-        )
+        raise ComparisonError("same_name", names=", ".join(repeated))
 
 
 class ProgressAcross:

@@ -101,6 +101,34 @@ WORDS: dict[str, tuple[str, str]] = {
         "已达到 --max-replications 上限 {replications} 次：{wide} 的95%置信区间宽度仍大于参照"
         "情景均值的 {target:.0%}。",
     ),
+    # What cannot be compared, and why (ComparisonError).
+    "needs_two": (
+        "a comparison needs at least two scenario files: the reference first, then the others "
+        "(govsim compare A.yaml B.yaml)",
+        "比较至少需要两个情景文件：先写参照情景，再写其他情景（govsim compare A.yaml B.yaml）",
+    ),
+    "same_name": (
+        "two scenarios are named {names}: give each a distinct `name:` in its file",
+        "有多个情景都名为 {names}：请在各自文件中给出不同的 `name:`",
+    ),
+    "unsafe_name": (
+        "the scenario name '{name}' cannot name a results folder: give the scenario a `name:` "
+        "without slashes",
+        "情景名称“{name}”不能用作结果文件夹名：请给出不含斜杠的 `name:`",
+    ),
+    "reserved_name": (
+        "the scenario name '{name}' is the name of one of the comparison's own files: give the "
+        "scenario another `name:`",
+        "情景名称“{name}”与比较结果的文件同名：请换一个 `name:`",
+    ),
+    "bad_precision": (
+        "--precision must be above 0 (a share of the reference's mean, 0.1 for 10%), got {target}",
+        "--precision 须大于 0（参照情景均值的比例，0.1 即 10%），收到 {target}",
+    ),
+    "cap_below_batch": (
+        "--max-replications ({cap}) is below the first batch (--replications {batch})",
+        "--max-replications（{cap}）小于第一批的次数（--replications {batch}）",
+    ),
     # The report's headings and notes.
     "report_title": ("Scenario comparison: {names}", "情景比较：{names}"),
     "report_lead": (

@@ -185,3 +185,12 @@ def test_each_outcome_is_one_line_of_the_console_table(compared):
     _, _, output = compared
     rows = [line for line in output.splitlines() if line.startswith("│")]
     assert len(rows) == len(OUTCOMES)
+
+
+def test_refusals_follow_the_language(tmp_path):
+    result = compare(POLICE, "--lang", "zh", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "比较至少需要两个情景文件" in result.output
+    result = compare(POLICE, POLICE, "--lang", "zh", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "有多个情景都名为 police_only" in result.output

@@ -16,7 +16,7 @@ def named(*names: str):
 @pytest.mark.parametrize(
     ("names", "message"),
     [
-        (("a",), "at least two scenarios"),
+        (("a",), "at least two scenario files"),
         (("a", "a"), "two scenarios are named a"),
         (("a", "../b"), "cannot name a results folder"),
         (("a", "b/c"), "cannot name a results folder"),

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from govsim.comparison.wording import outcome_label, word
+from govsim.comparison.wording import PARTIES, outcome_label, word
+from govsim.labels import label
 from govsim.results import mean_ci
 from govsim.runner import RunResults
 
@@ -84,9 +85,12 @@ def _daily_statistics(timeseries: pd.DataFrame, measure: str) -> pd.DataFrame:
         mean, low, high = mean_ci(values)
         rows.append({"day": day, "mean": mean, "low": low, "high": high})
     frame = pd.DataFrame(rows)
-    # Every daily measure shown is a count or money: none is below zero.
-    frame["low"] = frame["low"].fillna(frame["mean"]).clip(lower=0.0)
+    frame["low"] = frame["low"].fillna(frame["mean"])
     frame["high"] = frame["high"].fillna(frame["mean"])
+    if (timeseries[measure] >= 0).all():
+        # A count's band stops at zero. A day's net loss can be below it (money frozen that
+        # day from earlier payments), so its band is left as it is.
+        frame["low"] = frame["low"].clip(lower=0.0)
     return frame
 
 
@@ -121,6 +125,21 @@ def bars_figure(
     if log:
         figure.update_yaxes(type="log")
     return _laid_out(figure, title, "", unit)
+
+
+def costs_figure(runs: Sequence[RunResults], title: str, language: str) -> go.Figure:
+    """Each scenario's mean governance cost, stacked by party.
+
+    The total's interval is in the outcome table; a stack has no room for whiskers.
+    """
+    figure = go.Figure()
+    names = [results.scenario.name for results in runs]
+    for index, part in enumerate(COSTS):
+        means = [float(results.summary[part].mean()) for results in runs]
+        name = label(part, language, PARTIES)
+        figure.add_trace(go.Bar(x=names, y=means, name=name, marker_color=colour(index)))
+    figure.update_layout(barmode="stack")
+    return _laid_out(figure, title, "", word("yuan", language))
 
 
 def by_place_figure(
@@ -160,6 +179,6 @@ def _laid_out(figure: go.Figure, title: str, x_title: str, y_title: str) -> go.F
         template="plotly_white",
         height=380,
         margin={"l": 60, "r": 20, "t": 50, "b": 60},
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "x": 1.0, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
     )
     return figure

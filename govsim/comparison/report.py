@@ -15,12 +15,12 @@ import plotly.graph_objects as go
 
 from govsim.comparison.charts import (
     COLLATERAL_PARTS,
-    COSTS,
     DAILY,
     LAYERS,
     LOSSES,
     bars_figure,
     by_place_figure,
+    costs_figure,
     daily_figure,
 )
 from govsim.comparison.console import difference_header, difference_rows
@@ -223,14 +223,7 @@ def _collateral_section(comparison: Comparison, language: str, figures: _Figures
     collateral = bars_figure(
         runs, frames, COLLATERAL_PARTS, title, language, unit=word("count", language)
     )
-    costs = bars_figure(
-        runs,
-        frames,
-        ("governance_cost", *COSTS),
-        outcome_label("governance_cost", language),
-        language,
-        unit=word("yuan", language),
-    )
+    costs = costs_figure(runs, outcome_label("governance_cost", language), language)
     return [
         f"<h2>{_e(title)}</h2>",
         f'<p class="note">{_e(word("collateral_note", language))}</p>',

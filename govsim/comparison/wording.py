@@ -25,6 +25,17 @@ COMPARISON_MEASURES: dict[str, tuple[str, str]] = {
 }
 """Display names of outcomes that only a comparison has (others: ``govsim.labels.MEASURES``)."""
 
+PARTIES: dict[str, tuple[str, str]] = {
+    "cost_police": ("Police", "公安"),
+    "cost_banks": ("Banks and payments", "银行与支付"),
+    "cost_telecoms": ("Telecoms", "通信运营商"),
+    "cost_platforms": ("Platforms", "互联网平台"),
+    "cost_judiciary": ("Judiciary", "司法"),
+    "cost_education": ("Education", "宣传教育"),
+    "cost_cooperation": ("Cooperation links and centre", "协作与合成中心"),
+}
+"""The parties whose costs add up to the governance cost, as a chart's legend names them."""
+
 WORDS: dict[str, tuple[str, str]] = {
     "cut": (
         "{scenario} cuts {noun} by {amount} (95% CI {low} to {high}) against {reference}",
@@ -153,8 +164,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "daily_title": ("Daily series", "逐日序列"),
     "daily_note": (
-        "Mean over replications of each measured day, with its 95% band.",
-        "各统计日在重复运行间的均值及95%置信带。",
+        "Mean over replications of each measured day, with its 95% band. A day's net loss can "
+        "be below zero: money frozen that day can come from earlier days' payments.",
+        "各统计日在重复运行间的均值及95%置信带。某日的净损失可能为负：当日冻结返还的资金可能来自"
+        "此前几天的付款。",
     ),
     "day": ("Day", "天"),
     "layers_title": ("Where scams are stopped, layer by layer", "各环节拦截情况"),

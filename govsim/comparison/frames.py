@@ -81,9 +81,11 @@ def comparison_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
 def differences_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
     """Each other scenario against the reference (the first), outcome by outcome, paired.
 
-    A difference of two shares lies in [-1, 1], and its interval is kept there. Every outcome
-    is a count, money or a share, none below zero, so no change is a cut of more than 100%: the
-    relative change's interval (symmetric, from the delta method) is cut at -100%.
+    A difference of two shares lies in [-1, 1], and its interval is kept there. An outcome
+    that is nowhere below zero cannot be cut by more than 100%, so there the relative change's
+    interval (symmetric, from the delta method) is cut at -100%. (Net loss over the measured
+    days could in principle be negative, money frozen from warm-up payments exceeding the
+    period's loss; then it is not cut.)
     """
     reference = runs[0]
     base = outcomes_per_replication(reference)
@@ -92,6 +94,7 @@ def differences_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
         other = outcomes_per_replication(results)
         for outcome in OUTCOMES:
             found = paired_difference(base[outcome].to_numpy(), other[outcome].to_numpy())
+            floor = -1.0 if (other[outcome].dropna() >= 0).all() else -math.inf
             low, high = found.difference_low, found.difference_high
             if is_share(outcome) and not math.isnan(low):
                 low, high = _clip(low, -1.0, 1.0), _clip(high, -1.0, 1.0)
@@ -107,7 +110,7 @@ def differences_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
                     "difference_ci_low": low,
                     "difference_ci_high": high,
                     "relative_change": found.relative,
-                    "relative_ci_low": max(found.relative_low, -1.0),
+                    "relative_ci_low": max(found.relative_low, floor),
                     "relative_ci_high": found.relative_high,
                     "p_value": found.p_value,
                     "pairing_efficiency": found.pairing_efficiency,

@@ -101,3 +101,10 @@ def test_no_relative_change_is_a_cut_of_more_than_everything():
     row = differences_frame([a, b]).set_index("outcome").loc["net_loss"]
     assert row["relative_ci_low"] == -1.0
     assert row["relative_change"] > -1.0
+
+
+def test_an_outcome_below_zero_somewhere_is_not_cut_at_minus_100_percent():
+    a = fake_run("a", {"net_loss": [500.0, 1500.0, 800.0, 2000.0]})
+    b = fake_run("b", {"net_loss": [-300.0, 400.0, 0.0, 0.0]})
+    row = differences_frame([a, b]).set_index("outcome").loc["net_loss"]
+    assert row["relative_ci_low"] < -1.0

@@ -27,6 +27,14 @@ from rich.text import Text
 
 import govsim
 from govsim.cli_help import PlainGroup
+from govsim.comparison.console import difference_table
+from govsim.comparison.files import default_folder, write_comparison
+from govsim.comparison.frames import KEY_OUTCOMES
+from govsim.comparison.precision import check_precision, compare_to_precision
+from govsim.comparison.running import Comparison, ComparisonError, check_scenarios
+from govsim.comparison.running import compare as compare_scenarios
+from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
+from govsim.comparison.wording import word
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 from govsim.results import ResultsFolderError, check_results_folder, write_results
 from govsim.runner import run as run_replications
@@ -341,6 +349,124 @@ def _exit_unless_writable(out_dir: Path, force: bool, language: str = "en") -> N
     except ResultsFolderError as error:
         _stderr.print(Text(error.render(language)))
         raise typer.Exit(EXIT_INVALID) from None
+
+
+# --- govsim compare ---------------------------------------------------------------------------
+
+
+@app.command()
+@exits_on_scenario_error
+def compare(
+    scenario_files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Scenario files; the first is the reference the others are compared with.",
+            metavar="REFERENCE OTHER...",
+        ),
+    ],
+    replications: Annotated[
+        int,
+        typer.Option(
+            "--replications", "-r", min=2, metavar="N", help="Paired replications per scenario."
+        ),
+    ] = 30,
+    seed: Annotated[
+        int | None,
+        typer.Option(min=0, metavar="SEED", help="Master seed (default: the reference's)."),
+    ] = None,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="KEY=VALUE",
+            help="Set one value by key path in every scenario (repeatable).",
+        ),
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option(min=1, metavar="DAYS", help="Override every scenario's days.")
+    ] = None,
+    residents: Annotated[
+        int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
+    precision: Annotated[
+        float | None,
+        typer.Option(
+            metavar="P",
+            help="Add batches of --replications until every key difference's 95% interval is "
+            "narrower than P times the reference's mean (0.1: 10%), or --max-replications.",
+        ),
+    ] = None,
+    max_replications: Annotated[
+        int, typer.Option(min=2, metavar="N", help="With --precision: replications at most.")
+    ] = 300,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR", help="Results folder (default: results/compare_<A>_vs_<B>...)."
+        ),
+    ] = None,
+    lang: Language = "en",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace results already in the results folder.")
+    ] = False,
+) -> None:
+    """Compare scenarios, paired replication by replication; write the runs and report.html.
+
+    Every scenario runs with the same replication seeds (common random numbers). Prints each
+    outcome with its paired difference against the reference, and verdicts in words.
+    """
+    if len(scenario_files) < 2:
+        _stderr.print(Text(ComparisonError("needs_two").render(lang)))
+        raise typer.Exit(EXIT_INVALID)
+    with printing_warnings(lang):
+        chosen = dict(parse_setting(text) for text in settings or [])
+        scenarios = [
+            with_overrides(load_scenario(path), chosen, days=days, residents=residents)
+            for path in scenario_files
+        ]
+    try:
+        check_scenarios(scenarios)
+        check_precision(precision, replications, max_replications)
+    except ComparisonError as error:
+        _stderr.print(Text(error.render(lang)))
+        raise typer.Exit(EXIT_INVALID) from None
+    out_dir = out or default_folder([scenario.name for scenario in scenarios])
+    _exit_unless_writable(out_dir, force, lang)
+    most = replications if precision is None else max_replications
+    with _progress(most * len(scenarios), lang) as advance:
+        if precision is None:
+            comparison = compare_scenarios(scenarios, replications, seed, workers, advance)
+        else:
+            comparison = compare_to_precision(
+                scenarios, precision, replications, max_replications, seed, workers, advance
+            )
+    report = write_comparison(comparison, out_dir, lang)
+    _print_comparison(comparison, lang)
+    finished = word(
+        "finished",
+        lang,
+        count=len(scenarios),
+        replications=comparison.replications,
+        seconds=sum(comparison.walls),
+        folder=out_dir,
+        report=report,
+    )
+    _stdout.print(Text(finished))
+
+
+def _print_comparison(comparison: Comparison, language: str) -> None:
+    """Each scenario's table against the reference, then the verdicts and cost-effectiveness."""
+    for results in comparison.runs[1:]:
+        _stdout.print(difference_table(comparison, results.scenario.name, language))
+    _stdout.print(Text(word("verdicts_title", language), style="bold"))
+    for line in verdicts(comparison.differences, KEY_OUTCOMES, language):
+        _stdout.print(Text(f"  {line}"))
+    _stdout.print(Text(word("cost_effectiveness", language), style="bold"))
+    for row in comparison.cost_effectiveness.to_dict("records"):
+        _stdout.print(Text(f"  {cost_sentence(row, language)}"))
+    if comparison.precision is not None:
+        _stdout.print(Text(precision_sentence(comparison, language)))
 
 
 @contextmanager

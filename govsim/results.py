@@ -293,3 +293,13 @@ def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def write_parquet_atomically(frame: pd.DataFrame, path: Path) -> Path:
+    """Write a frame to ``path`` as Parquet, atomically, with the umask's permissions."""
+    return _atomic_parquet(frame, path)
+
+
+def write_text_atomically(text: str, path: Path) -> Path:
+    """Write text to ``path`` (ending in a newline), atomically, with the umask's permissions."""
+    return _atomic_text(text, path)

@@ -283,3 +283,29 @@ def _main_is_a_script() -> bool:
     """Whether spawned workers import ``__main__`` again (a script, or ``python -m``)."""
     main = sys.modules.get("__main__")
     return main is not None and getattr(main, "__file__", None) is not None
+
+
+def run_more(
+    results: RunResults,
+    replications: int,
+    workers: int = 1,
+    progress: Callable[[float], None] | None = None,
+) -> RunResults:
+    """The run with ``replications`` more, continuing its seeds where they stopped.
+
+    Seeds spawned from one master seed extend without changing the first ones, so the result
+    is the run that would have been made with that many replications from the start (a
+    comparison adds paired replications until its intervals are narrow enough).
+    """
+    if replications < 1:
+        raise ValueError("replications must be at least 1")
+    done = len(results.seeds)
+    seeds = replication_seeds(results.scenario.seed, done + replications)
+    added = _execute(results.scenario, seeds[done:], max(1, workers), progress)
+    frames = {}
+    for name in ("timeseries", "by_scam", "market", "by_region", "by_institution"):
+        new = [getattr(result, name).assign(replication=done + i) for i, result in enumerate(added)]
+        frames[name] = pd.concat([getattr(results, name), *new], ignore_index=True)
+    summaries = [{**result.summary, "replication": done + i} for i, result in enumerate(added)]
+    summary = pd.concat([results.summary, pd.DataFrame(summaries)], ignore_index=True)
+    return RunResults(results.scenario, seeds, summary, **frames)

@@ -81,8 +81,10 @@ def test_piped_output_keeps_each_row_on_one_line(tmp_path):
 @pytest.mark.parametrize("command", COMMANDS)
 def test_unknown_language_is_refused_with_the_choices(command, tmp_path):
     args = [command, str(SCENARIOS / "baseline.yaml")] if command in ("run", "show") else [command]
-    if command == "validate":
+    if command in ("validate", "compare"):
         args.append(str(SCENARIOS / "baseline.yaml"))
+    if command == "compare":
+        args.append(str(SCENARIOS / "police_only.yaml"))
     for extra, env in ((["--lang", "fr"], None), ([], {"GOVSIM_LANG": "fr"})):
         result = runner.invoke(app, [*args, *extra], env=env)
         assert result.exit_code == 2, (command, result.output)

@@ -1,0 +1,279 @@
+"""``report.html``: one self-contained page a reader can forward and open offline.
+
+plotly.js is embedded once, in the first figure; the other figures use it. Nothing is loaded
+from the network: no script, style sheet, font or image from elsewhere. The page is built from
+the comparison's frames only, in the language chosen.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+
+import plotly.graph_objects as go
+
+from govsim.comparison.charts import (
+    COLLATERAL_PARTS,
+    DAILY,
+    LAYERS,
+    LOSSES,
+    bars_figure,
+    by_place_figure,
+    costs_figure,
+    daily_figure,
+)
+from govsim.comparison.console import difference_header, difference_rows
+from govsim.comparison.frames import KEY_OUTCOMES
+from govsim.comparison.running import Comparison
+from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
+from govsim.comparison.wording import outcome_label, word
+from govsim.labels import HEADERS, label
+from govsim.scenario.showing import cell, differences
+
+UNCOMPARED = frozenset({"name", "description"})
+"""Top-level keys left out of "what differs": they name and describe, the page shows them."""
+STYLE = """
+body { font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+       max-width: 1400px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
+table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: right;
+         white-space: nowrap; }
+th:first-child, td:first-child { white-space: normal; min-width: 14em; }
+th:first-child, td:first-child { text-align: left; }
+td.key { font-family: ui-monospace, monospace; }
+div.scroll { overflow-x: auto; }
+ul.verdicts li { margin: 0.3em 0; }
+p.note { color: #555; font-size: 0.9em; }
+"""
+
+
+def report_html(comparison: Comparison, language: str = "en") -> str:
+    """The whole page, as text."""
+    runs = comparison.runs
+    names = [results.scenario.name for results in runs]
+    title = word("report_title", language, names=" / ".join(names))
+    figures = _Figures()
+    body = [
+        f"<h1>{_e(title)}</h1>",
+        f"<p>{_e(_lead(comparison, language))}</p>",
+        _descriptions(comparison, language),
+        *_verdicts_section(comparison, language),
+        *_differs_section(comparison, language),
+        *_outcomes_section(comparison, language),
+        *_daily_section(comparison, language, figures),
+        *_layers_section(comparison, language, figures),
+        *_losses_section(comparison, language, figures),
+        *_collateral_section(comparison, language, figures),
+        *_method_section(comparison, language),
+    ]
+    lang = "zh-CN" if language == "zh" else "en"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{lang}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>{_e(title)}</title>",
+            f"<style>{STYLE}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+        ]
+    )
+
+
+class _Figures:
+    """Figures as HTML fragments: the first carries plotly.js inline, the rest reuse it."""
+
+    def __init__(self) -> None:
+        self.embedded = False
+
+    def html(self, figure: go.Figure) -> str:
+        fragment = figure.to_html(
+            full_html=False,
+            include_plotlyjs=not self.embedded,
+            include_mathjax=False,
+            config={"displaylogo": False, "responsive": True},
+        )
+        self.embedded = True
+        return fragment
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _lead(comparison: Comparison, language: str) -> str:
+    scenario = comparison.reference.scenario
+    return word(
+        "report_lead",
+        language,
+        reference=scenario.name,
+        replications=comparison.replications,
+        residents=scenario.population.size,
+        days=scenario.days,
+        seed=comparison.seed,
+    )
+
+
+def _descriptions(comparison: Comparison, language: str) -> str:
+    """Each scenario's name and its own description, in the language chosen."""
+    items = "".join(
+        f"<li><b>{_e(results.scenario.name)}</b>: {_e(results.scenario.describe(language))}</li>"
+        for results in comparison.runs
+    )
+    return f"<ul>{items}</ul>"
+
+
+def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
+    lines = verdicts(comparison.differences, KEY_OUTCOMES, language)
+    lines += [
+        cost_sentence(row, language) for row in comparison.cost_effectiveness.to_dict("records")
+    ]
+    items = "".join(f"<li>{_e(line)}</li>" for line in lines)
+    return [
+        f"<h2>{_e(word('verdicts_title', language))}</h2>",
+        f'<ul class="verdicts">{items}</ul>',
+    ]
+
+
+def _differs_section(comparison: Comparison, language: str) -> list[str]:
+    """Key paths that differ from the reference, every scenario's value side by side."""
+    scenarios = [results.scenario for results in comparison.runs]
+    found: dict[str, list[str | None]] = {}
+    for column, other in enumerate(scenarios[1:], start=1):
+        for change in differences(scenarios[0], other):
+            if change.key_path.split(".")[0] in UNCOMPARED:
+                continue
+            row = found.setdefault(
+                change.key_path, [cell(change.before)] + [None] * (len(scenarios) - 1)
+            )
+            row[column] = cell(change.after)
+    # A scenario that does not change a key holds the reference's value there.
+    rows = {key: [row[0] if v is None else v for v in row] for key, row in found.items()}
+    heading = [f"<h2>{_e(word('what_differs', language))}</h2>"]
+    if not rows:
+        return [*heading, f"<p>{_e(word('no_differences', language))}</p>"]
+    header = [word("key_path", language), *(scenario.name for scenario in scenarios)]
+    body = [[(key, "key"), *((value, "") for value in values)] for key, values in rows.items()]
+    note = f'<p class="note">{_e(word("what_differs_note", language))}</p>'
+    return [*heading, note, _table(header, body)]
+
+
+def _outcomes_section(comparison: Comparison, language: str) -> list[str]:
+    """One table per scenario against the reference, with a verdict for every outcome."""
+    parts = [
+        f"<h2>{_e(word('outcomes_title', language))}</h2>",
+        f'<p class="note">{_e(word("outcomes_note", language))}</p>',
+    ]
+    reference = comparison.reference.scenario.name
+    for results in comparison.runs[1:]:
+        name = results.scenario.name
+        header = difference_header(comparison, name, language)
+        rows = difference_rows(comparison, name, language)
+        versus = word("versus", language, scenario=name, reference=reference)
+        parts.append(f"<h3>{_e(versus)}</h3>")
+        parts.append(_table(header, [[(text, "") for text in row] for row in rows]))
+    return parts
+
+
+def _daily_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
+    parts = [
+        f"<h2>{_e(word('daily_title', language))}</h2>",
+        f'<p class="note">{_e(word("daily_note", language))}</p>',
+    ]
+    return parts + [figures.html(daily_figure(comparison.runs, m, language)) for m in DAILY]
+
+
+def _layers_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
+    frames = [results.summary for results in comparison.runs]
+    title = word("layers_title", language)
+    figure = bars_figure(comparison.runs, frames, LAYERS, title, language, log=True)
+    return [
+        f"<h2>{_e(title)}</h2>",
+        f'<p class="note">{_e(word("layers_note", language))}</p>',
+        figures.html(figure),
+    ]
+
+
+def _losses_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
+    runs = comparison.runs
+    frames = [results.summary for results in runs]
+    yuan = word("yuan", language)
+    losses = bars_figure(runs, frames, LOSSES, word("losses_title", language), language, unit=yuan)
+    by_scam = by_place_figure(
+        runs, "by_scam", "scam_type", word("by_scam_title", language), language
+    )
+    by_region = by_place_figure(
+        runs, "by_region", "region", word("by_region_title", language), language
+    )
+    return [
+        f"<h2>{_e(word('losses_title', language))}</h2>",
+        *(figures.html(figure) for figure in (losses, by_scam, by_region)),
+    ]
+
+
+def _collateral_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
+    runs = comparison.runs
+    frames = [results.summary for results in runs]
+    title = word("collateral_title", language)
+    collateral = bars_figure(
+        runs, frames, COLLATERAL_PARTS, title, language, unit=word("count", language)
+    )
+    costs = costs_figure(runs, outcome_label("governance_cost", language), language)
+    return [
+        f"<h2>{_e(title)}</h2>",
+        f'<p class="note">{_e(word("collateral_note", language))}</p>',
+        figures.html(collateral),
+        figures.html(costs),
+    ]
+
+
+def _method_section(comparison: Comparison, language: str) -> list[str]:
+    text = word("method_text", language, replications=comparison.replications, seed=comparison.seed)
+    header = [label("measure", language, HEADERS)]
+    header += [name for name in comparison.differences["scenario"].unique()]
+    pivot = comparison.differences.pivot(
+        index="outcome", columns="scenario", values="pairing_efficiency"
+    )
+    body = [
+        [(outcome_label(outcome, language).strip(), "")]
+        + [(_efficiency(pivot.loc[outcome, name]), "") for name in header[1:]]
+        for outcome in KEY_OUTCOMES
+    ]
+    seeds = ", ".join(str(seed) for seed in comparison.reference.seeds)
+    return [
+        f"<h2>{_e(word('method_title', language))}</h2>",
+        f"<p>{_e(text)}</p>",
+        *(
+            [f"<p>{_e(stopping)}</p>"]
+            if (stopping := precision_sentence(comparison, language))
+            else []
+        ),
+        f"<h3>{_e(word('pairing_title', language))}</h3>",
+        f'<p class="note">{_e(word("pairing_text", language))}</p>',
+        _table(header, body),
+        f"<h3>{_e(word('seeds', language))}</h3>",
+        f'<p class="note key">{_e(seeds)}</p>',
+    ]
+
+
+def _efficiency(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.2f}"
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[tuple[str, str]]]) -> str:
+    """An HTML table; each cell is (text, class)."""
+    head = "".join(f"<th>{_e(text)}</th>" for text in header)
+    lines = [f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>']
+    for row in rows:
+        cells = "".join(
+            f'<td class="{css}">{_e(text)}</td>' if css else f"<td>{_e(text)}</td>"
+            for text, css in row
+        )
+        lines.append(f"<tr>{cells}</tr>")
+    lines.append("</tbody></table></div>")
+    return "".join(lines)

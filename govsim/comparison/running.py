@@ -1,0 +1,172 @@
+"""Running a comparison: every scenario with the same replication seeds, then the tables.
+
+The master seed is the one given, or else the reference's (the first scenario's): each
+scenario file has its own ``seed``, and running each with its own would lose the pairing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from govsim.comparison.frames import (
+    comparison_frame,
+    cost_effectiveness_frame,
+    differences_frame,
+)
+from govsim.comparison.wording import word
+from govsim.runner import RunResults, run
+from govsim.scenario.schema import Scenario
+
+if TYPE_CHECKING:
+    from govsim.comparison.precision import Precision
+
+
+@dataclass
+class Comparison:
+    """Paired runs of several scenarios (the first is the reference) and their tables."""
+
+    runs: list[RunResults]
+    walls: list[float]
+    outcomes: pd.DataFrame
+    differences: pd.DataFrame
+    cost_effectiveness: pd.DataFrame
+    precision: Precision | None = None
+    """Set by ``--precision``: the target, and whether it was reached or the cap stopped it."""
+
+    @property
+    def reference(self) -> RunResults:
+        """The run every other scenario is compared with."""
+        return self.runs[0]
+
+    @property
+    def seed(self) -> int:
+        """The master seed every scenario was run with."""
+        return self.reference.scenario.seed
+
+    @property
+    def replications(self) -> int:
+        """Paired replications per scenario."""
+        return len(self.reference.seeds)
+
+
+def compare(
+    scenarios: Sequence[Scenario],
+    replications: int = 30,
+    seed: int | None = None,
+    workers: int = 1,
+    progress: Callable[[float], None] | None = None,
+) -> Comparison:
+    """Run every scenario with the same seeds and compare each with the first.
+
+    Args:
+        scenarios: two or more validated scenarios with distinct names; the first is the
+            reference.
+        replications: paired replications per scenario.
+        seed: master seed (default: the reference's ``seed``).
+        workers: worker processes per run.
+        progress: called with the replications finished, over all scenarios together.
+
+    Raises:
+        ComparisonError: with fewer than two scenarios, two of the same name (their results
+            would share a folder and their rows a label), or a name unfit for a folder.
+    """
+    check_scenarios(scenarios)
+    master = scenarios[0].seed if seed is None else seed
+    counter = ProgressAcross(progress)
+    runs, walls = [], []
+    for scenario in scenarios:
+        started = time.perf_counter()
+        step = counter.next_run()
+        runs.append(run(scenario, replications, seed=master, workers=workers, progress=step))
+        walls.append(time.perf_counter() - started)
+    return tables_of(runs, walls)
+
+
+def tables_of(runs: list[RunResults], walls: list[float] | None = None) -> Comparison:
+    """The comparison of runs already made (the first is the reference), and their wall times."""
+    return Comparison(
+        runs,
+        walls or [0.0] * len(runs),
+        comparison_frame(runs),
+        differences_frame(runs),
+        cost_effectiveness_frame(runs),
+    )
+
+
+RESERVED = frozenset(
+    {
+        "comparison.parquet",
+        "differences.parquet",
+        "cost_effectiveness.parquet",
+        "comparison.json",
+        "report.html",
+    }
+)
+"""The comparison's own files, beside which each scenario's run gets a folder of its name."""
+
+
+class ComparisonError(ValueError):
+    """Scenarios or settings that cannot be compared; the message says why and what to do.
+
+    ``str()`` is English; :meth:`render` gives the command line's language.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.render("en"))
+
+    def render(self, language: str = "en") -> str:
+        """The message in ``language`` (``en`` or ``zh``)."""
+        return word(self.key, language, **self.values)
+
+
+def check_scenarios(scenarios: Sequence[Scenario]) -> None:
+    """Refuse what cannot be compared: one scenario, two under one name, or an unsafe name.
+
+    Each run is written in a folder named after its scenario, inside the results folder: a
+    name must be one folder's name there, not a path out of it or one of the comparison's files.
+
+    Raises:
+        ComparisonError: naming the problem and the fix.
+    """
+    if len(scenarios) < 2:
+        raise ComparisonError("needs_two")
+    names = [scenario.name for scenario in scenarios]
+    for name in names:
+        if not name.strip() or name in (".", "..") or "/" in name or "\\" in name:
+            raise ComparisonError("unsafe_name", name=name)
+        if name in RESERVED:
+            raise ComparisonError("reserved_name", name=name)
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ComparisonError("same_name", names=", ".join(repeated))
+
+
+class ProgressAcross:
+    """Progress over several runs in turn: each run counts on from where the last one ended.
+
+    ``start`` is what was finished before (replications of earlier batches).
+    """
+
+    def __init__(self, progress: Callable[[float], None] | None, start: float = 0.0) -> None:
+        self.progress = progress
+        self.finished = start
+        self.current = 0.0
+
+    def next_run(self) -> Callable[[float], None] | None:
+        """The callback for the next run (None when nobody is watching)."""
+        if self.progress is None:
+            return None
+        self.finished += self.current
+        self.current = 0.0
+        return self._report
+
+    def _report(self, done: float) -> None:
+        self.current = done
+        if self.progress is not None:
+            self.progress(self.finished + done)

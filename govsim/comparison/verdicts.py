@@ -1,0 +1,149 @@
+"""Verdicts in words: what a scenario changes, by how much and how sure, for a key outcome.
+
+A difference is *clear* when its 95% interval excludes zero, and so does the relative
+change's; otherwise the verdict says "no clear difference" and gives the interval, so that the
+reader sees how large a difference the data still allow. Counts and money are given as a
+relative change ("cuts net loss by 41%"); shares as a difference in percentage points, since a
+relative change of a share ("recovery up 50%" from 2% to 3%) misleads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from govsim.comparison.running import Comparison
+from govsim.comparison.wording import noun, word
+from govsim.labels import is_share
+from govsim.tables import format_value
+
+
+def direction(row: Mapping[str, Any]) -> str:
+    """``cut``, ``rise``, ``unclear`` (an interval spans zero) or ``too_few`` (under two pairs).
+
+    The relative change's interval must exclude zero too, where there is one (none where the
+    reference's mean is not clearly above zero).
+    """
+    if int(row["replications"]) < 2:
+        return "too_few"
+    clear = _clear(float(row["difference_ci_low"]), float(row["difference_ci_high"]))
+    relative_low, relative_high = float(row["relative_ci_low"]), float(row["relative_ci_high"])
+    if not clear or not (math.isnan(relative_low) or _clear(relative_low, relative_high)):
+        return "unclear"
+    return "cut" if float(row["difference"]) < 0 else "rise"
+
+
+def verdict(row: Mapping[str, Any], language: str = "en") -> str:
+    """The verdict of one row of the differences frame, as a sentence in ``language``."""
+    outcome = str(row["outcome"])
+    names = {
+        "scenario": row["scenario"],
+        "reference": row["reference"],
+        "noun": noun(outcome, language),
+    }
+    low, high = float(row["difference_ci_low"]), float(row["difference_ci_high"])
+    difference = float(row["difference"])
+    relative = float(row["relative_change"])
+    key = direction(row)
+    if key == "too_few":
+        return word("too_few", language, count=int(row["replications"]), **names)
+    if key == "unclear":
+        amount, low_text, high_text = _absolute(difference, low, high, outcome, language)
+        return word("unclear", language, amount=amount, low=low_text, high=high_text, **names)
+    if is_share(outcome) or math.isnan(float(row["relative_ci_low"])):
+        amounts = _absolute(difference, low, high, outcome, language)
+    else:
+        amounts = _percent(relative, float(row["relative_ci_low"]), float(row["relative_ci_high"]))
+    amount, low_text, high_text = _sized(amounts, key == "cut")
+    return word(key, language, amount=amount, low=low_text, high=high_text, **names)
+
+
+def short_verdict(row: Mapping[str, Any], language: str = "en") -> str:
+    """The verdict in a word or two, for a table: lower, higher, no clear difference."""
+    return word(f"short_{direction(row)}", language)
+
+
+def verdicts(differences: pd.DataFrame, outcomes: tuple[str, ...], language: str) -> list[str]:
+    """The verdicts of the given outcomes, scenario by scenario, in the order given."""
+    lines = []
+    for scenario, rows in differences.groupby("scenario", sort=False):
+        by_outcome = rows.set_index("outcome")
+        for outcome in outcomes:
+            row = {"outcome": outcome, "scenario": scenario, **by_outcome.loc[outcome].to_dict()}
+            lines.append(verdict(row, language))
+    return lines
+
+
+def _clear(low: float, high: float) -> bool:
+    """Whether an interval lies wholly on one side of zero."""
+    return not math.isnan(low) and (low > 0.0 or high < 0.0)
+
+
+def _sized(amounts: tuple[str, str, str], cut: bool) -> tuple[str, str, str]:
+    """A cut is told as a positive size: -41% [-47%, -35%] reads "by 41% (35% to 47%)"."""
+    amount, low, high = amounts
+    if not cut:
+        return amount, low, high
+    return amount.lstrip("-"), high.lstrip("-"), low.lstrip("-")
+
+
+def _percent(value: float, low: float, high: float) -> tuple[str, str, str]:
+    digits = 0 if abs(value) >= 0.095 else 1
+    return tuple(f"{v:.{digits}%}" for v in (value, low, high))  # type: ignore[return-value]
+
+
+def _absolute(
+    value: float, low: float, high: float, outcome: str, language: str
+) -> tuple[str, str, str]:
+    """A difference in the outcome's own unit: percentage points for a share."""
+    if is_share(outcome):
+        points = word("points", language)
+        texts = tuple("-" if math.isnan(v) else f"{v * 100:.1f}" for v in (value, low, high))
+        return texts[0] + points, texts[1], texts[2]
+    return tuple(_signed(v) for v in (value, low, high))  # type: ignore[return-value]
+
+
+def _signed(value: float) -> str:
+    """A difference as a table shows a value, keeping its sign."""
+    if math.isnan(value):
+        return "-"
+    text = format_value(abs(value))
+    return f"-{text}" if value < 0 else text
+
+
+def cost_sentence(row: Mapping[str, Any], language: str = "en") -> str:
+    """Net loss prevented per extra yuan of governance cost, or why it is not given."""
+    names = {"scenario": row["scenario"], "reference": row["reference"]}
+    ratio = float(row["prevented_per_yuan"])
+    if math.isnan(ratio):
+        low, high = float(row["extra_cost_ci_low"]), float(row["extra_cost_ci_high"])
+        texts = [_signed(float(row["extra_cost"])), _signed(low), _signed(high)]
+        return word(
+            "no_extra_cost", language, amount=texts[0], low=texts[1], high=texts[2], **names
+        )
+    low, high = float(row["prevented_per_yuan_ci_low"]), float(row["prevented_per_yuan_ci_high"])
+    texts = [_ratio(v) for v in (ratio, low, high)]
+    return word("per_yuan", language, amount=texts[0], low=texts[1], high=texts[2], **names)
+
+
+def _ratio(value: float) -> str:
+    if math.isnan(value):
+        return "-"
+    return f"{value:.2f}" if round(value, 2) != 0.0 else "0.00"  # never "-0.00"
+
+
+def precision_sentence(comparison: Comparison, language: str = "en") -> str:
+    """Whether ``--precision`` was reached, or which differences the cap left too wide."""
+    precision = comparison.precision
+    if precision is None:
+        return ""
+    values = {"target": precision.target, "replications": comparison.replications}
+    if precision.reached:
+        return word("precision_reached", language, **values)
+    wide = ", ".join(
+        f"{noun(outcome, language)} ({scenario})" for scenario, outcome in precision.wide
+    )
+    return word("precision_stopped", language, wide=wide, **values)

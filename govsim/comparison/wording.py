@@ -1,0 +1,248 @@
+"""The comparison's own words, in English and Simplified Chinese, as pairs like ``govsim.labels``.
+
+Measure names in tables come from :data:`govsim.labels.MEASURES`; the verdicts need the
+outcomes as nouns in a sentence ("cuts net loss by 41%"), and the report its headings.
+"""
+
+from __future__ import annotations
+
+from govsim.labels import label
+
+NOUNS: dict[str, tuple[str, str]] = {
+    "victims": ("the number of victims", "受害人数"),
+    "net_loss": ("net loss", "净损失"),
+    "recovered_share": ("the share of loss recovered", "挽损比例"),
+    "collateral": ("collateral burden on legitimate users", "对正常用户的误伤"),
+    "governance_cost": ("governance cost", "治理成本"),
+}
+"""Key outcomes as nouns inside a verdict."""
+
+COMPARISON_MEASURES: dict[str, tuple[str, str]] = {
+    "collateral": (
+        "Collateral burden (legitimate calls, transfers, items)",
+        "误伤合计（正常通话、转账、内容）",
+    ),
+}
+"""Display names of outcomes that only a comparison has (others: ``govsim.labels.MEASURES``)."""
+
+PARTIES: dict[str, tuple[str, str]] = {
+    "cost_police": ("Police", "公安"),
+    "cost_banks": ("Banks and payments", "银行与支付"),
+    "cost_telecoms": ("Telecoms", "通信运营商"),
+    "cost_platforms": ("Platforms", "互联网平台"),
+    "cost_judiciary": ("Judiciary", "司法"),
+    "cost_education": ("Education", "宣传教育"),
+    "cost_cooperation": ("Cooperation links and centre", "协作与合成中心"),
+}
+"""The parties whose costs add up to the governance cost, as a chart's legend names them."""
+
+WORDS: dict[str, tuple[str, str]] = {
+    "cut": (
+        "{scenario} cuts {noun} by {amount} (95% CI {low} to {high}) against {reference}",
+        "{scenario} 相比 {reference}，{noun}减少 {amount}（95%置信区间 {low} 至 {high}）",
+    ),
+    "rise": (
+        "{scenario} raises {noun} by {amount} (95% CI {low} to {high}) against {reference}",
+        "{scenario} 相比 {reference}，{noun}增加 {amount}（95%置信区间 {low} 至 {high}）",
+    ),
+    "unclear": (
+        "{scenario} against {reference}: no clear difference in {noun} "
+        "(difference {amount}, 95% CI {low} to {high})",
+        "{scenario} 相比 {reference}：{noun}无明显差异"
+        "（差值 {amount}，95%置信区间 {low} 至 {high}）",
+    ),
+    "too_few": (
+        "{scenario} against {reference}: {noun} is known in too few paired replications "
+        "({count}) to compare",
+        "{scenario} 相比 {reference}：{noun}仅在 {count} 次配对运行中有值，无法比较",
+    ),
+    "short_cut": ("lower", "减少"),
+    "short_rise": ("higher", "增加"),
+    "short_unclear": ("no clear difference", "无明显差异"),
+    "short_too_few": ("too few values", "数据不足"),
+    "verdict": ("Verdict", "结论"),
+    "points": (" points", " 个百分点"),
+    "per_yuan": (
+        "each extra yuan of governance cost in {scenario} prevents {amount} yuan of net loss "
+        "(95% CI {low} to {high}) against {reference}",
+        "{scenario} 相比 {reference}，每多投入 1 元治理成本可减少净损失 {amount} 元"
+        "（95%置信区间 {low} 至 {high}）",
+    ),
+    "no_extra_cost": (
+        "{scenario} costs no clearly more than {reference} (difference {amount} yuan, 95% CI "
+        "{low} to {high}): loss prevented per yuan is not given",
+        "{scenario} 的治理成本与 {reference} 相比并无明显增加（差值 {amount} 元，95%置信区间 "
+        "{low} 至 {high}），故不计算每元成本减少的损失",
+    ),
+    "versus": ("{scenario} vs {reference}", "{scenario} 对比 {reference}"),
+    "verdicts_title": ("Verdicts", "结论"),
+    "cost_effectiveness": ("Cost-effectiveness", "成本效益"),
+    "difference": ("Difference", "差值"),
+    "relative": ("Change", "变化幅度"),
+    "p_value": ("p", "p 值"),
+    "pairing": ("Pairing", "配对效率"),
+    "table_caption": (
+        "Difference and change: {scenario} minus {reference}, paired by replication, with 95% "
+        "intervals. Pairing: Var(B - A) / (Var A + Var B), 1 for independent runs, lower is "
+        "better paired.",
+        "差值与变化幅度：{scenario} 减 {reference}，按重复运行配对，附95%置信区间。配对效率："
+        "Var(B - A) / (Var A + Var B)，独立运行为 1，越低配对越好。",
+    ),
+    "reference_note": (
+        "Reference: {reference}. Paired over {replications} replication(s) with the same seeds "
+        "(master seed {seed}); 95% intervals.",
+        "参照情景：{reference}。{replications} 次重复运行按相同随机种子配对（主种子 {seed}）；"
+        "区间为95%置信区间。",
+    ),
+    "finished": (
+        "{count} scenarios x {replications} replication(s) in {seconds:.1f} s; "
+        "results in {folder}/, report {report}",
+        "{count} 个情景各 {replications} 次重复运行，用时 {seconds:.1f} 秒；结果保存在 "
+        "{folder}/，报告 {report}",
+    ),
+    "precision_reached": (
+        "Precision reached: every key difference's 95% interval is narrower than {target:.0%} "
+        "of the reference's mean, after {replications} paired replications.",
+        "已达到精度要求：{replications} 次配对重复运行后，各关键差值的95%置信区间宽度均小于参照"
+        "情景均值的 {target:.0%}。",
+    ),
+    "precision_stopped": (
+        "Stopped at --max-replications {replications}: the 95% interval of {wide} is still "
+        "wider than {target:.0%} of the reference's mean.",
+        "已达到 --max-replications 上限 {replications} 次：{wide} 的95%置信区间宽度仍大于参照"
+        "情景均值的 {target:.0%}。",
+    ),
+    # What cannot be compared, and why (ComparisonError).
+    "needs_two": (
+        "a comparison needs at least two scenario files: the reference first, then the others "
+        "(govsim compare A.yaml B.yaml)",
+        "比较至少需要两个情景文件：先写参照情景，再写其他情景（govsim compare A.yaml B.yaml）",
+    ),
+    "same_name": (
+        "two scenarios are named {names}: give each a distinct `name:` in its file",
+        "有多个情景都名为 {names}：请在各自文件中给出不同的 `name:`",
+    ),
+    "unsafe_name": (
+        "the scenario name '{name}' cannot name a results folder: give the scenario a `name:` "
+        "without slashes",
+        "情景名称“{name}”不能用作结果文件夹名：请给出不含斜杠的 `name:`",
+    ),
+    "reserved_name": (
+        "the scenario name '{name}' is the name of one of the comparison's own files: give the "
+        "scenario another `name:`",
+        "情景名称“{name}”与比较结果的文件同名：请换一个 `name:`",
+    ),
+    "bad_precision": (
+        "--precision must be above 0 (a share of the reference's mean, 0.1 for 10%), got {target}",
+        "--precision 须大于 0（参照情景均值的比例，0.1 即 10%），收到 {target}",
+    ),
+    "cap_below_batch": (
+        "--max-replications ({cap}) is below the first batch (--replications {batch})",
+        "--max-replications（{cap}）小于第一批的次数（--replications {batch}）",
+    ),
+    # The report's headings and notes.
+    "report_title": ("Scenario comparison: {names}", "情景比较：{names}"),
+    "report_lead": (
+        "Reference: {reference}. {replications} paired replication(s) per scenario, "
+        "{residents:,} residents, {days} measured days, master seed {seed}.",
+        "参照情景：{reference}。每个情景 {replications} 次配对重复运行，{residents:,} 名居民，"
+        "统计 {days} 天，主种子 {seed}。",
+    ),
+    "what_differs": ("What differs between the scenarios", "各情景的参数差异"),
+    "what_differs_note": (
+        "Every key path whose resolved value differs from the reference's (defaults spelled "
+        "out, extends merged).",
+        "列出与参照情景取值不同的每个参数路径（已合并 extends，默认值均已写出）。",
+    ),
+    "no_differences": ("The scenarios' settings are identical.", "各情景参数完全相同。"),
+    "key_path": ("Key path", "参数路径"),
+    "outcomes_title": ("Outcomes", "结果指标"),
+    "outcomes_note": (
+        "Mean and 95% interval over replications; the difference against the reference is "
+        "paired by replication (pp: percentage points).",
+        "各情景为重复运行的均值与95%置信区间；与参照情景的差值按重复运行配对计算（pp：百分点）。",
+    ),
+    "daily_title": ("Daily series", "逐日序列"),
+    "daily_note": (
+        "Mean over replications of each measured day, with its 95% band. A day's net loss can "
+        "be below zero: money frozen that day can come from earlier days' payments.",
+        "各统计日在重复运行间的均值及95%置信带。某日的净损失可能为负：当日冻结返还的资金可能来自"
+        "此前几天的付款。",
+    ),
+    "day": ("Day", "天"),
+    "layers_title": ("Where scams are stopped, layer by layer", "各环节拦截情况"),
+    "layers_note": (
+        "These counts are not a funnel: they are in different units (contacts, people, "
+        "transfers) and not nested. Attempts exceed reached plus blocked (unanswered contacts "
+        "are in neither); dissuaded counts victims stopped before paying, held counts "
+        "transfers, victims count first payments. Frozen money is in yuan, shown with the "
+        "losses below. Log scale; bars show the mean, whiskers the 95% interval.",
+        "以下计数并非逐级漏斗：单位不同（联络次数、人数、转账笔数），也不互相包含。联络次数多于"
+        "触达与拦截之和（未接听、未读的联络不计入任何一项）；劝阻计的是付款前被劝阻的受害人，"
+        "止付计的是转账笔数，受害人数计的是首次付款。冻结金额以元计，见下方损失图。对数坐标；"
+        "柱为均值，须线为95%置信区间。",
+    ),
+    "losses_title": ("Losses", "损失"),
+    "by_scam_title": ("Net loss by scam type", "按诈骗类型的净损失"),
+    "by_region_title": ("Net loss by district", "按区域的净损失"),
+    "collateral_title": ("Collateral burden and cost", "误伤与治理成本"),
+    "collateral_note": (
+        "Legitimate activity disrupted by mistake, and the governance cost by party (yuan).",
+        "被误拦、误延、误删的正常业务，以及各方治理成本（元）。",
+    ),
+    "yuan": ("yuan", "元"),
+    "count": ("count", "次数"),
+    "method_title": ("Method", "方法说明"),
+    "method_text": (
+        "Each scenario ran {replications} replication(s); replication i of every scenario used "
+        "the same seed, spawned from master seed {seed} (common random numbers), so the "
+        "scenarios' luck is shared wherever they coincide. Each difference is the mean of the "
+        "paired differences B_i - A_i with a Student t 95% interval, and its p-value is the "
+        "paired t-test's. The relative change is the ratio of the means minus one, with a "
+        "delta-method 95% interval that uses the pairs' covariance, cut at -100% where the "
+        "outcome is never below zero, and none where the reference's mean is not clearly "
+        "above zero (the ratio's interval is then unbounded). Intervals of shares stay "
+        "inside [0, 1], and those of differences of shares inside [-1, 1]. A verdict calls a "
+        "difference clear when its interval (and the relative change's) excludes zero. "
+        "Cost-effectiveness is the mean net loss prevented over the mean extra governance "
+        "cost, with a delta-method interval, given only where the extra cost is clearly "
+        "positive. The collateral burden adds up legitimate calls blocked, transfers delayed "
+        "and items removed.",
+        "每个情景运行 {replications} 次；各情景的第 i 次运行使用同一随机种子（由主种子 {seed} "
+        "派生，即共同随机数），凡情景相同之处随机性相同。差值为配对差 B_i - A_i 的均值，附 t "
+        "分布95%置信区间，p 值来自配对 t 检验。变化幅度为两均值之比减一，其95%置信区间用 delta "
+        "方法并计入配对协方差，指标不为负时下限不低于 -100%；参照情景均值与零无明显差异时，"
+        "比值的区间无界，不予给出。"
+        "比例的区间限定在 [0, 1] 内，比例之差的区间限定在 [-1, 1] 内。"
+        "差值及变化幅度的区间均不含零时，结论判为有明显差异。成本效益为减少的平均净损失除以增加"
+        "的平均治理成本，区间用 delta 方法，仅在成本增加明显（区间大于零）时给出。误伤合计为被"
+        "误拦的正常通话、误延的正常转账与误删的正常内容之和。",
+    ),
+    "pairing_title": ("Pairing efficiency", "配对效率"),
+    "pairing_text": (
+        "Var(B - A) / (Var A + Var B) over replications: 1 for independent runs, 0 for "
+        "perfectly paired ones; lower means narrower paired intervals than independent runs "
+        "would give.",
+        "各重复运行的 Var(B - A) / (Var A + Var B)：独立运行为 1，完全配对为 0；"
+        "越低，配对区间比独立运行越窄。",
+    ),
+    "seeds": ("Replication seeds", "各次运行的种子"),
+}
+"""Sentences and headings of the comparison, filled with ``str.format``."""
+
+
+def word(key: str, language: str = "en", **values: object) -> str:
+    """One of the comparison's sentences or headings in ``language``, filled with ``values``."""
+    return label(key, language, WORDS).format(**values)
+
+
+def outcome_label(outcome: str, language: str = "en") -> str:
+    """An outcome's display name in a table, from govsim's labels or the comparison's own."""
+    if outcome in COMPARISON_MEASURES:
+        return label(outcome, language, COMPARISON_MEASURES)
+    return label(outcome, language)
+
+
+def noun(outcome: str, language: str = "en") -> str:
+    """A key outcome as a noun inside a sentence."""
+    return label(outcome, language, NOUNS)

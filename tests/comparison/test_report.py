@@ -1,0 +1,55 @@
+"""report.html's content: what differs side by side, every section, both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from govsim.comparison.report import report_html
+from govsim.comparison.running import compare
+from tests.comparison.html_check import check_offline_html
+from tests.helpers import shipped
+
+NAMES = ("police_only", "bilateral", "multi_party_hub")
+
+
+@pytest.fixture(scope="module")
+def three():
+    scenarios = [shipped(name, residents=1000, days=5, warmup=5) for name in NAMES]
+    return compare(scenarios, replications=2, seed=1)
+
+
+def cells_of_row(page: str, key: str) -> list[str]:
+    """The cells of the table row whose first cell is ``key``."""
+    match = re.search(rf'<tr><td class="key">{re.escape(key)}</td>(.*?)</tr>', page)
+    assert match, key
+    return re.findall(r"<td>(.*?)</td>", match.group(1))
+
+
+def test_what_differs_shows_every_scenario_side_by_side(three):
+    page = report_html(three, "en")
+    assert cells_of_row(page, "cooperation.structure") == ["bilateral", "bilateral", "hub"]
+    # Changed by the hub alone: bilateral holds the reference's value.
+    assert (
+        cells_of_row(page, "cooperation.hub_colocation")[1]
+        == cells_of_row(page, "cooperation.hub_colocation")[0]
+    )
+    assert '<td class="key">name</td>' not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "headings"),
+    [
+        ("en", ["Verdicts", "What differs", "Outcomes", "Daily series", "Losses", "Method"]),
+        ("zh", ["结论", "各情景的参数差异", "结果指标", "逐日序列", "损失", "方法说明"]),
+    ],
+)
+def test_the_report_has_every_section_in_its_language(three, language, headings):
+    page = report_html(three, language)
+    check_offline_html(page)
+    found = re.findall(r"<h2>(.*?)</h2>", page)
+    for heading in headings:
+        assert any(heading in text for text in found), heading
+    assert f'lang="{"zh-CN" if language == "zh" else "en"}"' in page
+    assert page.count("multi_party_hub") > 3

@@ -1,0 +1,133 @@
+"""Verdicts in words: cut, rise, no clear difference, in English and Chinese."""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+
+import pytest
+
+from govsim.comparison.verdicts import cost_sentence, verdict
+from govsim.comparison.wording import COMPARISON_MEASURES, NOUNS, PARTIES, WORDS
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def row(outcome="net_loss", difference=-41.0, low=-47.0, high=-35.0, relative=-0.41, **extra):
+    """A row of the differences frame: the reference's mean 100, so relative = difference %."""
+    values = {
+        "scenario": "multi_party_hub",
+        "reference": "police_only",
+        "outcome": outcome,
+        "replications": 30,
+        "difference": difference,
+        "difference_ci_low": low,
+        "difference_ci_high": high,
+        "relative_change": relative,
+        "relative_ci_low": low / 100,
+        "relative_ci_high": high / 100,
+    }
+    return {**values, **extra}
+
+
+def test_a_cut_reads_as_a_positive_size_with_its_interval():
+    assert verdict(row(), "en") == (
+        "multi_party_hub cuts net loss by 41% (95% CI 35% to 47%) against police_only"
+    )
+
+
+def test_a_cut_in_chinese():
+    assert verdict(row(), "zh") == (
+        "multi_party_hub 相比 police_only，净损失减少 41%（95%置信区间 35% 至 47%）"
+    )
+
+
+def test_a_rise():
+    text = verdict(row("governance_cost", 117.0, 109.0, 125.0, 1.17), "en")
+    assert text == (
+        "multi_party_hub raises governance cost by 117% (95% CI 109% to 125%) against police_only"
+    )
+    assert "治理成本增加 117%" in verdict(row("governance_cost", 117.0, 109.0, 125.0, 1.17), "zh")
+
+
+def test_an_interval_across_zero_is_no_clear_difference():
+    unclear = row("victims", -5.0, -12.0, 2.0, -0.05)
+    assert verdict(unclear, "en") == (
+        "multi_party_hub against police_only: no clear difference in the number of victims "
+        "(difference -5, 95% CI -12 to 2)"
+    )
+    assert "受害人数无明显差异" in verdict(unclear, "zh")
+
+
+def test_a_relative_change_across_zero_is_no_clear_difference_either():
+    text = verdict({**row(), "relative_ci_high": 0.01}, "en")
+    assert "no clear difference in net loss" in text
+
+
+def test_a_share_is_told_in_percentage_points():
+    share = row("recovered_share", 0.052, 0.031, 0.073, 0.5)
+    assert verdict(share, "en") == (
+        "multi_party_hub raises the share of loss recovered by 5.2 points (95% CI 3.1 to 7.3) "
+        "against police_only"
+    )
+    assert "挽损比例增加 5.2 个百分点" in verdict(share, "zh")
+
+
+def test_a_small_change_keeps_a_decimal():
+    assert "by 4.3% (95% CI 2.1% to 6.5%)" in verdict(row("net_loss", -4.3, -6.5, -2.1, -0.043))
+
+
+def test_too_few_pairs_are_said_so():
+    few = row(replications=1, low=math.nan, high=math.nan)
+    assert "too few paired replications (1)" in verdict(few, "en")
+    assert "无法比较" in verdict(few, "zh")
+
+
+def cost_row(ratio=3.21, low=2.1, high=4.3, extra=5000.0, extra_low=4000.0, extra_high=6000.0):
+    return {
+        "scenario": "multi_party_hub",
+        "reference": "police_only",
+        "prevented_per_yuan": ratio,
+        "prevented_per_yuan_ci_low": low,
+        "prevented_per_yuan_ci_high": high,
+        "extra_cost": extra,
+        "extra_cost_ci_low": extra_low,
+        "extra_cost_ci_high": extra_high,
+    }
+
+
+def test_cost_effectiveness_sentence():
+    assert cost_sentence(cost_row(), "en") == (
+        "each extra yuan of governance cost in multi_party_hub prevents 3.21 yuan of net loss "
+        "(95% CI 2.10 to 4.30) against police_only"
+    )
+    assert "每多投入 1 元治理成本可减少净损失 3.21 元" in cost_sentence(cost_row(), "zh")
+
+
+def test_no_cost_effectiveness_without_a_clear_extra_cost():
+    nan = math.nan
+    text = cost_sentence(cost_row(nan, nan, nan, 100.0, -50.0, 250.0), "en")
+    assert text.startswith("multi_party_hub costs no clearly more than police_only")
+    assert "95% CI -50 to 250" in text
+
+
+@pytest.mark.parametrize("table", [WORDS, NOUNS, COMPARISON_MEASURES, PARTIES])
+def test_every_phrase_has_english_and_chinese_with_the_same_fields(table):
+    for key, (english, chinese) in table.items():
+        assert HAN.search(chinese), key
+        fields = [
+            {f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (english, chinese)
+        ]
+        assert fields[0] == fields[1], key
+
+
+def test_a_ratio_near_zero_is_not_negative_zero():
+    assert "95% CI 0.00 to 5.10" in cost_sentence(cost_row(2.55, -0.001, 5.1), "en")
+
+
+def test_without_a_relative_interval_a_clear_difference_is_told_in_units():
+    clear = row("victims", 5.0, 4.0, 6.0, 4.0, relative_ci_low=math.nan, relative_ci_high=math.nan)
+    assert verdict(clear, "en") == (
+        "multi_party_hub raises the number of victims by 5 (95% CI 4 to 6) against police_only"
+    )

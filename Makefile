@@ -26,9 +26,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# Repeatable: each `make run` replaces its own results.
+# The main job: police alone against the one-stop centre, with a report. Repeatable: each
+# `make run` replaces its own results.
 run: venv
-	$(BIN)/govsim run scenarios/multi_party_hub.yaml --replications 4 --out results/multi_party_hub --force
+	$(BIN)/govsim compare scenarios/police_only.yaml scenarios/multi_party_hub.yaml \
+		--replications 4 --workers 2 --out results/compare_police_only_vs_multi_party_hub --force
 
 # Locally, `make test` leaves out the long statistical tests (marked slow); in CI (CI=true, as
 # .ci/run sets) or with `make test SLOW=1` it runs them too.

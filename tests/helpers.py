@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
+
+import pytest
 
 from govsim.scenario import Scenario, load_scenario
 from govsim.scenario.overrides import with_overrides
@@ -19,3 +23,17 @@ def shipped(
     scenario = load_scenario(SCENARIOS / f"{name}.yaml")
     settings = {} if warmup is None else {"warmup_days": warmup}
     return with_overrides(scenario, days=days, residents=residents, settings=settings)
+
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+"""CI must run the browser tests: there a missing browser fails instead of skipping."""
+
+
+def system_chromium() -> str:
+    """The system's Chromium (never a downloaded one); skip without it, except in CI."""
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        if IN_CI:
+            pytest.fail("CI runs the browser tests: install Debian's chromium (see .ci/run)")
+        pytest.skip("needs the system's chromium")
+    return path

@@ -62,12 +62,13 @@ def test_make_run_can_be_run_again(tmp_path):
     done = subprocess.run(
         ["make", "-n", "run"], cwd=ROOT, env=clean, capture_output=True, text=True, check=True
     )
-    line = next(line for line in done.stdout.splitlines() if "govsim run" in line)
+    text = done.stdout.replace("\\\n", " ")
+    line = next(line for line in text.splitlines() if "govsim " in line)
     args = shlex.split(line.split("govsim", 1)[1])
     out = args.index("--out")
     args[out + 1] = str(tmp_path / "results")
     args = [str(ROOT / a) if a.endswith(".yaml") else a for a in args]
-    small = ["--residents", "1000", "--days", "5", "--replications", "1"]
+    small = ["--residents", "1000", "--days", "5", "--replications", "2", "--workers", "1"]
     for _ in range(2):
         result = CliRunner().invoke(app, [*args, *small])
         assert result.exit_code == 0, result.output

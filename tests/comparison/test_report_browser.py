@@ -1,28 +1,27 @@
 """report.html in headless Chromium: it renders its figures offline and shows the verdicts.
 
 Uses the system's Chromium (``/usr/bin/chromium``), never a downloaded browser; skipped where
-there is none. Screenshots are saved under the test's temporary folder.
+there is none, except in CI, where the browser tests must run. Screenshots are saved under the
+test's temporary folder.
 """
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
+from playwright import sync_api
 
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.report import report_html
 from govsim.comparison.running import compare
 from govsim.comparison.verdicts import verdicts
-from tests.helpers import shipped
+from tests.helpers import shipped, system_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs the system's chromium"),
-]
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    return system_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +34,14 @@ def comparison():
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_the_report_renders_offline_and_shows_the_verdicts(comparison, language, tmp_path):
+def test_the_report_renders_offline_and_shows_the_verdicts(
+    comparison, language, tmp_path, chromium
+):
     page_file = tmp_path / f"report_{language}.html"
     page_file.write_text(report_html(comparison, language), encoding="utf-8")
     remote: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
             page = browser.new_page()
             page.on("request", lambda request: _note_remote(request.url, remote))

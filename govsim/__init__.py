@@ -2,6 +2,7 @@
 
 __version__ = "0.1.0"
 
+from govsim.experiments import read_results
 from govsim.model import GovernanceModel
 from govsim.runner import RunResult, RunResults, run, run_once
 from govsim.scenario import Scenario, ScenarioError, load_scenario
@@ -15,6 +16,7 @@ __all__ = [
     "ScenarioError",
     "__version__",
     "load_scenario",
+    "read_results",
     "run",
     "run_once",
     "with_overrides",

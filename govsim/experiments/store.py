@@ -199,9 +199,9 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     table = table.sort_values(["point", "replication"], kind="stable").reset_index(drop=True)
     parameters = [name for name in points.columns if name != "point"]
     outcomes = [c for c in runs.columns if c not in (*IDS, "error", *parameters)]
-    errors = ["error"] if "error" in table.columns else []
-    ordered = [*IDS[1:], *parameters, *outcomes, *errors]
-    return table[ordered]
+    if "error" not in table.columns:  # no run failed: the column is there all the same
+        table["error"] = pd.Series(None, index=table.index, dtype=object)
+    return table[[*IDS[1:], *parameters, *outcomes, "error"]]
 
 
 def _concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:

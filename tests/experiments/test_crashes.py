@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from govsim.experiments import LocalProcesses, load_experiment, read_results
+from govsim.experiments import DaskCluster, LocalProcesses, load_experiment, read_results
 from govsim.experiments.store import RUNS
 from tests.experiments.builders import experiment_file
 from tests.experiments.stand_ins import always_die, square_or_die_once
@@ -90,3 +90,18 @@ def test_cli_sweep_prints_what_it_did(tmp_path: Path) -> None:
     assert "8 runs" in done.stdout
     assert "8 ok, 0 failed" in done.stdout
     assert "4 points x 2 replications = 8 runs" in done.stderr
+
+
+def _malloc_trim_threshold() -> str | None:
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def test_a_dead_dask_worker_loses_no_task(tmp_path: Path) -> None:
+    marker = str(tmp_path / "died")
+    tasks = [(number, marker) for number in range(8)]
+    with DaskCluster(workers=2) as backend:
+        trims = backend.client.run(_malloc_trim_threshold)
+        results = list(backend.imap_unordered(square_or_die_once, tasks, _lost))
+    assert Path(marker).exists(), "a worker died"
+    assert sorted(results) == [number * number for number in range(8)]
+    assert set(trims.values()) == {None}, "Dask's aggressive malloc trimming is off"

@@ -47,6 +47,7 @@ def test_sweep_records_every_run_once(tmp_path: Path) -> None:
     assert len(results) == 8
     assert results[["point", "replication"]].drop_duplicates().shape[0] == 8
     assert (results["status"] == "ok").all()
+    assert results["error"].isna().all()
     assert sorted(results[LEVER].unique()) == [0.0, 0.8]
     assert results.groupby("replication")["seed"].nunique().eq(1).all()  # common seeds
     manifest = json.loads((tmp_path / "out" / "sweep.json").read_text())

@@ -457,8 +457,13 @@ def _sweep_progress() -> Iterator[Callable[[int, int], None]]:
     )
     with Progress(*columns, console=_stderr, transient=True) as progress:
         task = progress.add_task("runs", total=None)
+        started = False
 
         def advance(done: int, total: int) -> None:
+            nonlocal started
+            if not started:  # runs done before a resume must not count in the pace
+                progress.reset(task, total=total, completed=done)
+                started = True
             progress.update(task, completed=done, total=total)
 
         yield advance

@@ -12,6 +12,9 @@ that one poisonous point cannot stop a sweep.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +29,8 @@ IN_FLIGHT_PER_WORKER = 2
 """Tasks queued per worker: enough to keep it busy, few enough to lose little on a crash."""
 MAX_DEATHS = 3
 """A task in flight when this many workers died is given up as failed, not retried again."""
+PARENT_CHECK_SECONDS = 1.0
+"""How often a worker checks that its sweep is still there."""
 MALLOC_TRIM_KEY = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 """Dask's workers trim memory aggressively by default, which slowed our numpy work 1.8x."""
 BACKENDS = ("local", "dask")
@@ -79,19 +84,28 @@ class LocalProcesses:
     def __init__(self, workers: int = 1) -> None:
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
+        self._busy = False
 
     def __enter__(self) -> Self:
         self._pool = self._new_pool()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if self._pool is None:
+            return
+        if self._busy:  # stopped early (Ctrl-C, --fail-fast): do not wait for runs of hours
+            _terminate(self._pool)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=_leave_with_parent,
+            initargs=(os.getpid(),),
+        )
 
     def imap_unordered(
         self, function: Callable[[Any], Any], tasks: Iterable[Any], lost: Lost
@@ -102,10 +116,12 @@ class LocalProcesses:
         in_flight: dict[Future[Any], Any] = {}
         deaths: Counter[int] = Counter()
         window = self.workers * IN_FLIGHT_PER_WORKER
+        self._busy = True
         while True:
             while len(in_flight) < window and (task := _next(again, waiting)) is not None:
                 in_flight[self._submit(function, task)] = task
             if not in_flight:
+                self._busy = False
                 return
             finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             broken = False
@@ -145,6 +161,27 @@ class LocalProcesses:
             else:
                 again.append(task)
         in_flight.clear()
+
+
+def _leave_with_parent(parent: int) -> None:
+    """Make a worker exit when the sweep that started it is gone (``kill -9``, a crash).
+
+    An orphaned worker would otherwise wait on its queue for ever, holding a core's memory
+    and the sweep's terminal open.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="govsim-parent-watch", daemon=True).start()
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's workers at once, runs and all (Python 3.14 has ``terminate_workers``)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
 
 
 def _next(again: deque[Any], waiting: Iterator[Any]) -> Any:

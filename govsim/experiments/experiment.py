@@ -128,13 +128,13 @@ class Experiment:
 
         The resolved base scenario and the drawn points are hashed rather than the file's text,
         so that a comment edited does not block a resume, while an edited base scenario (or a
-        new SALib drawing other points) does.
+        new SALib drawing other points) does. The outcomes are left out: they choose what to
+        analyse, not what is run.
         """
         content = {
             "scenario": dump_scenario(self.scenario),
             "points": list(self.points),
             "seeds": list(self.seeds),
-            "outcomes": self.spec.outcomes,
         }
         text = json.dumps(content, sort_keys=True, default=str)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -33,6 +33,8 @@ MAX_BATCH = 200
 """Runs per part file at most: parts stay small, and a crash loses few."""
 PARTS_PER_SWEEP = 50
 """Batches aim at this many parts per sweep, so small sweeps too write as they go."""
+KEPT_ERRORS = 5
+"""Tracebacks a report keeps to show; all of them are in the results."""
 DROPPED_SUMMARY = ("scenario", "replication", "seed")
 """Summary entries the run's identity already holds."""
 
@@ -51,7 +53,11 @@ class RunTask:
 
 @dataclass
 class SweepReport:
-    """What a sweep did: runs in all, already done before it, done now, and failed now."""
+    """What a sweep did: runs in all, already done before it, done now, and failed now.
+
+    ``errors`` holds the first few tracebacks only, so that a sweep failing everywhere keeps
+    a flat memory; every one is in the results folder.
+    """
 
     runs: int
     skipped: int
@@ -162,7 +168,8 @@ def _count(report: SweepReport, row: dict[str, Any]) -> None:
         report.ok += 1
     else:
         report.failed += 1
-        report.errors.append(row["error"])
+        if len(report.errors) < KEPT_ERRORS:
+            report.errors.append(row["error"])
 
 
 def _batch_size(runs: int) -> int:

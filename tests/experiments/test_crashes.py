@@ -16,6 +16,7 @@ from tests.experiments.stand_ins import always_die, square_or_die_once
 from tests.helpers import ROOT
 
 PART_WAIT_SECONDS = 60.0
+WORKERS_LEAVE_SECONDS = 10.0
 
 
 def _sweep_command(path: Path, out: Path) -> list[str]:
@@ -31,25 +32,80 @@ def _parts(out: Path) -> list[Path]:
     return sorted((out / RUNS).glob("part-*.parquet")) if (out / RUNS).is_dir() else []
 
 
-def test_sweep_killed_part_way_resumes_with_every_run_once(tmp_path: Path) -> None:
+def _experiment_of_40_runs(folder: Path) -> Path:
     fixed = {"population.size": 2000, "days": 20, "warmup_days": 5}
     levers = {"cooperation.links.police-bank": {"levels": [0.0, 0.3, 0.6, 0.9]}}
-    path = experiment_file(tmp_path, fixed=fixed, levers=levers, replications=5)
-    runs = load_experiment(path).runs  # 4 x 2 x 5 = 40, a part per run
-    out = tmp_path / "out"
+    return experiment_file(folder, fixed=fixed, levers=levers, replications=5)
+
+
+def _stopped_part_way(path: Path, out: Path, stop: signal.Signals) -> subprocess.Popen[str]:
+    """Start a sweep, and once it has written 3 parts send ``stop`` to it and its workers."""
     process = subprocess.Popen(
         _sweep_command(path, out),
+        env=_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: the signal reaches its workers too
+    )
+    deadline = time.monotonic() + PART_WAIT_SECONDS
+    while len(_parts(out)) < 3 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    os.killpg(process.pid, stop)  # as Ctrl-C does, to the sweep and its workers
+    process.communicate()
+    return process
+
+
+def test_workers_leave_when_the_sweep_is_killed(tmp_path: Path) -> None:
+    path, out = _experiment_of_40_runs(tmp_path), tmp_path / "out"
+    process = subprocess.Popen(
+        [*_sweep_command(path, out), "--workers", "2"],
         env=_environment(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     deadline = time.monotonic() + PART_WAIT_SECONDS
-    while len(_parts(out)) < 3 and time.monotonic() < deadline and process.poll() is None:
+    while not _parts(out) and time.monotonic() < deadline:
         time.sleep(0.05)
-    os.kill(process.pid, signal.SIGKILL)
+    os.kill(process.pid, signal.SIGKILL)  # the sweep alone: its workers are orphaned
     process.wait()
-    os.killpg(process.pid, signal.SIGKILL)  # its orphaned workers
+    deadline = time.monotonic() + WORKERS_LEAVE_SECONDS
+    while _group_alive(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    alive = _group_alive(process.pid)
+    if alive:
+        os.killpg(process.pid, signal.SIGKILL)
+    assert not alive, "orphaned workers left"
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of the group still runs (zombies, awaiting their reaper, do not)."""
+    listing = subprocess.run(
+        ["ps", "-o", "stat=", "-g", str(group)], capture_output=True, text=True, check=False
+    )
+    return any(not stat.startswith("Z") for stat in listing.stdout.split())
+
+
+def test_sweep_interrupted_with_ctrl_c_resumes_with_every_run_once(tmp_path: Path) -> None:
+    path, out = _experiment_of_40_runs(tmp_path), tmp_path / "out"
+    process = _stopped_part_way(path, out, signal.SIGINT)
+    assert process.returncode == 130
+    before = len(read_results(out))
+    assert 3 <= before < load_experiment(path).runs, "interrupted part-way"
+    resumed = subprocess.run(
+        _sweep_command(path, out), env=_environment(), capture_output=True, text=True, check=False
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    results = read_results(out)
+    assert results[["point", "replication"]].drop_duplicates().shape[0] == len(results) == 40
+
+
+def test_sweep_killed_part_way_resumes_with_every_run_once(tmp_path: Path) -> None:
+    path, out = _experiment_of_40_runs(tmp_path), tmp_path / "out"
+    runs = load_experiment(path).runs  # 4 x 2 x 5 = 40, a part per run
+    process = _stopped_part_way(path, out, signal.SIGKILL)
+    assert process.returncode == -signal.SIGKILL
     before = len(read_results(out))
     assert 3 <= before < runs, "killed part-way"
     resumed = subprocess.run(

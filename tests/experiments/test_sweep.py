@@ -116,6 +116,13 @@ def test_a_changed_experiment_is_refused_unless_restarted(tmp_path: Path) -> Non
     assert len(read_results(tmp_path / "out")) == 12
 
 
+def test_other_outcomes_or_comments_resume_the_same_runs(tmp_path: Path) -> None:
+    sweep(load_experiment(experiment_file(tmp_path)), tmp_path / "out")
+    path = experiment_file(tmp_path, outcomes=["arrests"])
+    path.write_text("# a comment\n" + path.read_text())
+    assert sweep(load_experiment(path), tmp_path / "out").skipped == 8
+
+
 def test_a_folder_of_other_files_is_refused(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "notes.txt").write_text("mine")

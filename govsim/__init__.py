@@ -2,7 +2,6 @@
 
 __version__ = "0.1.0"
 
-from govsim.experiments import read_results
 from govsim.model import GovernanceModel
 from govsim.runner import RunResult, RunResults, run, run_once
 from govsim.scenario import Scenario, ScenarioError, load_scenario
@@ -21,3 +20,12 @@ __all__ = [
     "run_once",
     "with_overrides",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import the sweep machinery only when ``govsim.read_results`` is first used."""
+    if name == "read_results":
+        from govsim.experiments import read_results
+
+        return read_results
+    raise AttributeError(f"module 'govsim' has no attribute {name!r}")

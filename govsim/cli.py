@@ -399,6 +399,7 @@ def sweep(
         Path | None,
         typer.Option(metavar="FILE", help="Dask scheduler file to connect with (--backend dask)."),
     ] = None,
+    lang: Language = "en",
 ) -> None:
     """Run every (point, replication) of an experiment once, resumably, into Parquet.
 
@@ -410,22 +411,26 @@ def sweep(
         raise typer.BadParameter(f"choose one of {', '.join(BACKENDS)}", param_hint="--backend")
     if (scheduler or scheduler_file) and backend != "dask":
         raise typer.BadParameter("needs --backend dask", param_hint="--scheduler")
-    with printing_warnings():
+    with printing_warnings(lang):
         experiment = load_experiment(experiment_file)
     out_dir = out or Path("results") / experiment.name
     chosen = make_backend(
         backend, workers, scheduler, None if scheduler_file is None else str(scheduler_file)
     )
-    _stderr.print(
-        Text(
-            f"{experiment.name}: {len(experiment.points)} points x {len(experiment.seeds)} "
-            f"replications = {experiment.runs} runs ({experiment.spec.design} design) "
-            f"into {out_dir}/"
-        )
+    plan = phrase(
+        "sweep_plan",
+        lang,
+        name=experiment.name,
+        points=len(experiment.points),
+        replications=len(experiment.seeds),
+        runs=experiment.runs,
+        design=experiment.spec.design,
+        folder=out_dir,
     )
+    _stderr.print(Text(plan))
     started = time.perf_counter()
     try:
-        with _sweep_progress() as advance:
+        with _sweep_progress(lang) as advance:
             report = sweep_experiment(
                 experiment,
                 out_dir,
@@ -438,15 +443,15 @@ def sweep(
         _stderr.print(Text(str(error)))
         raise typer.Exit(EXIT_INVALID) from None
     except KeyboardInterrupt:
-        _stderr.print(Text("interrupted: run the same command again to resume"))
+        _stderr.print(Text(phrase("sweep_interrupted", lang)))
         raise typer.Exit(130) from None
-    _print_sweep_report(report, out_dir, time.perf_counter() - started)
+    _print_sweep_report(report, out_dir, time.perf_counter() - started, lang)
     if report.failed or report.stopped:
         raise typer.Exit(EXIT_RUNS_FAILED)
 
 
 @contextmanager
-def _sweep_progress() -> Iterator[Callable[[int, int], None]]:
+def _sweep_progress(language: str = "en") -> Iterator[Callable[[int, int], None]]:
     """A progress bar over the sweep's runs, with the time left at the current pace."""
     columns = (
         TextColumn("{task.description}"),
@@ -456,7 +461,7 @@ def _sweep_progress() -> Iterator[Callable[[int, int], None]]:
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=_stderr, transient=True) as progress:
-        task = progress.add_task("runs", total=None)
+        task = progress.add_task(phrase("sweep_progress", language), total=None)
         started = False
 
         def advance(done: int, total: int) -> None:
@@ -469,21 +474,27 @@ def _sweep_progress() -> Iterator[Callable[[int, int], None]]:
         yield advance
 
 
-def _print_sweep_report(report: Any, out_dir: Path, seconds: float) -> None:
+def _print_sweep_report(report: Any, out_dir: Path, seconds: float, language: str) -> None:
     if report.skipped:
-        _stdout.print(Text(f"{report.skipped} runs were already done and were skipped"))
-    _stdout.print(
-        Text(
-            f"{report.ok + report.failed} runs in {seconds:.1f} s: {report.ok} ok, "
-            f"{report.failed} failed; {report.done} of {report.runs} recorded in {out_dir}/ "
-            f"(read them with govsim.read_results)"
-        )
+        _stdout.print(Text(phrase("sweep_skipped", language, count=report.skipped)))
+    finished = phrase(
+        "sweep_finished",
+        language,
+        runs=report.ok + report.failed,
+        seconds=seconds,
+        ok=report.ok,
+        failed=report.failed,
+        done=report.done,
+        total=report.runs,
+        folder=out_dir,
     )
+    _stdout.print(Text(finished))
     if report.errors:
         last_line = report.errors[0].strip().splitlines()[-1]
-        _stderr.print(Text(f"first failure: {last_line}", style="red"))
+        failure = phrase("sweep_first_failure", language, error=last_line)
+        _stderr.print(Text(failure, style="red"))
     if report.stopped:
-        _stderr.print(Text("stopped at the first failure (--fail-fast); rerun to resume"))
+        _stderr.print(Text(phrase("sweep_stopped", language)))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-from scipy.stats import qmc
 
 DesignName = Literal["grid", "random", "lhs", "sobol", "morris"]
 DESIGNS: tuple[DesignName, ...] = ("grid", "random", "lhs", "sobol", "morris")
@@ -93,6 +92,8 @@ def _random(parameters: list[Parameter], samples: int, seed: int) -> list[Point]
 
 
 def _lhs(parameters: list[Parameter], samples: int, seed: int) -> list[Point]:
+    from scipy.stats import qmc  # scipy.stats takes a second to import: only when needed
+
     shares = qmc.LatinHypercube(d=len(parameters), rng=np.random.default_rng(seed)).random(samples)
     return _from_unit(parameters, shares)
 

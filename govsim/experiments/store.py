@@ -64,8 +64,12 @@ class Store:
                 experiment (without ``restart``), or another sweep is writing into it.
         """
         _check_folder(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        lock = _locked(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            lock = _locked(folder)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise SweepFolderError(f"cannot write results into {folder}/: {reason}") from None
         try:
             _claim(folder, experiment, restart)
         except BaseException:

@@ -147,3 +147,18 @@ def test_results_equal_on_a_dask_local_cluster_of_two_workers(tmp_path: Path) ->
     pd.testing.assert_frame_equal(
         read_results(tmp_path / "dask"), read_results(tmp_path / "sequential")
     )
+
+
+def test_a_running_dask_scheduler_by_address(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    experiment = load_experiment(experiment_file(tmp_path, replications=1))
+    sweep(experiment, tmp_path / "sequential", Sequential())
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        report = sweep(
+            experiment, tmp_path / "dask", DaskCluster(address=cluster.scheduler_address)
+        )
+    assert report.ok == 4
+    pd.testing.assert_frame_equal(
+        read_results(tmp_path / "dask"), read_results(tmp_path / "sequential")
+    )

@@ -161,3 +161,11 @@ def test_a_dead_dask_worker_loses_no_task(tmp_path: Path) -> None:
     assert Path(marker).exists(), "a worker died"
     assert sorted(results) == [number * number for number in range(8)]
     assert set(trims.values()) == {None}, "Dask's aggressive malloc trimming is off"
+
+
+def test_a_task_that_kills_every_dask_worker_is_given_up() -> None:
+    with DaskCluster(workers=1) as backend:
+        results = list(backend.imap_unordered(always_die, [1], _lost))
+    (result,) = results
+    assert result.startswith("lost: ")
+    assert "KilledWorker" in result

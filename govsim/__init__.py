@@ -15,7 +15,17 @@ __all__ = [
     "ScenarioError",
     "__version__",
     "load_scenario",
+    "read_results",
     "run",
     "run_once",
     "with_overrides",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import the sweep machinery only when ``govsim.read_results`` is first used."""
+    if name == "read_results":
+        from govsim.experiments import read_results
+
+        return read_results
+    raise AttributeError(f"module 'govsim' has no attribute {name!r}")

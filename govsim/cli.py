@@ -22,7 +22,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console, ConsoleDimensions
-from rich.progress import Progress
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 import govsim
@@ -35,6 +42,9 @@ from govsim.comparison.running import Comparison, ComparisonError, check_scenari
 from govsim.comparison.running import compare as compare_scenarios
 from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
 from govsim.comparison.wording import word
+from govsim.experiments import SweepFolderError, load_experiment, make_backend
+from govsim.experiments import sweep as sweep_experiment
+from govsim.experiments.backends import BACKENDS, BackendUnavailableError
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 from govsim.results import ResultsFolderError, check_results_folder, write_results
 from govsim.runner import run as run_replications
@@ -475,6 +485,144 @@ def _progress(total: int, language: str = "en") -> Iterator[Callable[[float], No
     with Progress(console=_stderr, transient=True) as progress:
         task = progress.add_task(phrase("progress", language), total=total)
         yield lambda done: progress.update(task, completed=done)
+
+
+# --- govsim sweep -----------------------------------------------------------------------------
+
+EXIT_RUNS_FAILED = 1
+"""Exit status of a sweep that ended with failed runs, or was stopped before its end."""
+
+
+@app.command()
+@exits_on_scenario_error
+def sweep(
+    experiment_file: Annotated[
+        Path, typer.Argument(help="Experiment YAML file.", metavar="EXPERIMENT")
+    ],
+    backend: Annotated[
+        str,
+        typer.Option(metavar="|".join(BACKENDS), help="Where runs execute: local or dask."),
+    ] = "local",
+    workers: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Worker processes (Dask: local workers).")
+    ] = 1,
+    out: Annotated[
+        Path | None,
+        typer.Option(metavar="DIR", help="Results folder (default: results/<experiment name>)."),
+    ] = None,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first failed run.")
+    ] = False,
+    restart: Annotated[
+        bool,
+        typer.Option(
+            "--restart", help="Discard results of a changed experiment in the results folder."
+        ),
+    ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(metavar="ADDRESS", help="Dask scheduler to connect to (--backend dask)."),
+    ] = None,
+    scheduler_file: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Dask scheduler file to connect with (--backend dask)."),
+    ] = None,
+    lang: Language = "en",
+) -> None:
+    """Run every (point, replication) of an experiment once, resumably, into Parquet.
+
+    Running the same command again after a crash or Ctrl-C resumes: runs already recorded are
+    skipped. A run that fails is recorded with its traceback and the sweep goes on. Read the
+    results with govsim.read_results(DIR). Exits with status 1 if any run failed.
+    """
+    if backend not in BACKENDS:
+        raise typer.BadParameter(f"choose one of {', '.join(BACKENDS)}", param_hint="--backend")
+    if (scheduler or scheduler_file) and backend != "dask":
+        raise typer.BadParameter("needs --backend dask", param_hint="--scheduler")
+    with printing_warnings(lang):
+        experiment = load_experiment(experiment_file)
+    out_dir = out or Path("results") / experiment.name
+    chosen = make_backend(
+        backend, workers, scheduler, None if scheduler_file is None else str(scheduler_file)
+    )
+    plan = phrase(
+        "sweep_plan",
+        lang,
+        name=experiment.name,
+        points=len(experiment.points),
+        replications=len(experiment.seeds),
+        runs=experiment.runs,
+        design=experiment.spec.design,
+        folder=out_dir,
+    )
+    _stderr.print(Text(plan))
+    started = time.perf_counter()
+    try:
+        with _sweep_progress(lang) as advance:
+            report = sweep_experiment(
+                experiment,
+                out_dir,
+                chosen,
+                restart=restart,
+                fail_fast=fail_fast,
+                progress=advance,
+            )
+    except (SweepFolderError, BackendUnavailableError) as error:
+        _stderr.print(Text(str(error)))
+        raise typer.Exit(EXIT_INVALID) from None
+    except KeyboardInterrupt:
+        _stderr.print(Text(phrase("sweep_interrupted", lang)))
+        raise typer.Exit(130) from None
+    _print_sweep_report(report, out_dir, time.perf_counter() - started, lang)
+    if report.failed or report.stopped:
+        raise typer.Exit(EXIT_RUNS_FAILED)
+
+
+@contextmanager
+def _sweep_progress(language: str = "en") -> Iterator[Callable[[int, int], None]]:
+    """A progress bar over the sweep's runs, with the time left at the current pace."""
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=_stderr, transient=True) as progress:
+        task = progress.add_task(phrase("sweep_progress", language), total=None)
+        started = False
+
+        def advance(done: int, total: int) -> None:
+            nonlocal started
+            if not started:  # runs done before a resume must not count in the pace
+                progress.reset(task, total=total, completed=done)
+                started = True
+            progress.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def _print_sweep_report(report: Any, out_dir: Path, seconds: float, language: str) -> None:
+    if report.skipped:
+        _stdout.print(Text(phrase("sweep_skipped", language, count=report.skipped)))
+    finished = phrase(
+        "sweep_finished",
+        language,
+        runs=report.ok + report.failed,
+        seconds=seconds,
+        ok=report.ok,
+        failed=report.failed,
+        done=report.done,
+        total=report.runs,
+        folder=out_dir,
+    )
+    _stdout.print(Text(finished))
+    if report.errors:
+        last_line = report.errors[0].strip().splitlines()[-1]
+        failure = phrase("sweep_first_failure", language, error=last_line)
+        _stderr.print(Text(failure, style="red"))
+    if report.stopped:
+        _stderr.print(Text(phrase("sweep_stopped", language)))
 
 
 if __name__ == "__main__":

@@ -124,6 +124,33 @@ PHRASES: dict[str, tuple[str, str]] = {
         "场景文件有 {count} 处问题：",
     ),
     "wrote_schema": ("Wrote the scenario schema to {file}", "场景 JSON Schema 已写入 {file}"),
+    # govsim sweep
+    "sweep_plan": (
+        "{name}: {points} points x {replications} replications = {runs} runs "
+        "({design} design) into {folder}/",
+        "{name}：{points} 个参数点，每点重复 {replications} 次，共 {runs} 次运行（{design} 设计），"
+        "结果写入 {folder}/",
+    ),
+    "sweep_progress": ("Runs", "运行"),
+    "sweep_skipped": (
+        "{count} runs were already done and were skipped",
+        "已有 {count} 次运行完成，本次跳过",
+    ),
+    "sweep_finished": (
+        "{runs} runs in {seconds:.1f} s: {ok} ok, {failed} failed; {done} of {total} recorded "
+        "in {folder}/ (read them with govsim.read_results)",
+        "本次完成 {runs} 次运行，用时 {seconds:.1f} 秒：成功 {ok}，失败 {failed}；"
+        "共 {total} 次中已记录 {done} 次，保存在 {folder}/（用 govsim.read_results 读取）",
+    ),
+    "sweep_first_failure": ("first failure: {error}", "首个失败：{error}"),
+    "sweep_stopped": (
+        "stopped at the first failure (--fail-fast); run the same command again to resume",
+        "因 --fail-fast 在首个失败处停止；再次运行同一命令即可续跑",
+    ),
+    "sweep_interrupted": (
+        "interrupted: run the same command again to resume",
+        "已中断：再次运行同一命令即可续跑",
+    ),
 }
 """The command line's own words: titles, notes, progress and framing (``Error``, ``OK``)."""
 

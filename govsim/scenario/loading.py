@@ -462,3 +462,15 @@ def _error_line(error: yaml.YAMLError, text: str) -> int | None:
         return mark.line + 1
     position = getattr(error, "position", None)  # a reader error: a forbidden character
     return text[:position].count("\n") + 1 if isinstance(position, int) else None
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Parse one YAML file of settings into a document recording each key's line.
+
+    For other hand-written files checked like scenarios (experiment files): the same limits,
+    syntax messages and duplicate-key check, without ``extends`` or the scenario schema.
+
+    Raises:
+        ScenarioError: if the file cannot be read or parsed, or is not a mapping.
+    """
+    return _read(Path(path), str(path))

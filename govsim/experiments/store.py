@@ -1,0 +1,213 @@
+"""The results folder of a sweep: what the experiment was, and each run as it finished.
+
+Runs are kept in small Parquet part files under ``runs/``, one per batch of finished runs,
+each written atomically, so the parts on disk are themselves the ledger of what is done: a run
+is done exactly when a part holds it. A sweep killed at any instant leaves whole parts only;
+rerun, it skips the runs they hold and runs the rest, so none is lost or run twice. The folder
+also keeps the experiment as given, the resolved base scenario, the points, and ``sweep.json``
+(the manifest: the experiment's fingerprint, the run count, what is done), which refuses to mix
+the results of a changed experiment into old ones.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+import govsim
+from govsim.experiments.experiment import Experiment
+from govsim.results import _atomic_parquet, _atomic_text, current_umask
+from govsim.scenario.loading import dump_scenario
+
+MANIFEST = "sweep.json"
+RUNS = "runs"
+POINTS = "points.parquet"
+LOCK = ".lock"
+IDS = ("run", "point", "replication", "seed", "status")
+"""The columns every run has, in front of the parameters and the outcomes."""
+STATUSES = ("ok", "failed")
+
+
+class SweepFolderError(ValueError):
+    """The folder cannot take this sweep's results; the message says why and what to do."""
+
+
+class Store:
+    """A sweep's results folder, open for one sweep at a time (a lock guards it)."""
+
+    def __init__(self, folder: Path, experiment: Experiment, lock: IO[str]) -> None:
+        self.folder = folder
+        self.experiment = experiment
+        self._lock = lock
+        self._recorded = len(self.done())
+
+    @classmethod
+    def open(cls, folder: Path, experiment: Experiment, restart: bool = False) -> Store:
+        """Open (or create) the folder for this experiment, ready to resume.
+
+        Args:
+            folder: The results folder.
+            experiment: The validated experiment.
+            restart: Discard results of another experiment (or an edited one) found there.
+
+        Raises:
+            SweepFolderError: if the folder holds other files, results of a different
+                experiment (without ``restart``), or another sweep is writing into it.
+        """
+        _check_folder(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            lock = _locked(folder)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise SweepFolderError(f"cannot write results into {folder}/: {reason}") from None
+        try:
+            _claim(folder, experiment, restart)
+        except BaseException:
+            lock.close()
+            raise
+        store = cls(folder, experiment, lock)
+        store.write_manifest()
+        return store
+
+    def close(self) -> None:
+        """Release the folder for the next sweep."""
+        self._lock.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def done(self) -> set[int]:
+        """Ids of the runs already recorded, read from the parts' ``run`` column only."""
+        ids: set[int] = set()
+        for part in _parts(self.folder):
+            ids.update(pq.read_table(part, columns=["run"]).column("run").to_pylist())
+        self._recorded = len(ids)
+        return ids
+
+    def append(self, rows: list[dict[str, Any]]) -> None:
+        """Record finished runs as one new part, atomically, then update the manifest."""
+        if not rows:
+            return
+        name = f"part-{len(_parts(self.folder)):06d}-{uuid.uuid4().hex[:8]}.parquet"
+        _atomic_parquet(pd.DataFrame(rows), self.folder / RUNS / name)
+        self._recorded += len(rows)
+        self.write_manifest()
+
+    def write_manifest(self) -> None:
+        """Rewrite ``sweep.json``: the experiment's fingerprint and how far the sweep is."""
+        experiment = self.experiment
+        record = {
+            "govsim_version": govsim.__version__,
+            "experiment": experiment.name,
+            "fingerprint": experiment.fingerprint(),
+            "design": experiment.spec.design,
+            "levers": experiment.levers,
+            "uncertainties": experiment.uncertainties,
+            "outcomes": experiment.spec.outcomes,
+            "points": len(experiment.points),
+            "replications": len(experiment.seeds),
+            "seed": experiment.spec.seed,
+            "seeds": list(experiment.seeds),
+            "runs": experiment.runs,
+            "runs_done": self._recorded,
+        }
+        _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), self.folder / MANIFEST)
+
+
+def _check_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise SweepFolderError(f"{folder} is a file, not a folder: give --out a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MANIFEST).is_file():
+        raise SweepFolderError(
+            f"{folder}/ holds files but no sweep: choose another folder with --out"
+        )
+
+
+def _locked(folder: Path) -> IO[str]:
+    """Hold an exclusive lock on the folder: two sweeps writing one ledger would run twice."""
+    handle = open(folder / LOCK, "a", encoding="utf-8")  # noqa: SIM115 (held until close)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise SweepFolderError(
+            f"another sweep is writing into {folder}/: wait for it, or choose another --out"
+        ) from None
+    return handle
+
+
+def _claim(folder: Path, experiment: Experiment, restart: bool) -> None:
+    """Make the folder this experiment's: check an old manifest, then write the descriptions."""
+    manifest = folder / MANIFEST
+    if manifest.is_file():
+        old = json.loads(manifest.read_text(encoding="utf-8"))
+        if old.get("fingerprint") != experiment.fingerprint():
+            if not restart:
+                raise SweepFolderError(
+                    f"{folder}/ holds results of another experiment, or of this one before it "
+                    f"(or its scenario) changed ({old.get('experiment')}, fingerprint "
+                    f"{old.get('fingerprint')}; now {experiment.fingerprint()}): choose another "
+                    "folder with --out, or add --restart to discard them"
+                )
+            shutil.rmtree(folder / RUNS, ignore_errors=True)
+    (folder / RUNS).mkdir(mode=0o777 & ~current_umask(), exist_ok=True)
+    _atomic_text(Path(experiment.file).read_text(encoding="utf-8"), folder / "experiment.yaml")
+    _atomic_text(dump_scenario(experiment.scenario), folder / "scenario.resolved.yaml")
+    _atomic_parquet(points_frame(experiment), folder / POINTS)
+
+
+def points_frame(experiment: Experiment) -> pd.DataFrame:
+    """One row per point: its number and the value of each parameter, named by key path."""
+    frame = pd.DataFrame(list(experiment.points), columns=[p.path for p in experiment.parameters])
+    frame.insert(0, "point", range(len(experiment.points)))
+    return frame
+
+
+def _parts(folder: Path) -> list[Path]:
+    return sorted((folder / RUNS).glob("part-*.parquet"))
+
+
+def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
+    """Return every recorded run of a sweep as a DataFrame, a row per run.
+
+    Columns: ``point, replication, seed, status`` (``ok`` or ``failed``), one column per lever
+    and uncertainty (named by its key path), the summary columns of ``govsim run``, and
+    ``error`` (the traceback of a failed run). Rows are ordered by point, then replication,
+    whatever order the runs finished in.
+
+    Raises:
+        FileNotFoundError: if the folder holds no sweep.
+    """
+    folder = Path(folder)
+    if not (folder / MANIFEST).is_file():
+        raise FileNotFoundError(f"{folder}/ holds no sweep results (no {MANIFEST})")
+    points = pd.read_parquet(folder / POINTS)
+    runs = _concat(pd.read_parquet(part) for part in _parts(folder))
+    if runs.empty:
+        runs = pd.DataFrame({name: pd.Series(dtype=object) for name in IDS})
+    runs = runs.drop_duplicates("run")  # never written twice; defends against a copied part
+    table = runs.merge(points, on="point", how="left", suffixes=("_outcome", ""))
+    table = table.sort_values(["point", "replication"], kind="stable").reset_index(drop=True)
+    parameters = [name for name in points.columns if name != "point"]
+    outcomes = [c for c in runs.columns if c not in (*IDS, "error", *parameters)]
+    if "error" not in table.columns:  # no run failed: the column is there all the same
+        table["error"] = pd.Series(None, index=table.index, dtype=object)
+    return table[[*IDS[1:], *parameters, *outcomes, "error"]]
+
+
+def _concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    listed = [frame for frame in frames if not frame.empty]
+    return pd.concat(listed, ignore_index=True) if listed else pd.DataFrame()

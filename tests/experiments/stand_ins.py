@@ -1,0 +1,33 @@
+"""Stand-ins for one run, importable by spawned workers: a failing run and a dying worker."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from govsim.runner import RunResult, run_once
+from govsim.scenario import Scenario
+
+FAILING_LINK = 0.8
+"""Runs of points with this police-bank level raise."""
+
+
+def run_failing_at_strong_link(scenario: Scenario, seed: int, replication: int) -> RunResult:
+    """Raise for strong police-bank links, otherwise run as usual."""
+    if scenario.cooperation.links.get("police-bank") == FAILING_LINK:
+        raise RuntimeError("planted failure")
+    return run_once(scenario, seed, replication)
+
+
+def square_or_die_once(task: tuple[int, str]) -> int:
+    """Square a number; the task for 3 kills its worker the first time (a marker file says so)."""
+    number, marker = task
+    if number == 3 and not Path(marker).exists():
+        Path(marker).touch()
+        os._exit(9)
+    return number * number
+
+
+def always_die(task: int) -> int:
+    """Kill the worker, every time."""
+    os._exit(9)

@@ -1,0 +1,164 @@
+"""Sweeps end to end: every run once, failures recorded, resumed, equal on every backend."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import govsim
+from govsim.experiments import (
+    DaskCluster,
+    LocalProcesses,
+    Sequential,
+    SweepFolderError,
+    load_experiment,
+    read_results,
+    sweep,
+)
+from tests.experiments.builders import experiment_file
+from tests.experiments.stand_ins import run_failing_at_strong_link
+
+LEVER = "cooperation.links.police-bank"
+UNCERTAINTY = "fraud.rings_per_million"
+
+
+def test_sweep_records_every_run_once(tmp_path: Path) -> None:
+    experiment = load_experiment(experiment_file(tmp_path))
+    seen: list[tuple[int, int]] = []
+    report = sweep(
+        experiment, tmp_path / "out", progress=lambda done, total: seen.append((done, total))
+    )
+    assert (report.ok, report.failed, report.skipped) == (8, 0, 0)
+    assert seen[0] == (0, 8)
+    assert seen[-1] == (8, 8)
+    results = govsim.read_results(tmp_path / "out")
+    assert list(results.columns[:6]) == [
+        "point",
+        "replication",
+        "seed",
+        "status",
+        LEVER,
+        UNCERTAINTY,
+    ]
+    assert {"victims", "net_loss", "arrests"} <= set(results.columns)
+    assert len(results) == 8
+    assert results[["point", "replication"]].drop_duplicates().shape[0] == 8
+    assert (results["status"] == "ok").all()
+    assert results["error"].isna().all()
+    assert sorted(results[LEVER].unique()) == [0.0, 0.8]
+    assert results.groupby("replication")["seed"].nunique().eq(1).all()  # common seeds
+    manifest = json.loads((tmp_path / "out" / "sweep.json").read_text())
+    assert manifest["runs_done"] == manifest["runs"] == 8
+
+
+def test_rerun_skips_what_is_done(tmp_path: Path) -> None:
+    experiment = load_experiment(experiment_file(tmp_path))
+    sweep(experiment, tmp_path / "out")
+    first = read_results(tmp_path / "out")
+    report = sweep(experiment, tmp_path / "out")
+    assert (report.ok, report.skipped) == (0, 8)
+    pd.testing.assert_frame_equal(read_results(tmp_path / "out"), first)
+
+
+def test_a_failing_run_is_recorded_and_the_sweep_goes_on(tmp_path: Path) -> None:
+    experiment = load_experiment(experiment_file(tmp_path))
+    report = sweep(experiment, tmp_path / "out", run=run_failing_at_strong_link)
+    assert (report.ok, report.failed) == (4, 4)
+    results = read_results(tmp_path / "out")
+    failed = results[results["status"] == "failed"]
+    assert (failed[LEVER] == 0.8).all()
+    assert failed["error"].str.contains("RuntimeError: planted failure").all()
+    assert failed["net_loss"].isna().all()
+    assert results.loc[results["status"] == "ok", "error"].isna().all()
+
+
+def test_fail_fast_stops_at_the_first_failure_and_keeps_it(tmp_path: Path) -> None:
+    levers = {LEVER: {"levels": [0.8, 0.0]}}
+    experiment = load_experiment(experiment_file(tmp_path, levers=levers))
+    report = sweep(experiment, tmp_path / "out", fail_fast=True, run=run_failing_at_strong_link)
+    assert report.stopped
+    assert (report.ok, report.failed) == (0, 1)
+    assert len(read_results(tmp_path / "out")) == 1
+    resumed = sweep(experiment, tmp_path / "out")
+    assert resumed.skipped == 1
+    assert len(read_results(tmp_path / "out")) == 8
+
+
+def test_interrupted_sweep_keeps_what_finished(tmp_path: Path) -> None:
+    experiment = load_experiment(experiment_file(tmp_path))
+    calls = []
+
+    def interrupted(scenario: govsim.Scenario, seed: int, replication: int) -> govsim.RunResult:
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        calls.append(seed)
+        return govsim.run_once(scenario, seed, replication)
+
+    with pytest.raises(KeyboardInterrupt):
+        sweep(experiment, tmp_path / "out", run=interrupted)
+    assert len(read_results(tmp_path / "out")) == 3
+    assert sweep(experiment, tmp_path / "out").skipped == 3
+    results = read_results(tmp_path / "out")
+    assert len(results) == 8
+    assert results[["point", "replication"]].drop_duplicates().shape[0] == 8
+
+
+def test_a_changed_experiment_is_refused_unless_restarted(tmp_path: Path) -> None:
+    sweep(load_experiment(experiment_file(tmp_path)), tmp_path / "out")
+    changed = load_experiment(experiment_file(tmp_path, replications=3))
+    with pytest.raises(SweepFolderError, match="--restart"):
+        sweep(changed, tmp_path / "out")
+    report = sweep(changed, tmp_path / "out", restart=True)
+    assert (report.skipped, report.ok) == (0, 12)
+    assert len(read_results(tmp_path / "out")) == 12
+
+
+def test_other_outcomes_or_comments_resume_the_same_runs(tmp_path: Path) -> None:
+    sweep(load_experiment(experiment_file(tmp_path)), tmp_path / "out")
+    path = experiment_file(tmp_path, outcomes=["arrests"])
+    path.write_text("# a comment\n" + path.read_text())
+    assert sweep(load_experiment(path), tmp_path / "out").skipped == 8
+
+
+def test_a_folder_of_other_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.txt").write_text("mine")
+    with pytest.raises(SweepFolderError, match="holds files but no sweep"):
+        sweep(load_experiment(experiment_file(tmp_path)), tmp_path / "out")
+
+
+def test_results_equal_on_one_and_two_local_workers(tmp_path: Path) -> None:
+    experiment = load_experiment(experiment_file(tmp_path))
+    sweep(experiment, tmp_path / "sequential", Sequential())
+    sweep(experiment, tmp_path / "one", LocalProcesses(workers=1))
+    sweep(experiment, tmp_path / "two", LocalProcesses(workers=2))
+    reference = read_results(tmp_path / "sequential")
+    pd.testing.assert_frame_equal(read_results(tmp_path / "one"), reference)
+    pd.testing.assert_frame_equal(read_results(tmp_path / "two"), reference)
+
+
+def test_results_equal_on_a_dask_local_cluster_of_two_workers(tmp_path: Path) -> None:
+    experiment = load_experiment(experiment_file(tmp_path))
+    sweep(experiment, tmp_path / "sequential", Sequential())
+    sweep(experiment, tmp_path / "dask", DaskCluster(workers=2))
+    pd.testing.assert_frame_equal(
+        read_results(tmp_path / "dask"), read_results(tmp_path / "sequential")
+    )
+
+
+def test_a_running_dask_scheduler_by_address(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    experiment = load_experiment(experiment_file(tmp_path, replications=1))
+    sweep(experiment, tmp_path / "sequential", Sequential())
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        report = sweep(
+            experiment, tmp_path / "dask", DaskCluster(address=cluster.scheduler_address)
+        )
+    assert report.ok == 4
+    pd.testing.assert_frame_equal(
+        read_results(tmp_path / "dask"), read_results(tmp_path / "sequential")
+    )

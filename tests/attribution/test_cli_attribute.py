@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 
 from govsim.attribution.running import ATTRIBUTED, INTERACTION_COLUMNS, VALUE_COLUMNS
 from govsim.cli import app
+from govsim.comparison.frames import OUTCOMES
 from tests.comparison.html_check import check_offline_html
 from tests.helpers import SCENARIOS
 
@@ -128,3 +130,27 @@ def test_results_already_there_are_kept_without_force(tmp_path):
     assert result.exit_code == 2
     assert "--force" in result.output
     assert (tmp_path / "attribution.parquet").read_text() == "earlier results"
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "attribution.md"
+
+
+def documented_columns() -> dict[str, list[str]]:
+    """Each file's section of docs/attribution.md and the columns its table lists."""
+    parts = re.split(r"^## `([^`]+)`\s*$", DOC.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    rows = re.compile(r"^\| `([^`]+)` \|", re.MULTILINE)
+    return {name: rows.findall(body) for name, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+@pytest.mark.parametrize("table", ["attribution.parquet", "interactions.parquet"])
+def test_the_page_lists_exactly_the_columns_written(attributed, table):
+    _, out, _ = attributed
+    assert documented_columns()[table] == list(pd.read_parquet(out / table).columns)
+
+
+def test_the_page_lists_the_coalitions_leading_columns(attributed):
+    _, out, _ = attributed
+    leading = documented_columns()["coalitions.parquet"]
+    columns = list(pd.read_parquet(out / "coalitions.parquet").columns)
+    assert columns[: len(leading)] == leading
+    assert set(columns[len(leading) :]) == set(OUTCOMES)

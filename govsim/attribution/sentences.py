@@ -57,8 +57,11 @@ def player_sentence(row: Mapping[str, Any], language: str = "en") -> str:
         values.update(low=amount(low), high=amount(high))
         return word("costs", language, amount=amount(-value), **values)
     share = float(row["share"])
-    share_text = "-" if math.isnan(share) else f"{share:.0%}"
-    return word("earns", language, amount=amount(value), share=share_text, **values)
+    if math.isnan(share) or share < 0:
+        # The whole effect goes the other way (governance raises collateral burden): a share
+        # of it would read as a negative percentage.
+        return word("lowers", language, amount=amount(value), **values)
+    return word("earns", language, amount=amount(value), share=f"{share:.0%}", **values)
 
 
 def outcome_sentences(attribution: Attribution, outcome: str, language: str = "en") -> list[str]:

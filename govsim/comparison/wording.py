@@ -169,6 +169,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{low} to {high})",
         "{player} 贡献了{noun}减少量中的 {amount}（占总量 {share}；95%置信区间 {low} 至 {high}）",
     ),
+    "lowers": (
+        "{player} lowers {noun} by {amount} (95% CI {low} to {high})",
+        "{player} 使{noun}减少 {amount}（95%置信区间 {low} 至 {high}）",
+    ),
     "costs": (
         "{player} adds {amount} to {noun} (95% CI {low} to {high})",
         "{player} 使{noun}增加 {amount}（95%置信区间 {low} 至 {high}）",

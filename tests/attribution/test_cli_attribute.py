@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govsim.attribution.running import ATTRIBUTED, INTERACTION_COLUMNS, VALUE_COLUMNS
+from govsim.attribution.sentences import player_sentence
 from govsim.cli import app
 from govsim.comparison.frames import OUTCOMES
 from tests.comparison.html_check import check_offline_html
@@ -154,3 +155,14 @@ def test_the_page_lists_the_coalitions_leading_columns(attributed):
     columns = list(pd.read_parquet(out / "coalitions.parquet").columns)
     assert columns[: len(leading)] == leading
     assert set(columns[len(leading) :]) == set(OUTCOMES)
+
+
+def test_a_player_against_the_direction_of_the_whole_gets_no_negative_share():
+    row = {"player": "police", "outcome": "collateral", "shapley": 135.0}
+    row |= {"ci_low": 116.0, "ci_high": 154.0, "share": -0.29}
+    assert player_sentence(row, "en") == (
+        "Police lowers collateral burden on legitimate users by 135 (95% CI 116 to 154)"
+    )
+    assert player_sentence({**row, "shapley": -20.0, "ci_low": -30.0, "ci_high": -10.0}, "zh") == (
+        "公安 使对正常用户的误伤增加 20（95%置信区间 10 至 30）"
+    )

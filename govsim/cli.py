@@ -569,12 +569,10 @@ def attribute(
     _exit_unless_writable(out_dir, force, lang)
     runs = len(attribution_game.players)
     total = replications * ((1 << runs) if runs <= EXACT_LIMIT else 2 * orders * runs + 1)
-    started = time.perf_counter()
     with _progress(total, lang) as advance:
         attribution = attribute_effect(
             attribution_game, replications, seed, workers, orders, advance
         )
-    attribution.wall = time.perf_counter() - started
     report = write_attribution(attribution, out_dir, lang)
     _print_attribution(attribution, lang)
     finished = word(

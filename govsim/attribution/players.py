@@ -134,7 +134,7 @@ def _link_levels(scenario: Scenario, kept: Mapping[str, bool]) -> dict[str, obje
 def _party_settings(scenario: Scenario, members: set[str]) -> dict[str, object]:
     sides = set().union(*(PARTY_SIDES[party] for party in members)) if members else set()
     settings: dict[str, object] = {
-        f"agencies.{party}.enabled": scenario.agencies.__dict__[party].enabled and party in members
+        f"agencies.{party}.enabled": getattr(scenario.agencies, party).enabled and party in members
         for party in PARTY_SIDES
     }
     kept = {link: set(link.split("-")) <= sides for link in KNOWN_LINKS}

@@ -8,6 +8,7 @@ gives each player a Shapley value; their mean and 95% interval over replications
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,7 +46,9 @@ class Attribution:
     interactions: pd.DataFrame
     method: str
     orders: int = 0
+    """Orders of arrival sampled (0 when exact)."""
     wall: float = 0.0
+    """Seconds spent running the coalitions."""
 
     @property
     def replications(self) -> int:
@@ -77,6 +80,7 @@ def attribute(
     sampled = None if exact else orders_of_arrival(n, orders, np.random.default_rng(master))
     masks = list(range(1 << n)) if exact else coalitions_of(sampled)
     counter = ProgressAcross(progress)
+    started = time.perf_counter()
     frames, seeds = [], []
     for mask in masks:
         results = run(game.coalition(mask), replications, master, workers, counter.next_run())
@@ -89,12 +93,13 @@ def attribute(
         seeds = results.seeds
     coalitions = pd.concat(frames, ignore_index=True)
     gains = reductions(coalitions)
+    wall = time.perf_counter() - started
     if exact:
         values, interactions = exact_frames(game, gains)
-        return Attribution(game, master, seeds, coalitions, values, interactions, "exact")
+        return Attribution(game, master, seeds, coalitions, values, interactions, "exact", 0, wall)
     values = sampled_frame(game, gains, sampled)
     empty = pd.DataFrame(columns=list(INTERACTION_COLUMNS))
-    return Attribution(game, master, seeds, coalitions, values, empty, "sampled", 2 * orders)
+    return Attribution(game, master, seeds, coalitions, values, empty, "sampled", 2 * orders, wall)
 
 
 def reductions(coalitions: pd.DataFrame) -> dict[str, dict[int, np.ndarray]]:

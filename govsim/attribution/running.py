@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from govsim.attribution.executing import Summary, run_coalitions
 from govsim.attribution.players import Game
 from govsim.attribution.shapley import (
     EXACT_LIMIT,
@@ -24,10 +25,9 @@ from govsim.attribution.shapley import (
     orders_of_arrival,
     sampled_shapley,
 )
-from govsim.comparison.frames import COLLATERAL, outcomes_per_replication
-from govsim.comparison.running import ProgressAcross
-from govsim.results import mean_ci, t_quantile
-from govsim.runner import run
+from govsim.comparison.frames import COLLATERAL, COLLATERAL_PARTS
+from govsim.results import HEADLINE, mean_ci, t_quantile
+from govsim.runner import replication_seeds
 
 ATTRIBUTED: tuple[str, ...] = ("net_loss", "victims", COLLATERAL, "governance_cost")
 """Outcomes whose reduction against the empty coalition is shared out among the players."""
@@ -79,18 +79,13 @@ def attribute(
     exact = n <= EXACT_LIMIT
     sampled = None if exact else orders_of_arrival(n, orders, np.random.default_rng(master))
     masks = list(range(1 << n)) if exact else coalitions_of(sampled)
-    counter = ProgressAcross(progress)
     started = time.perf_counter()
-    frames, seeds = [], []
-    for mask in masks:
-        results = run(game.coalition(mask), replications, master, workers, counter.next_run())
-        frame = outcomes_per_replication(results)
-        frame.insert(0, "replication", range(replications))
-        frame.insert(0, "size", len(game.members(mask)))
-        frame.insert(0, "coalition", "+".join(game.members(mask)) or "none")
-        frame.insert(0, "mask", mask)
-        frames.append(frame)
-        seeds = results.seeds
+    seeds = replication_seeds(master, replications)
+    scenarios = [game.coalition(mask) for mask in masks]
+    summaries = run_coalitions(scenarios, seeds, workers, progress)
+    frames = [
+        coalition_frame(game, mask, rows) for mask, rows in zip(masks, summaries, strict=True)
+    ]
     coalitions = pd.concat(frames, ignore_index=True)
     gains = reductions(coalitions)
     wall = time.perf_counter() - started
@@ -100,6 +95,19 @@ def attribute(
     values = sampled_frame(game, gains, sampled)
     empty = pd.DataFrame(columns=list(INTERACTION_COLUMNS))
     return Attribution(game, master, seeds, coalitions, values, empty, "sampled", 2 * orders, wall)
+
+
+def coalition_frame(game: Game, mask: int, summaries: list[Summary]) -> pd.DataFrame:
+    """One coalition's outcomes (as ``govsim compare`` counts them), one row per replication."""
+    summary = pd.DataFrame(summaries)
+    frame = summary[list(HEADLINE)].astype(float)
+    frame[COLLATERAL] = summary[list(COLLATERAL_PARTS)].astype(float).sum(axis=1)
+    members = game.members(mask)
+    frame.insert(0, "replication", range(len(summaries)))
+    frame.insert(0, "size", len(members))
+    frame.insert(0, "coalition", "+".join(members) or "none")
+    frame.insert(0, "mask", mask)
+    return frame
 
 
 def reductions(coalitions: pd.DataFrame) -> dict[str, dict[int, np.ndarray]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
+from govsim.attribution.executing import run_coalitions
 from govsim.attribution.players import game
 from govsim.attribution.running import ATTRIBUTED, GRAND, attribute, reductions
 from govsim.attribution.shapley import exact_shapley
@@ -56,3 +58,14 @@ def test_above_eight_players_orders_are_sampled_and_still_add_up():
         players = rows[rows["player"] != GRAND]["shapley"].sum()
         whole = rows.loc[rows["player"] == GRAND, "shapley"].iloc[0]
         assert players == pytest.approx(whole, rel=1e-9, abs=1e-6)
+
+
+def test_one_pool_for_all_coalitions_gives_what_one_process_gives():
+    g = game(shipped("multi_party_hub", residents=1000, days=10, warmup=5), "hub")
+    scenarios = [g.coalition(0), g.coalition(31)]
+    seeds = [7, 8]
+    alone = run_coalitions(scenarios, seeds, workers=1)
+    pooled = run_coalitions(scenarios, seeds, workers=2)
+    for mine, theirs in zip(pooled, alone, strict=True):
+        assert pd.DataFrame(mine).equals(pd.DataFrame(theirs))  # NaN where NaN
+    assert alone[0][1]["seed"] == 8

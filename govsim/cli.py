@@ -33,6 +33,14 @@ from rich.progress import (
 from rich.text import Text
 
 import govsim
+from govsim.attribution.console import attribution_table
+from govsim.attribution.files import default_folder as attribution_folder
+from govsim.attribution.files import write_attribution
+from govsim.attribution.players import game as attribution_game_of
+from govsim.attribution.running import ATTRIBUTED, Attribution
+from govsim.attribution.running import attribute as attribute_effect
+from govsim.attribution.sentences import outcome_sentences, synergy_sentence
+from govsim.attribution.shapley import EXACT_LIMIT
 from govsim.cli_help import PlainGroup
 from govsim.comparison.console import difference_table
 from govsim.comparison.files import default_folder, write_comparison
@@ -485,6 +493,109 @@ def _progress(total: int, language: str = "en") -> Iterator[Callable[[float], No
     with Progress(console=_stderr, transient=True) as progress:
         task = progress.add_task(phrase("progress", language), total=total)
         yield lambda done: progress.update(task, completed=done)
+
+
+# --- govsim attribute -------------------------------------------------------------------------
+
+
+@app.command()
+@exits_on_scenario_error
+def attribute(
+    scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO")],
+    players: Annotated[
+        str,
+        typer.Option(
+            metavar="parties|links|hub",
+            help="Who shares the effect: the parties, each cooperation link, or the one-stop "
+            "centre's own mechanisms.",
+        ),
+    ] = "parties",
+    replications: Annotated[
+        int,
+        typer.Option(
+            "--replications", "-r", min=2, metavar="N", help="Replications per coalition."
+        ),
+    ] = 10,
+    seed: Annotated[
+        int | None,
+        typer.Option(min=0, metavar="SEED", help="Master seed (default: the scenario's)."),
+    ] = None,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option("--set", metavar="KEY=VALUE", help="Set one value by key path (repeatable)."),
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option(min=1, metavar="DAYS", help="Override the scenario's days.")
+    ] = None,
+    residents: Annotated[
+        int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
+    orders: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            metavar="M",
+            help="Above 8 players: random orders of arrival sampled (each also reversed).",
+        ),
+    ] = 20,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR", help="Results folder (default: results/attribute_<scenario>_<players>)."
+        ),
+    ] = None,
+    lang: Language = "en",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace results already in the results folder.")
+    ] = False,
+) -> None:
+    """Share a scenario's effect among parties, links or hub mechanisms by Shapley values.
+
+    Runs every coalition of the players (up to 8; above, sampled orders of arrival) with the
+    same replication seeds, and writes attribution.parquet, interactions.parquet and report.html.
+    """
+    with printing_warnings(lang):
+        chosen = dict(parse_setting(text) for text in settings or [])
+        scenario = with_overrides(
+            load_scenario(scenario_file), chosen, days=days, residents=residents
+        )
+    try:
+        attribution_game = attribution_game_of(scenario, players)
+    except ComparisonError as error:
+        _stderr.print(Text(error.render(lang)))
+        raise typer.Exit(EXIT_INVALID) from None
+    out_dir = out or attribution_folder(scenario.name, players)
+    _exit_unless_writable(out_dir, force, lang)
+    runs = len(attribution_game.players)
+    total = replications * ((1 << runs) if runs <= EXACT_LIMIT else 2 * orders * runs + 1)
+    with _progress(total, lang) as advance:
+        attribution = attribute_effect(
+            attribution_game, replications, seed, workers, orders, advance
+        )
+    report = write_attribution(attribution, out_dir, lang)
+    _print_attribution(attribution, lang)
+    finished = word(
+        "attribution_finished",
+        lang,
+        coalitions=int(attribution.coalitions["mask"].nunique()),
+        replications=attribution.replications,
+        seconds=attribution.wall,
+        folder=out_dir,
+        report=report,
+    )
+    _stdout.print(Text(finished))
+
+
+def _print_attribution(attribution: Attribution, language: str) -> None:
+    """The table, then per outcome the whole effect and its largest contributors in words."""
+    _stdout.print(attribution_table(attribution, language))
+    _stdout.print(Text(word("verdicts_title", language), style="bold"))
+    for outcome in ATTRIBUTED:
+        for line in outcome_sentences(attribution, outcome, language):
+            _stdout.print(Text(f"  {line}"))
+    for outcome in ("net_loss", "victims"):
+        _stdout.print(Text(f"  {synergy_sentence(attribution.interactions, outcome, language)}"))
 
 
 # --- govsim sweep -----------------------------------------------------------------------------

@@ -80,7 +80,8 @@ def test_piped_output_keeps_each_row_on_one_line(tmp_path):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_unknown_language_is_refused_with_the_choices(command, tmp_path):
-    args = [command, str(SCENARIOS / "baseline.yaml")] if command in ("run", "show") else [command]
+    single = ("run", "show", "attribute")
+    args = [command, str(SCENARIOS / "baseline.yaml")] if command in single else [command]
     if command == "sweep":
         args.append(str(SCENARIOS.parent / "experiments" / "cooperation_grid.yaml"))
     if command in ("validate", "compare"):

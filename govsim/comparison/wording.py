@@ -36,6 +36,22 @@ PARTIES: dict[str, tuple[str, str]] = {
 }
 """The parties whose costs add up to the governance cost, as a chart's legend names them."""
 
+PLAYERS: dict[str, tuple[str, str]] = {
+    "police": ("Police", "公安"),
+    "banks": ("Banks and payments", "银行与支付"),
+    "telecoms": ("Telecoms", "通信运营商"),
+    "platforms": ("Platforms", "互联网平台"),
+    "judiciary": ("Judiciary", "司法"),
+    "education": ("Education", "宣传教育"),
+    "one_intake": ("One intake", "统一受理"),
+    "data_desk": ("Pooled data desk", "数据研判专席"),
+    "joint_operations": ("Joint operations", "合成作战"),
+    "colocation": ("Co-location of seats", "集中办公"),
+    "capacity": ("Centre's call capacity", "中心劝阻能力"),
+    "grand_coalition": ("All together", "全体合计"),
+}
+"""An attribution's players as a table or chart names them (links are named by their key)."""
+
 WORDS: dict[str, tuple[str, str]] = {
     "cut": (
         "{scenario} cuts {noun} by {amount} (95% CI {low} to {high}) against {reference}",
@@ -140,6 +156,105 @@ WORDS: dict[str, tuple[str, str]] = {
         "--max-replications ({cap}) is below the first batch (--replications {batch})",
         "--max-replications（{cap}）小于第一批的次数（--replications {batch}）",
     ),
+    # govsim attribute: who earns what share of the reduction.
+    "attribution_title": (
+        "Who earns the reduction: {scenario} ({kind})",
+        "成效归因：{scenario}（{kind}）",
+    ),
+    "kind_parties": ("parties", "参与方"),
+    "kind_links": ("cooperation links", "协作链路"),
+    "kind_hub": ("the centre's own mechanisms", "合成中心自身机制"),
+    "earns": (
+        "{player} earns {amount} of the reduction in {noun} ({share} of the whole; 95% CI "
+        "{low} to {high})",
+        "{player} 贡献了{noun}减少量中的 {amount}（占总量 {share}；95%置信区间 {low} 至 {high}）",
+    ),
+    "lowers": (
+        "{player} lowers {noun} by {amount} (95% CI {low} to {high})",
+        "{player} 使{noun}减少 {amount}（95%置信区间 {low} 至 {high}）",
+    ),
+    "costs": (
+        "{player} adds {amount} to {noun} (95% CI {low} to {high})",
+        "{player} 使{noun}增加 {amount}（95%置信区间 {low} 至 {high}）",
+    ),
+    "whole_effect": (
+        "All together reduce {noun} by {amount} (95% CI {low} to {high}) against {empty}",
+        "相比{empty}，全体合计使{noun}减少 {amount}（95%置信区间 {low} 至 {high}）",
+    ),
+    "whole_rise": (
+        "All together raise {noun} by {amount} (95% CI {low} to {high}) against {empty}",
+        "相比{empty}，全体合计使{noun}增加 {amount}（95%置信区间 {low} 至 {high}）",
+    ),
+    "empty_parties": ("no governance", "无治理"),
+    "empty_links": ("every link at 0", "所有链路为 0"),
+    "empty_hub": ("the hub with its own mechanisms off", "关闭自身机制的合成中心"),
+    "player": ("Player", "参与者"),
+    "shapley": ("Shapley value", "Shapley 值"),
+    "share_of_whole": ("Share", "占比"),
+    "ci": ("95% CI", "95%置信区间"),
+    "synergy_title": ("Synergy between pairs", "两两协同效应"),
+    "synergy_note": (
+        "Shapley interaction index of each pair for the reduction in {noun}: above 0, the pair "
+        "earns more together than the two apart; below 0, they partly do the same work.",
+        "各对参与者在{noun}减少量上的 Shapley 交互指数：大于 0 表示两者合作的成效大于各自成效之和；"
+        "小于 0 表示两者的工作部分重叠。",
+    ),
+    "strongest_pair": (
+        "Strongest synergy for {noun}: {first} with {second}, {amount} (95% CI {low} to {high})",
+        "{noun}方面协同最强的一对：{first} 与 {second}，{amount}（95%置信区间 {low} 至 {high}）",
+    ),
+    "no_synergy": (
+        "Interaction indices are given only with every coalition run (up to 8 players).",
+        "仅在运行全部联盟（不超过 8 个参与者）时给出交互指数。",
+    ),
+    "waterfall_title": ("Reduction in {noun}, player by player", "{noun}减少量的逐项分解"),
+    "attribution_lead": (
+        "{coalitions} coalitions of {players} players, {replications} replication(s) each with "
+        "the same seeds (master seed {seed}), {residents:,} residents, {days} measured days.",
+        "{players} 个参与者的 {coalitions} 个联盟，各运行 {replications} 次（相同随机种子，主种子 "
+        "{seed}），{residents:,} 名居民，统计 {days} 天。",
+    ),
+    "attribution_method": (
+        "A coalition's value is the reduction of an outcome against the empty coalition "
+        "({empty}), replication by replication; every coalition ran with the same replication "
+        "seeds (common random numbers). {how} Intervals are Student t 95% intervals over "
+        "replications of each replication's value.",
+        "联盟的值为某指标相对空联盟（{empty}）的减少量，逐次重复运行计算；各联盟使用相同的随机种子"
+        "（共同随机数）。{how}区间为各次重复运行所得值的 t 分布95%置信区间。",
+    ),
+    "method_exact": (
+        "Shapley values are exact over all 2^n coalitions, and add up to the whole effect in "
+        "every replication.",
+        "Shapley 值在全部 2^n 个联盟上精确计算，每次重复运行中各值之和都等于总效应。",
+    ),
+    "method_sampled": (
+        "With more than 8 players, Shapley values are estimated over {orders} random orders of "
+        "arrival (half of them the reverse of the others); they still add up to the whole "
+        "effect, and their intervals add the sampling error to the replications' spread.",
+        "参与者多于 8 个时，Shapley 值由 {orders} 个随机加入顺序估计（其中一半为另一半的逆序）；"
+        "各值之和仍等于总效应，区间在重复运行的离散之外计入抽样误差。",
+    ),
+    "attribution_finished": (
+        "{coalitions} coalitions x {replications} replication(s) in {seconds:.1f} s; results in "
+        "{folder}/, report {report}",
+        "{coalitions} 个联盟各 {replications} 次重复运行，用时 {seconds:.1f} 秒；结果保存在 "
+        "{folder}/，报告 {report}",
+    ),
+    "no_links": (
+        "the scenario '{scenario}' has no cooperation link above 0: there is nothing to "
+        "attribute with --players links",
+        "情景“{scenario}”没有大于 0 的协作链路：--players links 无可归因",
+    ),
+    "no_hub": (
+        "the scenario '{scenario}' has no one-stop centre (cooperation.structure is not hub): "
+        "use --players parties or links, or a hub scenario",
+        "情景“{scenario}”没有合成中心（cooperation.structure 不是 hub）：请改用 --players "
+        "parties 或 links，或使用含合成中心的情景",
+    ),
+    "unknown_players": (
+        "--players must be one of {kinds}, got '{kind}'",
+        "--players 须为 {kinds} 之一，收到“{kind}”",
+    ),
     # The report's headings and notes.
     "report_title": ("Scenario comparison: {names}", "情景比较：{names}"),
     "report_lead": (
@@ -241,6 +356,11 @@ def outcome_label(outcome: str, language: str = "en") -> str:
     if outcome in COMPARISON_MEASURES:
         return label(outcome, language, COMPARISON_MEASURES)
     return label(outcome, language)
+
+
+def player_label(player: str, language: str = "en") -> str:
+    """An attribution's player by name (a link keeps its key, e.g. ``police-bank``)."""
+    return label(player, language, PLAYERS)
 
 
 def noun(outcome: str, language: str = "en") -> str:

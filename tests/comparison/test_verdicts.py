@@ -9,7 +9,7 @@ import string
 import pytest
 
 from govsim.comparison.verdicts import cost_sentence, verdict
-from govsim.comparison.wording import COMPARISON_MEASURES, NOUNS, PARTIES, WORDS
+from govsim.comparison.wording import COMPARISON_MEASURES, NOUNS, PARTIES, PLAYERS, WORDS
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -112,7 +112,7 @@ def test_no_cost_effectiveness_without_a_clear_extra_cost():
     assert "95% CI -50 to 250" in text
 
 
-@pytest.mark.parametrize("table", [WORDS, NOUNS, COMPARISON_MEASURES, PARTIES])
+@pytest.mark.parametrize("table", [WORDS, NOUNS, COMPARISON_MEASURES, PARTIES, PLAYERS])
 def test_every_phrase_has_english_and_chinese_with_the_same_fields(table):
     for key, (english, chinese) in table.items():
         assert HAN.search(chinese), key

@@ -1,0 +1,144 @@
+"""``report.html`` of an attribution: one self-contained page, opened offline.
+
+It shares the comparison's page style and its way of embedding plotly.js once (nothing is
+loaded from the network), and is built from the attribution's frames only: a waterfall per
+outcome from the empty coalition to all players together, the values with their intervals,
+and the synergy matrix of the pairs.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from govsim.attribution.running import ATTRIBUTED, GRAND, Attribution
+from govsim.attribution.sentences import amount, outcome_sentences, synergy_sentence
+from govsim.comparison.report import STYLE, _e, _Figures, _table
+from govsim.comparison.wording import noun, player_label, word
+
+
+def report_html(attribution: Attribution, language: str = "en") -> str:
+    """The whole page, as text."""
+    kind = word(f"kind_{attribution.game.kind}", language)
+    title = word("attribution_title", language, scenario=attribution.game.scenario.name, kind=kind)
+    figures = _Figures()
+    body = [f"<h1>{_e(title)}</h1>", f"<p>{_e(_lead(attribution, language))}</p>"]
+    for outcome in ATTRIBUTED:
+        body += _outcome_section(attribution, outcome, language, figures)
+    body += _synergy_section(attribution, language, figures)
+    body += _method_section(attribution, language)
+    lang = "zh-CN" if language == "zh" else "en"
+    head = f'<head><meta charset="utf-8"><title>{_e(title)}</title><style>{STYLE}</style></head>'
+    return "\n".join(
+        ["<!DOCTYPE html>", f'<html lang="{lang}">', head, "<body>", *body, "</body>", "</html>"]
+    )
+
+
+def _lead(attribution: Attribution, language: str) -> str:
+    scenario = attribution.game.scenario
+    return word(
+        "attribution_lead",
+        language,
+        coalitions=int(attribution.coalitions["mask"].nunique()),
+        players=len(attribution.game.players),
+        replications=attribution.replications,
+        seed=attribution.seed,
+        residents=scenario.population.size,
+        days=scenario.days,
+    )
+
+
+def _outcome_section(
+    attribution: Attribution, outcome: str, language: str, figures: _Figures
+) -> list[str]:
+    rows = attribution.values[attribution.values["outcome"] == outcome]
+    heading = word("waterfall_title", language, noun=noun(outcome, language))
+    sentences = "".join(
+        f"<li>{_e(line)}</li>" for line in outcome_sentences(attribution, outcome, language)
+    )
+    header = [word(key, language) for key in ("player", "shapley", "ci", "share_of_whole")]
+    table = _table(
+        header,
+        (
+            [
+                (player_label(str(row["player"]), language), ""),
+                (amount(row["shapley"]), ""),
+                (f"{amount(row['ci_low'])} - {amount(row['ci_high'])}", ""),
+                ("-" if math.isnan(row["share"]) else f"{row['share']:.0%}", ""),
+            ]
+            for row in rows.to_dict("records")
+        ),
+    )
+    figure = waterfall_figure(rows, heading, language)
+    return [
+        f"<h2>{_e(heading)}</h2>",
+        f'<ul class="verdicts">{sentences}</ul>',
+        figures.html(figure),
+        table,
+    ]
+
+
+def waterfall_figure(rows: pd.DataFrame, title: str, language: str) -> go.Figure:
+    """From the empty coalition (0) up by each player's value to the whole effect."""
+    players = rows[rows["player"] != GRAND]
+    grand = rows[rows["player"] == GRAND].iloc[0]
+    names = [player_label(str(p), language) for p in players["player"]]
+    figure = go.Figure(
+        go.Waterfall(
+            x=[*names, player_label(GRAND, language)],
+            y=[*players["shapley"].astype(float), float(grand["shapley"])],
+            measure=["relative"] * len(names) + ["total"],
+        )
+    )
+    figure.update_layout(title=title, template="plotly_white", showlegend=False, height=420)
+    return figure
+
+
+def synergy_figure(attribution: Attribution, outcome: str, language: str) -> go.Figure:
+    """The interaction index of every pair as a symmetric matrix (the diagonal left empty)."""
+    players = list(attribution.game.players)
+    matrix = np.full((len(players), len(players)), np.nan)
+    rows = attribution.interactions[attribution.interactions["outcome"] == outcome]
+    for row in rows.to_dict("records"):
+        a, b = players.index(row["player_a"]), players.index(row["player_b"])
+        matrix[a, b] = matrix[b, a] = float(row["index"])
+    names = [player_label(p, language) for p in players]
+    limit = float(np.nanmax(np.abs(matrix))) if rows.size else 1.0
+    figure = go.Figure(
+        go.Heatmap(z=matrix, x=names, y=names, colorscale="RdBu", zmid=0.0, zmin=-limit, zmax=limit)
+    )
+    title = f"{word('synergy_title', language)}: {noun(outcome, language)}"
+    figure.update_layout(title=title, template="plotly_white", height=480)
+    return figure
+
+
+def _synergy_section(attribution: Attribution, language: str, figures: _Figures) -> list[str]:
+    parts = [f"<h2>{_e(word('synergy_title', language))}</h2>"]
+    if attribution.interactions.empty:
+        return [*parts, f'<p class="note">{_e(word("no_synergy", language))}</p>']
+    for outcome in ("net_loss", "victims"):
+        note = word("synergy_note", language, noun=noun(outcome, language))
+        parts += [
+            f"<p>{_e(synergy_sentence(attribution.interactions, outcome, language))}</p>",
+            f'<p class="note">{_e(note)}</p>',
+            figures.html(synergy_figure(attribution, outcome, language)),
+        ]
+    return parts
+
+
+def _method_section(attribution: Attribution, language: str) -> list[str]:
+    if attribution.method == "exact":
+        how = word("method_exact", language)
+    else:
+        how = word("method_sampled", language, orders=attribution.orders)
+    empty = word(f"empty_{attribution.game.kind}", language)
+    text = word("attribution_method", language, empty=empty, how=how + " ")
+    seeds = ", ".join(str(seed) for seed in attribution.seeds)
+    return [
+        f"<h2>{_e(word('method_title', language))}</h2>",
+        f"<p>{_e(text)}</p>",
+        f'<p class="note">{_e(word("seeds", language))}: {_e(seeds)}</p>',
+    ]

@@ -1,0 +1,198 @@
+"""Running an attribution: every coalition with the same replication seeds, then the values.
+
+Replication i of every coalition uses the same seed (common random numbers), so a coalition's
+marginal contribution in replication i is read against the same luck. Each replication's game
+gives each player a Shapley value; their mean and 95% interval over replications are reported.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from govsim.attribution.executing import Summary, run_coalitions
+from govsim.attribution.players import Game
+from govsim.attribution.shapley import (
+    EXACT_LIMIT,
+    coalitions_of,
+    exact_shapley,
+    interaction_index,
+    orders_of_arrival,
+    sampled_shapley,
+)
+from govsim.comparison.frames import COLLATERAL, COLLATERAL_PARTS
+from govsim.results import HEADLINE, mean_ci, t_quantile
+from govsim.runner import replication_seeds
+
+ATTRIBUTED: tuple[str, ...] = ("net_loss", "victims", COLLATERAL, "governance_cost")
+"""Outcomes whose reduction against the empty coalition is shared out among the players."""
+GRAND = "grand_coalition"
+
+
+@dataclass
+class Attribution:
+    """Each coalition's outcomes per replication, and the players' shares of the reduction."""
+
+    game: Game
+    seed: int
+    seeds: list[int]
+    coalitions: pd.DataFrame
+    values: pd.DataFrame
+    interactions: pd.DataFrame
+    method: str
+    orders: int = 0
+    """Orders of arrival sampled (0 when exact)."""
+    wall: float = 0.0
+    """Seconds spent running the coalitions."""
+
+    @property
+    def replications(self) -> int:
+        """Replications per coalition."""
+        return len(self.seeds)
+
+
+def attribute(
+    game: Game,
+    replications: int = 10,
+    seed: int | None = None,
+    workers: int = 1,
+    orders: int = 20,
+    progress: Callable[[float], None] | None = None,
+) -> Attribution:
+    """Run the coalitions the method needs and share each outcome's reduction among players.
+
+    Args:
+        game: the players and the scenario of each coalition.
+        replications: replications per coalition, with the same seeds for every one.
+        seed: master seed (default: the scenario's).
+        workers: worker processes per coalition's run.
+        orders: above ``EXACT_LIMIT`` players, random orders of arrival (each also reversed).
+        progress: called with the replications finished over all coalitions.
+    """
+    n = len(game.players)
+    master = game.scenario.seed if seed is None else seed
+    exact = n <= EXACT_LIMIT
+    sampled = None if exact else orders_of_arrival(n, orders, np.random.default_rng(master))
+    masks = list(range(1 << n)) if exact else coalitions_of(sampled)
+    started = time.perf_counter()
+    seeds = replication_seeds(master, replications)
+    scenarios = [game.coalition(mask) for mask in masks]
+    summaries = run_coalitions(scenarios, seeds, workers, progress)
+    frames = [
+        coalition_frame(game, mask, rows) for mask, rows in zip(masks, summaries, strict=True)
+    ]
+    coalitions = pd.concat(frames, ignore_index=True)
+    gains = reductions(coalitions)
+    wall = time.perf_counter() - started
+    if exact:
+        values, interactions = exact_frames(game, gains)
+        return Attribution(game, master, seeds, coalitions, values, interactions, "exact", 0, wall)
+    values = sampled_frame(game, gains, sampled)
+    empty = pd.DataFrame(columns=list(INTERACTION_COLUMNS))
+    return Attribution(game, master, seeds, coalitions, values, empty, "sampled", 2 * orders, wall)
+
+
+def coalition_frame(game: Game, mask: int, summaries: list[Summary]) -> pd.DataFrame:
+    """One coalition's outcomes (as ``govsim compare`` counts them), one row per replication."""
+    summary = pd.DataFrame(summaries)
+    frame = summary[list(HEADLINE)].astype(float)
+    frame[COLLATERAL] = summary[list(COLLATERAL_PARTS)].astype(float).sum(axis=1)
+    members = game.members(mask)
+    frame.insert(0, "replication", range(len(summaries)))
+    frame.insert(0, "size", len(members))
+    frame.insert(0, "coalition", "+".join(members) or "none")
+    frame.insert(0, "mask", mask)
+    return frame
+
+
+def reductions(coalitions: pd.DataFrame) -> dict[str, dict[int, np.ndarray]]:
+    """Per outcome, each coalition's reduction against the empty one, per replication."""
+    by_mask = {mask: rows.sort_values("replication") for mask, rows in coalitions.groupby("mask")}
+    empty = by_mask[0]
+    return {
+        outcome: {
+            mask: empty[outcome].to_numpy(float) - rows[outcome].to_numpy(float)
+            for mask, rows in by_mask.items()
+        }
+        for outcome in ATTRIBUTED
+    }
+
+
+VALUE_COLUMNS = ("player", "outcome", "shapley", "ci_low", "ci_high", "share")
+INTERACTION_COLUMNS = ("player_a", "player_b", "outcome", "index", "ci_low", "ci_high")
+
+
+def exact_frames(
+    game: Game, gains: dict[str, dict[int, np.ndarray]]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Exact Shapley values and every pair's interaction index, with 95% intervals."""
+    n = len(game.players)
+    value_rows, pair_rows = [], []
+    for outcome, by_mask in gains.items():
+        table = np.stack([by_mask[mask] for mask in range(1 << n)])
+        shapley = exact_shapley(table, n)
+        value_rows += _value_rows(game.players, outcome, shapley, table[-1])
+        for a in range(n):
+            for b in range(a + 1, n):
+                mean, low, high = _interval(interaction_index(table, n, a, b))
+                names = (game.players[a], game.players[b])
+                pair_rows.append(
+                    dict(zip(INTERACTION_COLUMNS, (*names, outcome, mean, low, high), strict=True))
+                )
+    return pd.DataFrame(value_rows), pd.DataFrame(pair_rows, columns=list(INTERACTION_COLUMNS))
+
+
+def sampled_frame(
+    game: Game, gains: dict[str, dict[int, np.ndarray]], orders: np.ndarray
+) -> pd.DataFrame:
+    """Shapley values estimated over orders of arrival; intervals carry both errors.
+
+    The replication spread of each player's estimate gives one standard error; the spread of
+    the orders' contributions (averaged over replications) the sampling one. The orders are
+    the same in every replication, so the two add as independent variances.
+    """
+    grand = (1 << len(game.players)) - 1
+    rows = []
+    for outcome, by_mask in gains.items():
+        estimate, contributions = sampled_shapley(by_mask.__getitem__, orders)
+        per_order = contributions.mean(axis=2)
+        sampling = per_order.std(axis=0, ddof=1) / math.sqrt(per_order.shape[0])
+        rows += _value_rows(game.players, outcome, estimate, by_mask[grand], sampling)
+    return pd.DataFrame(rows)
+
+
+def _value_rows(
+    players: tuple[str, ...],
+    outcome: str,
+    shapley: np.ndarray,
+    grand: np.ndarray,
+    sampling: np.ndarray | None = None,
+) -> list[dict[str, object]]:
+    whole = float(np.mean(grand))
+    rows = []
+    for i, player in enumerate(players):
+        extra = 0.0 if sampling is None else float(sampling[i])
+        mean, low, high = _interval(shapley[i], extra)
+        share = mean / whole if whole else math.nan
+        rows.append(
+            dict(zip(VALUE_COLUMNS, (player, outcome, mean, low, high, share), strict=True))
+        )
+    mean, low, high = _interval(grand)
+    rows.append(dict(zip(VALUE_COLUMNS, (GRAND, outcome, mean, low, high, 1.0), strict=True)))
+    return rows
+
+
+def _interval(values: np.ndarray, sampling_se: float = 0.0) -> tuple[float, float, float]:
+    """Mean over replications and its 95% t interval, widened by a sampling error if any."""
+    mean, low, high = mean_ci(pd.Series(np.asarray(values, dtype=float)))
+    if sampling_se and not math.isnan(low):
+        n = len(values)
+        se = (high - mean) / t_quantile(n - 1)
+        half = t_quantile(n - 1) * math.sqrt(se**2 + sampling_se**2)
+        low, high = mean - half, mean + half
+    return mean, low, high

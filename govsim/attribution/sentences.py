@@ -1,0 +1,97 @@
+"""Attributions in words: the whole effect, the largest contributors, the strongest pair.
+
+A player's value is its share of the *reduction* of an outcome: positive when it lowers the
+outcome (fewer victims, less net loss), negative when it raises it (collateral burden and
+governance cost rise with governance), and the sentence says which.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from govsim.attribution.running import GRAND, Attribution
+from govsim.comparison.wording import noun, player_label, word
+from govsim.tables import format_value
+
+LARGEST = 3
+"""How many of the largest contributors each outcome's sentences name."""
+
+
+def amount(value: float) -> str:
+    """A yuan or count figure as tables show it, '-' when unknown."""
+    return format_value(value)
+
+
+def whole_sentence(row: Mapping[str, Any], kind: str, language: str = "en") -> str:
+    """What all players together change against the empty coalition (a rise said as one)."""
+    value, low, high = float(row["shapley"]), float(row["ci_low"]), float(row["ci_high"])
+    key = "whole_effect"
+    if value < 0:
+        key, value, low, high = "whole_rise", -value, -high, -low
+    return word(
+        key,
+        language,
+        noun=noun(str(row["outcome"]), language),
+        amount=amount(value),
+        low=amount(low),
+        high=amount(high),
+        empty=word(f"empty_{kind}", language),
+    )
+
+
+def player_sentence(row: Mapping[str, Any], language: str = "en") -> str:
+    """One player's share of the reduction (or what it adds, when it raises the outcome)."""
+    value = float(row["shapley"])
+    values = {
+        "player": player_label(str(row["player"]), language),
+        "noun": noun(str(row["outcome"]), language),
+        "low": amount(float(row["ci_low"])),
+        "high": amount(float(row["ci_high"])),
+    }
+    if value < 0:
+        low, high = -float(row["ci_high"]), -float(row["ci_low"])
+        values.update(low=amount(low), high=amount(high))
+        return word("costs", language, amount=amount(-value), **values)
+    share = float(row["share"])
+    if math.isnan(share) or share < 0:
+        # The whole effect goes the other way (governance raises collateral burden): a share
+        # of it would read as a negative percentage.
+        return word("lowers", language, amount=amount(value), **values)
+    return word("earns", language, amount=amount(value), share=f"{share:.0%}", **values)
+
+
+def outcome_sentences(attribution: Attribution, outcome: str, language: str = "en") -> list[str]:
+    """The whole effect on ``outcome``, then its largest contributors by absolute value.
+
+    Players whose value is exactly 0 (a switch already off, an outcome they cannot touch) are
+    left to the table.
+    """
+    rows = attribution.values[attribution.values["outcome"] == outcome]
+    whole = rows[rows["player"] == GRAND].iloc[0].to_dict()
+    players = rows[(rows["player"] != GRAND) & (rows["shapley"] != 0.0)]
+    largest = players.reindex(players["shapley"].abs().sort_values(ascending=False).index)
+    lines = [whole_sentence(whole, attribution.game.kind, language)]
+    lines += [player_sentence(row, language) for row in largest.head(LARGEST).to_dict("records")]
+    return lines
+
+
+def synergy_sentence(interactions: pd.DataFrame, outcome: str, language: str = "en") -> str:
+    """The pair with the largest interaction index for ``outcome`` (a note if none)."""
+    rows = interactions[interactions["outcome"] == outcome]
+    if rows.empty:
+        return word("no_synergy", language)
+    top = rows.loc[rows["index"].idxmax()]
+    return word(
+        "strongest_pair",
+        language,
+        noun=noun(outcome, language),
+        first=player_label(str(top["player_a"]), language),
+        second=player_label(str(top["player_b"]), language),
+        amount=amount(float(top["index"])),
+        low=amount(float(top["ci_low"])),
+        high=amount(float(top["ci_high"])),
+    )

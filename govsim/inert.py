@@ -15,6 +15,7 @@ reported apart.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from govsim.runner import RunResults, run
+from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.errors import ScenarioError
 from govsim.scenario.messages import Message
 from govsim.scenario.overrides import numeric_leaves, resolved_data, with_overrides
@@ -86,7 +88,11 @@ def perturbed(scenario: Scenario, path: str, value: float, integer: bool) -> tup
     objection: ScenarioError | None = None
     for option in candidates(value, integer):
         try:
-            return with_overrides(scenario, settings={path: option}), option
+            # A perturbed leaf may trip a caution (one age share moved: the shares no longer
+            # sum to 1); that is the perturbation, not news for whoever runs the check.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ScenarioWarning)
+                return with_overrides(scenario, settings={path: option}), option
         except ScenarioError as error:
             objection = error
     raise objection or ScenarioError.single(None, None, path, Message("no_candidate"))

@@ -402,9 +402,11 @@ def _prepare_offline() -> None:
         default_cache,
         fill_cache,
     )
+    from govsim.dashboard.plot import install_bundle
 
     try:
         fill_cache(default_cache(), asked_versions(), log=lambda line: typer.echo(line, err=True))
+        install_bundle(default_cache())
     except OfflinePreparationError as error:
         _stderr.print(Text(str(error), style="bold red"))
         raise typer.Exit(1) from None

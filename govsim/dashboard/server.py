@@ -37,6 +37,11 @@ def serve(folders: Sequence[Path], host: str = DEFAULT_HOST, port: int = DEFAULT
     prepare_environment(folders)
     from solara.__main__ import run  # after the environment: Solara reads it on import
 
+    from govsim.dashboard.offline import default_cache
+    from govsim.dashboard.plot import install_bundle
+
+    install_bundle(default_cache())
+
     arguments = [
         "govsim.dashboard.app",
         "--host",

@@ -13,6 +13,7 @@ import solara
 
 from govsim.dashboard import figures
 from govsim.dashboard.labels import measure, say
+from govsim.dashboard.plot import Plot
 from govsim.dashboard.simulation import Snapshot
 
 CHARTS: tuple[tuple[str, Callable[[Snapshot, str], go.Figure]], ...] = (
@@ -32,7 +33,7 @@ def Chart(
 ) -> None:
     """One chart in a card, its caption under it."""
     with solara.Card(margin=0, classes=[f"govsim-view-{key}"]):
-        solara.FigurePlotly(draw(snapshot, language), dependencies=[snapshot.day, language])
+        Plot(draw(snapshot, language), dependencies=[snapshot.day, language])
         solara.Text(say(f"caption_{key}", language), style={"font-size": "0.85em"})
 
 

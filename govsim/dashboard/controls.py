@@ -13,6 +13,7 @@ import solara
 
 from govsim.dashboard.labels import LANGUAGE_NAMES, say
 from govsim.dashboard.simulation import Choices, Simulation
+from govsim.events import LIVE_EVENTS
 from govsim.labels import LANGUAGES
 
 MAX_SPEED = 30
@@ -119,3 +120,17 @@ def LinkControls(choices: solara.Reactive[Choices], simulation: Simulation, lang
                 choices.value.with_setting(f"cooperation.links.{name}", value)
             ),
         )
+
+
+@solara.component
+def LiveEvents(simulation: Simulation, finished: bool, language: str) -> None:
+    """A button for each event a trainer can set off while the run goes on."""
+    for kind in LIVE_EVENTS:
+        solara.Button(
+            say(f"live_{kind}", language),
+            on_click=lambda kind=kind: simulation.inject(kind),
+            disabled=finished,
+            block=True,
+            classes=[f"govsim-live-{kind}"],
+        )
+    solara.Text(say("caption_live", language), style={"font-size": "0.85em"})

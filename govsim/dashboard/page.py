@@ -16,6 +16,7 @@ from govsim.dashboard.controls import (
     CityControls,
     LanguageSwitch,
     LinkControls,
+    LiveEvents,
     PartyControls,
     RunControls,
 )
@@ -83,6 +84,8 @@ def Page() -> None:
             CityControls(choices, keys, simulation.residents, lang)
             RunControls(playing, speed, step, reset, snapshot.finished, lang)
         if simulation.ready:
+            with solara.Card(say("live_events", lang), margin=0):
+                LiveEvents(simulation, snapshot.finished, lang)
             with solara.Card(say("parties", lang), margin=0):
                 PartyControls(choices, simulation, lang)
             with solara.Card(say("links", lang), margin=0):

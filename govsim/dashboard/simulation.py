@@ -18,6 +18,7 @@ import pandas as pd
 
 from govsim.dashboard.catalogue import OutsideFoldersError, ScenarioCatalogue
 from govsim.dashboard.labels import LINKS, PARTIES, say
+from govsim.events import inject_event
 from govsim.model import GovernanceModel
 from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
@@ -162,6 +163,14 @@ class Simulation:
                 if self.model.day >= self.scenario.days:
                     break
                 self.model.step()
+
+    def inject(self, kind: str) -> None:
+        """Add a live event (one of :data:`govsim.events.LIVE_EVENTS`) from the next day."""
+        if self.model is None or self.scenario is None:
+            return
+        with self._lock:
+            if self.model.day < self.scenario.days:
+                inject_event(self.model, {"type": kind})
 
     def snapshot(self) -> Snapshot:
         """The state the views show, copied under the lock (empty if nothing was built)."""

@@ -215,7 +215,7 @@ def test_a_broken_scenario_shows_its_error_and_the_server_keeps_serving(
     page.context.close()
 
 
-def test_two_sessions_do_not_interfere(browser, dashboard_url):
+def test_a_live_event_and_two_sessions_that_do_not_interfere(browser, dashboard_url):
     first, second = _open(browser, dashboard_url), _open(browser, dashboard_url)
     for page in (first, second):
         _pick(page, "lesson/tiny")
@@ -223,9 +223,13 @@ def test_two_sessions_do_not_interfere(browser, dashboard_url):
     for _ in range(3):
         first.get_by_role("button", name="Step", exact=True).click()
     first.get_by_text("Day 3 of 30").wait_for()
+    first.get_by_role("button", name="Launch a card crackdown", exact=True).click()
+    first.get_by_role("button", name="Step", exact=True).click()
+    first.get_by_text("day 4: Card crackdown (断卡)").wait_for()
+    assert second.locator(".govsim-event", has_text="Card crackdown").count() == 0
     second.get_by_role("button", name="Reset", exact=True).click()
     time.sleep(1)
-    assert _day(first) == "Day 3 of 30"
+    assert _day(first) == "Day 4 of 30"
     assert _day(second) == "Day 0 of 30"
     for page in (first, second):
         page.context.close()

@@ -126,3 +126,20 @@ def test_the_same_choices_give_the_same_days(catalogue):
         run.step(5)
     first, second = (run.snapshot().daily for run in runs)
     assert first.equals(second)
+
+
+def test_a_live_event_acts_from_the_next_day_and_enters_the_log(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation.step(3)
+    simulation.inject("data_breach")
+    assert simulation.snapshot().event_log() == ["day 2: Awareness campaign"]
+    simulation.step()
+    assert simulation.snapshot().event_log()[-1] == "day 4: Data breach (Students)"
+
+
+def test_no_live_event_after_the_last_day_or_without_a_model(catalogue):
+    finished = Simulation(catalogue, Choices("tiny"))
+    finished.step(30)
+    finished.inject("campaign")
+    assert len(finished.model.events) == 1
+    Simulation(catalogue, Choices("broken")).inject("campaign")  # nothing to add it to

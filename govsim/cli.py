@@ -367,9 +367,12 @@ def dashboard(
         ),
     ] = None,
     host: Annotated[
-        str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")
+        str,
+        typer.Option(metavar="HOST", help="Address to listen on; 0.0.0.0 opens it to the network."),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8765,
+    port: Annotated[
+        int, typer.Option(min=1, max=65535, metavar="PORT", help="Port to listen on.")
+    ] = 8765,
     prepare_offline: Annotated[
         bool,
         typer.Option(
@@ -378,20 +381,22 @@ def dashboard(
             "(for a machine without internet), then exit.",
         ),
     ] = False,
+    lang: Language = "en",
 ) -> None:
     """Serve the trainers' dashboard: run scenarios live in a browser, in English or Chinese.
 
-    Needs the dashboard extra: pip install 'govsim[dashboard]'.
+    The page opens in the language of --lang; a switch on it changes the language.
+    Needs govsim's dashboard extra (Solara and Plotly).
     """
     from govsim.dashboard.server import prepare_environment, scenario_folders, serve
 
     folders = scenario_folders(scenarios or [])
     if prepare_offline:
-        prepare_environment(folders)
+        prepare_environment(folders, lang)
         _prepare_offline()
         return
     typer.echo(f"govsim dashboard: http://{host}:{port}/", err=True)
-    serve(folders, host, port)
+    serve(folders, host, port, lang)
 
 
 def _prepare_offline() -> None:

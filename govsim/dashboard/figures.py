@@ -12,7 +12,20 @@ from govsim.dashboard.labels import measure, say
 from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, Snapshot
 
 HEIGHT = 300
-"""Pixels per chart: six fit a laptop screen in two columns."""
+"""Pixels per chart: two columns of them fit a laptop screen."""
+NODE_PLACES: dict[str, tuple[float, float]] = {
+    "police": (0.0, 0.0),
+    "bank": (-1.0, 0.8),
+    "telecom": (0.0, 1.1),
+    "platform": (1.0, 0.8),
+    "judiciary": (1.0, -0.8),
+    "international": (-1.0, -0.8),
+    "government": (-0.35, -1.2),
+    "public": (0.35, -1.2),
+}
+"""Fixed places of the cooperation network's parties: the police in the middle, the companies
+above, the rest below. Fixed, so that nothing is laid out at run time and the picture never
+moves between redraws."""
 
 
 def _layout(figure: go.Figure, title: str) -> go.Figure:
@@ -117,3 +130,38 @@ def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
         xaxis={"title": say("district", language)},
     )
     return _layout(figure, say("view_districts", language))
+
+
+def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """The parties as nodes and their links as lines as thick as the link's effective level."""
+    figure = go.Figure()
+    for link, level in snapshot.cooperation.items():
+        one, other = link.split("-")
+        (x0, y0), (x1, y1) = NODE_PLACES[one], NODE_PLACES[other]
+        if one == other:  # police across regions: a loop beside the node
+            xs, ys = [x0, x0 - 0.25, x0 + 0.25, x0], [y0, y0 + 0.35, y0 + 0.35, y0]
+        else:
+            xs, ys = [x0, x1], [y0, y1]
+        figure.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"width": 0.5 + 10 * level, "color": f"rgba(41, 98, 155, {0.15 + 0.85 * level})"},
+            hoverinfo="text",
+            text=f"{say('link_level', language)}: {level:.2f}",
+            showlegend=False,
+        )
+    names = list(NODE_PLACES)
+    figure.add_scatter(
+        x=[NODE_PLACES[n][0] for n in names],
+        y=[NODE_PLACES[n][1] for n in names],
+        mode="markers+text",
+        marker={"size": 18, "color": "#c0392b"},
+        text=[say(n, language, table="nodes") for n in names],
+        textposition=["top center" if n == "telecom" else "bottom center" for n in names],
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    hidden = {"visible": False, "range": [-1.5, 1.5]}
+    figure.update_layout(xaxis=hidden, yaxis={**hidden, "range": [-1.6, 1.5]})
+    return _layout(figure, say("view_cooperation", language))

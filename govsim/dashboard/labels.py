@@ -33,6 +33,18 @@ LINKS: dict[str, tuple[str, str]] = {
 }
 """The cooperation links the page offers, by their key under ``cooperation.links``."""
 
+NODES: dict[str, tuple[str, str]] = {
+    "police": ("Police", "公安"),
+    "bank": ("Banks", "银行"),
+    "telecom": ("Telecoms", "通信运营商"),
+    "platform": ("Platforms", "互联网平台"),
+    "judiciary": ("Judiciary", "司法机关"),
+    "government": ("Government", "政府"),
+    "public": ("Public", "公众"),
+    "international": ("Police abroad", "境外警方"),
+}
+"""The parties of the cooperation network, by their name in a link's key (``police-bank``)."""
+
 EVENTS: dict[str, tuple[str, str]] = {
     "data_breach": ("Data breach", "个人信息泄露"),
     "card_crackdown": ("Card crackdown (断卡)", "“断卡”行动"),
@@ -97,6 +109,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view_rings": ("Rings and arrests", "诈骗团伙与抓捕"),
     "view_awareness": ("Awareness by group", "各人群防骗意识"),
     "view_districts": ("Victims and losses by district", "各辖区受害人数与损失"),
+    "view_cooperation": ("Cooperation network", "协作网络"),
+    "link_level": ("link level", "协作水平"),
     "caption_victims": (
         "Residents who paid a scammer for the first time in an episode: bars each day, the line "
         "the running total.",
@@ -124,6 +138,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Victims and net loss so far by the district where the victim lives.",
         "按受害人居住辖区统计的累计受害人数与净损失。",
     ),
+    "caption_cooperation": (
+        "The parties and their cooperation links: the thicker the line, the closer they work "
+        "(the effective level, a one-stop centre's co-location included; the loop is police "
+        "across regions).",
+        "各治理主体及其协作链路：线越粗，协作越紧密（为实际协作水平，含合成中心集中办公的加成；"
+        "环线表示公安跨地区协作）。",
+    ),
     "caption_events": (
         "Events of the scenario as they happen.",
         "情景中的事件，按发生顺序列出。",
@@ -136,6 +157,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "parties": PARTIES,
     "links": LINKS,
     "events": EVENTS,
+    "nodes": NODES,
     "groups": GROUPS,
 }
 """Every table of dashboard words, for the test that each has both languages."""

@@ -6,6 +6,7 @@ kernel) has its own choices, model and play loop: two trainees never reset each 
 
 from __future__ import annotations
 
+import os
 import time
 
 import solara
@@ -23,6 +24,7 @@ from govsim.dashboard.controls import (
 from govsim.dashboard.labels import say
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.dashboard.views import Views
+from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language
 
 PREFERRED_SCENARIO = "multi_party_hub"
 """Opened first when present: the cooperation story the dashboard is for."""
@@ -37,12 +39,20 @@ def first_scenario(keys: list[str]) -> str:
     return keys[0] if keys else ""
 
 
+def first_language() -> str:
+    """The language a new session opens in: ``govsim dashboard --lang`` (GOVSIM_LANG)."""
+    try:
+        return checked_language(os.environ.get(LANGUAGE_VARIABLE))
+    except ValueError:
+        return LANGUAGES[0]
+
+
 @solara.component
 def Page() -> None:
     """The whole page for one browser session."""
     catalogue = solara.use_memo(configured_catalogue, [])
     keys = catalogue.keys()
-    language = solara.use_reactive("en")
+    language = solara.use_reactive(first_language())
     choices = solara.use_reactive(Choices(scenario=first_scenario(keys)))
     generation = solara.use_reactive(0)
     playing = solara.use_reactive(False)

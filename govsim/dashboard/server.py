@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from govsim.dashboard.catalogue import FOLDERS_VARIABLE, SHIPPED_FOLDER
+from govsim.labels import LANGUAGE_VARIABLE
 
 DEFAULT_HOST = "127.0.0.1"
 """Only this machine can open the page unless the trainer says otherwise (``--host``)."""
@@ -25,16 +26,22 @@ def scenario_folders(extra: Sequence[Path] = ()) -> list[Path]:
     return [*shipped, *(Path(folder).resolve() for folder in extra)]
 
 
-def prepare_environment(folders: Sequence[Path]) -> None:
-    """Hand the folders to the page's sessions and turn off Solara's calls home."""
+def prepare_environment(folders: Sequence[Path], language: str = "en") -> None:
+    """Hand the folders and the first language to the page's sessions; no calls home."""
     os.environ[FOLDERS_VARIABLE] = os.pathsep.join(str(folder) for folder in folders)
+    os.environ[LANGUAGE_VARIABLE] = language
     for name, value in QUIET_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
 
 
-def serve(folders: Sequence[Path], host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+def serve(
+    folders: Sequence[Path],
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    language: str = "en",
+) -> None:
     """Run the dashboard's server until interrupted (Solara in production mode, no browser)."""
-    prepare_environment(folders)
+    prepare_environment(folders, language)
     from solara.__main__ import run  # after the environment: Solara reads it on import
 
     from govsim.dashboard.offline import default_cache

@@ -22,6 +22,7 @@ from govsim.events import inject_event
 from govsim.model import GovernanceModel
 from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
+from govsim.scenario.cooperation import KNOWN_LINKS
 from govsim.scenario.fields import AGE_GROUPS, text_in
 from govsim.scenario.overrides import with_overrides
 
@@ -72,6 +73,8 @@ class Snapshot:
     market: pd.DataFrame
     districts: pd.DataFrame
     events: tuple[tuple[int, object], ...] = field(default=())
+    cooperation: Mapping[str, float] = field(default_factory=dict)
+    """The effective level of every modelled link (a hub's co-location included)."""
 
     @property
     def finished(self) -> bool:
@@ -185,6 +188,7 @@ class Simulation:
                 market=pd.DataFrame(metrics.market_days),
                 districts=self._districts(),
                 events=self._events_so_far(),
+                cooperation={name: self.scenario.cooperation.level(name) for name in KNOWN_LINKS},
             )
 
     def _districts(self) -> pd.DataFrame:

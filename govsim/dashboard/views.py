@@ -23,6 +23,7 @@ CHARTS: tuple[tuple[str, Callable[[Snapshot, str], go.Figure]], ...] = (
     ("rings", figures.rings),
     ("awareness", figures.awareness),
     ("districts", figures.districts),
+    ("cooperation", figures.cooperation),
 )
 """Each chart's key (its caption is ``caption_<key>``) and the function that draws it."""
 

@@ -174,6 +174,7 @@ def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path)
     time.sleep(1.5)
     assert _day(page) == paused
     day = int(paused.split()[1])
+    assert day < 30, "the run went on to the end: the pause was not taken"
     page.wait_for_function(
         f"() => document.querySelector('.govsim-view-victims .js-plotly-plot').data[0].x.length"
         f" === {day}"

@@ -50,3 +50,20 @@ def test_an_empty_snapshot_still_draws(lesson):
     empty = Simulation(ScenarioCatalogue([lesson]), Choices("broken")).snapshot()
     for _, draw in CHARTS:
         draw(empty, "en")
+
+
+def test_the_cooperation_network_draws_every_link_as_thick_as_its_level(lesson):
+    from govsim.dashboard.server import scenario_folders
+    from govsim.scenario.cooperation import KNOWN_LINKS
+
+    catalogue = ScenarioCatalogue(scenario_folders())
+    widths = {}
+    for name in ("police_only", "multi_party_hub"):
+        snapshot = Simulation(catalogue, Choices(name, residents=2_000)).snapshot()
+        figure = figures.cooperation(snapshot, "zh")
+        lines, nodes = figure.data[:-1], figure.data[-1]
+        assert len(lines) == len(KNOWN_LINKS)
+        assert "公安" in nodes.text
+        widths[name] = [trace.line.width for trace in lines]
+    police_bank = KNOWN_LINKS.index("police-bank")
+    assert widths["police_only"][police_bank] < widths["multi_party_hub"][police_bank]

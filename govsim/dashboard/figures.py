@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from govsim.dashboard.labels import measure, say
+from govsim.dashboard.labels import ROLES, measure, say
 from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, Snapshot
 
 HEIGHT = 300
@@ -77,19 +77,22 @@ def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
 
 
 def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
-    """Rings active in the market, and market arrests so far (right axis)."""
+    """Rings active in the market (line), and market arrests so far by chain role (stacked)."""
     market = snapshot.market
     figure = go.Figure()
     if not market.empty:
         figure.add_scatter(
             x=market["day"], y=market["rings_active"], name=say("rings_active", language)
         )
-        figure.add_scatter(
-            x=market["day"],
-            y=market["arrests"].cumsum(),
-            name=say("arrests_cumulative", language),
-            yaxis="y2",
-        )
+        for column in ROLES:
+            figure.add_scatter(
+                x=market["day"],
+                y=market[column].cumsum(),
+                name=say(column, language, table="roles"),
+                yaxis="y2",
+                stackgroup="roles",
+                mode="none",
+            )
     figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
     return _layout(figure, say("view_rings", language))
 

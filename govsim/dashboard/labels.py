@@ -33,6 +33,15 @@ LINKS: dict[str, tuple[str, str]] = {
 }
 """The cooperation links the page offers, by their key under ``cooperation.links``."""
 
+ROLES: dict[str, tuple[str, str]] = {
+    "arrests_leader": ("Leaders arrested", "抓获头目"),
+    "arrests_core": ("Core members arrested", "抓获骨干"),
+    "arrests_operators": ("Operators arrested", "抓获话务员"),
+    "arrests_money_movers": ("Money movers arrested", "抓获洗钱人员"),
+    "arrests_other_roles": ("Others in the chain arrested", "抓获其他环节人员"),
+}
+"""Arrests so far by the role in the ring's chain, by their column in the market table."""
+
 NODES: dict[str, tuple[str, str]] = {
     "police": ("Police", "公安"),
     "bank": ("Banks", "银行"),
@@ -88,7 +97,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "daily": ("daily", "每日"),
     "cumulative": ("cumulative", "累计"),
     "rings_active": ("Rings active (market)", "活跃团伙数（全市场）"),
-    "arrests_cumulative": ("Arrests so far (market)", "累计抓获人数（全市场）"),
     "awareness": ("Mean awareness", "平均防骗意识"),
     "district": ("District", "辖区"),
     "event_log": ("Event log", "事件记录"),
@@ -106,7 +114,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view_victims": ("Victims", "受害人数"),
     "view_loss": ("Net loss (yuan)", "净损失（元）"),
     "view_layers": ("Interceptions by layer", "各环节拦截情况"),
-    "view_rings": ("Rings and arrests", "诈骗团伙与抓捕"),
+    "view_rings": ("Rings and arrests by role", "诈骗团伙与各环节抓捕"),
     "view_awareness": ("Awareness by group", "各人群防骗意识"),
     "view_districts": ("Victims and losses by district", "各辖区受害人数与损失"),
     "view_cooperation": ("Cooperation network", "协作网络"),
@@ -127,8 +135,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "截至目前各环节的拦截数；这不是漏斗：各项互不包含，单位也不同（联络次数、人数、转账笔数）。",
     ),
     "caption_rings": (
-        "Fraud rings operating in the whole market the city belongs to, and ring members arrested.",
-        "本市所在的整个诈骗市场中仍在活动的团伙数，以及被抓获的团伙成员人数。",
+        "Fraud rings operating in the whole market the city belongs to (line), and ring members "
+        "arrested so far by their role in the chain (stacked, right axis).",
+        "本市所在的整个诈骗市场中仍在活动的团伙数（线），以及按产业链环节累计抓获的团伙成员"
+        "（堆叠，右轴）。",
     ),
     "caption_awareness": (
         "How well each age group recognises scams, from 0 (not at all) to 1 (always).",
@@ -158,6 +168,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "links": LINKS,
     "events": EVENTS,
     "nodes": NODES,
+    "roles": ROLES,
     "groups": GROUPS,
 }
 """Every table of dashboard words, for the test that each has both languages."""

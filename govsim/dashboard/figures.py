@@ -12,7 +12,10 @@ from govsim.dashboard.labels import ROLES, measure, say
 from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, Snapshot
 
 HEIGHT = 300
-"""Pixels per chart: two columns of them fit a laptop screen."""
+WIDTH = 430
+"""Pixels per chart: two columns of them fit beside the sidebar on a 1400-pixel-wide screen. Fixed,
+since the figure widget takes Plotly's default width (700) when it is created before its card
+has one, and the chart then overflows the card."""
 NODE_PLACES: dict[str, tuple[float, float]] = {
     "police": (0.0, 0.0),
     "bank": (-1.0, 0.8),
@@ -33,8 +36,9 @@ def _layout(figure: go.Figure, title: str) -> go.Figure:
     figure.update_layout(
         title={"text": title, "font": {"size": 15}},
         height=HEIGHT,
+        width=WIDTH,
         margin={"l": 50, "r": 50, "t": 40, "b": 30},
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.2, "font": {"size": 10}},
     )
     return figure
 
@@ -77,23 +81,29 @@ def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
 
 
 def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
-    """Rings active in the market (line), and market arrests so far by chain role (stacked)."""
+    """Market arrests so far by chain role (stacked bars) and rings active (line, on top)."""
     market = snapshot.market
     figure = go.Figure()
     if not market.empty:
-        figure.add_scatter(
-            x=market["day"], y=market["rings_active"], name=say("rings_active", language)
-        )
         for column in ROLES:
-            figure.add_scatter(
+            figure.add_bar(
                 x=market["day"],
                 y=market[column].cumsum(),
                 name=say(column, language, table="roles"),
-                yaxis="y2",
-                stackgroup="roles",
-                mode="none",
+                opacity=0.7,
             )
-    figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
+        figure.add_scatter(
+            x=market["day"],
+            y=market["rings_active"],
+            name=say("rings_active", language),
+            yaxis="y2",
+            line={"color": "#c0392b"},
+        )
+    figure.update_layout(
+        barmode="stack",
+        yaxis={"rangemode": "tozero"},
+        yaxis2={"overlaying": "y", "side": "right"},
+    )
     return _layout(figure, say("view_rings", language))
 
 

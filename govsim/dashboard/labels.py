@@ -135,10 +135,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "截至目前各环节的拦截数；这不是漏斗：各项互不包含，单位也不同（联络次数、人数、转账笔数）。",
     ),
     "caption_rings": (
-        "Fraud rings operating in the whole market the city belongs to (line), and ring members "
-        "arrested so far by their role in the chain (stacked, right axis).",
-        "本市所在的整个诈骗市场中仍在活动的团伙数（线），以及按产业链环节累计抓获的团伙成员"
-        "（堆叠，右轴）。",
+        "Ring members arrested so far in the whole market the city belongs to, by their role in "
+        "the chain (stacked bars), and the rings still operating (line, right axis).",
+        "本市所在的整个诈骗市场中按产业链环节累计抓获的团伙成员（堆叠柱），以及仍在活动的团伙数"
+        "（线，右轴）。",
     ),
     "caption_awareness": (
         "How well each age group recognises scams, from 0 (not at all) to 1 (always).",

@@ -26,7 +26,7 @@ const url = new URL(window.solara_cdn + "/{BUNDLE_PATH}", window.location.href);
 const bundle = await import(url.href);
 export default bundle.default;
 """
-CONFIG = {"displayModeBar": False, "displaylogo": False}
+CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
 """No tool bar: its tooltips are English only, and a trainer zooms by dragging anyway."""
 
 
@@ -56,10 +56,12 @@ def Plot(figure: go.Figure, dependencies: Sequence[object]) -> solara.Element:
 
     def redraw() -> None:
         widget: go.FigureWidget = solara.get_widget(element)
-        widget.layout = figure.layout
         old = len(widget.data)
-        widget.add_traces(figure.data)
-        widget.data = list(widget.data)[old:]
+        # One update: the axes' automatic ranges are then computed on the new data.
+        with widget.batch_update():
+            widget.add_traces(figure.data)
+            widget.data = list(widget.data)[old:]
+            widget.layout = figure.layout
 
     solara.use_effect(redraw, list(dependencies))
     return element

@@ -178,3 +178,21 @@ def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
     hidden = {"visible": False, "range": [-1.5, 1.5]}
     figure.update_layout(xaxis=hidden, yaxis={**hidden, "range": [-1.6, 1.5]})
     return _layout(figure, say("view_cooperation", language))
+
+
+def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """Leads reaching the one-stop centre and its calls each day; its queue (right axis)."""
+    daily = snapshot.daily
+    figure = go.Figure()
+    if not daily.empty:
+        for column in ("leads", "dissuasion_calls"):
+            figure.add_bar(x=daily["day"], y=daily[column], name=measure(column, language))
+        figure.add_scatter(
+            x=daily["day"],
+            y=daily["leads_waiting"],
+            name=measure("leads_waiting", language),
+            yaxis="y2",
+            line={"color": "#c0392b"},
+        )
+    figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
+    return _layout(figure, say("view_centre", language))

@@ -118,6 +118,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view_awareness": ("Awareness by group", "各人群防骗意识"),
     "view_districts": ("Victims and losses by district", "各辖区受害人数与损失"),
     "view_cooperation": ("Cooperation network", "协作网络"),
+    "view_centre": ("The one-stop centre", "反诈中心"),
     "link_level": ("link level", "协作水平"),
     "caption_victims": (
         "Residents who paid a scammer for the first time in an episode: bars each day, the line "
@@ -154,6 +155,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "across regions).",
         "各治理主体及其协作链路：线越粗，协作越紧密（为实际协作水平，含合成中心集中办公的加成；"
         "环线表示公安跨地区协作）。",
+    ),
+    "caption_centre": (
+        "The one-stop centre's day: risk leads reaching it and its dissuasion calls (bars), and "
+        "leads waiting in its queue for a call (line, right axis).",
+        "反诈中心的每日工作：推送至中心的预警线索与劝阻电话（柱），以及排队待劝阻的线索（线，右轴）。",
     ),
     "caption_events": (
         "Events of the scenario as they happen.",

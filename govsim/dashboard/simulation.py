@@ -75,6 +75,8 @@ class Snapshot:
     events: tuple[tuple[int, object], ...] = field(default=())
     cooperation: Mapping[str, float] = field(default_factory=dict)
     """The effective level of every modelled link (a hub's co-location included)."""
+    hub: bool = False
+    """Whether the city has a one-stop anti-fraud centre (``cooperation.structure: hub``)."""
 
     @property
     def finished(self) -> bool:
@@ -189,6 +191,7 @@ class Simulation:
                 districts=self._districts(),
                 events=self._events_so_far(),
                 cooperation={name: self.scenario.cooperation.level(name) for name in KNOWN_LINKS},
+                hub=self.scenario.cooperation.structure == "hub",
             )
 
     def _districts(self) -> pd.DataFrame:

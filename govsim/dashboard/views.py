@@ -24,8 +24,11 @@ CHARTS: tuple[tuple[str, Callable[[Snapshot, str], go.Figure]], ...] = (
     ("awareness", figures.awareness),
     ("districts", figures.districts),
     ("cooperation", figures.cooperation),
+    ("centre", figures.centre),
 )
 """Each chart's key (its caption is ``caption_<key>``) and the function that draws it."""
+HUB_ONLY = frozenset({"centre"})
+"""Charts shown only for a city with a one-stop centre."""
 
 
 @solara.component
@@ -68,7 +71,8 @@ def DayCounter(snapshot: Snapshot, language: str) -> None:
 def Views(snapshot: Snapshot, language: str) -> None:
     """The day counter, then the charts two by two, then the event log."""
     DayCounter(snapshot, language)
-    pairs = [CHARTS[i : i + 2] for i in range(0, len(CHARTS), 2)]
+    shown = [(key, draw) for key, draw in CHARTS if snapshot.hub or key not in HUB_ONLY]
+    pairs = [shown[i : i + 2] for i in range(0, len(shown), 2)]
     for pair in pairs:
         with solara.Columns([1] * len(pair)):
             for key, draw in pair:

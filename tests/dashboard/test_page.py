@@ -8,6 +8,7 @@ import solara
 
 from govsim.dashboard.catalogue import FOLDERS_VARIABLE, ScenarioCatalogue
 from govsim.dashboard.controls import LanguageSwitch
+from govsim.dashboard.labels import say
 from govsim.dashboard.page import Page, first_scenario
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.dashboard.views import Views
@@ -52,3 +53,14 @@ def test_the_views_speak_chinese(lesson):
     rc.find(children=["第 2 天 / 共 30 天"]).assert_single()
     rc.find(children=["第 2 天：反诈宣传活动"]).assert_single()
     assert not rc.find(children=["Day 2 of 30"]).widgets
+
+
+def test_the_centres_view_only_for_a_hub(lesson):
+    from govsim.dashboard.server import scenario_folders
+
+    catalogue = ScenarioCatalogue(scenario_folders([lesson]))
+    for name, shown in (("lesson/tiny", True), ("police_only", False)):
+        simulation = Simulation(catalogue, Choices(name, residents=2_000))
+        _, rc = solara.render(Views(simulation.snapshot(), "en"), handle_error=False)
+        caption = rc.find(children=[say("caption_centre", "en")])
+        assert bool(caption.widgets) is shown, name

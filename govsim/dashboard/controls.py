@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import reacton.ipyvuetify as rv
 import solara
 
 from govsim.dashboard.labels import LANGUAGE_NAMES, say
@@ -81,6 +82,40 @@ def RunControls(
 
 
 @solara.component
+def SettledSlider(
+    label: str, value: float, on_settled: Callable[[float], None], disabled: bool = False
+) -> solara.Element:
+    """A level from 0 to 1 that reports only where the trainer lets go of it.
+
+    ``solara.SliderFloat`` reports every position passed while dragging; each report would
+    rebuild the model (a second at 20,000 residents), so a drag across the slider would keep
+    the class waiting for a dozen rebuilds. Vuetify's ``change`` event fires once, at the end.
+    """
+    slider = rv.Slider(
+        v_model=value,
+        label=label,
+        min=0.0,
+        max=1.0,
+        step=0.05,
+        thumb_label=True,
+        hide_details=True,
+        disabled=disabled,
+    )
+
+    def listen() -> Callable[[], None]:
+        widget = solara.get_widget(slider)
+
+        def settled(_widget: object, _event: str, data: float) -> None:
+            on_settled(round(float(data), 2))
+
+        widget.on_event("change", settled)
+        return lambda: widget.on_event("change", settled, remove=True)
+
+    solara.use_effect(listen, [on_settled])
+    return slider
+
+
+@solara.component
 def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, language: str) -> None:
     """Each party on or off, and its capability (0 to 1)."""
     for name, (enabled, capability) in simulation.parties().items():
@@ -93,16 +128,13 @@ def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, lan
                     choices.value.with_setting(f"{path}.enabled", on)
                 ),
             )
-        solara.SliderFloat(
-            label=say("capability", language),
-            value=capability,
-            min=0.0,
-            max=1.0,
-            step=0.05,
-            disabled=not enabled,
-            on_value=lambda level, path=path: choices.set(
+        SettledSlider(
+            say("capability", language),
+            capability,
+            lambda level, path=path: choices.set(
                 choices.value.with_setting(f"{path}.capability", level)
             ),
+            disabled=not enabled,
         )
 
 
@@ -110,13 +142,10 @@ def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, lan
 def LinkControls(choices: solara.Reactive[Choices], simulation: Simulation, language: str) -> None:
     """The main cooperation links' levels (0: none, 1: full cooperation)."""
     for name, level in simulation.links().items():
-        solara.SliderFloat(
-            label=say(name, language, table="links"),
-            value=level,
-            min=0.0,
-            max=1.0,
-            step=0.05,
-            on_value=lambda value, name=name: choices.set(
+        SettledSlider(
+            say(name, language, table="links"),
+            level,
+            lambda value, name=name: choices.set(
                 choices.value.with_setting(f"cooperation.links.{name}", value)
             ),
         )

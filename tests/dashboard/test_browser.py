@@ -181,6 +181,9 @@ def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path)
     )
     assert _points(page) == day
     page.screenshot(path=tmp_path / "dashboard-en.png", full_page=True)
+    link = page.locator(".v-input", has_text="Police - banks").locator(".v-slider")
+    link.click(position={"x": 3, "y": 10})
+    page.get_by_text("Day 0 of 30").wait_for()  # a link's new level rebuilds the model
     page.context.close()
 
 

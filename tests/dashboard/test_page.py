@@ -7,7 +7,7 @@ import pytest
 import solara
 
 from govsim.dashboard.catalogue import FOLDERS_VARIABLE, ScenarioCatalogue
-from govsim.dashboard.controls import LanguageSwitch
+from govsim.dashboard.controls import LanguageSwitch, SettledSlider
 from govsim.dashboard.labels import say
 from govsim.dashboard.page import Page, first_scenario
 from govsim.dashboard.simulation import Choices, Simulation
@@ -64,3 +64,14 @@ def test_the_centres_view_only_for_a_hub(lesson):
         _, rc = solara.render(Views(simulation.snapshot(), "en"), handle_error=False)
         caption = rc.find(children=[say("caption_centre", "en")])
         assert bool(caption.widgets) is shown, name
+
+
+def test_a_level_is_reported_once_let_go_not_while_dragged():
+    reported = []
+    _, rc = solara.render(SettledSlider("capability", 0.5, reported.append), handle_error=False)
+    slider = rc.find(v.Slider).widget
+    slider.v_model = 0.3  # dragging: the browser updates the value as the thumb moves
+    slider.v_model = 0.25
+    assert reported == []
+    slider.fire_event("change", 0.25)  # let go
+    assert reported == [0.25]

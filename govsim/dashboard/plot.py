@@ -9,6 +9,7 @@ also keeps the page working offline, since the bundle comes from the installed P
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +36,11 @@ def install_bundle(cache: Path) -> Path:
     target = cache / BUNDLE_PATH
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(BUNDLE, target)
+        # Copied under another name, then renamed: a page served meanwhile (or a second server
+        # starting) never reads half a file.
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        shutil.copyfile(BUNDLE, partial)
+        os.replace(partial, target)
     return target
 
 

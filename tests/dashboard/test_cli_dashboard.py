@@ -69,3 +69,30 @@ def test_solara_still_names_the_versions_it_asks_for():
     versions = offline.asked_versions()
     assert set(versions) == set(offline.PACKAGES)
     assert all(version[0].isdigit() for version in versions.values())
+
+
+def test_a_package_unpacked_meanwhile_by_another_process_is_kept(tmp_path):
+    import io
+    import tarfile
+
+    def tarball(text: str) -> bytes:
+        data = io.BytesIO()
+        with tarfile.open(fileobj=data, mode="w:gz") as tar:
+            info = tarfile.TarInfo("package/require.js")
+            info.size = len(text)
+            tar.addfile(info, io.BytesIO(text.encode()))
+        return data.getvalue()
+
+    target = tmp_path / "requirejs@2.3.6"
+    offline._unpack(tarball("first"), target)
+    offline._unpack(tarball("second"), target)  # a second process, a moment later
+    assert (target / "require.js").read_text() == "first"
+
+
+def test_plotlys_bundle_is_copied_into_the_cache_once(tmp_path):
+    from govsim.dashboard.plot import BUNDLE, install_bundle
+
+    target = install_bundle(tmp_path)
+    assert target.read_bytes() == BUNDLE.read_bytes()
+    assert install_bundle(tmp_path) == target
+    assert [p.name for p in target.parent.iterdir()] == [target.name]

@@ -59,8 +59,10 @@ def CityControls(
 
 @solara.component
 def RunControls(
-    playing: solara.Reactive[bool],
+    playing: bool,
     speed: solara.Reactive[int],
+    on_play: Callable[[], None],
+    on_pause: Callable[[], None],
     on_step: Callable[[], None],
     on_reset: Callable[[], None],
     finished: bool,
@@ -68,13 +70,11 @@ def RunControls(
 ) -> None:
     """Play or pause, step one day, reset; and how many days each update advances."""
     with solara.Row():
-        if playing.value:
-            solara.Button(say("pause", language), on_click=lambda: playing.set(False))
+        if playing:
+            solara.Button(say("pause", language), on_click=on_pause)
         else:
-            solara.Button(
-                say("play", language), on_click=lambda: playing.set(True), disabled=finished
-            )
-        solara.Button(say("step", language), on_click=on_step, disabled=playing.value or finished)
+            solara.Button(say("play", language), on_click=on_play, disabled=finished)
+        solara.Button(say("step", language), on_click=on_step, disabled=playing or finished)
         solara.Button(say("reset", language), on_click=on_reset)
     solara.SliderInt(
         label=say("speed", language), value=speed, min=1, max=MAX_SPEED, on_value=speed.set

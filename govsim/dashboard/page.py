@@ -7,7 +7,8 @@ kernel) has its own choices, model and play loop: two trainees never reset each 
 from __future__ import annotations
 
 import os
-import time
+import threading
+from collections.abc import Callable
 
 import solara
 import solara.lab
@@ -62,23 +63,54 @@ def Page() -> None:
         lambda: Simulation(catalogue, choices.value), [choices.value, generation.value]
     )
     snapshot = solara.use_memo(simulation.snapshot, [simulation, tick.value])
+    # Pausing sets this event: the play loop waits on it, so a pause takes effect at once and
+    # does not rest on the loop's thread reading the page's state.
+    paused = solara.use_memo(threading.Event, [])
+    current = solara.use_memo(dict, [])
+    current["simulation"] = simulation  # a loop stepping an older simulation stops
 
     def play() -> None:
         """Step while playing; each update re-renders this session's page only."""
-        while playing.value and simulation.ready and not simulation.snapshot().finished:
+        if not playing.value:
+            return
+        while (
+            not paused.is_set()
+            and current["simulation"] is simulation
+            and simulation.ready
+            and not simulation.snapshot().finished
+        ):
             simulation.step(speed.value)
             tick.set(tick.value + 1)
-            time.sleep(UPDATE_SECONDS)
+            paused.wait(UPDATE_SECONDS)
         playing.set(False)
 
     solara.lab.use_task(play, dependencies=[playing.value, simulation], prefer_threaded=True)
+
+    def buttons() -> tuple[Callable[[], None], Callable[[], None]]:
+        """Play and pause, made once per session.
+
+        A handler that stays the same object is not rebound on every re-render, when a click
+        arriving during a play update could be lost.
+        """
+
+        def start() -> None:
+            paused.clear()
+            playing.set(True)
+
+        def pause() -> None:
+            paused.set()
+            playing.set(False)
+
+        return start, pause
+
+    start, pause = solara.use_memo(buttons, [])
 
     def step() -> None:
         simulation.step(1)
         tick.set(tick.value + 1)
 
     def reset() -> None:
-        playing.set(False)
+        pause()
         generation.set(generation.value + 1)
 
     lang = language.value
@@ -92,7 +124,7 @@ def Page() -> None:
             return
         with solara.Card(say("controls", lang), margin=0):
             CityControls(choices, keys, simulation.residents, lang)
-            RunControls(playing, speed, step, reset, snapshot.finished, lang)
+            RunControls(playing.value, speed, start, pause, step, reset, snapshot.finished, lang)
         if simulation.ready:
             with solara.Card(say("live_events", lang), margin=0):
                 LiveEvents(simulation, snapshot.finished, lang)

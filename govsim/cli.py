@@ -736,5 +736,71 @@ def _print_sweep_report(report: Any, out_dir: Path, seconds: float, language: st
         _stderr.print(Text(phrase("sweep_stopped", language)))
 
 
+# --- govsim dashboard -------------------------------------------------------------------------
+
+
+@app.command()
+def dashboard(
+    scenarios: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--scenarios",
+            metavar="DIR",
+            exists=True,
+            file_okay=False,
+            help="A folder of scenario files to offer besides the shipped ones (repeatable).",
+        ),
+    ] = None,
+    host: Annotated[
+        str,
+        typer.Option(metavar="HOST", help="Address to listen on; 0.0.0.0 opens it to the network."),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=1, max=65535, metavar="PORT", help="Port to listen on.")
+    ] = 8765,
+    prepare_offline: Annotated[
+        bool,
+        typer.Option(
+            "--prepare-offline",
+            help="Fetch the page's browser assets from the npm registry into Solara's cache "
+            "(for a machine without internet), then exit.",
+        ),
+    ] = False,
+    lang: Language = "en",
+) -> None:
+    """Serve the trainers' dashboard: run scenarios live in a browser, in English or Chinese.
+
+    The page opens in the language of --lang; a switch on it changes the language.
+    Needs govsim's dashboard extra (Solara and Plotly).
+    """
+    from govsim.dashboard.server import prepare_environment, scenario_folders, serve
+
+    folders = scenario_folders(scenarios or [])
+    if prepare_offline:
+        prepare_environment(folders, lang)
+        _prepare_offline()
+        return
+    typer.echo(f"govsim dashboard: http://{host}:{port}/", err=True)
+    serve(folders, host, port, lang)
+
+
+def _prepare_offline() -> None:
+    """Fill Solara's asset cache from the npm registry; exit 1 with the reason if it fails."""
+    from govsim.dashboard.offline import (
+        OfflinePreparationError,
+        asked_versions,
+        default_cache,
+        fill_cache,
+    )
+    from govsim.dashboard.plot import install_bundle
+
+    try:
+        fill_cache(default_cache(), asked_versions(), log=lambda line: typer.echo(line, err=True))
+        install_bundle(default_cache())
+    except OfflinePreparationError as error:
+        _stderr.print(Text(str(error), style="bold red"))
+        raise typer.Exit(1) from None
+
+
 if __name__ == "__main__":
     app()

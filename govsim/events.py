@@ -8,13 +8,15 @@ model and scheduled through its bound methods. An event fires half a day before 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
+from pydantic import TypeAdapter, ValidationError
 
 from govsim.agents.police import ArrestOperation
 from govsim.scams import ScamTable
-from govsim.scenario.events import Campaign, CardCrackdown, DataBreach, Epidemic
+from govsim.scenario.events import Campaign, CardCrackdown, DataBreach, Epidemic, Event
 from govsim.scenario.fields import AGE_GROUPS
 
 if TYPE_CHECKING:
@@ -171,3 +173,33 @@ EVENT_CLASSES = {
     "campaign": CampaignEvent,
     "epidemic": EpidemicEvent,
 }
+
+
+_EVENT_DATA = TypeAdapter(Event)
+LIVE_EVENTS: tuple[str, ...] = ("data_breach", "card_crackdown", "campaign")
+"""The events a running model takes at any time (a trainer's live events)."""
+
+
+def inject_event(model: GovernanceModel, data: Mapping[str, object]) -> ScheduledEvent:
+    """Add an event to a running model; it takes effect on the next day (day 1 in the warm-up).
+
+    ``data`` is an event as in a scenario's ``events`` list, without ``day`` (it is set to the
+    next day): ``{"type": "data_breach", "group": "elderly"}``. The event is validated like
+    a scenario's, numbered after the model's other events (its draws are keyed by that
+    number, so it draws afresh), and from then on is one of ``model.events``.
+
+    Raises:
+        ValueError: if the type is not one of :data:`LIVE_EVENTS` or a value is invalid.
+    """
+    if data.get("type") not in LIVE_EVENTS:
+        raise ValueError(
+            f"a live event is one of {', '.join(LIVE_EVENTS)}, not {data.get('type')!r}"
+        )
+    try:
+        config = _EVENT_DATA.validate_python({**data, "day": max(model.day + 1, 1)})
+    except ValidationError as error:
+        raise ValueError(str(error)) from None
+    event = EVENT_CLASSES[config.type](model, config, len(model.events))
+    model.events.append(event)
+    event.schedule()
+    return event

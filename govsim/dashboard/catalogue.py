@@ -1,0 +1,84 @@
+"""The scenarios a dashboard may open: the shipped ones and the folders its trainer names.
+
+The page picks a scenario by a key from this catalogue, never by a path a browser sends, and
+every file is checked to lie inside its folder after symbolic links are resolved: a dashboard
+reachable from a classroom network must not become a way to read the server's other files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import govsim
+
+SHIPPED_FOLDER = Path(govsim.__file__).resolve().parents[1] / "scenarios"
+"""The scenarios that come with govsim (present in a checkout and an editable install)."""
+FOLDERS_VARIABLE = "GOVSIM_DASHBOARD_SCENARIOS"
+"""How ``govsim dashboard`` hands its folders to the server's sessions (``os.pathsep``-joined)."""
+
+
+class OutsideFoldersError(ValueError):
+    """A scenario was asked for that is not a file of the configured folders."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioEntry:
+    """One scenario file the page can offer: its key, its file and the folder it is in."""
+
+    key: str
+    path: Path
+    folder: Path
+
+
+class ScenarioCatalogue:
+    """The ``*.yaml`` files directly inside a list of folders, keyed ``stem`` or ``folder/stem``.
+
+    The first folder's files are keyed by their stem (``police_only``); later folders' by
+    ``folder name/stem``, so a user's ``police_only.yaml`` does not hide the shipped one.
+    """
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.folders = [Path(folder).resolve() for folder in folders]
+
+    def entries(self) -> list[ScenarioEntry]:
+        """The scenarios offered, read afresh so that a file saved during a lesson appears."""
+        found = []
+        for place, folder in enumerate(self.folders):
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.yaml")):
+                key = path.stem if place == 0 else f"{folder.name}/{path.stem}"
+                found.append(ScenarioEntry(key, path, folder))
+        return found
+
+    def keys(self) -> list[str]:
+        """The keys of the scenarios offered, in folder then name order."""
+        return [entry.key for entry in self.entries()]
+
+    def path_of(self, key: str) -> Path:
+        """The file of a listed scenario; :class:`OutsideFoldersError` for anything else."""
+        for entry in self.entries():
+            if entry.key == key:
+                return inside(entry.folder, entry.path)
+        raise OutsideFoldersError(f"{key!r} is not a scenario of the dashboard's folders")
+
+
+def inside(folder: Path, path: Path) -> Path:
+    """``path`` resolved, if it lies inside ``folder``; :class:`OutsideFoldersError` if not.
+
+    Resolving first means neither ``..`` nor a symbolic link can lead outside.
+    """
+    resolved = (folder / path).resolve()
+    if not resolved.is_relative_to(folder.resolve()):
+        raise OutsideFoldersError(f"{path} is outside the scenario folder {folder}")
+    return resolved
+
+
+def configured_catalogue() -> ScenarioCatalogue:
+    """The catalogue ``govsim dashboard`` set up: its folders, or the shipped scenarios alone."""
+    named = os.environ.get(FOLDERS_VARIABLE, "")
+    folders = [Path(text) for text in named.split(os.pathsep) if text]
+    return ScenarioCatalogue(folders or [SHIPPED_FOLDER])

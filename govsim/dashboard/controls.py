@@ -1,0 +1,165 @@
+"""The dashboard's controls: scenario and city, the run's buttons, parties and links.
+
+Each control changes the session's :class:`Choices` (which rebuilds the model through
+:func:`govsim.with_overrides`) or its run state (playing, speed); none touches the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import reacton.ipyvuetify as rv
+import solara
+
+from govsim.dashboard.labels import LANGUAGE_NAMES, say
+from govsim.dashboard.simulation import Choices, Simulation
+from govsim.events import LIVE_EVENTS
+from govsim.labels import LANGUAGES
+
+MAX_SPEED = 30
+"""Most days per screen update while playing: a year in about three seconds."""
+
+
+@solara.component
+def LanguageSwitch(language: solara.Reactive[str]) -> None:
+    """English or 简体中文, each named in its own language."""
+    names = [LANGUAGE_NAMES[code] for code in LANGUAGES]
+    solara.ToggleButtonsSingle(
+        value=LANGUAGE_NAMES[language.value],
+        values=names,
+        on_value=lambda name: language.set(LANGUAGES[names.index(name)]),
+        classes=["govsim-language"],
+    )
+
+
+@solara.component
+def CityControls(
+    choices: solara.Reactive[Choices], keys: list[str], residents: int, language: str
+) -> None:
+    """Which scenario, how many residents (the city as built), which seed."""
+    current = choices.value
+    solara.Select(
+        label=say("scenario", language),
+        value=current.scenario,
+        values=keys,
+        on_value=lambda key: choices.set(current.with_scenario(key)),
+    )
+    solara.InputInt(
+        label=say("residents", language),
+        value=residents,
+        on_value=lambda n: choices.set(replace(current, residents=n)),
+    )
+    solara.InputInt(
+        label=say("seed", language),
+        value=current.seed,
+        on_value=lambda seed: choices.set(replace(current, seed=seed)),
+    )
+
+
+@solara.component
+def RunControls(
+    playing: bool,
+    speed: solara.Reactive[int],
+    on_play: Callable[[], None],
+    on_pause: Callable[[], None],
+    on_step: Callable[[], None],
+    on_reset: Callable[[], None],
+    finished: bool,
+    language: str,
+) -> None:
+    """Play or pause, step one day, reset; and how many days each update advances."""
+    with solara.Row():
+        if playing:
+            solara.Button(say("pause", language), on_click=on_pause)
+        else:
+            solara.Button(say("play", language), on_click=on_play, disabled=finished)
+        solara.Button(say("step", language), on_click=on_step, disabled=playing or finished)
+        solara.Button(say("reset", language), on_click=on_reset)
+    solara.SliderInt(
+        label=say("speed", language), value=speed, min=1, max=MAX_SPEED, on_value=speed.set
+    )
+
+
+@solara.component
+def SettledSlider(
+    label: str, value: float, on_settled: Callable[[float], None], disabled: bool = False
+) -> solara.Element:
+    """A level from 0 to 1 that reports only where the trainer lets go of it.
+
+    ``solara.SliderFloat`` reports every position passed while dragging; each report would
+    rebuild the model (a second at 20,000 residents), so a drag across the slider would keep
+    the class waiting for a dozen rebuilds. Vuetify's ``change`` event fires once, at the end.
+    """
+    slider = rv.Slider(
+        v_model=value,
+        label=label,
+        min=0.0,
+        max=1.0,
+        step=0.05,
+        thumb_label=True,
+        hide_details=True,
+        disabled=disabled,
+    )
+
+    def listen() -> Callable[[], None]:
+        widget = solara.get_widget(slider)
+
+        def settled(_widget: object, _event: str, data: float) -> None:
+            on_settled(round(float(data), 2))
+
+        widget.on_event("change", settled)
+        return lambda: widget.on_event("change", settled, remove=True)
+
+    solara.use_effect(listen, [on_settled])
+    return slider
+
+
+@solara.component
+def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, language: str) -> None:
+    """Each party on or off, and its capability (0 to 1)."""
+    for name, (enabled, capability) in simulation.parties().items():
+        path = f"agencies.{name}"
+        with solara.Row(style={"align-items": "center"}):
+            solara.Checkbox(
+                label=say(name, language, table="parties"),
+                value=enabled,
+                on_value=lambda on, path=path: choices.set(
+                    choices.value.with_setting(f"{path}.enabled", on)
+                ),
+            )
+        SettledSlider(
+            say("capability", language),
+            capability,
+            lambda level, path=path: choices.set(
+                choices.value.with_setting(f"{path}.capability", level)
+            ),
+            disabled=not enabled,
+        )
+
+
+@solara.component
+def LinkControls(choices: solara.Reactive[Choices], simulation: Simulation, language: str) -> None:
+    """The main cooperation links' levels (0: none, 1: full cooperation)."""
+    for name, level in simulation.links().items():
+        SettledSlider(
+            say(name, language, table="links"),
+            level,
+            lambda value, name=name: choices.set(
+                choices.value.with_setting(f"cooperation.links.{name}", value)
+            ),
+        )
+
+
+@solara.component
+def LiveEvents(simulation: Simulation, finished: bool, language: str) -> None:
+    """A button for each event a trainer can set off while the run goes on."""
+    for kind in LIVE_EVENTS:
+        solara.Button(
+            say(f"live_{kind}", language),
+            on_click=lambda kind=kind: simulation.inject(kind),
+            disabled=finished,
+            block=True,
+            classes=[f"govsim-live-{kind}"],
+        )
+    solara.Text(say("caption_live", language), style={"font-size": "0.85em"})

@@ -1,0 +1,198 @@
+"""The dashboard's charts as plain Plotly figures, built from a snapshot in one language.
+
+Kept apart from the Solara components so that each chart can be checked without a browser:
+what it plots, and that its titles and legends follow the language.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from govsim.dashboard.labels import ROLES, measure, say
+from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, Snapshot
+
+HEIGHT = 300
+WIDTH = 430
+"""Pixels per chart: two columns of them fit beside the sidebar on a 1400-pixel-wide screen. Fixed,
+since the figure widget takes Plotly's default width (700) when it is created before its card
+has one, and the chart then overflows the card."""
+NODE_PLACES: dict[str, tuple[float, float]] = {
+    "police": (0.0, 0.0),
+    "bank": (-1.0, 0.8),
+    "telecom": (0.0, 1.1),
+    "platform": (1.0, 0.8),
+    "judiciary": (1.0, -0.8),
+    "international": (-1.0, -0.8),
+    "government": (-0.35, -1.2),
+    "public": (0.35, -1.2),
+}
+"""Fixed places of the cooperation network's parties: the police in the middle, the companies
+above, the rest below. Fixed, so that nothing is laid out at run time and the picture never
+moves between redraws."""
+
+
+def _layout(figure: go.Figure, title: str) -> go.Figure:
+    """A compact chart with its title and the legend under it."""
+    figure.update_layout(
+        title={"text": title, "font": {"size": 15}},
+        height=HEIGHT,
+        width=WIDTH,
+        margin={"l": 50, "r": 50, "t": 40, "b": 30},
+        legend={"orientation": "h", "y": -0.2, "font": {"size": 10}},
+    )
+    return figure
+
+
+def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: str) -> go.Figure:
+    """One count each day (bars) and its running total (line, right axis)."""
+    daily = snapshot.daily
+    figure = go.Figure()
+    if column in daily:
+        days, values = daily["day"], daily[column]
+        figure.add_bar(x=days, y=values, name=say("daily", language), marker_color="#8fb3d9")
+        figure.add_scatter(
+            x=days,
+            y=values.cumsum(),
+            name=say("cumulative", language),
+            yaxis="y2",
+            line={"color": "#c0392b"},
+        )
+    figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
+    return _layout(figure, title)
+
+
+def victims(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """Victims each day and so far."""
+    return daily_and_cumulative(snapshot, "victims", say("view_victims", language), language)
+
+
+def net_loss(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """Net loss each day and so far."""
+    return daily_and_cumulative(snapshot, "net_loss", say("view_loss", language), language)
+
+
+def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """What each layer stopped so far, as separate bars (deliberately not drawn as a funnel)."""
+    names = [measure(column, language) for column in LAYERS]
+    totals = [snapshot.total(column) for column in LAYERS]
+    figure = go.Figure(go.Bar(x=totals, y=names, orientation="h", marker_color="#5d8aa8"))
+    figure.update_layout(yaxis={"autorange": "reversed"})
+    return _layout(figure, say("view_layers", language))
+
+
+def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """Market arrests so far by chain role (stacked bars) and rings active (line, on top)."""
+    market = snapshot.market
+    figure = go.Figure()
+    if not market.empty:
+        for column in ROLES:
+            figure.add_bar(
+                x=market["day"],
+                y=market[column].cumsum(),
+                name=say(column, language, table="roles"),
+                opacity=0.7,
+            )
+        figure.add_scatter(
+            x=market["day"],
+            y=market["rings_active"],
+            name=say("rings_active", language),
+            yaxis="y2",
+            line={"color": "#c0392b"},
+        )
+    figure.update_layout(
+        barmode="stack",
+        yaxis={"rangemode": "tozero"},
+        yaxis2={"overlaying": "y", "side": "right"},
+    )
+    return _layout(figure, say("view_rings", language))
+
+
+def awareness(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """Each age group's mean awareness, day by day."""
+    daily = snapshot.daily
+    figure = go.Figure()
+    for group, column in GROUP_COLUMNS.items():
+        if column in daily:
+            name = say(group, language, table="groups")
+            figure.add_scatter(x=daily["day"], y=daily[column], name=name)
+    figure.update_layout(yaxis={"range": [0, 1], "title": say("awareness", language)})
+    return _layout(figure, say("view_awareness", language))
+
+
+def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """Victims (bars) and net loss (bars on the right axis) so far, by district."""
+    table = snapshot.districts
+    figure = go.Figure()
+    if not table.empty:
+        figure.add_bar(
+            x=table["district"],
+            y=table["victims"],
+            name=measure("victims", language),
+            offsetgroup=0,
+        )
+        figure.add_bar(
+            x=table["district"],
+            y=table["net_loss"],
+            name=measure("net_loss", language),
+            yaxis="y2",
+            offsetgroup=1,
+        )
+    figure.update_layout(
+        barmode="group",
+        yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"},
+        xaxis={"title": say("district", language)},
+    )
+    return _layout(figure, say("view_districts", language))
+
+
+def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """The parties as nodes and their links as lines as thick as the link's effective level."""
+    figure = go.Figure()
+    for link, level in snapshot.cooperation.items():
+        one, other = link.split("-")
+        (x0, y0), (x1, y1) = NODE_PLACES[one], NODE_PLACES[other]
+        if one == other:  # police across regions: a loop beside the node
+            xs, ys = [x0, x0 - 0.25, x0 + 0.25, x0], [y0, y0 + 0.35, y0 + 0.35, y0]
+        else:
+            xs, ys = [x0, x1], [y0, y1]
+        figure.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"width": 0.5 + 10 * level, "color": f"rgba(41, 98, 155, {0.15 + 0.85 * level})"},
+            hoverinfo="text",
+            text=f"{say('link_level', language)}: {level:.2f}",
+            showlegend=False,
+        )
+    names = list(NODE_PLACES)
+    figure.add_scatter(
+        x=[NODE_PLACES[n][0] for n in names],
+        y=[NODE_PLACES[n][1] for n in names],
+        mode="markers+text",
+        marker={"size": 18, "color": "#c0392b"},
+        text=[say(n, language, table="nodes") for n in names],
+        textposition=["top center" if n == "telecom" else "bottom center" for n in names],
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    hidden = {"visible": False, "range": [-1.5, 1.5]}
+    figure.update_layout(xaxis=hidden, yaxis={**hidden, "range": [-1.6, 1.5]})
+    return _layout(figure, say("view_cooperation", language))
+
+
+def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
+    """Leads reaching the one-stop centre and its calls each day; its queue (right axis)."""
+    daily = snapshot.daily
+    figure = go.Figure()
+    if not daily.empty:
+        for column in ("leads", "dissuasion_calls"):
+            figure.add_bar(x=daily["day"], y=daily[column], name=measure(column, language))
+        figure.add_scatter(
+            x=daily["day"],
+            y=daily["leads_waiting"],
+            name=measure("leads_waiting", language),
+            yaxis="y2",
+            line={"color": "#c0392b"},
+        )
+    figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
+    return _layout(figure, say("view_centre", language))

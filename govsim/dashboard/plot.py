@@ -1,0 +1,72 @@
+"""Plotly charts on the page, with Plotly's browser code loaded once per page, not per chart.
+
+``solara.FigurePlotly`` sends Plotly's whole browser bundle (about 5 MB) through the websocket
+with every chart: six charts made the first page take over ten seconds here. Instead the
+bundle is copied into the folder Solara serves its cached assets from, and each chart's
+browser module only imports it from there: the browser fetches it once and caches it. This
+also keeps the page working offline, since the bundle comes from the installed Plotly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+import solara
+
+BUNDLE = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
+"""Plotly's browser module for its figure widget, shipped in the Python package."""
+BUNDLE_PATH = f"govsim-plotly-widget@{plotly.__version__}/widgetbundle.js"
+"""Where the bundle is served, under Solara's asset route (versioned: browsers cache it)."""
+LOADER = f"""
+const url = new URL(window.solara_cdn + "/{BUNDLE_PATH}", window.location.href);
+const bundle = await import(url.href);
+export default bundle.default;
+"""
+CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
+"""No tool bar: its tooltips are English only, and a trainer zooms by dragging anyway."""
+
+
+def install_bundle(cache: Path) -> Path:
+    """Copy Plotly's bundle into Solara's asset cache (once per Plotly version)."""
+    target = cache / BUNDLE_PATH
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Copied under another name, then renamed: a page served meanwhile (or a second server
+        # starting) never reads half a file.
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        shutil.copyfile(BUNDLE, partial)
+        os.replace(partial, target)
+    return target
+
+
+class SharedBundleFigure(go.FigureWidget):
+    """Plotly's figure widget whose browser module imports the bundle served by the server."""
+
+    _esm = LOADER
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._config = CONFIG
+
+
+@solara.component
+def Plot(figure: go.Figure, dependencies: Sequence[object]) -> solara.Element:
+    """A Plotly figure, redrawn in place when ``dependencies`` change (as solara.FigurePlotly)."""
+    element = SharedBundleFigure.element()
+
+    def redraw() -> None:
+        widget: go.FigureWidget = solara.get_widget(element)
+        old = len(widget.data)
+        # One update: the axes' automatic ranges are then computed on the new data.
+        with widget.batch_update():
+            widget.add_traces(figure.data)
+            widget.data = list(widget.data)[old:]
+            widget.layout = figure.layout
+
+    solara.use_effect(redraw, list(dependencies))
+    return element

@@ -1,0 +1,234 @@
+"""One browser session's simulation: what the trainer chose, the model built from it, its state.
+
+This is the dashboard's state logic, kept free of Solara so that it can be tested without a
+browser. It holds no model logic: a choice becomes a scenario through
+:func:`govsim.with_overrides` (validated like a file), the model is :class:`GovernanceModel`,
+and what the views show is read from ``model.metrics`` (the columns of docs/outputs.md).
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from govsim.dashboard.catalogue import OutsideFoldersError, ScenarioCatalogue
+from govsim.dashboard.labels import LINKS, PARTIES, say
+from govsim.events import inject_event
+from govsim.model import GovernanceModel
+from govsim.scenario import Scenario, ScenarioError, load_scenario
+from govsim.scenario.cautions import ScenarioWarning
+from govsim.scenario.cooperation import KNOWN_LINKS
+from govsim.scenario.fields import AGE_GROUPS, text_in
+from govsim.scenario.overrides import with_overrides
+
+DEFAULT_RESIDENTS = 20_000
+"""Most residents a city gets unless the trainer asks for more: its year-long warm-up takes
+about a second, where the shipped scenarios' 100,000 would keep a class waiting."""
+LAYERS: tuple[str, ...] = (
+    "blocked_telecom",
+    "blocked_platform",
+    "dissuaded",
+    "held_by_bank",
+    "victims",
+)
+"""The interception counts shown side by side (not a funnel: see docs/outputs.md)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """What the trainer chose: hashable, so a change of any of them rebuilds the model.
+
+    ``residents`` None means the scenario's own size, at most :data:`DEFAULT_RESIDENTS`.
+    ``settings`` are key paths of the scenario with the values the controls gave them, in the
+    order they were set; they apply to ``scenario`` only and are dropped when it changes.
+    """
+
+    scenario: str
+    residents: int | None = None
+    seed: int = 0
+    settings: tuple[tuple[str, object], ...] = ()
+
+    def with_setting(self, key_path: str, value: object) -> Choices:
+        """These choices with one key path set (replacing an earlier value of it)."""
+        kept = tuple((key, old) for key, old in self.settings if key != key_path)
+        return replace(self, settings=(*kept, (key_path, value)))
+
+    def with_scenario(self, key: str) -> Choices:
+        """These choices for another scenario: its own parties and links, not the last one's."""
+        return replace(self, scenario=key, settings=())
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The simulation at the end of a day, copied so that views never read a model mid-step."""
+
+    day: int
+    days: int
+    daily: pd.DataFrame
+    market: pd.DataFrame
+    districts: pd.DataFrame
+    events: tuple[tuple[int, object], ...] = field(default=())
+    cooperation: Mapping[str, float] = field(default_factory=dict)
+    """The effective level of every modelled link (a hub's co-location included)."""
+    hub: bool = False
+    """Whether the city has a one-stop anti-fraud centre (``cooperation.structure: hub``)."""
+
+    @property
+    def finished(self) -> bool:
+        """Whether the scenario's last measured day has been simulated."""
+        return self.day >= self.days
+
+    def total(self, column: str) -> float:
+        """The city's count summed over the measured days so far (0 before day 1)."""
+        return float(self.daily[column].sum()) if column in self.daily else 0.0
+
+    def event_log(self, language: str = "en") -> list[str]:
+        """One line per event that has happened, e.g. ``day 60: Data breach``."""
+        return [
+            say("event_line", language, day=day, event=event_name(config, language))
+            for day, config in self.events
+        ]
+
+
+def event_name(config: object, language: str = "en") -> str:
+    """A scenario event as the log names it: its own label, or its kind and whom it concerns."""
+    label = getattr(config, "label", None)
+    if label:
+        return text_in(label, language)
+    kind = say(config.type, language, table="events")
+    group = getattr(config, "group", None)
+    if not group:
+        return kind
+    return say("event_of_group", language, event=kind, group=say(group, language, table="groups"))
+
+
+class Simulation:
+    """The model a session's choices build, stepped by the page, read through snapshots.
+
+    A bad scenario or a bad choice does not raise: the simulation keeps the error, the page
+    shows it, and the server goes on serving the other sessions. Stepping and snapshots take a
+    lock, since the play loop steps in a thread while the page renders.
+    """
+
+    def __init__(self, catalogue: ScenarioCatalogue, choices: Choices) -> None:
+        self.choices = choices
+        self.scenario: Scenario | None = None
+        self.model: GovernanceModel | None = None
+        self.error: Exception | None = None
+        self.cautions: list[ScenarioWarning] = []
+        self._lock = threading.Lock()
+        try:
+            self.scenario = self._scenario(catalogue)
+        except (ScenarioError, OutsideFoldersError, OSError) as error:
+            self.error = error
+            return
+        self.model = GovernanceModel(self.scenario, rng=choices.seed)
+        for _ in range(self.scenario.warmup_days):
+            self.model.step()
+
+    def _scenario(self, catalogue: ScenarioCatalogue) -> Scenario:
+        """The chosen scenario with the controls' settings, validated; warnings kept to show."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ScenarioWarning)
+            base = load_scenario(catalogue.path_of(self.choices.scenario))
+            residents = self.choices.residents or min(base.population.size, DEFAULT_RESIDENTS)
+            scenario = with_overrides(base, dict(self.choices.settings), residents=residents)
+        self.cautions = [w.message for w in caught if isinstance(w.message, ScenarioWarning)]
+        return scenario
+
+    def error_text(self, language: str = "en") -> str:
+        """The error that stopped the build, in ``language`` where govsim can say it so."""
+        if isinstance(self.error, ScenarioError):
+            return self.error.render(language)
+        return str(self.error) if self.error else ""
+
+    @property
+    def residents(self) -> int:
+        """The city's residents as built (as chosen, if the build failed)."""
+        if self.scenario is not None:
+            return self.scenario.population.size
+        return self.choices.residents or DEFAULT_RESIDENTS
+
+    @property
+    def ready(self) -> bool:
+        """Whether a model was built and can be stepped."""
+        return self.model is not None
+
+    def step(self, days: int = 1) -> None:
+        """Simulate up to ``days`` more days, never beyond the scenario's last day."""
+        if self.model is None or self.scenario is None:
+            return
+        with self._lock:
+            for _ in range(days):
+                if self.model.day >= self.scenario.days:
+                    break
+                self.model.step()
+
+    def inject(self, kind: str) -> None:
+        """Add a live event (one of :data:`govsim.events.LIVE_EVENTS`) from the next day."""
+        if self.model is None or self.scenario is None:
+            return
+        with self._lock:
+            if self.model.day < self.scenario.days:
+                inject_event(self.model, {"type": kind})
+
+    def snapshot(self) -> Snapshot:
+        """The state the views show, copied under the lock (empty if nothing was built)."""
+        if self.model is None or self.scenario is None:
+            return Snapshot(0, 0, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+        with self._lock:
+            metrics = self.model.metrics
+            return Snapshot(
+                day=self.model.day,
+                days=self.scenario.days,
+                daily=pd.DataFrame(metrics.days),
+                market=pd.DataFrame(metrics.market_days),
+                districts=self._districts(),
+                events=self._events_so_far(),
+                cooperation={name: self.scenario.cooperation.level(name) for name in KNOWN_LINKS},
+                hub=self.scenario.cooperation.structure == "hub",
+            )
+
+    def _districts(self) -> pd.DataFrame:
+        """Victims and net loss so far by the victim's district."""
+        totals = self.model.metrics.by_place.totals("region")
+        names = self.scenario.population.region_names
+        return pd.DataFrame(
+            {
+                "district": names,
+                "victims": np.asarray(totals["victims"]),
+                "net_loss": np.asarray(totals["net_loss"]),
+            }
+        )
+
+    def _events_so_far(self) -> tuple[tuple[int, object], ...]:
+        """The scenario's events whose day has come, with that day."""
+        day = self.model.day
+        fired = [(e.config.day, e.config) for e in self.model.events if e.config.day <= day]
+        return tuple(sorted(fired, key=lambda pair: pair[0]))
+
+    def parties(self) -> Mapping[str, tuple[bool, float]]:
+        """Each party's ``(enabled, capability)`` in the scenario as built, for the controls."""
+        if self.scenario is None:
+            return {}
+        agencies = self.scenario.agencies
+        return {
+            name: (getattr(agencies, name).enabled, getattr(agencies, name).capability)
+            for name in PARTIES
+        }
+
+    def links(self) -> Mapping[str, float]:
+        """The level of each link the page offers, as the scenario sets it (0 if absent)."""
+        if self.scenario is None:
+            return {}
+        levels = self.scenario.cooperation.links
+        return {name: float(levels.get(name, 0.0)) for name in LINKS}
+
+
+GROUP_COLUMNS: dict[str, str] = {group: f"awareness_{group}" for group in AGE_GROUPS}
+"""The daily column of each age group's mean awareness."""

@@ -1,0 +1,242 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright against a real server.
+
+Never a browser download: the test uses ``/usr/bin/chromium`` (``.ci/run`` installs it). In CI
+(CI=true) a missing Chromium fails the test; elsewhere it skips. The page's assets come from
+Solara's cache, filled from the npm registry by ``govsim dashboard --prepare-offline``, so
+the test needs no internet. Assertions read text such as the day counter, not button labels.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dashboard.conftest import write_lesson
+from tests.helpers import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+WAIT_MS = 60_000
+"""Longest wait for the page to react (a loaded CI machine shares two cores)."""
+
+
+def _govsim(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "govsim.cli", "dashboard", *arguments]
+
+
+def _environment() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False"}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"govsim dashboard exited: {server.stderr.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"govsim dashboard did not answer at {url}")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (Debian package chromium)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def dashboard_url(tmp_path_factory) -> Iterator[str]:
+    """A real ``govsim dashboard`` with the lesson folder, on a free port of 127.0.0.1."""
+    prepared = subprocess.run(
+        _govsim("--prepare-offline"), env=_environment(), capture_output=True, text=True
+    )
+    assert prepared.returncode == 0, prepared.stderr
+    lesson = write_lesson(tmp_path_factory.mktemp("browser") / "lesson")
+    port = _free_port()
+    server = subprocess.Popen(
+        _govsim("--scenarios", str(lesson), "--port", str(port)),
+        env=_environment(),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_serving(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _open(browser, url: str):
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(url)
+    page.locator(".govsim-day").wait_for()
+    return page
+
+
+def _pick(page, key: str) -> None:
+    """Choose a scenario in the picker (a Vuetify select)."""
+    page.get_by_label("Scenario").click(force=True)
+    page.locator(".v-menu__content .v-list-item", has_text=key).first.click()
+
+
+def _day(page) -> str:
+    return page.locator(".govsim-day").inner_text()
+
+
+def _settled_day(page, seconds: float = 15) -> str:
+    """The day counter once it has stopped moving (a step under way when pausing finishes)."""
+    deadline = time.monotonic() + seconds
+    last = _day(page)
+    while time.monotonic() < deadline:
+        time.sleep(1.0)
+        now = _day(page)
+        if now == last:
+            return now
+        last = now
+    raise AssertionError(f"the day kept moving after pause: {last}")
+
+
+def _points(page) -> int:
+    """Points of the first chart's first trace, as Plotly holds them in the page."""
+    return page.evaluate(
+        "() => { const plot = document.querySelector('.govsim-view-victims .js-plotly-plot');"
+        " return plot && plot.data && plot.data[0] ? plot.data[0].x.length : 0; }"
+    )
+
+
+def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path):
+    page = _open(browser, dashboard_url)
+    assert "multi_party_hub" in page.locator(".v-select").first.inner_text()
+    _pick(page, "lesson/tiny")
+    page.get_by_text("Day 0 of 30").wait_for()
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.get_by_text("Day 1 of 30").wait_for()
+    page.wait_for_function(
+        "() => { const p = document.querySelector('.govsim-view-victims .js-plotly-plot');"
+        " return p && p.data && p.data[0] && p.data[0].x.length === 1; }"
+    )
+    page.get_by_role("button", name="Play", exact=True).click()
+    page.wait_for_function(
+        "() => /Day ([3-9]|[12][0-9]|30) of 30/.test("
+        "document.querySelector('.govsim-day').innerText)"
+    )
+    page.get_by_role("button", name="Pause", exact=True).click()
+    # On a loaded machine the server takes the pause after the updates already under way; the
+    # Play button coming back says it has (a pause never taken would time out here).
+    page.get_by_role("button", name="Play", exact=True).wait_for()
+    page.get_by_text("day 2: Awareness campaign").wait_for()
+    paused = _settled_day(page)
+    time.sleep(1.5)
+    assert _day(page) == paused
+    day = int(paused.split()[1])
+    assert day < 30, "the run went on to the end: the pause was not taken"
+    page.wait_for_function(
+        f"() => document.querySelector('.govsim-view-victims .js-plotly-plot').data[0].x.length"
+        f" === {day}"
+    )
+    assert _points(page) == day
+    page.screenshot(path=tmp_path / "dashboard-en.png", full_page=True)
+    link = page.locator(".v-input", has_text="Police - banks").locator(".v-slider")
+    link.click(position={"x": 3, "y": 10})
+    page.get_by_text("Day 0 of 30").wait_for()  # a link's new level rebuilds the model
+    page.context.close()
+
+
+def test_the_language_switch_changes_every_label(browser, dashboard_url, tmp_path):
+    page = _open(browser, dashboard_url)
+    page.get_by_text("简体中文").click()
+    page.get_by_text("第 0 天").wait_for()
+    page.get_by_role("button", name="单步", exact=True).click()
+    page.get_by_text("第 1 天").wait_for()
+    body = page.locator("body").inner_text()
+    for english in ("Scenario", "Victims", "Step", "Event log", "Police"):
+        assert english not in body.replace("ENGLISH", ""), english
+    for chinese in ("情景", "受害人数", "事件记录", "公安"):
+        assert chinese in body, chinese
+    page.screenshot(path=tmp_path / "dashboard-zh.png", full_page=True)
+    page.context.close()
+
+
+def test_a_broken_scenario_shows_its_error_and_the_server_keeps_serving(
+    browser, dashboard_url, tmp_path
+):
+    page = _open(browser, dashboard_url)
+    _pick(page, "lesson/broken")
+    error = page.locator(".govsim-error")
+    error.wait_for()
+    assert "agencies.police.capability" in error.inner_text()
+    page.screenshot(path=tmp_path / "dashboard-error.png", full_page=True)
+    _pick(page, "lesson/tiny")
+    page.get_by_text("Day 0 of 30").wait_for()
+    other = _open(browser, dashboard_url)
+    assert "Day 0 of" in _day(other)
+    other.context.close()
+    page.context.close()
+
+
+def test_a_live_event_and_two_sessions_that_do_not_interfere(browser, dashboard_url):
+    first, second = _open(browser, dashboard_url), _open(browser, dashboard_url)
+    for page in (first, second):
+        _pick(page, "lesson/tiny")
+        page.get_by_text("Day 0 of 30").wait_for()
+    for _ in range(3):
+        first.get_by_role("button", name="Step", exact=True).click()
+    first.get_by_text("Day 3 of 30").wait_for()
+    first.get_by_role("button", name="Launch a card crackdown", exact=True).click()
+    first.get_by_role("button", name="Step", exact=True).click()
+    first.get_by_text("day 4: Card crackdown (断卡)").wait_for()
+    assert second.locator(".govsim-event", has_text="Card crackdown").count() == 0
+    second.get_by_role("button", name="Reset", exact=True).click()
+    time.sleep(1)
+    assert _day(first) == "Day 4 of 30"
+    assert _day(second) == "Day 0 of 30"
+    for page in (first, second):
+        page.context.close()

@@ -1,0 +1,54 @@
+"""The dashboard reads scenarios only from its folders, whatever a browser asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from govsim.dashboard.catalogue import (
+    FOLDERS_VARIABLE,
+    SHIPPED_FOLDER,
+    OutsideFoldersError,
+    ScenarioCatalogue,
+    configured_catalogue,
+    inside,
+)
+from govsim.dashboard.server import scenario_folders
+from tests.helpers import SHIPPED
+
+
+def test_shipped_scenarios_by_stem_then_the_trainers_by_folder(lesson):
+    catalogue = ScenarioCatalogue(scenario_folders([lesson]))
+    keys = catalogue.keys()
+    assert keys[: len(SHIPPED)] == SHIPPED
+    assert keys[len(SHIPPED) :] == ["lesson/broken", "lesson/tiny"]
+    assert catalogue.path_of("lesson/tiny") == (lesson / "tiny.yaml").resolve()
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["../etc/passwd", "lesson/../../secret", "/etc/passwd", "lesson/tiny.yaml", "", "nothing"],
+)
+def test_anything_but_a_listed_key_is_refused(lesson, asked):
+    catalogue = ScenarioCatalogue([lesson])
+    with pytest.raises(OutsideFoldersError):
+        catalogue.path_of(asked)
+
+
+def test_a_link_that_leads_outside_the_folder_is_refused(lesson, tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("name: secret\n")
+    (lesson / "sneaky.yaml").symlink_to(secret)
+    catalogue = ScenarioCatalogue([lesson])
+    offered = catalogue.keys()
+    assert "sneaky" in offered
+    with pytest.raises(OutsideFoldersError):
+        catalogue.path_of("sneaky")
+    with pytest.raises(OutsideFoldersError):
+        inside(lesson, lesson / ".." / "secret.yaml")
+
+
+def test_the_server_hands_its_folders_to_the_sessions(lesson, monkeypatch):
+    monkeypatch.setenv(FOLDERS_VARIABLE, str(lesson))
+    assert configured_catalogue().keys() == ["broken", "tiny"]
+    monkeypatch.delenv(FOLDERS_VARIABLE)
+    assert configured_catalogue().folders == [SHIPPED_FOLDER]

@@ -1,0 +1,72 @@
+"""The charts plot what the snapshot holds and speak the page's language."""
+
+from __future__ import annotations
+
+import pytest
+
+from govsim.dashboard import figures
+from govsim.dashboard.catalogue import ScenarioCatalogue
+from govsim.dashboard.labels import say
+from govsim.dashboard.simulation import Choices, Simulation
+from govsim.dashboard.views import CHARTS
+
+
+@pytest.fixture
+def snapshot(lesson):
+    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation.step(6)
+    return simulation.snapshot()
+
+
+@pytest.mark.parametrize(("key", "draw"), CHARTS, ids=[key for key, _ in CHARTS])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_each_chart_is_titled_and_has_a_caption_in_the_language(snapshot, key, draw, language):
+    figure = draw(snapshot, language)
+    assert figure.layout.title.text == say(f"view_{key}", language)
+    assert say(f"caption_{key}", language)
+    assert figure.data, key
+
+
+def test_time_charts_have_a_point_per_measured_day(snapshot):
+    victims = figures.victims(snapshot)
+    assert list(victims.data[0].x) == [1, 2, 3, 4, 5, 6]
+    assert victims.data[1].y[-1] == pytest.approx(snapshot.total("victims"))
+    assert len(figures.rings(snapshot).data[-1].x) == 6
+    roles = figures.rings(snapshot).data[:-1]
+    assert len(roles) == 5
+    assert sum(trace.y[-1] for trace in roles) == pytest.approx(snapshot.market["arrests"].sum())
+    assert len(figures.awareness(snapshot, "zh").data) == 3
+    assert {trace.name for trace in figures.awareness(snapshot, "zh").data} == {
+        "学生",
+        "在职人员",
+        "老年人",
+    }
+
+
+def test_layers_are_separate_bars_named_in_the_language(snapshot):
+    figure = figures.layers(snapshot, "zh")
+    assert figure.data[0].type == "bar"
+    assert "通信运营商拦截次数" in figure.data[0].y
+
+
+def test_an_empty_snapshot_still_draws(lesson):
+    empty = Simulation(ScenarioCatalogue([lesson]), Choices("broken")).snapshot()
+    for _, draw in CHARTS:
+        draw(empty, "en")
+
+
+def test_the_cooperation_network_draws_every_link_as_thick_as_its_level(lesson):
+    from govsim.dashboard.server import scenario_folders
+    from govsim.scenario.cooperation import KNOWN_LINKS
+
+    catalogue = ScenarioCatalogue(scenario_folders())
+    widths = {}
+    for name in ("police_only", "multi_party_hub"):
+        snapshot = Simulation(catalogue, Choices(name, residents=2_000)).snapshot()
+        figure = figures.cooperation(snapshot, "zh")
+        lines, nodes = figure.data[:-1], figure.data[-1]
+        assert len(lines) == len(KNOWN_LINKS)
+        assert "公安" in nodes.text
+        widths[name] = [trace.line.width for trace in lines]
+    police_bank = KNOWN_LINKS.index("police-bank")
+    assert widths["police_only"][police_bank] < widths["multi_party_hub"][police_bank]

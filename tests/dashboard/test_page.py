@@ -1,0 +1,77 @@
+"""The page as Solara components, rendered without a browser (``solara.render``)."""
+
+from __future__ import annotations
+
+import ipyvuetify as v
+import pytest
+import solara
+
+from govsim.dashboard.catalogue import FOLDERS_VARIABLE, ScenarioCatalogue
+from govsim.dashboard.controls import LanguageSwitch, SettledSlider
+from govsim.dashboard.labels import say
+from govsim.dashboard.page import Page, first_scenario
+from govsim.dashboard.simulation import Choices, Simulation
+from govsim.dashboard.views import Views
+
+
+@pytest.fixture
+def page(lesson, monkeypatch):
+    monkeypatch.setenv(FOLDERS_VARIABLE, str(lesson))
+    # As Solara serves it: the page inside the app layout, which holds the sidebar and app bar.
+    _, rc = solara.render(solara.AppLayout(children=[Page()]), handle_error=False)
+    return rc
+
+
+def test_the_first_scenario_is_the_hub_when_offered():
+    assert first_scenario(["a", "multi_party_hub"]) == "multi_party_hub"
+    assert first_scenario(["b", "a"]) == "b"
+    assert first_scenario([]) == ""
+
+
+def test_a_broken_first_scenario_shows_its_error_then_another_runs(page):
+    error = page.find(v.Alert, class_="govsim-error").widget
+    assert "agencies.police.capability" in error.children[0]
+    page.find(v.Select).widget.v_model = "tiny"
+    page.find(children=["Day 0 of 30"]).wait_for(timeout=10)
+    page.find(v.Btn, children=["Step"]).widget.click()
+    page.find(children=["Day 1 of 30"]).wait_for(timeout=10)
+
+
+def test_the_language_switch_sets_the_sessions_language():
+    language = solara.Reactive("en")
+    _, rc = solara.render(LanguageSwitch(language), handle_error=False)
+    toggle = rc.find(v.BtnToggle).widget
+    toggle.v_model = 1  # the second button: 简体中文
+    assert language.value == "zh"
+    rc.find(v.Btn, children=["English"]).assert_single()
+
+
+def test_the_views_speak_chinese(lesson):
+    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation.step(2)
+    _, rc = solara.render(Views(simulation.snapshot(), "zh"), handle_error=False)
+    rc.find(children=["第 2 天 / 共 30 天"]).assert_single()
+    rc.find(children=["第 2 天：反诈宣传活动"]).assert_single()
+    assert not rc.find(children=["Day 2 of 30"]).widgets
+
+
+def test_the_centres_view_only_for_a_hub(lesson):
+    from govsim.dashboard.server import scenario_folders
+
+    catalogue = ScenarioCatalogue(scenario_folders([lesson]))
+    for name, shown in (("lesson/tiny", True), ("police_only", False)):
+        simulation = Simulation(catalogue, Choices(name, residents=2_000))
+        _, rc = solara.render(Views(simulation.snapshot(), "en"), handle_error=False)
+        caption = rc.find(children=[say("caption_centre", "en")])
+        assert bool(caption.widgets) is shown, name
+
+
+def test_a_level_is_reported_once_let_go_not_while_dragged():
+    reported = []
+    _, rc = solara.render(SettledSlider("capability", 0.5, reported.append), handle_error=False)
+    slider = rc.find(v.Slider).widget
+    slider.v_model = 0.3  # dragging: the browser updates the value as the thumb moves
+    slider.v_model = 0.25
+    assert reported == []
+    slider.fire_event("change", 0.25)  # let go
+    assert reported == [0.25]

@@ -1,0 +1,145 @@
+"""A session's simulation: built from choices, stepped, read, and failing without raising."""
+
+from __future__ import annotations
+
+import pytest
+
+from govsim.dashboard.catalogue import ScenarioCatalogue
+from govsim.dashboard.simulation import DEFAULT_RESIDENTS, Choices, Simulation, event_name
+from govsim.scenario.events import DataBreach
+
+
+@pytest.fixture
+def catalogue(lesson):
+    return ScenarioCatalogue([lesson])
+
+
+def test_a_new_simulation_has_run_its_warm_up_and_waits_at_day_zero(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny"))
+    assert simulation.ready
+    assert simulation.residents == 3_000  # the scenario's own size, below the cap
+    snapshot = simulation.snapshot()
+    assert (snapshot.day, snapshot.days) == (0, 30)
+    assert snapshot.daily.empty
+    assert snapshot.total("victims") == 0.0
+
+
+def test_stepping_adds_measured_days_to_every_view(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation.step(3)
+    snapshot = simulation.snapshot()
+    assert snapshot.day == 3
+    assert list(snapshot.daily["day"]) == [1.0, 2.0, 3.0]
+    assert list(snapshot.market["day"]) == [1.0, 2.0, 3.0]
+    assert snapshot.market["rings_active"].gt(0).all()
+    assert list(snapshot.districts.columns) == ["district", "victims", "net_loss"]
+    assert snapshot.districts["victims"].sum() == pytest.approx(snapshot.total("victims"))
+
+
+def test_stepping_stops_at_the_scenarios_last_day(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation.step(100)
+    snapshot = simulation.snapshot()
+    assert snapshot.day == 30
+    assert snapshot.finished
+    simulation.step()
+    assert simulation.snapshot().day == 30
+
+
+def test_the_event_log_shows_events_once_their_day_has_come(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation.step(1)
+    assert simulation.snapshot().event_log() == []
+    simulation.step(1)
+    assert simulation.snapshot().event_log("en") == ["day 2: Awareness campaign"]
+    assert simulation.snapshot().event_log("zh") == ["第 2 天：反诈宣传活动"]
+
+
+def test_an_event_is_named_by_its_label_or_its_kind_and_group():
+    breach = DataBreach(type="data_breach", day=60, group="student")
+    assert event_name(breach, "en") == "Data breach (Students)"
+    assert event_name(breach, "zh") == "个人信息泄露（学生）"
+    labelled = DataBreach(type="data_breach", day=60, label={"en": "Leak", "zh": "泄露"})
+    assert event_name(labelled, "zh") == "泄露"
+
+
+def test_controls_rebuild_the_model_through_overrides(catalogue):
+    choices = (
+        Choices("tiny", residents=2_000, seed=7)
+        .with_setting("agencies.banks.enabled", False)
+        .with_setting("agencies.police.capability", 0.3)
+        .with_setting("cooperation.links.police-bank", 0.1)
+        .with_setting("agencies.police.capability", 0.4)
+    )
+    simulation = Simulation(catalogue, choices)
+    assert simulation.residents == 2_000
+    assert simulation.parties()["banks"] == (False, pytest.approx(simulation.parties()["banks"][1]))
+    assert simulation.parties()["police"][1] == pytest.approx(0.4)
+    assert simulation.links()["police-bank"] == pytest.approx(0.1)
+    assert simulation.model.config.agencies.police.capability == pytest.approx(0.4)
+
+
+def test_another_scenario_drops_the_last_ones_settings():
+    choices = Choices("tiny", residents=4_000).with_setting("agencies.police.enabled", False)
+    moved = choices.with_scenario("other")
+    assert (moved.scenario, moved.settings, moved.residents) == ("other", (), 4_000)
+
+
+def test_big_shipped_cities_are_shrunk_unless_asked(lesson):
+    from govsim.dashboard.server import scenario_folders
+
+    simulation = Simulation(ScenarioCatalogue(scenario_folders()), Choices("police_only"))
+    assert simulation.residents == DEFAULT_RESIDENTS
+
+
+def test_a_scenario_with_an_error_is_kept_and_shown_not_raised(catalogue):
+    simulation = Simulation(catalogue, Choices("broken"))
+    assert not simulation.ready
+    assert "agencies.police.capability" in simulation.error_text("en")
+    assert simulation.error_text("zh") != simulation.error_text("en")
+    assert simulation.snapshot().daily.empty
+    simulation.step()  # nothing to step, and no exception
+
+
+def test_a_bad_choice_is_an_error_in_the_page_too(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny").with_setting("agencies.police.capablity", 1))
+    assert not simulation.ready
+    assert "capability" in simulation.error_text("en")  # the closest existing key is suggested
+
+
+def test_a_path_outside_the_folders_is_an_error_not_a_read(catalogue):
+    simulation = Simulation(catalogue, Choices("../../etc/passwd"))
+    assert not simulation.ready
+    assert "not a scenario of the dashboard's folders" in simulation.error_text()
+
+
+def test_two_sessions_never_share_a_model(catalogue):
+    first, second = (Simulation(catalogue, Choices("tiny")) for _ in range(2))
+    first.step(4)
+    assert first.model is not second.model
+    assert (first.snapshot().day, second.snapshot().day) == (4, 0)
+
+
+def test_the_same_choices_give_the_same_days(catalogue):
+    runs = [Simulation(catalogue, Choices("tiny", seed=3)) for _ in range(2)]
+    for run in runs:
+        run.step(5)
+    first, second = (run.snapshot().daily for run in runs)
+    assert first.equals(second)
+
+
+def test_a_live_event_acts_from_the_next_day_and_enters_the_log(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation.step(3)
+    simulation.inject("data_breach")
+    assert simulation.snapshot().event_log() == ["day 2: Awareness campaign"]
+    simulation.step()
+    assert simulation.snapshot().event_log()[-1] == "day 4: Data breach (Students)"
+
+
+def test_no_live_event_after_the_last_day_or_without_a_model(catalogue):
+    finished = Simulation(catalogue, Choices("tiny"))
+    finished.step(30)
+    finished.inject("campaign")
+    assert len(finished.model.events) == 1
+    Simulation(catalogue, Choices("broken")).inject("campaign")  # nothing to add it to

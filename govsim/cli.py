@@ -116,6 +116,33 @@ Language = Annotated[
 ]
 """The ``--lang`` option every command that prints for people takes (default: GOVSIM_LANG)."""
 
+# Options that run, compare and attribute share, spelled once so that they stay alike.
+Seed = Annotated[
+    int | None,
+    typer.Option(
+        min=0, metavar="SEED", help="Master seed (default: the scenario's, or the reference's)."
+    ),
+]
+Settings = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        metavar="KEY=VALUE",
+        help="Set one value by key path, e.g. --set agencies.police.capability=0.8 (repeatable; "
+        "validated like a scenario file; applied to every scenario compared).",
+    ),
+]
+Days = Annotated[
+    int | None, typer.Option(min=1, metavar="DAYS", help="Override the measured days.")
+]
+Residents = Annotated[
+    int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
+]
+Workers = Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")]
+Force = Annotated[
+    bool, typer.Option("--force", help="Replace results already in the results folder.")
+]
+
 
 def _print_version(requested: bool) -> None:
     """Print the version and stop, before any command runs (``govsim --version``)."""
@@ -310,34 +337,17 @@ def run(
     replications: Annotated[
         int, typer.Option("--replications", "-r", min=1, metavar="N", help="Replications.")
     ] = 5,
-    seed: Annotated[
-        int | None,
-        typer.Option(min=0, metavar="SEED", help="Master seed (default: the scenario's)."),
-    ] = None,
-    settings: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set",
-            metavar="KEY=VALUE",
-            help="Set one value by key path, e.g. --set agencies.police.capability=0.8 "
-            "(repeatable; validated like a scenario file).",
-        ),
-    ] = None,
-    days: Annotated[
-        int | None, typer.Option(min=1, metavar="DAYS", help="Override the scenario's days.")
-    ] = None,
-    residents: Annotated[
-        int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
-    ] = None,
-    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
+    seed: Seed = None,
+    settings: Settings = None,
+    days: Days = None,
+    residents: Residents = None,
+    workers: Workers = 1,
     out: Annotated[
         Path | None,
         typer.Option(metavar="DIR", help="Results folder (default: results/<scenario name>)."),
     ] = None,
     lang: Language = "en",
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace results already in the results folder.")
-    ] = False,
+    force: Force = False,
 ) -> None:
     """Run a scenario's replications, write tidy results and print the summary."""
     with printing_warnings(lang):
@@ -388,25 +398,11 @@ def compare(
             "--replications", "-r", min=2, metavar="N", help="Paired replications per scenario."
         ),
     ] = 30,
-    seed: Annotated[
-        int | None,
-        typer.Option(min=0, metavar="SEED", help="Master seed (default: the reference's)."),
-    ] = None,
-    settings: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set",
-            metavar="KEY=VALUE",
-            help="Set one value by key path in every scenario (repeatable).",
-        ),
-    ] = None,
-    days: Annotated[
-        int | None, typer.Option(min=1, metavar="DAYS", help="Override every scenario's days.")
-    ] = None,
-    residents: Annotated[
-        int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
-    ] = None,
-    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
+    seed: Seed = None,
+    settings: Settings = None,
+    days: Days = None,
+    residents: Residents = None,
+    workers: Workers = 1,
     precision: Annotated[
         float | None,
         typer.Option(
@@ -425,9 +421,7 @@ def compare(
         ),
     ] = None,
     lang: Language = "en",
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace results already in the results folder.")
-    ] = False,
+    force: Force = False,
 ) -> None:
     """Compare scenarios, paired replication by replication; write the runs and report.html.
 
@@ -516,21 +510,11 @@ def attribute(
             "--replications", "-r", min=2, metavar="N", help="Replications per coalition."
         ),
     ] = 10,
-    seed: Annotated[
-        int | None,
-        typer.Option(min=0, metavar="SEED", help="Master seed (default: the scenario's)."),
-    ] = None,
-    settings: Annotated[
-        list[str] | None,
-        typer.Option("--set", metavar="KEY=VALUE", help="Set one value by key path (repeatable)."),
-    ] = None,
-    days: Annotated[
-        int | None, typer.Option(min=1, metavar="DAYS", help="Override the scenario's days.")
-    ] = None,
-    residents: Annotated[
-        int | None, typer.Option(min=100, metavar="N", help="Override population.size.")
-    ] = None,
-    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
+    seed: Seed = None,
+    settings: Settings = None,
+    days: Days = None,
+    residents: Residents = None,
+    workers: Workers = 1,
     orders: Annotated[
         int,
         typer.Option(
@@ -546,9 +530,7 @@ def attribute(
         ),
     ] = None,
     lang: Language = "en",
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace results already in the results folder.")
-    ] = False,
+    force: Force = False,
 ) -> None:
     """Share a scenario's effect among parties, links or hub mechanisms by Shapley values.
 

@@ -15,16 +15,14 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.dashboard.conftest import write_lesson
-from tests.helpers import ROOT
+from tests.helpers import ROOT, system_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -35,7 +33,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 WAIT_MS = 60_000
 """Longest wait for the page to react (a loaded CI machine shares two cores)."""
 
@@ -69,13 +66,8 @@ def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 60)
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (Debian package chromium)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
+def chromium() -> str:
+    return system_chromium()
 
 
 @pytest.fixture(scope="module")

@@ -39,8 +39,8 @@ from govsim.attribution.files import write_attribution
 from govsim.attribution.players import game as attribution_game_of
 from govsim.attribution.running import ATTRIBUTED, Attribution
 from govsim.attribution.running import attribute as attribute_effect
+from govsim.attribution.running import plan as attribution_plan
 from govsim.attribution.sentences import outcome_sentences, synergy_sentence
-from govsim.attribution.shapley import EXACT_LIMIT
 from govsim.cli_help import PlainGroup
 from govsim.comparison.console import difference_table
 from govsim.comparison.files import default_folder, write_comparison
@@ -523,6 +523,17 @@ def attribute(
             help="Above 8 players: random orders of arrival sampled (each also reversed).",
         ),
     ] = 20,
+    pair_samples: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="K",
+            help=(
+                "Above 8 players: coalitions drawn per pair to estimate its interaction index "
+                "(each adds up to 4 coalitions to run; 0: interactions not estimated)."
+            ),
+        ),
+    ] = 0,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -549,11 +560,11 @@ def attribute(
         raise typer.Exit(EXIT_INVALID) from None
     out_dir = out or attribution_folder(scenario.name, players)
     _exit_unless_writable(out_dir, force, lang)
-    runs = len(attribution_game.players)
-    total = replications * ((1 << runs) if runs <= EXACT_LIMIT else 2 * orders * runs + 1)
+    planned = attribution_plan(attribution_game, seed, orders, pair_samples)
+    total = replications * len(planned.masks)
     with _progress(total, lang) as advance:
         attribution = attribute_effect(
-            attribution_game, replications, seed, workers, orders, advance
+            attribution_game, replications, seed, workers, orders, advance, pair_samples
         )
     report = write_attribution(attribution, out_dir, lang)
     _print_attribution(attribution, lang)

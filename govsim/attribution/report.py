@@ -134,6 +134,8 @@ def _method_section(attribution: Attribution, language: str) -> list[str]:
         how = word("method_exact", language)
     else:
         how = word("method_sampled", language, orders=attribution.orders)
+        if attribution.pair_samples:
+            how += " " + word("method_pairs", language, samples=attribution.pair_samples)
     empty = word(f"empty_{attribution.game.kind}", language)
     text = word("attribution_method", language, empty=empty, how=how + " ")
     seeds = ", ".join(str(seed) for seed in attribution.seeds)

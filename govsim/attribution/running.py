@@ -23,6 +23,8 @@ from govsim.attribution.shapley import (
     exact_shapley,
     interaction_index,
     orders_of_arrival,
+    pair_coalitions,
+    sampled_interaction,
     sampled_shapley,
 )
 from govsim.comparison.frames import COLLATERAL, COLLATERAL_PARTS
@@ -47,6 +49,8 @@ class Attribution:
     method: str
     orders: int = 0
     """Orders of arrival sampled (0 when exact)."""
+    pair_samples: int = 0
+    """Coalitions drawn per pair for the interaction indices (0 when exact or not estimated)."""
     wall: float = 0.0
     """Seconds spent running the coalitions."""
 
@@ -56,6 +60,55 @@ class Attribution:
         return len(self.seeds)
 
 
+PAIR_STREAM = 1
+"""Second word of the generator key of the pairs' draws (the orders use the master seed alone)."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The coalitions an attribution runs, drawn before any is run (so progress knows the total)."""
+
+    seed: int
+    orders: np.ndarray | None
+    """Orders of arrival above ``EXACT_LIMIT`` players; None when every coalition is run."""
+    pairs: dict[tuple[int, int], list[int]]
+    """Above ``EXACT_LIMIT``: per pair, the coalitions of the others drawn for its index."""
+    masks: list[int]
+
+    @property
+    def exact(self) -> bool:
+        """Whether every coalition is run."""
+        return self.orders is None
+
+
+def plan(game: Game, seed: int | None = None, orders: int = 20, pair_samples: int = 0) -> Plan:
+    """Which coalitions to run: all of them up to ``EXACT_LIMIT`` players, else sampled ones.
+
+    Args:
+        game: the players and the scenario of each coalition.
+        seed: master seed (default: the scenario's); it seeds the orders and the pairs' draws.
+        orders: above ``EXACT_LIMIT`` players, random orders of arrival (each also reversed).
+        pair_samples: above ``EXACT_LIMIT`` players, coalitions drawn per pair for its
+            interaction index (each adds up to four coalitions to run); 0 estimates none.
+    """
+    n = len(game.players)
+    master = game.scenario.seed if seed is None else seed
+    if n <= EXACT_LIMIT:
+        return Plan(master, None, {}, list(range(1 << n)))
+    sampled = orders_of_arrival(n, orders, np.random.default_rng(master))
+    masks = set(coalitions_of(sampled))
+    pairs: dict[tuple[int, int], list[int]] = {}
+    if pair_samples:
+        rng = np.random.default_rng([master, PAIR_STREAM])
+        for a in range(n):
+            for b in range(a + 1, n):
+                drawn = pair_coalitions(n, a, b, pair_samples, rng)
+                pairs[a, b] = drawn
+                masks.update(m | extra for m in drawn for extra in (0, 1 << a, 1 << b))
+                masks.update(m | (1 << a) | (1 << b) for m in drawn)
+    return Plan(master, sampled, pairs, sorted(masks))
+
+
 def attribute(
     game: Game,
     replications: int = 10,
@@ -63,6 +116,7 @@ def attribute(
     workers: int = 1,
     orders: int = 20,
     progress: Callable[[float], None] | None = None,
+    pair_samples: int = 0,
 ) -> Attribution:
     """Run the coalitions the method needs and share each outcome's reduction among players.
 
@@ -73,28 +127,40 @@ def attribute(
         workers: worker processes per coalition's run.
         orders: above ``EXACT_LIMIT`` players, random orders of arrival (each also reversed).
         progress: called with the replications finished over all coalitions.
+        pair_samples: above ``EXACT_LIMIT`` players, coalitions drawn per pair to estimate its
+            interaction index (0: interactions are not estimated).
     """
-    n = len(game.players)
-    master = game.scenario.seed if seed is None else seed
-    exact = n <= EXACT_LIMIT
-    sampled = None if exact else orders_of_arrival(n, orders, np.random.default_rng(master))
-    masks = list(range(1 << n)) if exact else coalitions_of(sampled)
+    chosen = plan(game, seed, orders, pair_samples)
     started = time.perf_counter()
-    seeds = replication_seeds(master, replications)
-    scenarios = [game.coalition(mask) for mask in masks]
+    seeds = replication_seeds(chosen.seed, replications)
+    scenarios = [game.coalition(mask) for mask in chosen.masks]
     summaries = run_coalitions(scenarios, seeds, workers, progress)
     frames = [
-        coalition_frame(game, mask, rows) for mask, rows in zip(masks, summaries, strict=True)
+        coalition_frame(game, mask, rows)
+        for mask, rows in zip(chosen.masks, summaries, strict=True)
     ]
     coalitions = pd.concat(frames, ignore_index=True)
     gains = reductions(coalitions)
     wall = time.perf_counter() - started
-    if exact:
+    if chosen.exact:
         values, interactions = exact_frames(game, gains)
-        return Attribution(game, master, seeds, coalitions, values, interactions, "exact", 0, wall)
-    values = sampled_frame(game, gains, sampled)
-    empty = pd.DataFrame(columns=list(INTERACTION_COLUMNS))
-    return Attribution(game, master, seeds, coalitions, values, empty, "sampled", 2 * orders, wall)
+        return Attribution(
+            game, chosen.seed, seeds, coalitions, values, interactions, "exact", 0, 0, wall
+        )
+    values = sampled_frame(game, gains, chosen.orders)
+    interactions = sampled_interactions_frame(game, gains, chosen.pairs)
+    return Attribution(
+        game,
+        chosen.seed,
+        seeds,
+        coalitions,
+        values,
+        interactions,
+        "sampled",
+        2 * orders,
+        pair_samples,
+        wall,
+    )
 
 
 def coalition_frame(game: Game, mask: int, summaries: list[Summary]) -> pd.DataFrame:
@@ -164,6 +230,33 @@ def sampled_frame(
         sampling = per_order.std(axis=0, ddof=1) / math.sqrt(per_order.shape[0])
         rows += _value_rows(game.players, outcome, estimate, by_mask[grand], sampling)
     return pd.DataFrame(rows)
+
+
+def sampled_interactions_frame(
+    game: Game,
+    gains: dict[str, dict[int, np.ndarray]],
+    pairs: dict[tuple[int, int], list[int]],
+) -> pd.DataFrame:
+    """Interaction indices estimated from each pair's drawn coalitions; errors as for values.
+
+    A pair's draws are the same in every replication, so the replications' spread and the
+    draws' sampling error (the spread of the draws' joint effects, averaged over replications)
+    add as independent variances.
+    """
+    rows = []
+    for outcome, by_mask in gains.items():
+        for (a, b), drawn in pairs.items():
+            estimate, joint = sampled_interaction(by_mask.__getitem__, drawn, a, b)
+            per_draw = joint.mean(axis=1)
+            sampling = (
+                float(per_draw.std(ddof=1) / math.sqrt(len(drawn))) if len(drawn) > 1 else math.nan
+            )
+            mean, low, high = _interval(estimate, sampling)
+            names = (game.players[a], game.players[b])
+            rows.append(
+                dict(zip(INTERACTION_COLUMNS, (*names, outcome, mean, low, high), strict=True))
+            )
+    return pd.DataFrame(rows, columns=list(INTERACTION_COLUMNS))
 
 
 def _value_rows(

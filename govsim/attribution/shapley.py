@@ -15,6 +15,11 @@ mean over replications of each replication's value is the value of the mean game
 - :func:`sampled_shapley` averages marginal contributions over random orders of arrival; each
   order's contributions add up to ``v(N) - v(empty)`` exactly, so efficiency holds for the
   estimate too.
+- :func:`sampled_interaction` estimates a pair's interaction index from coalitions of the other
+  players drawn as the index weighs them (:func:`pair_coalitions`): the weights of all
+  coalitions of size s add up to ``1 / (n - 1)``, so the index is the mean of the pair's joint
+  effect over a size uniform on 0..n-2 and then a coalition of that size uniform among the
+  others.
 """
 
 from __future__ import annotations
@@ -130,3 +135,44 @@ def sampled_shapley(
         contributions.append(np.stack(row))
     stacked = np.stack(contributions)
     return stacked.mean(axis=0), stacked
+
+
+def pair_coalitions(
+    players: int, first: int, second: int, count: int, rng: np.random.Generator
+) -> list[int]:
+    """``count`` coalitions of the players other than the pair, drawn as the index weighs them.
+
+    A size uniform on 0..n-2, then that many of the other players at random: the chance of
+    each coalition S is then ``|S|! (n - |S| - 2)! / (n - 1)!``, its weight in the index.
+    """
+    if first == second:
+        raise ValueError("an interaction needs two different players")
+    others = np.array([p for p in range(players) if p not in (first, second)], dtype=int)
+    masks = []
+    for _ in range(count):
+        size = int(rng.integers(0, players - 1))
+        chosen = rng.choice(others, size=size, replace=False)
+        masks.append(sum(1 << int(p) for p in chosen))
+    return masks
+
+
+def sampled_interaction(
+    value: Callable[[int], np.ndarray], coalitions: list[int], first: int, second: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pair's joint effect over the drawn coalitions: the estimate, and each draw's effect.
+
+    Args:
+        value: the value of a coalition (by mask), an array over replications.
+        coalitions: coalitions of the other players (:func:`pair_coalitions`).
+        first: one player of the pair.
+        second: the other.
+
+    Returns:
+        The estimate, shape ``(replications,)``, and the joint effects, shape
+        ``(draws, replications)``, from whose spread the sampling error follows.
+    """
+    a, b = 1 << first, 1 << second
+    joint = np.stack(
+        [value(s | a | b) - value(s | a) - value(s | b) + value(s) for s in coalitions]
+    )
+    return joint.mean(axis=0), joint

@@ -204,8 +204,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "{noun}方面协同最强的一对：{first} 与 {second}，{amount}（95%置信区间 {low} 至 {high}）",
     ),
     "no_synergy": (
-        "Interaction indices are given only with every coalition run (up to 8 players).",
-        "仅在运行全部联盟（不超过 8 个参与者）时给出交互指数。",
+        "Interaction indices were not estimated: with more than 8 players they need "
+        "--pair-samples K (coalitions drawn per pair).",
+        "未估计交互指数：参与者多于 8 个时需指定 --pair-samples K（每对参与者抽取的联盟数）。",
     ),
     "waterfall_title": ("Reduction in {noun}, player by player", "{noun}减少量的逐项分解"),
     "attribution_lead": (
@@ -233,6 +234,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "effect, and their intervals add the sampling error to the replications' spread.",
         "参与者多于 8 个时，Shapley 值由 {orders} 个随机加入顺序估计（其中一半为另一半的逆序）；"
         "各值之和仍等于总效应，区间在重复运行的离散之外计入抽样误差。",
+    ),
+    "method_pairs": (
+        "Each pair's interaction index is estimated from {samples} coalitions of the other "
+        "players, drawn with the index's own weights; its interval adds that sampling error.",
+        "每对参与者的交互指数由按该指数权重抽取的 {samples} 个其他参与者联盟估计，"
+        "区间计入该抽样误差。",
     ),
     "attribution_finished": (
         "{coalitions} coalitions x {replications} replication(s) in {seconds:.1f} s; results in "

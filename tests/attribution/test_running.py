@@ -8,7 +8,7 @@ import pytest
 
 from govsim.attribution.executing import run_coalitions
 from govsim.attribution.players import game
-from govsim.attribution.running import ATTRIBUTED, GRAND, attribute, reductions
+from govsim.attribution.running import ATTRIBUTED, GRAND, attribute, plan, reductions
 from govsim.attribution.shapley import exact_shapley
 from tests.helpers import shipped
 
@@ -58,6 +58,23 @@ def test_above_eight_players_orders_are_sampled_and_still_add_up():
         players = rows[rows["player"] != GRAND]["shapley"].sum()
         whole = rows.loc[rows["player"] == GRAND, "shapley"].iloc[0]
         assert players == pytest.approx(whole, rel=1e-9, abs=1e-6)
+
+
+def test_above_eight_players_pairs_are_estimated_from_drawn_coalitions_when_asked():
+    links = game(HUB, "links")
+    chosen = plan(links, seed=11, orders=1, pair_samples=2)
+    assert len(chosen.pairs) == 45
+    for (a, b), drawn in chosen.pairs.items():
+        for mask in drawn:
+            assert {mask, mask | 1 << a, mask | 1 << b, mask | 1 << a | 1 << b} <= set(chosen.masks)
+    result = attribute(links, replications=2, seed=11, orders=1, pair_samples=2)
+    assert result.pair_samples == 2
+    assert result.coalitions["mask"].nunique() == len(chosen.masks)
+    pairs = result.interactions
+    assert len(pairs) == 45 * len(ATTRIBUTED)
+    assert pairs[["index", "ci_low", "ci_high"]].notna().all().all()
+    assert (pairs["ci_low"] <= pairs["index"]).all()
+    assert (pairs["index"] <= pairs["ci_high"]).all()
 
 
 def test_one_pool_for_all_coalitions_gives_what_one_process_gives():

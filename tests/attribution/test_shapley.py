@@ -13,6 +13,8 @@ from govsim.attribution.shapley import (
     exact_shapley,
     interaction_index,
     orders_of_arrival,
+    pair_coalitions,
+    sampled_interaction,
     sampled_shapley,
 )
 
@@ -109,3 +111,38 @@ def test_orders_come_with_their_reverses_and_pass_through_their_prefixes():
     first = orders[0]
     assert 1 << int(first[0]) in masks
     assert (1 << int(first[0])) | (1 << int(first[1])) in masks
+
+
+def test_pair_draws_leave_the_pair_out_and_weigh_sizes_as_the_index_does():
+    rng = np.random.default_rng(3)
+    drawn = pair_coalitions(6, 1, 4, 20_000, rng)
+    assert not any(mask & 0b10010 for mask in drawn)
+    sizes = np.bincount([int(mask).bit_count() for mask in drawn], minlength=5)
+    assert_allclose(sizes / len(drawn), np.full(5, 0.2), atol=0.015)  # uniform on 0..n-2
+    # Within a size, every coalition of the others is equally likely.
+    pairs_of_two = [mask for mask in drawn if int(mask).bit_count() == 2]
+    counts = np.unique(pairs_of_two, return_counts=True)[1]
+    assert len(counts) == 6  # C(4, 2)
+    assert counts.min() > 0.8 * counts.mean()
+
+
+def test_sampled_interactions_converge_to_the_exact_index_on_ten_players():
+    table = noisy_game(10, 3, seed=5)
+    for a, b in ((0, 1), (2, 9)):
+        exact = interaction_index(table, 10, a, b)
+        errors = []
+        for count in (10, 4000):
+            drawn = pair_coalitions(10, a, b, count, np.random.default_rng(a + b))
+            estimate, joint = sampled_interaction(lambda mask: table[mask], drawn, a, b)
+            spread = joint.std(axis=0, ddof=1) / np.sqrt(count)
+            assert np.all(np.abs(estimate - exact) <= 5 * spread + 1e-9)
+            errors.append(float(np.abs(estimate - exact).max()))
+        assert errors[1] < errors[0]
+
+
+def test_a_sampled_index_is_zero_in_an_additive_game_and_c_for_a_pure_pair():
+    additive = table_of(lambda s: sum(3.0 * i for i in s), 10)
+    drawn = pair_coalitions(10, 2, 5, 30, np.random.default_rng(0))
+    assert_allclose(sampled_interaction(lambda m: additive[m], drawn, 2, 5)[0], 0.0, atol=1e-12)
+    pure = table_of(lambda s: 7.0 if {2, 5} <= s else 0.0, 10)
+    assert_allclose(sampled_interaction(lambda m: pure[m], drawn, 2, 5)[0], 7.0)

@@ -157,9 +157,10 @@ class Police(Agency):
         source=ASSUMPTION,
     )
     arrest_share: float = share(
-        0.6,
+        0.8,
         "Share of reachable operators, buyers, technicians and movers taken in an operation.",
-        source=ASSUMPTION,
+        source="assumption, set so that arrests per victim's report in baseline reach the "
+        "national 2017 figure (0.088; docs/sources.md P2.1d, docs/validation.md)",
     )
     arrest_core_share: float = share(
         0.8, "Share of reachable core and leader taken at full evidence depth.", source=ASSUMPTION

@@ -58,13 +58,13 @@ class Latencies(Record):
     """What the slowest (no cooperation) and fastest (full cooperation) links deliver."""
 
     stop_payment_slowest_hours: float = param(
-        72.0,
+        24.0,
         "Police stop-payment through the formal legal route with no police-bank link: a "
         "written notice served on the bank in branch hours. Police always have it.",
         unit="hours",
         gt=0.0,
-        source="written stop-payment and freeze notices take hours to days; IC3 72-hour "
-        "window; assumption",
+        source="written stop-payment and freeze notices take hours to days (a working day "
+        "here); assumption",
     )
     stop_payment_fastest_hours: float = param(
         0.25,

@@ -127,7 +127,13 @@ class Population(Record):
         0.8, "Share of ties within the resident's region.", source=ASSUMPTION
     )
     report_share: ByGroupShare = by_group_share(
-        0.40, 0.35, 0.30, "Probability a victim reports the loss to police.", source=ONS
+        0.18,
+        0.16,
+        0.14,
+        "Probability a victim reports the loss to police. About one fraud incident in seven "
+        "reaches the police; victims who lost money (every victim here) a little more often, "
+        "the young more than the old.",
+        source=ONS,
     )
     report_delay_median_hours: float = param(
         10.0,

@@ -95,6 +95,9 @@ def PairViews(snapshot: PairSnapshot, language: str) -> None:
     with solara.Columns([1, 1]):
         for key, draw in PAIR_CHARTS:
             with solara.Card(margin=0, classes=[f"govsim-view-{key}"]):
-                Plot(draw(snapshot, language), dependencies=[id(snapshot), snapshot.day, language])
+                Plot(
+                    lambda draw=draw: draw(snapshot, language),
+                    dependencies=[id(snapshot), snapshot.day, language],
+                )
                 solara.Text(say(f"caption_{key}", language), style={"font-size": "0.85em"})
     KeyOutcomes(snapshot, language)

@@ -44,12 +44,13 @@ def warn_contacts(
             "dissuasion_works",
         )
     )
-    leads = model.police.enabled & (
-        (by_telecom & (forward < model.links.level("police-telecom")))
-        | (by_platform & (forward < model.links.level("police-platform")))
-        | by_desk
-    )
+    police, level = model.police.enabled, model.links.level
+    from_telecom = police & by_telecom & (forward < level("police-telecom"))
+    from_platform = police & by_platform & (forward < level("police-platform"))
+    leads = from_telecom | from_platform | (police & by_desk)
     model.metrics.add("leads", int(leads.sum()))
+    model.metrics.add_link("police-telecom", "lead", int(from_telecom.sum()))
+    model.metrics.add_link("police-platform", "lead", int(from_platform.sum()))
     urgent = desk_triage(model, batch, in_progress)
     order = batch.uniform(model.keyed, "call_order")
     called = model.police.dissuade(leads, batch.key, batch.target, urgent, order)
@@ -66,7 +67,11 @@ def warn_contacts(
         batch.phone, model.links.level("bank-telecom"), model.links.level("bank-platform")
     )
     # The desk's bank staff see its flags at once.
-    batch.signalled_bank = (batch.flagged & (signal < to_bank)) | by_desk
+    signalled = batch.flagged & (signal < to_bank)
+    batch.signalled_bank = signalled | by_desk
+    model.metrics.add_link("bank-telecom", "lead", int((signalled & batch.phone).sum()))
+    model.metrics.add_link("bank-platform", "lead", int((signalled & ~batch.phone).sum()))
+    model.metrics.add_link("telecom-platform", "lead", int(shared_with_platform.sum()))
     model.metrics.add("flagged", int(batch.flagged.sum()))
     model.metrics.add("warned", int(batch.warned.sum()))
     boost = model.config.agencies.education.warning_boost

@@ -102,6 +102,14 @@ SUMMARY_SUMS: tuple[str, ...] = (
 )
 
 
+LINK_TRAFFIC: tuple[str, ...] = ("freeze", "blacklist", "lead")
+"""What a cooperation link carries, counted per link and day for the dashboard's network view:
+a stop-payment order (police-bank), a reported number or account to block (police-telecom,
+police-platform), a risk lead or signal (a flag forwarded to the centre or a bank, a telecom's
+flag shared with platforms, a public report through the government-public link). Kept apart
+from the daily columns: it is a view of the mechanisms, not an outcome written to files."""
+
+
 class Metrics:
     """Counters of the current day, the history of measured days, and run-level tallies."""
 
@@ -120,6 +128,9 @@ class Metrics:
         }
         self.hours_to_freeze: list[np.ndarray] = []
         self.by_place = Breakdown(places)
+        self.links_today: Counter[tuple[str, str]] = Counter()
+        self.link_days: list[dict[tuple[str, str], float]] = []
+        """Per measured day, what each link carried: ``(link, kind)`` to a count."""
 
     def add(self, name: str, amount: float) -> None:
         """Add to one of today's city counters."""
@@ -140,6 +151,11 @@ class Metrics:
         """Add counts or amounts to the run's tables by region and institution (breakdown)."""
         if self.measuring:
             self.by_place.add(name, places, weights)
+
+    def add_link(self, link: str, kind: str, amount: float) -> None:
+        """Count what a cooperation link carried today (a kind of :data:`LINK_TRAFFIC`)."""
+        if amount:
+            self.links_today[link, kind] += amount
 
     def add_hours_to_freeze(self, hours: np.ndarray) -> None:
         """Record hours from transfer to freeze of frozen mule paths."""
@@ -163,8 +179,10 @@ class Metrics:
         if self.measuring:
             self.days.append(row)
             self.market_days.append(market)
+            self.link_days.append(dict(self.links_today))
         self.today = Counter()
         self.market_today = Counter()
+        self.links_today = Counter()
         return row
 
     def median_hours_to_freeze(self) -> float:

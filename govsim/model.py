@@ -417,6 +417,7 @@ class GovernanceModel(mesa.Model):
         )
         handles = batch.handle[reporting]
         self.metrics.add("public_reports", int(handles.size))
+        self.metrics.add_link("government-public", "lead", int(handles.size))
         self.push_blacklist(handles, batch.phone[reporting])
 
     # 7. transfer
@@ -502,20 +503,23 @@ class GovernanceModel(mesa.Model):
         customer's own call, whichever is first. Per payer (their own bank) when ``payers``
         is given, else for the sector.
         """
-        latencies = self.links.latencies
         acting = self.banks.effort > 0 if payers is None else self.banks.customer_effort(payers) > 0
         own = np.where(acting, self.banks.config.self_freeze_hours, math.inf)
-        police = math.inf
+        latency = np.minimum(own, self.police_stop_payment_hours())
+        return float(latency) if payers is None else latency
+
+    def police_stop_payment_hours(self) -> float:
+        """Hours from a report to the police's stop-payment (infinite without police)."""
+        latencies = self.links.latencies
         hub = self.links.hub
         if self.police.enabled and hub is not None and hub.one_intake:
-            police = hub.intake_hours
-        elif self.police.enabled:
+            return hub.intake_hours
+        if self.police.enabled:
             level = self.links.level("police-bank")
             slow = math.log(latencies.stop_payment_slowest_hours)
             fast = math.log(latencies.stop_payment_fastest_hours)
-            police = latencies.station_routing_hours + math.exp(slow + (fast - slow) * level)
-        latency = np.minimum(own, police)
-        return float(latency) if payers is None else latency
+            return latencies.station_routing_hours + math.exp(slow + (fast - slow) * level)
+        return math.inf
 
     def exit_abroad_share(self, ring_ids: np.ndarray) -> np.ndarray:
         """Share of each ring's funds that leave the country."""
@@ -665,6 +669,7 @@ class GovernanceModel(mesa.Model):
             self.handles.block_from(chosen, self.day + math.ceil(delay))
             if in_city:
                 self.metrics.add("handles_blacklisted", int(chosen.size))
+                self.metrics.add_link(link, "blacklist", int(chosen.size))
 
     def _blacklist_rest_of_market(self) -> None:
         """Reports elsewhere in the rings' market blacklist more of their handles."""

@@ -246,6 +246,9 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     paid.first_hour = np.where(paid.stage == 0, start, paid.first_hour)
     latency = model.stop_payment_latency_hours(paid.resident)
     stop_hour = report_hour + latency
+    # The police's order, not the bank's own freeze, is the faster: it travels the link.
+    by_police = np.isfinite(stop_hour) & (latency == model.police_stop_payment_hours())
+    metrics.add_link("police-bank", "freeze", int(by_police.sum()))
     freeze_chance = freeze_chances(model, paid, start, latency)
     metrics.add("expected_frozen_paths", float(freeze_chance.sum()) * model.config.fraud.fanout)
     metrics.add("paths_paid", len(paid) * model.config.fraud.fanout)

@@ -51,7 +51,15 @@ DIFFERENCE_COLUMNS = (
 
 def outcomes_per_replication(results: RunResults) -> pd.DataFrame:
     """One row per replication, one column per outcome (collateral added up)."""
-    summary = results.summary.sort_values("replication")
+    return outcomes_of(results.summary.sort_values("replication"))
+
+
+def outcomes_of(summary: pd.DataFrame) -> pd.DataFrame:
+    """The compared outcomes of summary rows (``Metrics.summary``), collateral added up.
+
+    Apart from :func:`outcomes_per_replication` so that a run still under way (the
+    dashboard's side by side) is read exactly as a finished comparison reads its runs.
+    """
     frame = summary[list(HEADLINE)].astype(float).reset_index(drop=True)
     frame[COLLATERAL] = summary[list(COLLATERAL_PARTS)].astype(float).sum(axis=1).to_numpy()
     return frame

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import get_args
 
 import reacton.ipyvuetify as rv
 import solara
@@ -16,7 +17,10 @@ from govsim.dashboard.labels import LANGUAGE_NAMES, say
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.events import LIVE_EVENTS
 from govsim.labels import LANGUAGES
+from govsim.scenario.cooperation import Cooperation
 
+STRUCTURE_CHOICES: tuple[str, ...] = get_args(Cooperation.model_fields["structure"].annotation)
+"""The structures the scenario schema allows (``cooperation.structure``), in its order."""
 MAX_SPEED = 30
 """Most days per screen update while playing: a year in about three seconds."""
 
@@ -30,6 +34,18 @@ def LanguageSwitch(language: solara.Reactive[str]) -> None:
         values=names,
         on_value=lambda name: language.set(LANGUAGES[names.index(name)]),
         classes=["govsim-language"],
+    )
+
+
+@solara.component
+def ModeSwitch(mode: solara.Reactive[str], modes: tuple[str, ...], language: str) -> None:
+    """One scenario or two side by side."""
+    names = [say(f"mode_{name}", language) for name in modes]
+    solara.ToggleButtonsSingle(
+        value=names[modes.index(mode.value)],
+        values=names,
+        on_value=lambda name: mode.set(modes[names.index(name)]),
+        classes=["govsim-mode"],
     )
 
 
@@ -136,6 +152,24 @@ def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, lan
             ),
             disabled=not enabled,
         )
+
+
+@solara.component
+def StructureControls(
+    choices: solara.Reactive[Choices], simulation: Simulation, language: str
+) -> None:
+    """The cooperation structure, among those the scenario schema allows."""
+    names = {say(name, language, table="structures"): name for name in STRUCTURE_CHOICES}
+    current = say(simulation.structure(), language, table="structures")
+    solara.Select(
+        label=say("structure", language),
+        value=current,
+        values=list(names),
+        on_value=lambda name: choices.set(
+            choices.value.with_setting("cooperation.structure", names[name])
+        ),
+        classes=["govsim-structure"],
+    )
 
 
 @solara.component

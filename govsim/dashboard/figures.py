@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from govsim.dashboard.labels import ROLES, measure, say
-from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, Snapshot
+from govsim.dashboard.labels import CHAIN_ROLES, ROLES, measure, say
+from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, RingChain, Snapshot
+from govsim.tables import format_value
 
 HEIGHT = 300
 WIDTH = 430
@@ -29,9 +30,11 @@ NODE_PLACES: dict[str, tuple[float, float]] = {
 """Fixed places of the cooperation network's parties: the police in the middle, the companies
 above, the rest below. Fixed, so that nothing is laid out at run time and the picture never
 moves between redraws."""
+LIT_COLOUR = "rgba(230, 126, 34, 0.9)"
+"""A link that carried something lately: orange against the blue of the quiet links."""
 
 
-def _layout(figure: go.Figure, title: str) -> go.Figure:
+def compact(figure: go.Figure, title: str) -> go.Figure:
     """A compact chart with its title and the legend under it."""
     figure.update_layout(
         title={"text": title, "font": {"size": 15}},
@@ -58,7 +61,7 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
             line={"color": "#c0392b"},
         )
     figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
-    return _layout(figure, title)
+    return compact(figure, title)
 
 
 def victims(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -77,7 +80,7 @@ def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
     totals = [snapshot.total(column) for column in LAYERS]
     figure = go.Figure(go.Bar(x=totals, y=names, orientation="h", marker_color="#5d8aa8"))
     figure.update_layout(yaxis={"autorange": "reversed"})
-    return _layout(figure, say("view_layers", language))
+    return compact(figure, say("view_layers", language))
 
 
 def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -104,7 +107,7 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
         yaxis={"rangemode": "tozero"},
         yaxis2={"overlaying": "y", "side": "right"},
     )
-    return _layout(figure, say("view_rings", language))
+    return compact(figure, say("view_rings", language))
 
 
 def awareness(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -116,7 +119,7 @@ def awareness(snapshot: Snapshot, language: str = "en") -> go.Figure:
             name = say(group, language, table="groups")
             figure.add_scatter(x=daily["day"], y=daily[column], name=name)
     figure.update_layout(yaxis={"range": [0, 1], "title": say("awareness", language)})
-    return _layout(figure, say("view_awareness", language))
+    return compact(figure, say("view_awareness", language))
 
 
 def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -142,28 +145,32 @@ def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
         yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"},
         xaxis={"title": say("district", language)},
     )
-    return _layout(figure, say("view_districts", language))
+    return compact(figure, say("view_districts", language))
 
 
 def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
-    """The parties as nodes and their links as lines as thick as the link's effective level."""
+    """The parties as nodes, each link as thick as its level, lit where it carried traffic.
+
+    A link that carried a stop-payment order, a blacklist entry or a lead in the last
+    ``LIT_DAYS`` days (:mod:`.simulation`) is drawn in orange with its count at its middle;
+    hovering names what it carried.
+    """
     figure = go.Figure()
     for link, level in snapshot.cooperation.items():
-        one, other = link.split("-")
-        (x0, y0), (x1, y1) = NODE_PLACES[one], NODE_PLACES[other]
-        if one == other:  # police across regions: a loop beside the node
-            xs, ys = [x0, x0 - 0.25, x0 + 0.25, x0], [y0, y0 + 0.35, y0 + 0.35, y0]
-        else:
-            xs, ys = [x0, x1], [y0, y1]
+        xs, ys = _link_line(link)
+        carried = snapshot.traffic.get(link, {})
+        lit = sum(carried.values()) > 0
+        colour = LIT_COLOUR if lit else f"rgba(41, 98, 155, {0.15 + 0.85 * level})"
         figure.add_scatter(
             x=xs,
             y=ys,
             mode="lines",
-            line={"width": 0.5 + 10 * level, "color": f"rgba(41, 98, 155, {0.15 + 0.85 * level})"},
+            line={"width": 0.5 + 10 * level, "color": colour},
             hoverinfo="text",
-            text=f"{say('link_level', language)}: {level:.2f}",
+            text=_link_hover(level, carried, language),
             showlegend=False,
         )
+    _label_lit_links(figure, snapshot)
     names = list(NODE_PLACES)
     figure.add_scatter(
         x=[NODE_PLACES[n][0] for n in names],
@@ -177,16 +184,67 @@ def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
     )
     hidden = {"visible": False, "range": [-1.5, 1.5]}
     figure.update_layout(xaxis=hidden, yaxis={**hidden, "range": [-1.6, 1.5]})
-    return _layout(figure, say("view_cooperation", language))
+    return compact(figure, say("view_cooperation", language))
+
+
+def _link_line(link: str) -> tuple[list[float], list[float]]:
+    """The line of a link between its parties' places (a loop for police across regions)."""
+    one, other = link.split("-")
+    (x0, y0), (x1, y1) = NODE_PLACES[one], NODE_PLACES[other]
+    if one == other:
+        return [x0, x0 - 0.25, x0 + 0.25, x0], [y0, y0 + 0.35, y0 + 0.35, y0]
+    return [x0, x1], [y0, y1]
+
+
+def _link_hover(level: float, carried: dict[str, float], language: str) -> str:
+    """A link's level, then what it carried lately, one kind a line."""
+    lines = [f"{say('link_level', language)}: {level:.2f}"]
+    lines += [
+        f"{say(kind, language, table='traffic')}: {count:,.0f}"
+        for kind, count in carried.items()
+        if count
+    ]
+    return "<br>".join(lines)
+
+
+def _label_lit_links(figure: go.Figure, snapshot: Snapshot) -> None:
+    """The count a lit link carried, written at its middle (one trace for all of them)."""
+    places, counts = [], []
+    for link, carried in snapshot.traffic.items():
+        total = sum(carried.values())
+        if total > 0 and link in snapshot.cooperation:
+            xs, ys = _link_line(link)
+            places.append((sum(xs[:2]) / 2, sum(ys[:2]) / 2 + (0.35 if len(xs) > 2 else 0.0)))
+            counts.append(f"{total:,.0f}")
+    if places:
+        figure.add_scatter(
+            x=[x for x, _ in places],
+            y=[y for _, y in places],
+            mode="text",
+            text=counts,
+            textfont={"color": "#a04000", "size": 11},
+            hoverinfo="skip",
+            showlegend=False,
+        )
 
 
 def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
-    """Leads reaching the one-stop centre and its calls each day; its queue (right axis)."""
+    """The centre's day: leads in, calls made, its callers' capacity, and its queue.
+
+    Leads and calls are bars, the capacity a dashed line, the queue a line on the right axis;
+    the title gives the staff seated in the centre.
+    """
     daily = snapshot.daily
     figure = go.Figure()
     if not daily.empty:
         for column in ("leads", "dissuasion_calls"):
             figure.add_bar(x=daily["day"], y=daily[column], name=measure(column, language))
+        figure.add_scatter(
+            x=daily["day"],
+            y=[snapshot.call_capacity] * len(daily),
+            name=say("call_capacity", language),
+            line={"color": "#555555", "dash": "dash"},
+        )
         figure.add_scatter(
             x=daily["day"],
             y=daily["leads_waiting"],
@@ -195,4 +253,32 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
             line={"color": "#c0392b"},
         )
     figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
-    return _layout(figure, say("view_centre", language))
+    title = say("view_centre", language, staff=format_value(snapshot.centre_staff))
+    return compact(figure, title)
+
+
+def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
+    """One ring's members by role, in the country and abroad (stacked), and its full strength."""
+    figure = go.Figure()
+    if ring is not None:
+        roles = [say(role, language, table="chain_roles") for role in CHAIN_ROLES]
+        for key, members, colour in (
+            ("at_home", ring.home, "#5d8aa8"),
+            ("abroad", ring.abroad, "#e67e22"),
+        ):
+            figure.add_bar(
+                x=list(members),
+                y=roles,
+                orientation="h",
+                name=say(key, language),
+                marker_color=colour,
+            )
+        figure.add_scatter(
+            x=list(ring.full_strength),
+            y=roles,
+            mode="markers",
+            marker={"symbol": "line-ns-open", "size": 16, "color": "#222222"},
+            name=say("full_strength", language),
+        )
+    figure.update_layout(barmode="stack", yaxis={"autorange": "reversed"})
+    return compact(figure, say("view_chain", language))

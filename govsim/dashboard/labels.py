@@ -54,6 +54,31 @@ NODES: dict[str, tuple[str, str]] = {
 }
 """The parties of the cooperation network, by their name in a link's key (``police-bank``)."""
 
+TRAFFIC: dict[str, tuple[str, str]] = {
+    "freeze": ("stop-payment orders", "止付指令"),
+    "blacklist": ("numbers and accounts to block", "待封停号码与账户"),
+    "lead": ("risk leads and signals", "预警线索与信号"),
+}
+"""What a cooperation link carries (``govsim.metrics.LINK_TRAFFIC``), as its hover names it."""
+
+STRUCTURES: dict[str, tuple[str, str]] = {
+    "none": ("None: each party acts alone", "无：各方各自为战"),
+    "bilateral": ("Bilateral agreements", "双边协作"),
+    "hub": ("One-stop centre (hub)", "合成中心（一站式）"),
+}
+"""The cooperation structures ``cooperation.structure`` allows, as the picker offers them."""
+
+CHAIN_ROLES: dict[str, tuple[str, str]] = {
+    "leader": ("Leader", "头目"),
+    "core": ("Core members", "骨干"),
+    "data_buyers": ("Data buyers", "信息购买人员"),
+    "technicians": ("Technicians", "技术人员"),
+    "script_designers": ("Script designers", "话术编写人员"),
+    "operators": ("Operators", "话务员"),
+    "money_movers": ("Money movers", "洗钱人员"),
+}
+"""A ring's roles along its chain (``govsim.scenario.fraud.ROLES``)."""
+
 EVENTS: dict[str, tuple[str, str]] = {
     "data_breach": ("Data breach", "个人信息泄露"),
     "card_crackdown": ("Card crackdown (断卡)", "“断卡”行动"),
@@ -118,7 +143,67 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view_awareness": ("Awareness by group", "各人群防骗意识"),
     "view_districts": ("Victims and losses by district", "各辖区受害人数与损失"),
     "view_cooperation": ("Cooperation network", "协作网络"),
-    "view_centre": ("The one-stop centre", "反诈中心"),
+    "view_centre": (
+        "The one-stop centre ({staff} staff seated)",
+        "反诈中心（集中办公 {staff} 人）",
+    ),
+    "no_centre_title": ("No one-stop centre", "无反诈中心"),
+    "call_capacity": ("Calls a day its callers can make", "每日劝阻能力"),
+    "no_centre": (
+        "No one-stop centre in this city (cooperation structure: {structure}): reports go to "
+        "police stations, leads through each pairwise link; pick the hub structure to see one.",
+        "本市没有反诈中心（协作结构：{structure}）：报案由派出所受理，线索经各双边链路传递；"
+        "选择合成中心结构即可查看。",
+    ),
+    "structure": ("Cooperation structure", "协作结构"),
+    "mode_single": ("One scenario", "单个情景"),
+    "mode_pair": ("Side by side", "并排对比"),
+    "scenario_a": ("Scenario A (reference)", "情景 A（参照）"),
+    "scenario_b": ("Scenario B", "情景 B"),
+    "pair_note": (
+        "Both run the same city and the same seed, day by day together: what differs is the "
+        "governance, not the luck.",
+        "两个情景使用同一城市、同一随机种子，逐日同步推进：差别来自治理方式，而非运气。",
+    ),
+    "view_pair_victims": ("Victims each day: A, B and B - A", "每日受害人数：A、B 与 B - A"),
+    "view_pair_loss": ("Net loss so far: A, B and B - A", "累计净损失：A、B 与 B - A"),
+    "view_pair_table": ("Key outcomes so far", "主要结果（截至目前）"),
+    "difference": ("Difference B - A", "差值 B - A"),
+    "relative": ("Change", "变化率"),
+    "outcome": ("Outcome", "指标"),
+    "caption_pair_victims": (
+        "Victims each day in A and B (lines) and B minus A (bars): below zero, B had fewer.",
+        "A 与 B 每日受害人数（线）及 B 减 A（柱）：低于零表示 B 更少。",
+    ),
+    "caption_pair_loss": (
+        "Net loss so far in A and B (lines) and the gap B minus A (shaded): the money B saved, "
+        "or lost, day by day.",
+        "A 与 B 的累计净损失（线）及差值 B 减 A（阴影）：B 逐日多挽回或多损失的金额。",
+    ),
+    "caption_pair_table": (
+        "Totals so far of the outcomes govsim compare judges, and B against A (one run each: "
+        "no interval; run govsim compare for replications).",
+        "govsim compare 所评判的主要结果的累计值，以及 B 相对 A 的差异（各仅一次运行，无置信"
+        "区间；多次重复请运行 govsim compare）。",
+    ),
+    "view_chain": ("One ring's chain", "单个团伙的产业链"),
+    "ring": ("Ring", "团伙"),
+    "ring_choice": (
+        "Ring {ring}{abroad}: {members} members",
+        "团伙 {ring}{abroad}：{members} 人",
+    ),
+    "ring_abroad": (" (abroad)", "（境外）"),
+    "at_home": ("in the country", "境内"),
+    "abroad": ("abroad", "境外"),
+    "full_strength": ("full strength", "满编人数"),
+    "no_rings": ("No ring is operating.", "当前没有活动的团伙。"),
+    "caption_chain": (
+        "The members of one ring by role along its chain, in the country and abroad, against "
+        "its full strength: arrested members are replaced after a delay; taking the leader and "
+        "most of the core dissolves it.",
+        "所选团伙沿产业链各环节的成员（境内、境外）与满编人数对比：被抓成员会在一段时间后被补充；"
+        "抓获头目和多数骨干则团伙解散。",
+    ),
     "link_level": ("link level", "协作水平"),
     "caption_victims": (
         "Residents who paid a scammer for the first time in an episode: bars each day, the line "
@@ -150,16 +235,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "按受害人居住辖区统计的累计受害人数与净损失。",
     ),
     "caption_cooperation": (
-        "The parties and their cooperation links: the thicker the line, the closer they work "
-        "(the effective level, a one-stop centre's co-location included; the loop is police "
-        "across regions).",
-        "各治理主体及其协作链路：线越粗，协作越紧密（为实际协作水平，含合成中心集中办公的加成；"
-        "环线表示公安跨地区协作）。",
+        "The parties and their links, as thick as they cooperate; orange where a link carried a "
+        "stop-payment order, a blacklist entry or a lead in the last 3 days (the number says how "
+        "many; the loop is police across regions).",
+        "各治理主体及其协作链路，线越粗协作越紧密；近 3 天传递过止付指令、黑名单或线索的链路"
+        "显示为橙色（数字为件数；环线表示公安跨地区协作）。",
     ),
     "caption_centre": (
-        "The one-stop centre's day: risk leads reaching it and its dissuasion calls (bars), and "
-        "leads waiting in its queue for a call (line, right axis).",
-        "反诈中心的每日工作：推送至中心的预警线索与劝阻电话（柱），以及排队待劝阻的线索（线，右轴）。",
+        "The one-stop centre's day: risk leads reaching it and its dissuasion calls (bars) "
+        "against what its callers can make (dashes), and leads queueing for a call (line, "
+        "right axis).",
+        "反诈中心的每日工作：推送至中心的预警线索与劝阻电话（柱）、劝阻能力上限（虚线），以及"
+        "排队待劝阻的线索（线，右轴）。",
     ),
     "caption_events": (
         "Events of the scenario as they happen.",
@@ -176,6 +263,9 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "nodes": NODES,
     "roles": ROLES,
     "groups": GROUPS,
+    "traffic": TRAFFIC,
+    "structures": STRUCTURES,
+    "chain_roles": CHAIN_ROLES,
 }
 """Every table of dashboard words, for the test that each has both languages."""
 

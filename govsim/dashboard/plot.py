@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import plotly
@@ -55,18 +55,30 @@ class SharedBundleFigure(go.FigureWidget):
 
 
 @solara.component
-def Plot(figure: go.Figure, dependencies: Sequence[object]) -> solara.Element:
-    """A Plotly figure, redrawn in place when ``dependencies`` change (as solara.FigurePlotly)."""
+def Plot(draw: Callable[[], go.Figure], dependencies: Sequence[object]) -> solara.Element:
+    """The figure ``draw`` makes, drawn afresh in place when ``dependencies`` change.
+
+    Takes a function rather than a figure: a figure passed as an argument is compared with the
+    last one at every render of the page (Plotly compares figures by converting both to
+    dictionaries, about 10 ms a chart), and would be built even when nothing changed.
+    """
     element = SharedBundleFigure.element()
+    drawn_layout = solara.use_ref(None)
 
     def redraw() -> None:
+        figure = draw()
         widget: go.FigureWidget = solara.get_widget(element)
         old = len(widget.data)
+        # Setting a layout validates all of it again (about 20 ms a chart, most of a step's
+        # redraw); while playing, only the data change, so an unchanged layout is not resent.
+        layout = figure.layout.to_plotly_json()
         # One update: the axes' automatic ranges are then computed on the new data.
         with widget.batch_update():
             widget.add_traces(figure.data)
             widget.data = list(widget.data)[old:]
-            widget.layout = figure.layout
+            if layout != drawn_layout.current:
+                widget.layout = figure.layout
+                drawn_layout.current = layout
 
     solara.use_effect(redraw, list(dependencies))
     return element

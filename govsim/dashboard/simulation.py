@@ -37,6 +37,9 @@ LAYERS: tuple[str, ...] = (
     "victims",
 )
 """The interception counts shown side by side (not a funnel: see docs/outputs.md)."""
+LIT_DAYS = 3
+"""A link is lit when it carried something in the last this many days: long enough for the
+eye to catch it while playing, short enough that a link gone quiet goes dark."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,22 @@ class Choices:
 
 
 @dataclass(frozen=True, slots=True)
+class RingChain:
+    """One ring's members by chain role (:data:`govsim.scenario.fraud.ROLES` order)."""
+
+    ring: int
+    cross_border: bool
+    home: tuple[int, ...]
+    abroad: tuple[int, ...]
+    full_strength: tuple[int, ...]
+
+    @property
+    def members(self) -> int:
+        """Members now, in the country and abroad."""
+        return sum(self.home) + sum(self.abroad)
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """The simulation at the end of a day, copied so that views never read a model mid-step."""
 
@@ -75,8 +94,23 @@ class Snapshot:
     events: tuple[tuple[int, object], ...] = field(default=())
     cooperation: Mapping[str, float] = field(default_factory=dict)
     """The effective level of every modelled link (a hub's co-location included)."""
-    hub: bool = False
-    """Whether the city has a one-stop anti-fraud centre (``cooperation.structure: hub``)."""
+    structure: str = "bilateral"
+    """The cooperation structure: ``none``, ``bilateral`` or ``hub`` (a one-stop centre)."""
+    traffic: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    """What each link carried over the last :data:`LIT_DAYS` days: link to kind to count."""
+    centre_staff: float = 0.0
+    """Staff seated in the one-stop centre (0 without one)."""
+    call_capacity: float = 0.0
+    """Dissuasion calls the centre's callers can make a day."""
+    summary: Mapping[str, float] = field(default_factory=dict)
+    """The run's totals so far, as a finished run's summary row (``Metrics.summary``)."""
+    rings: tuple[RingChain, ...] = ()
+    """The rings operating in the city's market, by their id."""
+
+    @property
+    def hub(self) -> bool:
+        """Whether the city has a one-stop anti-fraud centre (``cooperation.structure: hub``)."""
+        return self.structure == "hub"
 
     @property
     def finished(self) -> bool:
@@ -191,8 +225,37 @@ class Simulation:
                 districts=self._districts(),
                 events=self._events_so_far(),
                 cooperation={name: self.scenario.cooperation.level(name) for name in KNOWN_LINKS},
-                hub=self.scenario.cooperation.structure == "hub",
+                structure=self.scenario.cooperation.structure,
+                traffic=recent_traffic(metrics.link_days),
+                centre_staff=self._centre_staff(),
+                call_capacity=self._call_capacity(),
+                summary=metrics.summary(),
+                rings=self._rings(),
             )
+
+    def _rings(self) -> tuple[RingChain, ...]:
+        """Each operating ring's chain, copied."""
+        return tuple(
+            RingChain(
+                ring=int(ring.unique_id),
+                cross_border=bool(ring.cross_border),
+                home=tuple(int(n) for n in ring.home),
+                abroad=tuple(int(n) for n in ring.abroad),
+                full_strength=tuple(int(n) for n in ring.full_strength),
+            )
+            for ring in self.model.active_rings()
+        )
+
+    def _centre_staff(self) -> float:
+        """Staff seated in the city's one-stop centre, as the costs count them (0 without)."""
+        if self.scenario.cooperation.structure != "hub":
+            return 0.0
+        return self.scenario.costs.centre_staff_per_100k * self.residents / 1e5
+
+    def _call_capacity(self) -> float:
+        """Dissuasion calls a day the centre's callers can make (0 with the police off)."""
+        police = self.scenario.agencies.police
+        return police.dissuasion_calls_per_100k * self.residents / 1e5 if police.enabled else 0.0
 
     def _districts(self) -> pd.DataFrame:
         """Victims and net loss so far by the victim's district."""
@@ -222,12 +285,28 @@ class Simulation:
             for name in PARTIES
         }
 
+    def structure(self) -> str:
+        """The cooperation structure of the scenario as built ("" if nothing was built)."""
+        return self.scenario.cooperation.structure if self.scenario is not None else ""
+
     def links(self) -> Mapping[str, float]:
         """The level of each link the page offers, as the scenario sets it (0 if absent)."""
         if self.scenario is None:
             return {}
         levels = self.scenario.cooperation.links
         return {name: float(levels.get(name, 0.0)) for name in LINKS}
+
+
+def recent_traffic(
+    link_days: list[Mapping[tuple[str, str], float]], days: int | None = None
+) -> dict[str, dict[str, float]]:
+    """What each link carried over the last ``days`` measured days (``Metrics.link_days``)."""
+    found: dict[str, dict[str, float]] = {}
+    for day in link_days[-(days or LIT_DAYS) :]:
+        for (link, kind), count in day.items():
+            kinds = found.setdefault(link, {})
+            kinds[kind] = kinds.get(kind, 0.0) + count
+    return found
 
 
 GROUP_COLUMNS: dict[str, str] = {group: f"awareness_{group}" for group in AGE_GROUPS}

@@ -14,7 +14,7 @@ import solara
 from govsim.dashboard import figures
 from govsim.dashboard.labels import measure, say
 from govsim.dashboard.plot import Plot
-from govsim.dashboard.simulation import Snapshot
+from govsim.dashboard.simulation import RingChain, Snapshot
 
 CHARTS: tuple[tuple[str, Callable[[Snapshot, str], go.Figure]], ...] = (
     ("victims", figures.victims),
@@ -37,7 +37,7 @@ def Chart(
 ) -> None:
     """One chart in a card, its caption under it."""
     with solara.Card(margin=0, classes=[f"govsim-view-{key}"]):
-        Plot(draw(snapshot, language), dependencies=[snapshot.day, language])
+        Plot(lambda: draw(snapshot, language), dependencies=[id(snapshot), snapshot.day, language])
         solara.Text(say(f"caption_{key}", language), style={"font-size": "0.85em"})
 
 
@@ -51,6 +51,44 @@ def EventLog(snapshot: Snapshot, language: str) -> None:
             solara.Text(say("no_events", language))
         for line in lines:
             solara.Text(line, classes=["govsim-event"])
+
+
+@solara.component
+def NoCentre(snapshot: Snapshot, language: str) -> None:
+    """Where the centre's chart would be: why this city has none, and how to get one."""
+    structure = say(snapshot.structure, language, table="structures")
+    with solara.Card(say("no_centre_title", language), margin=0, classes=["govsim-no-centre"]):
+        solara.Text(say("no_centre", language, structure=structure), style={"font-size": "0.85em"})
+
+
+@solara.component
+def ChainView(snapshot: Snapshot, language: str) -> None:
+    """One ring's chain, the ring picked from those operating (the first until one is picked).
+
+    A picked ring that is dissolved or leaves gives way to the first ring still operating.
+    """
+    picked = solara.use_reactive(0)
+    rings = {ring.ring: ring for ring in snapshot.rings}
+    ring = rings.get(picked.value) or (snapshot.rings[0] if snapshot.rings else None)
+    with solara.Card(margin=0, classes=["govsim-view-chain"]):
+        if ring is None:
+            solara.Text(say("no_rings", language))
+        else:
+            names = {_ring_name(r, language): r.ring for r in snapshot.rings}
+            solara.Select(
+                label=say("ring", language),
+                value=_ring_name(ring, language),
+                values=list(names),
+                on_value=lambda name: picked.set(names[name]),
+            )
+        Plot(lambda: figures.chain(ring, language), dependencies=[snapshot.day, language, ring])
+        solara.Text(say("caption_chain", language), style={"font-size": "0.85em"})
+
+
+def _ring_name(ring: RingChain, language: str) -> str:
+    """A ring as the picker names it: its id, abroad or not, its members now."""
+    abroad = say("ring_abroad", language) if ring.cross_border else ""
+    return say("ring_choice", language, ring=ring.ring, abroad=abroad, members=ring.members)
 
 
 @solara.component
@@ -69,12 +107,21 @@ def DayCounter(snapshot: Snapshot, language: str) -> None:
 
 @solara.component
 def Views(snapshot: Snapshot, language: str) -> None:
-    """The day counter, then the charts two by two, then the event log."""
+    """The day counter, then the charts two by two, a ring's chain and the event log.
+
+    Without a one-stop centre, its chart's place says why there is none.
+    """
     DayCounter(snapshot, language)
-    shown = [(key, draw) for key, draw in CHARTS if snapshot.hub or key not in HUB_ONLY]
-    pairs = [shown[i : i + 2] for i in range(0, len(shown), 2)]
-    for pair in pairs:
-        with solara.Columns([1] * len(pair)):
-            for key, draw in pair:
-                Chart(key, draw, snapshot, language)
-    EventLog(snapshot, language)
+    cards: list[Callable[[], object]] = [
+        (lambda key=key, draw=draw: Chart(key, draw, snapshot, language))
+        for key, draw in CHARTS
+        if snapshot.hub or key not in HUB_ONLY
+    ]
+    if not snapshot.hub:
+        cards.append(lambda: NoCentre(snapshot, language))
+    cards.append(lambda: ChainView(snapshot, language))
+    cards.append(lambda: EventLog(snapshot, language))
+    for i in range(0, len(cards), 2):
+        with solara.Columns([1, 1]):
+            for card in cards[i : i + 2]:
+                card()

@@ -191,9 +191,60 @@ def test_the_language_switch_changes_every_label(browser, dashboard_url, tmp_pat
     body = page.locator("body").inner_text()
     for english in ("Scenario", "Victims", "Step", "Event log", "Police"):
         assert english not in body.replace("ENGLISH", ""), english
-    for chinese in ("情景", "受害人数", "事件记录", "公安"):
+    for chinese in ("情景", "受害人数", "事件记录", "公安", "协作结构", "单个团伙的产业链", "团伙"):
         assert chinese in body, chinese
     page.screenshot(path=tmp_path / "dashboard-zh.png", full_page=True)
+    page.get_by_role("button", name="并排对比", exact=True).click()
+    page.locator(".govsim-pair-b .govsim-day").get_by_text("第 0 天").wait_for()
+    body = page.locator("body").inner_text()
+    for english in ("Scenario", "Victims", "Step", "Key outcomes", "Difference", "Side by side"):
+        assert english not in body.replace("ENGLISH", ""), english
+    for chinese in ("情景 A（参照）", "情景 B", "主要结果（截至目前）", "差值 B - A", "单个情景"):
+        assert chinese in body, chinese
+    page.screenshot(path=tmp_path / "dashboard-zh-side-by-side.png", full_page=True)
+    page.context.close()
+
+
+def _pair_day(page, side: str) -> str:
+    return page.locator(f".govsim-pair-{side} .govsim-day").inner_text()
+
+
+def test_side_by_side_steps_both_and_shows_the_difference(browser, dashboard_url, tmp_path):
+    page = _open(browser, dashboard_url)
+    page.get_by_role("button", name="Side by side", exact=True).click()
+    a, b = page.locator(".govsim-pair-a"), page.locator(".govsim-pair-b")
+    assert "police_only" in a.inner_text()
+    assert "multi_party_hub" in b.inner_text()
+    b.get_by_text("Day 0 of").wait_for()
+    for day in (1, 2):
+        page.get_by_role("button", name="Step", exact=True).click()
+        b.get_by_text(f"Day {day} of").wait_for()
+    assert _pair_day(page, "a") == _pair_day(page, "b")
+    page.get_by_role("button", name="Play", exact=True).click()
+    page.wait_for_function(
+        "() => /Day ([4-9]|[1-9][0-9]+) of/.test("
+        "document.querySelector('.govsim-pair-b .govsim-day').innerText)"
+    )
+    page.get_by_role("button", name="Pause", exact=True).click()
+    page.get_by_role("button", name="Play", exact=True).wait_for()
+    time.sleep(1.5)
+    day = _pair_day(page, "b")
+    assert _pair_day(page, "a") == day
+    days = int(day.split()[1])
+    # The difference line has a point per day both ran, and the table a row per key outcome.
+    page.wait_for_function(
+        "() => { const p = document.querySelector('.govsim-view-pair_loss .js-plotly-plot');"
+        f" return p && p.data && p.data[0].x.length === {days}; }}"
+    )
+    names = page.evaluate(
+        "() => document.querySelector('.govsim-view-pair_loss .js-plotly-plot')"
+        ".data.map(t => t.name)"
+    )
+    assert names == ["Difference B - A", "A: police_only", "B: multi_party_hub"]
+    rows = page.locator(".govsim-outcome")
+    assert rows.count() == 5
+    assert rows.first.inner_text().split("\t")[0].strip() == "Victims"
+    page.screenshot(path=tmp_path / "dashboard-side-by-side.png", full_page=True)
     page.context.close()
 
 

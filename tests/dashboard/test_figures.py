@@ -9,6 +9,7 @@ from govsim.dashboard.catalogue import ScenarioCatalogue
 from govsim.dashboard.labels import say
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.dashboard.views import CHARTS
+from govsim.tables import format_value
 
 
 @pytest.fixture
@@ -22,7 +23,8 @@ def snapshot(lesson):
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_each_chart_is_titled_and_has_a_caption_in_the_language(snapshot, key, draw, language):
     figure = draw(snapshot, language)
-    assert figure.layout.title.text == say(f"view_{key}", language)
+    staff = format_value(snapshot.centre_staff)  # only the centre's title has a value
+    assert figure.layout.title.text == say(f"view_{key}", language, staff=staff)
     assert say(f"caption_{key}", language)
     assert figure.data, key
 
@@ -70,3 +72,47 @@ def test_the_cooperation_network_draws_every_link_as_thick_as_its_level(lesson):
         widths[name] = [trace.line.width for trace in lines]
     police_bank = KNOWN_LINKS.index("police-bank")
     assert widths["police_only"][police_bank] < widths["multi_party_hub"][police_bank]
+
+
+def test_a_link_that_carried_something_lately_is_lit_with_its_count(snapshot):
+    from dataclasses import replace
+
+    from govsim.scenario.cooperation import KNOWN_LINKS
+
+    carried = {"police-bank": {"freeze": 2.0}, "police-telecom": {"lead": 3.0, "blacklist": 1.0}}
+    figure = figures.cooperation(replace(snapshot, traffic=carried), "zh")
+    lines = {link: figure.data[i] for i, link in enumerate(snapshot.cooperation)}
+    assert lines["police-bank"].line.color == figures.LIT_COLOUR
+    assert lines["police-telecom"].line.color == figures.LIT_COLOUR
+    assert all(lines[link].line.color != figures.LIT_COLOUR for link in ("bank-telecom",))
+    assert "止付指令: 2" in lines["police-bank"].text
+    counts = figure.data[len(KNOWN_LINKS)]
+    assert sorted(counts.text) == ["2", "4"]
+    quiet = figures.cooperation(replace(snapshot, traffic={}), "en")
+    assert len(quiet.data) == len(KNOWN_LINKS) + 1  # no count labels: nothing is lit
+
+
+def test_the_centres_chart_has_its_capacity_and_its_seats(snapshot):
+    figure = figures.centre(snapshot, "en")
+    capacity = next(t for t in figure.data if t.name == say("call_capacity", "en"))
+    assert set(capacity.y) == {snapshot.call_capacity}
+    assert snapshot.call_capacity > 0
+    assert snapshot.centre_staff > 0
+    assert format_value(snapshot.centre_staff) in figure.layout.title.text
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_rings_chain_by_role_in_the_country_and_abroad(snapshot, language):
+    from govsim.dashboard.labels import CHAIN_ROLES
+    from govsim.scenario.fraud import ROLES
+
+    assert tuple(CHAIN_ROLES) == ROLES
+    ring = snapshot.rings[0]
+    figure = figures.chain(ring, language)
+    home, abroad, full = figure.data
+    assert list(home.x) == list(ring.home)
+    assert list(abroad.x) == list(ring.abroad)
+    assert list(full.x) == list(ring.full_strength)
+    assert home.y[0] == say("leader", language, table="chain_roles")
+    assert figure.layout.title.text == say("view_chain", language)
+    assert figures.chain(None, language).layout.title.text == say("view_chain", language)

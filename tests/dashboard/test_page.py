@@ -75,3 +75,62 @@ def test_a_level_is_reported_once_let_go_not_while_dragged():
     assert reported == []
     slider.fire_event("change", 0.25)  # let go
     assert reported == [0.25]
+
+
+def test_without_a_centre_its_place_says_why(lesson):
+    from govsim.dashboard.server import scenario_folders
+
+    simulation = Simulation(ScenarioCatalogue(scenario_folders()), Choices("police_only", 2_000))
+    _, rc = solara.render(Views(simulation.snapshot(), "zh"), handle_error=False)
+    rc.find(v.Card, class_="ma-0 govsim-no-centre").assert_single()
+    structure = say("bilateral", "zh", table="structures")
+    rc.find(children=[say("no_centre", "zh", structure=structure)]).assert_single()
+
+
+def test_the_chain_view_picks_a_ring(lesson):
+    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation.step(2)
+    snapshot = simulation.snapshot()
+    _, rc = solara.render(Views(snapshot, "en"), handle_error=False)
+    rc.find(children=[say("caption_chain", "en")]).assert_single()
+    picker = rc.find(v.Select, label="Ring").widget
+    assert picker.v_model.startswith(f"Ring {snapshot.rings[0].ring}")
+    picker.v_model = picker.items[-1]
+    assert rc.find(v.Select, label="Ring").widget.v_model == picker.items[-1]
+
+
+def test_the_structure_picker_rebuilds_without_a_centre(page):
+    page.find(v.Select).widget.v_model = "tiny"
+    page.find(children=["Day 0 of 30"]).wait_for(timeout=10)
+    structure = page.find(v.Select, label="Cooperation structure").widget
+    assert structure.v_model == say("hub", "en", table="structures")
+    assert len(structure.items) == 3
+    structure.v_model = say("bilateral", "en", table="structures")
+    page.find(v.Card, class_="ma-0 govsim-no-centre").wait_for(timeout=20)
+
+
+def test_side_by_side_steps_both_and_shows_the_difference(lesson):
+    from govsim.dashboard.side_by_side import SideBySide
+
+    catalogue = ScenarioCatalogue([lesson])
+    page = SideBySide(catalogue, ["tiny", "tiny"], "en")
+    _, rc = solara.render(solara.AppLayout(children=[page]), handle_error=False)
+    rc.find(children=["Day 0 of 30"]).wait_for(timeout=20)
+    assert len(rc.find(children=["Day 0 of 30"]).widgets) == 2
+    rc.find(v.Btn, children=["Step"]).widget.click()
+    rc.find(children=["Day 1 of 30"]).wait_for(timeout=20)
+    assert len(rc.find(children=["Day 1 of 30"]).widgets) == 2
+    rc.find(v.Html, tag="td", children=["Victims"]).assert_single()
+    rc.find(children=[say("caption_pair_victims", "en")]).assert_single()
+    rc.find(children=[say("caption_pair_loss", "en")]).assert_single()
+
+
+def test_the_mode_switch_offers_one_scenario_or_two():
+    from govsim.dashboard.controls import ModeSwitch
+    from govsim.dashboard.page import MODES
+
+    mode = solara.Reactive(MODES[0])
+    _, rc = solara.render(ModeSwitch(mode, MODES, "zh"), handle_error=False)
+    rc.find(v.Btn, children=["并排对比"]).assert_single()
+    rc.find(v.BtnToggle, class_="govsim-mode").widget.v_model = 1
+    assert mode.value == "pair"

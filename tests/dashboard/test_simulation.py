@@ -143,3 +143,49 @@ def test_no_live_event_after_the_last_day_or_without_a_model(catalogue):
     finished.inject("campaign")
     assert len(finished.model.events) == 1
     Simulation(catalogue, Choices("broken")).inject("campaign")  # nothing to add it to
+
+
+def test_a_snapshot_holds_the_links_traffic_the_centre_and_the_rings(catalogue):
+    from govsim.dashboard.simulation import LIT_DAYS, recent_traffic
+
+    simulation = Simulation(catalogue, Choices("tiny", residents=3_000))
+    simulation.step(6)
+    snapshot = simulation.snapshot()
+    link_days = simulation.model.metrics.link_days
+    assert len(link_days) == 6
+    assert snapshot.traffic == recent_traffic(link_days, LIT_DAYS)
+    assert snapshot.structure == "hub"
+    assert snapshot.hub
+    assert snapshot.centre_staff == pytest.approx(1.5 * 3_000 / 1e5)
+    assert snapshot.call_capacity > 0
+    assert snapshot.summary["victims"] == snapshot.total("victims")
+    assert snapshot.rings
+    assert all(ring.members > 0 for ring in snapshot.rings)
+    assert len(snapshot.rings) == int(snapshot.market["rings_active"].iloc[-1])
+
+
+def test_recent_traffic_adds_up_the_last_days_only():
+    from govsim.dashboard.simulation import recent_traffic
+
+    days = [
+        {("police-bank", "freeze"): 5.0},
+        {("police-bank", "freeze"): 1.0, ("police-telecom", "lead"): 2.0},
+        {},
+        {("police-telecom", "lead"): 1.0},
+    ]
+    assert recent_traffic(days, 3) == {
+        "police-bank": {"freeze": 1.0},
+        "police-telecom": {"lead": 3.0},
+    }
+    assert recent_traffic([], 3) == {}
+
+
+def test_the_structure_is_a_setting_like_any_other(catalogue):
+    simulation = Simulation(
+        catalogue, Choices("tiny").with_setting("cooperation.structure", "none")
+    )
+    assert simulation.structure() == "none"
+    snapshot = simulation.snapshot()
+    assert not snapshot.hub
+    assert snapshot.centre_staff == 0.0
+    assert set(snapshot.cooperation.values()) == {0.0}

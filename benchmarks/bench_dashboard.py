@@ -1,0 +1,185 @@
+"""Benchmark: the dashboard's first page and its step-plus-redraw time. Asserts nothing.
+
+1. First page interactive: a real ``govsim dashboard`` on a free port, Debian's Chromium
+   launched headless by Playwright as the browser tests launch it; the time from asking for
+   the page to its day counter and first chart drawn (the session's city, 20,000 residents,
+   built and warmed up meanwhile). Several fresh browser contexts; the first is the server's
+   first session.
+2. One step plus redraw with 100,000 residents, median over N steps: in the server's process
+   (a day stepped, the snapshot copied, every chart's figure built), and in the browser (Step
+   clicked until the day counter and the first chart show the new day).
+
+Targets (issue 9): first page within 5 s; step plus redraw within 250 ms. The machine's load
+is printed with each figure (``os.getloadavg``): on shared cores the times say as much about
+the neighbours as about the dashboard.
+
+Usage: PYTHONPATH=. python benchmarks/bench_dashboard.py [--loads 3] [--steps 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from govsim.dashboard import figures
+from govsim.dashboard.catalogue import ScenarioCatalogue
+from govsim.dashboard.server import scenario_folders
+from govsim.dashboard.simulation import Choices, Simulation
+from govsim.dashboard.views import CHARTS
+from tests.dashboard.test_browser import (
+    CHROMIUM_ARGS,
+    _environment,
+    _free_port,
+    _govsim,
+    _wait_until_serving,
+)
+from tests.helpers import ROOT
+
+LARGE = 100_000
+SCENARIO = "multi_party_hub"
+FIRST_CHART_DRAWN = (
+    "() => { const p = document.querySelector('.govsim-view-victims .js-plotly-plot');"
+    " return !!(p && p.data); }"
+)
+
+
+def load() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes."""
+    return "load " + " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+@contextmanager
+def dashboard() -> Iterator[str]:
+    """A real ``govsim dashboard`` of the shipped scenarios; yields its address."""
+    port = _free_port()
+    server = subprocess.Popen(
+        _govsim("--port", str(port)),
+        env=_environment(),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_serving(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def first_page(browser, url: str) -> float:
+    """Seconds from asking for the page to its day counter and first chart, in a new context."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    start = time.perf_counter()
+    page.goto(url)
+    page.locator(".govsim-day").wait_for()
+    page.wait_for_function(FIRST_CHART_DRAWN)
+    seconds = time.perf_counter() - start
+    context.close()
+    return seconds
+
+
+def browser_steps(browser, url: str, steps: int) -> tuple[list[float], list[float]]:
+    """Seconds per Step click until the page shows the new day, in two figures each.
+
+    Until its day counter shows it, and until every chart drawn over days has it too (the
+    others, drawn over layers, districts or parties, have no day to check).
+    """
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page.set_default_timeout(300_000)
+    page.goto(url)
+    page.locator(".govsim-day").wait_for()
+    residents = page.get_by_label("Residents")
+    residents.fill(str(LARGE))
+    residents.press("Enter")
+    page.wait_for_function(
+        f"() => document.querySelector('.govsim-day').innerText.startsWith('Day 0 of')"
+        f" && [...document.querySelectorAll('input')].some(i => i.value === '{LARGE}')"
+    )
+    page.wait_for_function(FIRST_CHART_DRAWN)
+    counter, redrawn = [], []
+    for day in range(1, steps + 1):
+        start = time.perf_counter()
+        page.get_by_role("button", name="Step", exact=True).click()
+        page.wait_for_function(
+            "(day) => document.querySelector('.govsim-day').innerText.startsWith(`Day ${day} of`)",
+            arg=day,
+            polling="raf",
+        )
+        counter.append(time.perf_counter() - start)
+        page.wait_for_function(
+            "(day) => [...document.querySelectorAll('.js-plotly-plot')].every("
+            "p => !p.data || !p.data.length || !p.data[0].x || p.data[0].x.length === day"
+            " || p.closest('.govsim-view-layers, .govsim-view-districts, .govsim-view-cooperation,"
+            " .govsim-view-chain'))",
+            arg=day,
+            polling="raf",
+        )
+        redrawn.append(time.perf_counter() - start)
+    page.context.close()
+    return counter, redrawn
+
+
+def server_steps(steps: int) -> tuple[float, list[float]]:
+    """Build a 100,000-resident city; seconds per step plus snapshot plus every figure."""
+    catalogue = ScenarioCatalogue(scenario_folders())
+    start = time.perf_counter()
+    simulation = Simulation(catalogue, Choices(SCENARIO, residents=LARGE))
+    built = time.perf_counter() - start
+    draws: list[Callable] = [draw for _, draw in CHARTS]
+    times = []
+    for _ in range(steps):
+        start = time.perf_counter()
+        simulation.step(1)
+        snapshot = simulation.snapshot()
+        for draw in draws:
+            draw(snapshot, "en")
+        figures.chain(snapshot.rings[0] if snapshot.rings else None, "en")
+        times.append(time.perf_counter() - start)
+    return built, times
+
+
+def summary(times: list[float]) -> str:
+    """Median, fastest and slowest in milliseconds."""
+    ms = [t * 1000 for t in times]
+    return (
+        f"median {statistics.median(ms):.0f} ms (min {min(ms):.0f}, max {max(ms):.0f}, n={len(ms)})"
+    )
+
+
+def main() -> None:
+    """Measure and print; asserts nothing."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--loads", type=int, default=3, help="first pages, each a new context")
+    parser.add_argument("--steps", type=int, default=15, help="steps timed at 100,000 residents")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from tests.helpers import system_chromium
+
+    print(f"cores: {os.cpu_count()}, {load()}")
+    built, times = server_steps(args.steps)
+    print(f"server, {LARGE:,} residents: built and warmed up in {built:.1f} s; {load()}")
+    print(f"server, step + snapshot + every figure: {summary(times)}; {load()}")
+    with dashboard() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_ARGS)
+        for n in range(args.loads):
+            seconds = first_page(browser, url)
+            which = "first session" if n == 0 else "another session"
+            print(f"browser, first page interactive ({which}): {seconds:.2f} s; {load()}")
+        counter, redrawn = browser_steps(browser, url, args.steps)
+        print(f"browser, {LARGE:,} residents, Step to day counter: {summary(counter)}; {load()}")
+        print(f"browser, {LARGE:,} residents, Step to charts redrawn: {summary(redrawn)}; {load()}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""The side by side's charts: A and B on one set of axes, and the difference B minus A.
+
+Plain Plotly figures from a :class:`.PairSnapshot`, like :mod:`.figures`, so that each can be
+checked without a browser. A is drawn blue and B red throughout; the difference is grey.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from govsim.dashboard.figures import compact
+from govsim.dashboard.labels import say
+from govsim.dashboard.lockstep import PairSnapshot
+
+COLOURS = {"a": "#29629b", "b": "#c0392b", "difference": "rgba(90, 90, 90, 0.45)"}
+
+
+def _common_days(snapshot: PairSnapshot, column: str) -> pd.DataFrame:
+    """Day, A's and B's values of ``column`` on the days both have measured."""
+    a, b = snapshot.a.daily, snapshot.b.daily
+    if a.empty or b.empty or column not in a or column not in b:
+        return pd.DataFrame(columns=["day", "a", "b"])
+    joined = pd.merge(
+        a[["day", column]], b[["day", column]], on="day", suffixes=("_a", "_b"), how="inner"
+    )
+    return joined.rename(columns={f"{column}_a": "a", f"{column}_b": "b"})
+
+
+def _names(snapshot: PairSnapshot) -> tuple[str, str]:
+    return f"A: {snapshot.a_name}", f"B: {snapshot.b_name}"
+
+
+def victims(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
+    """Victims each day in A and B (lines) and B minus A (bars)."""
+    days = _common_days(snapshot, "victims")
+    figure = go.Figure()
+    name_a, name_b = _names(snapshot)
+    figure.add_bar(
+        x=days["day"],
+        y=days["b"] - days["a"],
+        name=say("difference", language),
+        marker_color=COLOURS["difference"],
+    )
+    figure.add_scatter(x=days["day"], y=days["a"], name=name_a, line={"color": COLOURS["a"]})
+    figure.add_scatter(x=days["day"], y=days["b"], name=name_b, line={"color": COLOURS["b"]})
+    return compact(figure, say("view_pair_victims", language))
+
+
+def net_loss(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
+    """Net loss so far in A and B (lines) and their gap B minus A (shaded area)."""
+    days = _common_days(snapshot, "net_loss")
+    a, b = days["a"].cumsum(), days["b"].cumsum()
+    figure = go.Figure()
+    name_a, name_b = _names(snapshot)
+    figure.add_scatter(
+        x=days["day"],
+        y=b - a,
+        name=say("difference", language),
+        fill="tozeroy",
+        line={"color": COLOURS["difference"]},
+    )
+    figure.add_scatter(x=days["day"], y=a, name=name_a, line={"color": COLOURS["a"]})
+    figure.add_scatter(x=days["day"], y=b, name=name_b, line={"color": COLOURS["b"]})
+    return compact(figure, say("view_pair_loss", language))

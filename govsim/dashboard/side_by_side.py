@@ -1,0 +1,83 @@
+"""The side by side page: two scenarios, one city and one seed, played in lockstep.
+
+The session's own :class:`.Pair`, its controls in the sidebar and its views beside them. A
+scenario's parties and links are changed in the single view; here the scenarios are compared
+as written, as ``govsim compare`` compares them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import solara
+
+from govsim.dashboard.catalogue import ScenarioCatalogue
+from govsim.dashboard.controls import RunControls
+from govsim.dashboard.labels import say
+from govsim.dashboard.lockstep import Pair, PairChoices, first_pair
+from govsim.dashboard.pair_views import PairViews
+from govsim.dashboard.playing import use_player
+
+
+@solara.component
+def PairControls(
+    choices: solara.Reactive[PairChoices], keys: list[str], residents: int, language: str
+) -> None:
+    """Scenario A, scenario B, and the city both run: its residents and seed."""
+    current = choices.value
+    solara.Select(
+        label=say("scenario_a", language),
+        value=current.a,
+        values=keys,
+        on_value=lambda key: choices.set(replace(current, a=key)),
+        classes=["govsim-scenario-a"],
+    )
+    solara.Select(
+        label=say("scenario_b", language),
+        value=current.b,
+        values=keys,
+        on_value=lambda key: choices.set(replace(current, b=key)),
+        classes=["govsim-scenario-b"],
+    )
+    solara.InputInt(
+        label=say("residents", language),
+        value=residents,
+        on_value=lambda n: choices.set(replace(current, residents=n)),
+    )
+    solara.InputInt(
+        label=say("seed", language),
+        value=current.seed,
+        on_value=lambda seed: choices.set(replace(current, seed=seed)),
+    )
+
+
+@solara.component
+def SideBySide(catalogue: ScenarioCatalogue, keys: list[str], language: str) -> None:
+    """The whole side by side for one browser session."""
+    a, b = first_pair(keys)
+    choices = solara.use_reactive(PairChoices(a, b))
+    generation = solara.use_reactive(0)
+    speed = solara.use_reactive(1)
+    pair = solara.use_memo(
+        lambda: Pair(catalogue, choices.value), [choices.value, generation.value]
+    )
+    player = use_player(pair, speed, lambda: generation.set(generation.value + 1))
+    snapshot = solara.use_memo(pair.snapshot, [pair, player.tick])
+    with solara.Sidebar(), solara.Card(say("controls", language), margin=0):
+        PairControls(choices, keys, pair.residents, language)
+        RunControls(
+            player.playing,
+            speed,
+            player.start,
+            player.pause,
+            player.step,
+            player.reset,
+            snapshot.finished,
+            language,
+        )
+    if not pair.ready:
+        solara.Error(
+            f"{say('invalid', language)}: {pair.error_text(language)}", classes=["govsim-error"]
+        )
+        return
+    PairViews(snapshot, language)

@@ -27,8 +27,9 @@ def swept(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def analysed(swept):
-    arguments = ["analyze", str(swept), "--discover", "victims > 0", "--outcomes", "victims"]
-    result = runner.invoke(app, [*arguments, "--outcomes", "net_loss"])
+    # So small a city has few victims: attempts and contacts move with the rings' density.
+    arguments = ["analyze", str(swept), "--discover", "attempts > 1000", "--outcomes", "attempts"]
+    result = runner.invoke(app, [*arguments, "--outcomes", "contacts_reached"])
     assert result.exit_code == 0, result.output
     return swept / "analysis", result
 
@@ -42,9 +43,19 @@ def test_analyze_writes_the_tidy_table_and_the_report(analysed):
     assert set(table["section"]) == {"point", "main_effect", "discovery"}
     effects = table[table["section"] == "main_effect"]
     assert set(effects["parameter"]) == {"cooperation.links.police-bank", "fraud.rings_per_million"}
-    assert set(effects["outcome"]) == {"victims", "net_loss"}
+    assert set(effects["outcome"]) == {"attempts", "contacts_reached"}
     assert len(effects) == 2 * 2 * 2, "two levels of two parameters for two outcomes"
     assert (table[table["section"] == "point"]["runs"] == 2).all()
+
+
+def test_prim_finds_that_many_attempts_come_with_dense_rings(analysed):
+    folder, _ = analysed
+    table = pd.read_parquet(folder / "analysis.parquet")
+    limits = table[(table["section"] == "discovery") & (table["statistic"] == "limits")]
+    assert set(limits["parameter"]) == {"fraud.rings_per_million"}
+    assert limits["low"].iloc[0] > 8, "the box keeps the denser rings only"
+    density = table[(table["section"] == "discovery") & (table["statistic"] == "density")]
+    assert density["value"].iloc[0] == 1.0
 
 
 def test_the_report_is_offline_with_surface_effects_and_discovery(analysed):
@@ -53,7 +64,7 @@ def test_the_report_is_offline_with_surface_effects_and_discovery(analysed):
     check_offline_html(page)
     for heading in ("Main effects", "Response surfaces", "Distributions per point"):
         assert heading in page
-    assert "Scenario discovery: victims &gt; 0" in page
+    assert "Scenario discovery: attempts &gt; 1000" in page
 
 
 def test_the_console_shows_the_spans_and_where_it_wrote(analysed):
@@ -66,14 +77,14 @@ def test_the_console_shows_the_spans_and_where_it_wrote(analysed):
 
 def test_chinese_labels_with_lang_zh(swept, tmp_path):
     out = tmp_path / "zh"
-    arguments = ["analyze", str(swept), "--lang", "zh", "--out", str(out)]
+    arguments = ["analyze", str(swept), "--lang", "zh", "--out", str(out), "--outcomes", "attempts"]
     result = runner.invoke(app, arguments)
     assert result.exit_code == 0, result.output
     assert "主效应幅度" in result.stdout
     page = (out / "analysis.html").read_text(encoding="utf-8")
     check_offline_html(page)
     assert '<html lang="zh-CN">' in page
-    for words in ("参数扫描分析", "主效应", "响应曲面", "受害人数"):
+    for words in ("参数扫描分析", "主效应", "响应曲面", "诈骗联络次数"):
         assert words in page
 
 

@@ -64,13 +64,14 @@ def effects_figure(
     figure = make_subplots(rows=rows, cols=columns, subplot_titles=parameters)
     for index, parameter in enumerate(parameters):
         shown = effects[(effects["outcome"] == outcome) & (effects["parameter"] == parameter)]
-        x = shown["level"].astype(str).tolist()
+        x = [level_text(level) for level in shown["level"]]
         where = {"row": index // columns + 1, "col": index % columns + 1}
         band = go.Scatter(
             x=[*x, *x[::-1]],
             y=[*shown["high"], *shown["low"][::-1]],
             fill="toself",
             fillcolor=BAND,
+            mode="lines",
             line={"width": 0},
             hoverinfo="skip",
             showlegend=False,
@@ -85,13 +86,20 @@ def effects_figure(
     return figure
 
 
+def level_text(level: object) -> str:
+    """A level as an axis shows it: numbers to four significant digits (bin midpoints)."""
+    if isinstance(level, float):
+        return f"{level:.4g}"
+    return str(level)
+
+
 def surface_figure(table: pd.DataFrame, outcome: str, language: str) -> go.Figure:
     """A heatmap of the point means over a two-parameter grid."""
     figure = go.Figure(
         go.Heatmap(
             z=table.to_numpy(),
-            x=[str(level) for level in table.columns],
-            y=[str(level) for level in table.index],
+            x=[level_text(level) for level in table.columns],
+            y=[level_text(level) for level in table.index],
             colorscale="Viridis",
             colorbar={"title": word("mean", language)},
         )

@@ -43,7 +43,7 @@ def level_of(parameter: Parameter, values: pd.Series) -> pd.Series:
         return values
     low, high = parameter.bounds or (float(values.min()), float(values.max()))
     edges = np.linspace(low, high, BINS + 1)
-    middles = (edges[:-1] + edges[1:]) / 2
+    middles = np.round((edges[:-1] + edges[1:]) / 2, 12)  # 0.3, not 0.30000000000000004
     bins = pd.cut(values.astype(float), edges, labels=False, include_lowest=True)
     return pd.Series(middles[bins.to_numpy(dtype=int)], index=values.index)
 

@@ -102,6 +102,8 @@ def _morris(problem: dict, matrix: np.ndarray, values: np.ndarray, seed: int) ->
 
     from govsim.experiments.designs import MORRIS_LEVELS
 
+    if _constant(values):
+        return _nan_rows(problem, MORRIS_COLUMNS)
     found = morris.analyze(
         problem,
         matrix,
@@ -120,7 +122,10 @@ def _morris(problem: dict, matrix: np.ndarray, values: np.ndarray, seed: int) ->
 
 
 def _constant(values: np.ndarray) -> bool:
-    """An outcome that never varies has no variance to share out (0/0 in Sobol's ratios)."""
+    """An outcome that never varies has no variance to share out (0/0 in Sobol's ratios).
+
+    Morris would give zeros; no indices says the same without suggesting a measurement.
+    """
     return bool(np.ptp(values) == 0)
 
 

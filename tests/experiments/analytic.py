@@ -3,6 +3,7 @@
 ``net_loss = 1000 * police + 1 * banks`` (capabilities in [0, 1]): the police's capability
 explains all but a millionth of the variance (S1 and ST about 1), the banks' next to nothing;
 Morris's mu* is the slope, 1000 and 1. ``arrests`` is 1 inside a planted box, 0 outside.
+``cases_linked`` is 1 for strong police, and in a second box of weak police, strong banks.
 ``victims`` varies by replication only, and is the same at every point.
 """
 
@@ -34,6 +35,7 @@ def analytic_run(scenario: Scenario, seed: int, replication: int) -> RunResult:
         "net_loss": SLOPES[POLICE] * police + SLOPES[BANKS] * banks,
         "victims": float(seed % 7),
         "arrests": float(police > PLANTED[POLICE][0] and banks < PLANTED[BANKS][1]),
+        "cases_linked": float(police > 0.7 or (police < 0.3 and banks > 0.8)),
         "replication": replication,
         "seed": seed,
     }

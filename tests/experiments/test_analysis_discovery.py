@@ -27,6 +27,19 @@ def test_prim_finds_the_planted_box(lhs_sweep):
     assert box.trajectory["coverage"].iloc[0] == 1.0, "the trajectory starts from every run"
 
 
+def test_prim_finds_a_second_box_among_the_cases_the_first_leaves(lhs_sweep):
+    found = analyze(lhs_sweep, expression="cases_linked > 0.5").discovery
+    assert len(found.boxes) >= 2
+    strong, weak = found.boxes[:2]
+    assert strong.limits[POLICE][0] == pytest.approx(0.7, abs=0.05)
+    # About 25 runs fall in the small box: its edges are found more loosely.
+    assert weak.limits[POLICE][1] == pytest.approx(0.3, abs=0.08)
+    assert weak.limits[BANKS][0] == pytest.approx(0.8, abs=0.08)
+    assert strong.density > 0.9
+    assert weak.density > 0.8
+    assert strong.coverage + weak.coverage > 0.9
+
+
 def test_a_condition_that_never_holds_gives_no_box(lhs_sweep):
     found = analyze(lhs_sweep, expression="net_loss < -1").discovery
     assert found.cases == 0

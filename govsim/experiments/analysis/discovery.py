@@ -8,8 +8,8 @@ for which the condition held, a chance that counts the model's own randomness to
 
 Boxes come from PRIM (the ``prim`` package, Friedman and Fisher's patient rule induction as
 in the EMA Workbench). On each peeling trajectory the box chosen is the densest one that still
-covers at least :data:`MIN_COVERAGE` of the cases; further boxes are sought among the cases
-the earlier ones leave out, while they are denser than those cases' share.
+covers at least :data:`MIN_COVERAGE` of the cases not in an earlier box; further boxes are
+sought among those cases, while they are denser than those cases' share.
 """
 
 from __future__ import annotations
@@ -158,11 +158,13 @@ def _boxes(x: pd.DataFrame, holds: np.ndarray) -> list[Box]:
     search = prim.Prim(_inputs(x), holds, threshold=0.5, threshold_type=">")
     boxes: list[Box] = []
     while len(boxes) < MAX_BOXES:
-        remaining = holds[search.yi_remaining].mean() if len(search.yi_remaining) else 0.0
-        candidate = search.find_box()
+        candidate = search.find_box()  # leaves out the earlier boxes' runs first
         if candidate is None:
             break
-        chosen = _chosen(candidate.peeling_trajectory)
+        left = holds[search.yi_remaining]
+        remaining = left.mean() if len(left) else 0.0
+        # PRIM's coverage counts every case; a later box must cover half of those left.
+        chosen = _chosen(candidate.peeling_trajectory, MIN_COVERAGE * left.sum() / holds.sum())
         candidate.select(chosen)
         box = _box(len(boxes) + 1, candidate, chosen)
         if not box.limits or box.density <= remaining:
@@ -181,9 +183,9 @@ def _inputs(x: pd.DataFrame) -> pd.DataFrame:
     ).astype({name: object for name in x.columns if not pd.api.types.is_numeric_dtype(x[name])})
 
 
-def _chosen(trajectory: pd.DataFrame) -> int:
-    """The densest step that still covers :data:`MIN_COVERAGE` of the cases (else the first)."""
-    covering = trajectory[trajectory["coverage"] >= MIN_COVERAGE]
+def _chosen(trajectory: pd.DataFrame, coverage: float) -> int:
+    """The densest step covering at least ``coverage`` of all cases (else the first, all)."""
+    covering = trajectory[trajectory["coverage"] >= coverage - 1e-12]
     if covering.empty:
         return 0
     return int(covering["density"].idxmax())

@@ -144,10 +144,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The condition held in {cases} of {runs} finished runs ({share:.0%}), evaluated run by "
         "run. PRIM boxes: coverage is the share of those runs inside the box, density the share "
         "of the box's runs where it held. The box chosen on each peeling trajectory is the "
-        "densest one covering at least {coverage:.0%} of the cases.",
+        "densest one covering at least {coverage:.0%} of the cases not in an earlier box.",
         "该条件在 {runs} 次完成的运行中有 {cases} 次成立（{share:.0%}），逐次运行判断。"
         "PRIM 情景框：覆盖率为条件成立的运行中落在框内的比例，密度为框内运行中条件成立的比例。"
-        "每条剥离轨迹上选取覆盖率不低于 {coverage:.0%} 的密度最高的框。",
+        "每条剥离轨迹上选取对尚未落入前面情景框的情形覆盖率不低于 {coverage:.0%} 的密度最高的框。",
     ),
     "no_box": (
         "No box: the condition held in none or all of the runs, or no box beat its share.",

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from govsim.experiments import Sequential, load_experiment, sweep
+from govsim.experiments.sweep import RunFunction
 from govsim.runner import RunResult
 from govsim.scenario import Scenario
 from tests.experiments.builders import experiment_file
@@ -42,7 +43,16 @@ def analytic_run(scenario: Scenario, seed: int, replication: int) -> RunResult:
     return RunResult(summary, empty, empty, empty, empty, empty)
 
 
-def analytic_sweep(folder: Path, design: str, samples: int | None, **keys: Any) -> Path:
+def structure_run(scenario: Scenario, seed: int, replication: int) -> RunResult:
+    """The analytic run, with 500 yuan more net loss where there is no cooperation at all."""
+    result = analytic_run(scenario, seed, replication)
+    result.summary["net_loss"] += 500.0 * (scenario.cooperation.structure == "none")
+    return result
+
+
+def analytic_sweep(
+    folder: Path, design: str, samples: int | None, run: RunFunction = analytic_run, **keys: Any
+) -> Path:
     """Sweep the analytic run over both capabilities into ``folder/out``; return that folder."""
     ranges = {
         "levers": {POLICE: {"range": [0.0, 1.0]}},
@@ -50,5 +60,5 @@ def analytic_sweep(folder: Path, design: str, samples: int | None, **keys: Any) 
     }
     path = experiment_file(folder, design=design, samples=samples, **{**ranges, **keys})
     out = folder / "out"
-    sweep(load_experiment(path), out, Sequential(), run=analytic_run)
+    sweep(load_experiment(path), out, Sequential(), run=run)
     return out

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from govsim.experiments.analysis import AnalysisError, analyze
+from govsim.experiments.analysis import AnalysisError, analyze, write_analysis
 from govsim.experiments.analysis.discovery import checked_names, condition
-from tests.experiments.analytic import BANKS, PLANTED, POLICE, analytic_sweep
+from tests.experiments.analytic import BANKS, PLANTED, POLICE, analytic_sweep, structure_run
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,25 @@ def test_prim_finds_a_second_box_among_the_cases_the_first_leaves(lhs_sweep):
     assert strong.density > 0.9
     assert weak.density > 0.8
     assert strong.coverage + weak.coverage > 0.9
+
+
+def test_levels_in_words_are_kept_in_their_order_and_boxed_as_sets(tmp_path):
+    structures = ["none", "bilateral", "hub"]
+    folder = analytic_sweep(
+        tmp_path,
+        "grid",
+        None,
+        run=structure_run,
+        levers={"cooperation.structure": {"levels": structures}},
+        uncertainties={POLICE: {"levels": [0.2, 0.5, 0.8]}},
+    )
+    analysis = analyze(folder, outcomes=["net_loss"], expression="net_loss > 450")
+    effects = analysis.effects[analysis.effects["parameter"] == "cooperation.structure"]
+    assert effects["level"].tolist() == structures
+    assert effects["mean"].tolist()[0] == pytest.approx(effects["mean"].tolist()[1] + 500)
+    limits = [box.limits for box in analysis.discovery.boxes]
+    assert {"cooperation.structure": ("none",)} in limits
+    write_analysis(analysis, tmp_path / "analysis")  # levels of words go into the table too
 
 
 def test_a_condition_that_never_holds_gives_no_box(lhs_sweep):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -191,14 +192,19 @@ def _chosen(trajectory: pd.DataFrame, coverage: float) -> int:
     return int(covering["density"].idxmax())
 
 
-def _box(number: int, found: object, chosen: int) -> Box:
-    trajectory = found.peeling_trajectory.reset_index(drop=True)  # type: ignore[attr-defined]
+def _box(number: int, found: Any, chosen: int) -> Box:
+    """A box from PRIM's chosen step.
+
+    The limits are read from the step's limit array: ``PrimBox.limits`` (prim 1.0) fails on a
+    parameter of words (a set of levels) under pandas 3.
+    """
+    trajectory = found.peeling_trajectory.reset_index(drop=True)
     step = trajectory.iloc[chosen]
-    limits = {
-        str(name): _limit(row["min"], row["max"])
-        for name, row in found.limits.iterrows()  # type: ignore[attr-defined]
-        if name in _restricted(found, chosen)
-    }
+    from prim.scenario_discovery_util import determine_restricted_dims
+
+    box_lims = found._box_lims[chosen]
+    restricted = determine_restricted_dims(box_lims, found.prim._box_init)
+    limits = {str(name): _limit(box_lims[name][0], box_lims[name][1]) for name in restricted}
     return Box(
         number=number,
         coverage=float(step["coverage"]),
@@ -208,13 +214,6 @@ def _box(number: int, found: object, chosen: int) -> Box:
         trajectory=trajectory.rename(columns={"res dim": "restricted"}),
         chosen=chosen,
     )
-
-
-def _restricted(found: object, chosen: int) -> set[str]:
-    from prim.scenario_discovery_util import determine_restricted_dims
-
-    box_lims = found._box_lims[chosen]  # type: ignore[attr-defined]
-    return {str(name) for name in determine_restricted_dims(box_lims, found.prim._box_init)}  # type: ignore[attr-defined]
 
 
 def _limit(low: object, high: object) -> tuple[float, float] | tuple[str, ...]:

@@ -39,7 +39,9 @@ def main_effects(swept: Swept, outcomes: list[str]) -> pd.DataFrame:
 
 def level_of(parameter: Parameter, values: pd.Series) -> pd.Series:
     """Each run's level of a parameter: its value, or the midpoint of its bin for a range."""
-    if parameter.levels is not None or values.nunique() <= MAX_LEVELS:
+    if parameter.levels is not None:  # in the file's order, not sorted
+        return pd.Series(pd.Categorical(values, categories=list(parameter.levels)), values.index)
+    if values.nunique() <= MAX_LEVELS:
         return values
     low, high = parameter.bounds or (float(values.min()), float(values.max()))
     edges = np.linspace(low, high, BINS + 1)

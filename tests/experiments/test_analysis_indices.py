@@ -64,3 +64,23 @@ def test_an_unfinished_sweep_is_named_so(tmp_path):
         part.unlink()
     with pytest.raises(AnalysisError, match="run the same govsim sweep command again"):
         analyze(folder, outcomes=["net_loss"])
+
+
+def test_an_outcome_without_a_value_at_a_point_is_named_not_blamed_on_runs(tmp_path):
+    folder = analytic_sweep(tmp_path, "sobol", 8)
+    part = sorted((folder / RUNS).glob("part-*.parquet"))[0]
+    runs = pd.read_parquet(part)
+    runs.loc[runs["point"] == runs["point"].iloc[0], "net_loss"] = float("nan")
+    runs.to_parquet(part)
+    with pytest.raises(AnalysisError, match="net_loss has no value in any run of 1 point"):
+        analyze(folder, outcomes=["net_loss"])
+
+
+def test_a_sweep_whose_runs_all_failed_says_so(tmp_path):
+    folder = analytic_sweep(tmp_path, "lhs", 4)
+    for part in (folder / RUNS).glob("part-*.parquet"):
+        runs = pd.read_parquet(part)
+        runs["status"] = "failed"
+        runs.to_parquet(part)
+    with pytest.raises(AnalysisError, match="all 8 runs recorded failed"):
+        analyze(folder)

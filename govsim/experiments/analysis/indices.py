@@ -34,17 +34,26 @@ def point_means(swept: Swept, outcome: str) -> pd.Series:
 
 
 def complete_means(swept: Swept, outcome: str) -> np.ndarray:
-    """Point means in design order, or AnalysisError naming the points without a run."""
-    means = point_means(swept, outcome).reindex(range(swept.points))
-    missing = [int(point) for point in means.index[means.isna()]]
+    """Point means in design order, or AnalysisError naming the points without a value."""
+    ran = set(swept.ok["point"])
+    missing = [point for point in range(swept.points) if point not in ran]
     if missing:
-        shown = ", ".join(str(point) for point in missing[:SHOWN_POINTS])
-        failed = sorted(set(swept.runs.loc[swept.runs["status"] == "failed", "point"]))
-        key = "points_failed" if set(missing) <= set(failed) else "points_missing"
+        failed = set(swept.runs.loc[swept.runs["status"] == "failed", "point"])
+        key = "points_failed" if set(missing) <= failed else "points_missing"
         raise AnalysisError(
-            key, count=len(missing), points=shown, outcome=outcome, folder=swept.folder
+            key, count=len(missing), points=_shown(missing), outcome=outcome, folder=swept.folder
+        )
+    means = point_means(swept, outcome).reindex(range(swept.points))
+    undefined = [int(point) for point in means.index[means.isna()]]
+    if undefined:
+        raise AnalysisError(
+            "outcome_undefined", count=len(undefined), points=_shown(undefined), outcome=outcome
         )
     return means.to_numpy(dtype=float)
+
+
+def _shown(points: list[int]) -> str:
+    return ", ".join(str(point) for point in points[:SHOWN_POINTS])
 
 
 def sample_matrix(swept: Swept) -> np.ndarray:

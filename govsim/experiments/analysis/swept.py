@@ -95,6 +95,8 @@ def read_swept(folder: Path) -> Swept:
     runs = read_results(folder)
     if runs.empty:
         raise AnalysisError("no_runs", folder=folder)
+    if not (runs["status"] == "ok").any():
+        raise AnalysisError("all_failed", folder=folder, count=len(runs))
     return Swept(
         folder=folder,
         name=str(manifest.get("experiment") or folder.name),

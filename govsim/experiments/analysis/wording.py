@@ -43,6 +43,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{outcome} 的敏感性指数（SALib 需要设计中每个参数点的值）：请用 govsim.read_results "
         "查看 error 列中的错误信息，排除原因后用 --out 重新扫描到新文件夹",
     ),
+    "outcome_undefined": (
+        "--outcomes: {outcome} has no value in any run of {count} point(s) (points {points}), "
+        "so its indices cannot be computed: leave it out with --outcomes",
+        "--outcomes：{outcome} 在 {count} 个参数点（参数点 {points}）的所有运行中都没有取值，"
+        "无法计算其敏感性指数：请用 --outcomes 排除它",
+    ),
+    "all_failed": (
+        "{folder}/: all {count} runs recorded failed: read the tracebacks in the error column "
+        "of govsim.read_results, fix the cause, and sweep again into a new folder with --out",
+        "{folder}/：已记录的 {count} 次运行全部失败：请用 govsim.read_results 查看 error 列中的"
+        "错误信息，排除原因后用 --out 重新扫描到新文件夹",
+    ),
     "sample_changed": (
         "{folder}/{file}: the points recorded are not the ones SALib draws now for this design "
         "and seed (another SALib version?): analyse with the SALib version the sweep ran with",

@@ -175,13 +175,15 @@ def _boxes(x: pd.DataFrame, holds: np.ndarray) -> list[Box]:
 
 
 def _inputs(x: pd.DataFrame) -> pd.DataFrame:
-    """Parameters as PRIM peels them: numbers as floats or integers, anything else as text."""
+    """Parameters as PRIM peels them: numbers as they are, levels of words as text objects."""
     return pd.DataFrame(
         {
-            name: x[name] if pd.api.types.is_numeric_dtype(x[name]) else x[name].astype(str)
+            name: x[name]
+            if pd.api.types.is_numeric_dtype(x[name])
+            else x[name].astype(str).astype(object)
             for name in x.columns
         }
-    ).astype({name: object for name in x.columns if not pd.api.types.is_numeric_dtype(x[name])})
+    )
 
 
 def _chosen(trajectory: pd.DataFrame, coverage: float) -> int:
@@ -216,7 +218,8 @@ def _box(number: int, found: Any, chosen: int) -> Box:
     )
 
 
-def _limit(low: object, high: object) -> tuple[float, float] | tuple[str, ...]:
+def _limit(low: Any, high: Any) -> tuple[float, float] | tuple[str, ...]:
+    """Numeric bounds, or the levels a box keeps (PRIM holds them as a set in both bounds)."""
     if isinstance(low, set | frozenset):
         return tuple(sorted(str(level) for level in low))
-    return float(low), float(high)  # type: ignore[arg-type]
+    return float(low), float(high)

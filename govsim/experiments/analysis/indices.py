@@ -10,6 +10,8 @@ SALib that now draws other points is caught, not silently analysed.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -95,7 +97,9 @@ def sensitivity(swept: Swept, outcomes: list[str]) -> pd.DataFrame:
     ]
 
 
-def _sobol(problem: dict, matrix: np.ndarray, values: np.ndarray, seed: int) -> pd.DataFrame:
+def _sobol(
+    problem: dict[str, Any], matrix: np.ndarray, values: np.ndarray, seed: int
+) -> pd.DataFrame:
     from SALib.analyze import sobol
 
     if _constant(values):
@@ -106,7 +110,9 @@ def _sobol(problem: dict, matrix: np.ndarray, values: np.ndarray, seed: int) -> 
     )
 
 
-def _morris(problem: dict, matrix: np.ndarray, values: np.ndarray, seed: int) -> pd.DataFrame:
+def _morris(
+    problem: dict[str, Any], matrix: np.ndarray, values: np.ndarray, seed: int
+) -> pd.DataFrame:
     from SALib.analyze import morris
 
     from govsim.experiments.designs import MORRIS_LEVELS
@@ -138,5 +144,5 @@ def _constant(values: np.ndarray) -> bool:
     return bool(np.ptp(values) == 0)
 
 
-def _nan_rows(problem: dict, columns: tuple[str, ...]) -> pd.DataFrame:
+def _nan_rows(problem: dict[str, Any], columns: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame({"parameter": problem["names"], **{name: np.nan for name in columns}})

@@ -7,6 +7,9 @@ network), from the analysis's frames only: nothing is run again.
 from __future__ import annotations
 
 import math
+from typing import Any
+
+import pandas as pd
 
 from govsim.comparison.report import STYLE, _e, _Figures, _table
 from govsim.experiments.analysis.charts import (
@@ -86,17 +89,17 @@ def _indices_section(analysis: Analysis, language: str, figures: _Figures) -> li
     return parts
 
 
-def _index_table(rows: object, design: str, language: str) -> str:
+def _index_table(rows: pd.DataFrame, design: str, language: str) -> str:
     names = ("S1", "ST") if design == "sobol" else ("mu_star", "sigma")
     header = [word("parameter", language), *("mu*" if n == "mu_star" else n for n in names)]
     body = [
         [(row["parameter"], "key"), *((_with_interval(row, name), "") for name in names)]
-        for row in rows.to_dict("records")  # type: ignore[attr-defined]
+        for row in rows.to_dict("records")
     ]
     return _table(header, body)
 
 
-def _with_interval(row: dict, name: str) -> str:
+def _with_interval(row: dict[str, Any], name: str) -> str:
     value = row[name]
     half = row.get(f"{name}_conf", math.nan)
     if math.isnan(half):
@@ -148,7 +151,7 @@ def box_table(boxes: list[Box], language: str) -> str:
     return _table(header, body)
 
 
-def limit_text(limit: tuple) -> str:
+def limit_text(limit: tuple[Any, ...]) -> str:
     """A box's limit on one parameter: ``[low, high]``, or the levels it keeps."""
     if isinstance(limit[0], str):
         return "{" + ", ".join(limit) + "}"
@@ -181,8 +184,8 @@ def _effects_section(analysis: Analysis, language: str, figures: _Figures) -> li
     return parts
 
 
-def _span(spans: object, outcome: str, path: str) -> float:
-    found = spans[(spans["outcome"] == outcome) & (spans["parameter"] == path)]  # type: ignore[index]
+def _span(spans: pd.DataFrame, outcome: str, path: str) -> float:
+    found = spans[(spans["outcome"] == outcome) & (spans["parameter"] == path)]
     return float(found["span"].iloc[0]) if len(found) else math.nan
 
 

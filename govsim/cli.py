@@ -772,10 +772,10 @@ def analyze(
     """
     try:
         analysis = analyze_sweep(folder, outcomes, discover, indices)
+        table, report = write_analysis(analysis, out or folder / ANALYSIS_FOLDER, lang)
     except AnalysisError as error:
         _stderr.print(Text(error.render(lang)))
         raise typer.Exit(EXIT_INVALID) from None
-    table, report = write_analysis(analysis, out or folder / ANALYSIS_FOLDER, lang)
     _print_analysis(analysis, lang)
     wrote = aword(
         "wrote",

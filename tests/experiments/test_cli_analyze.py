@@ -128,3 +128,11 @@ def test_refusals_follow_the_language(tmp_path):
     result = runner.invoke(app, ["analyze", str(tmp_path), "--lang", "zh"])
     assert result.exit_code == 2
     assert "中没有参数扫描结果" in result.stderr
+
+
+def test_an_out_that_is_a_file_is_refused(swept, tmp_path):
+    blocker = tmp_path / "taken"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(swept), "--out", str(blocker)])
+    assert result.exit_code == 2
+    assert f"--out: cannot write the analysis into {blocker}/" in result.stderr

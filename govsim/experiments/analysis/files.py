@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govsim.experiments.analysis.errors import AnalysisError
 from govsim.experiments.analysis.report import report_html
 from govsim.experiments.analysis.running import Analysis
 from govsim.experiments.analysis.table import tidy_table
@@ -20,8 +21,15 @@ FOLDER = "analysis"
 
 
 def write_analysis(analysis: Analysis, out_dir: Path, language: str = "en") -> tuple[Path, Path]:
-    """Write the tidy table and the report; return their paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write the tidy table and the report; return their paths.
+
+    Raises:
+        AnalysisError: if the folder cannot be made or written (a file in the way, read-only).
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise AnalysisError("cannot_write", folder=out_dir, reason=error.strerror) from None
     table = write_parquet_atomically(tidy_table(analysis), out_dir / TABLE)
     report = write_text_atomically(report_html(analysis, language), out_dir / REPORT)
     return table, report

@@ -92,6 +92,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "--discover needs the prim package: install it with pip install 'govsim[analysis]'",
         "--discover 需要 prim 软件包：请用 pip install 'govsim[analysis]' 安装",
     ),
+    "cannot_write": (
+        "--out: cannot write the analysis into {folder}/ ({reason}): choose another folder "
+        "with --out",
+        "--out：无法把分析结果写入 {folder}/（{reason}）：请用 --out 另选文件夹",
+    ),
     # Console and report.
     "title": ("Sweep analysis: {name}", "参数扫描分析：{name}"),
     "lead": (

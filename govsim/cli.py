@@ -52,6 +52,13 @@ from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdic
 from govsim.comparison.wording import word
 from govsim.experiments import SweepFolderError, load_experiment, make_backend
 from govsim.experiments import sweep as sweep_experiment
+from govsim.experiments.analysis import Analysis, AnalysisError, write_analysis
+from govsim.experiments.analysis import analyze as analyze_sweep
+from govsim.experiments.analysis.console import box_table, index_table, span_table
+from govsim.experiments.analysis.discovery import MIN_COVERAGE as DISCOVERY_COVERAGE
+from govsim.experiments.analysis.files import FOLDER as ANALYSIS_FOLDER
+from govsim.experiments.analysis.report import lead
+from govsim.experiments.analysis.wording import word as aword
 from govsim.experiments.backends import BACKENDS, BackendUnavailableError
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 from govsim.results import ResultsFolderError, check_results_folder, write_results
@@ -727,6 +734,92 @@ def _print_sweep_report(report: Any, out_dir: Path, seconds: float, language: st
         _stderr.print(Text(failure, style="red"))
     if report.stopped:
         _stderr.print(Text(phrase("sweep_stopped", language)))
+
+
+# --- govsim analyze ---------------------------------------------------------------------------
+
+
+@app.command()
+def analyze(
+    folder: Annotated[
+        Path, typer.Argument(help="Results folder of a sweep (govsim sweep --out).", metavar="DIR")
+    ],
+    outcomes: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="NAME[,NAME...]",
+            help="Outcome columns to analyse (repeatable; default: the experiment's outcomes).",
+        ),
+    ] = None,
+    discover: Annotated[
+        str | None,
+        typer.Option(
+            metavar="EXPR",
+            help="Find with PRIM where a condition over outcome columns mostly holds, e.g. "
+            '"net_loss > 2e6".',
+        ),
+    ] = None,
+    indices: Annotated[
+        bool | None,
+        typer.Option(
+            "--indices/--no-indices",
+            help="Require (or skip) sensitivity indices; by default computed for sobol and "
+            "morris designs.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Folder for analysis.parquet and analysis.html (default: DIR/analysis).",
+        ),
+    ] = None,
+    lang: Language = "en",
+) -> None:
+    """Analyse a sweep: main effects, Sobol or Morris indices, scenario discovery, a report.
+
+    Reads the sweep's results (nothing is run again), prints the tables and writes the tidy
+    analysis.parquet and an offline analysis.html.
+    """
+    try:
+        analysis = analyze_sweep(folder, outcomes, discover, indices)
+        table, report = write_analysis(analysis, out or folder / ANALYSIS_FOLDER, lang)
+    except AnalysisError as error:
+        _stderr.print(Text(error.render(lang)))
+        raise typer.Exit(EXIT_INVALID) from None
+    _print_analysis(analysis, lang)
+    wrote = aword(
+        "wrote",
+        lang,
+        runs=len(analysis.swept.ok),
+        folder=table.parent,
+        table=table.name,
+        report=report.name,
+    )
+    _stdout.print(Text(wrote))
+
+
+def _print_analysis(analysis: Analysis, language: str) -> None:
+    """The lead, the indices (sobol, morris), the main-effect spans and the boxes found."""
+    _stdout.print(Text(lead(analysis, language)))
+    indices = index_table(analysis, language)
+    if indices is not None:
+        _stdout.print(indices)
+    _stdout.print(span_table(analysis, language))
+    found = analysis.discovery
+    if found is not None:
+        note = aword(
+            "discovery_note",
+            language,
+            cases=found.cases,
+            runs=found.runs,
+            share=found.share,
+            coverage=DISCOVERY_COVERAGE,
+        )
+        _stdout.print(
+            box_table(found, language) if found.boxes else Text(aword("no_box", language))
+        )
+        _stdout.print(Text(note))
 
 
 # --- govsim dashboard -------------------------------------------------------------------------

@@ -88,6 +88,8 @@ def test_unknown_language_is_refused_with_the_choices(command, tmp_path):
         args.append(str(SCENARIOS / "baseline.yaml"))
     if command == "compare":
         args.append(str(SCENARIOS / "police_only.yaml"))
+    if command == "analyze":
+        args.append(str(tmp_path))
     for extra, env in ((["--lang", "fr"], None), ([], {"GOVSIM_LANG": "fr"})):
         result = runner.invoke(app, [*args, *extra], env=env)
         assert result.exit_code == 2, (command, result.output)

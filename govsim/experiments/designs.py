@@ -119,22 +119,36 @@ def salib_problem(parameters: list[Parameter]) -> dict[str, Any]:
     }
 
 
-def _sobol(parameters: list[Parameter], samples: int, seed: int) -> list[Point]:
-    from SALib.sample import sobol
+def salib_sample(
+    design: DesignName, parameters: list[Parameter], samples: int, seed: int
+) -> np.ndarray:
+    """SALib's sample matrix of a sobol or morris design, before integers are rounded.
 
-    values = sobol.sample(salib_problem(parameters), samples, seed=seed)
-    return _from_values(parameters, values)
+    The analysis draws it again to read the points in SALib's order: Morris's elementary
+    effects divide by the unrounded steps, which the rounded points no longer hold.
+    """
+    problem = salib_problem(parameters)
+    if design == "sobol":
+        from SALib.sample import sobol
+
+        return sobol.sample(problem, samples, seed=seed)
+    if design == "morris":
+        from SALib.sample import morris
+
+        return morris.sample(problem, samples, num_levels=MORRIS_LEVELS, seed=seed)
+    raise ValueError(f"the {design} design is not drawn by SALib")
+
+
+def _sobol(parameters: list[Parameter], samples: int, seed: int) -> list[Point]:
+    return values_to_points(parameters, salib_sample("sobol", parameters, samples, seed))
 
 
 def _morris(parameters: list[Parameter], samples: int, seed: int) -> list[Point]:
-    from SALib.sample import morris
-
-    problem = salib_problem(parameters)
-    values = morris.sample(problem, samples, num_levels=MORRIS_LEVELS, seed=seed)
-    return _from_values(parameters, values)
+    return values_to_points(parameters, salib_sample("morris", parameters, samples, seed))
 
 
-def _from_values(parameters: list[Parameter], values: np.ndarray) -> list[Point]:
+def values_to_points(parameters: list[Parameter], values: np.ndarray) -> list[Point]:
+    """Points from a sample matrix (a row per point), integers rounded as the scenario wants."""
     return [
         {
             parameter.path: parameter.typed(float(value))

@@ -151,7 +151,7 @@ def load_experiment(path: str | Path) -> Experiment:
     document = read_document(path)
     spec = _validated_spec(document)
     scenario = _base_scenario(spec, document, path)
-    parameters = _parameters(spec, document)
+    parameters = parameters_of(spec)
     try:
         points = design_points(spec.design, parameters, spec.samples, spec.seed)
     except ImportError:
@@ -299,7 +299,8 @@ def _base_scenario(spec: ExperimentSpec, document: Document, path: Path) -> Scen
         raise ScenarioError(_placed(error, document, "fixed", list(spec.fixed))) from None
 
 
-def _parameters(spec: ExperimentSpec, document: Document) -> list[Parameter]:
+def parameters_of(spec: ExperimentSpec) -> list[Parameter]:
+    """Levers then uncertainties of a validated file, in its order (the design's columns)."""
     return [
         Parameter(
             path=key,

@@ -1,0 +1,128 @@
+"""A finished sweep read back for analysis: its runs, its design and its parameters.
+
+Everything comes from the results folder that ``govsim sweep`` wrote: ``sweep.json`` (the
+manifest), the copy of the experiment file (the parameters' ranges and levels, the design's
+samples and seed) and the runs. The base scenario is not loaded: a folder copied to another
+machine can be analysed there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+from pydantic import ValidationError
+
+from govsim.experiments.analysis.errors import AnalysisError
+from govsim.experiments.designs import Parameter
+from govsim.experiments.experiment import ExperimentSpec, parameters_of
+from govsim.experiments.store import IDS, MANIFEST, read_results
+
+EXPERIMENT_COPY = "experiment.yaml"
+"""The sweep's copy of its experiment file, as the sweep ran it."""
+DEFAULT_OUTCOMES = ("victims", "net_loss", "recovered_share", "arrests", "governance_cost")
+"""Outcomes analysed when neither the experiment nor ``--outcomes`` names any."""
+
+
+@dataclass(frozen=True)
+class Swept:
+    """A sweep's results and what it varied.
+
+    Attributes:
+        folder: The results folder.
+        name: The experiment's name.
+        spec: The experiment file's keys, as the sweep ran them.
+        parameters: Levers then uncertainties, in the file's order (the design's columns).
+        points: Points the design has, whether or not their runs finished.
+        runs: Every recorded run, a row per run (see :func:`govsim.read_results`).
+    """
+
+    folder: Path
+    name: str
+    spec: ExperimentSpec
+    parameters: tuple[Parameter, ...]
+    points: int
+    runs: pd.DataFrame
+
+    @property
+    def design(self) -> str:
+        """The design's name: grid, random, lhs, sobol or morris."""
+        return self.spec.design
+
+    @property
+    def paths(self) -> list[str]:
+        """The parameters' key paths."""
+        return [parameter.path for parameter in self.parameters]
+
+    @property
+    def ok(self) -> pd.DataFrame:
+        """The runs that finished."""
+        return self.runs[self.runs["status"] == "ok"]
+
+    @property
+    def failed(self) -> int:
+        """How many recorded runs failed."""
+        return int((self.runs["status"] == "failed").sum())
+
+    @property
+    def outcome_columns(self) -> list[str]:
+        """Numeric columns of the runs that are outcomes (not ids, parameters or errors)."""
+        skipped = {*IDS, "error", *self.paths}
+        return [
+            name
+            for name in self.runs.columns
+            if name not in skipped and pd.api.types.is_numeric_dtype(self.runs[name])
+        ]
+
+    def default_outcomes(self) -> list[str]:
+        """The experiment's outcomes, or a few key ones when it names none."""
+        named = self.spec.outcomes or list(DEFAULT_OUTCOMES)
+        return [name for name in named if name in self.outcome_columns]
+
+
+def read_swept(folder: Path) -> Swept:
+    """Read a sweep's results folder for analysis.
+
+    Raises:
+        AnalysisError: if the folder is not a sweep's, or its files are damaged.
+    """
+    manifest = _manifest(folder)
+    spec = _spec(folder)
+    runs = read_results(folder)
+    if runs.empty:
+        raise AnalysisError("no_runs", folder=folder)
+    if not (runs["status"] == "ok").any():
+        raise AnalysisError("all_failed", folder=folder, count=len(runs))
+    return Swept(
+        folder=folder,
+        name=str(manifest.get("experiment") or folder.name),
+        spec=spec,
+        parameters=tuple(parameters_of(spec)),
+        points=int(manifest.get("points") or runs["point"].max() + 1),
+        runs=runs,
+    )
+
+
+def _manifest(folder: Path) -> dict[str, Any]:
+    if not folder.is_dir():
+        raise AnalysisError("not_a_folder", folder=folder)
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise AnalysisError("not_a_sweep", folder=folder, manifest=MANIFEST)
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError) as error:
+        raise AnalysisError("damaged", file=path, reason=error) from None
+
+
+def _spec(folder: Path) -> ExperimentSpec:
+    path = folder / EXPERIMENT_COPY
+    try:
+        return ExperimentSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as error:
+        reason = str(error).splitlines()[0]
+        raise AnalysisError("damaged", file=path, reason=reason) from None

@@ -24,13 +24,18 @@ from govsim.tables import format_value
 def direction(row: Mapping[str, Any]) -> str:
     """``cut``, ``rise``, ``unclear`` (an interval spans zero) or ``too_few`` (under two pairs).
 
-    The relative change's interval must exclude zero too, where there is one (none where the
-    reference's mean is not clearly above zero).
+    For counts and money the relative change's interval must exclude zero too, where there is
+    one (none where the reference's mean is not clearly above zero). A share is judged, and
+    told, by its difference in points alone: its relative change is not shown, and a small
+    reference share (police alone recover about 1%) makes that ratio's interval wide even when
+    the difference in points is clear.
     """
     if int(row["replications"]) < 2:
         return "too_few"
     clear = _clear(float(row["difference_ci_low"]), float(row["difference_ci_high"]))
     relative_low, relative_high = float(row["relative_ci_low"]), float(row["relative_ci_high"])
+    if is_share(str(row["outcome"])):
+        relative_low = math.nan
     if not clear or not (math.isnan(relative_low) or _clear(relative_low, relative_high)):
         return "unclear"
     return "cut" if float(row["difference"]) < 0 else "rise"

@@ -74,6 +74,17 @@ def test_a_share_is_told_in_percentage_points():
     assert "挽损比例增加 5.2 个百分点" in verdict(share, "zh")
 
 
+def test_a_clear_difference_in_points_is_not_undone_by_a_small_reference_share():
+    # Measured: police alone recovered 1.4%, the hub 13.3%; the ratio's interval spanned zero.
+    share = row("recovered_share", 0.119, 0.068, 0.170, 8.6, relative_ci_low=-0.59)
+    share["relative_ci_high"] = 17.8
+    assert verdict(share, "en").startswith(
+        "multi_party_hub raises the share of loss recovered by 11.9 points (95% CI 6.8 to 17.0)"
+    )
+    unclear = row("recovered_share", 0.01, -0.02, 0.04, 0.5)
+    assert "no clear difference" in verdict(unclear, "en")
+
+
 def test_a_small_change_keeps_a_decimal():
     assert "by 4.3% (95% CI 2.1% to 6.5%)" in verdict(row("net_loss", -4.3, -6.5, -2.1, -0.043))
 

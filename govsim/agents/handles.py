@@ -122,10 +122,40 @@ class HandleStacks:
         self.handles = np.concatenate(stocks) if stocks else np.empty(0, dtype=np.int64)
         self.owner = np.repeat(np.arange(len(stocks)), self.sizes)
 
+    @classmethod
+    def of(cls, handles: np.ndarray, sizes: np.ndarray) -> HandleStacks:
+        """Stacks from the rings' handles already laid end to end, ``sizes[i]`` for ring i."""
+        stacks = cls.__new__(cls)
+        stacks.handles, stacks.sizes = handles, sizes
+        stacks.starts = np.cumsum(sizes) - sizes
+        stacks.owner = np.repeat(np.arange(sizes.size), sizes)
+        return stacks
+
     def split(self, keep: np.ndarray) -> list[np.ndarray]:
         """Each ring's handles where ``keep`` holds, in stock order."""
+        return self.kept(keep).stocks()
+
+    def kept(self, keep: np.ndarray) -> HandleStacks:
+        """The stacks of each ring's handles where ``keep`` holds, in stock order."""
         kept = np.bincount(self.owner[keep], minlength=self.sizes.size)
-        return split_by_counts(self.handles[keep], kept)
+        return HandleStacks.of(self.handles[keep], kept)
+
+    def topped_up(self, added: np.ndarray, counts: np.ndarray) -> HandleStacks:
+        """Each ring's stack followed by its share of ``added``, ``counts[i]`` for ring i.
+
+        The same stacks as concatenating ring by ring, in a few array operations: every
+        handle moves up by the handles added to the rings before its own.
+        """
+        added_starts = np.cumsum(counts) - counts
+        merged = np.empty(self.handles.size + added.size, dtype=np.int64)
+        merged[np.arange(self.handles.size) + added_starts[self.owner]] = self.handles
+        added_owner = np.repeat(np.arange(counts.size), counts)
+        merged[np.arange(added.size) + (self.starts + self.sizes)[added_owner]] = added
+        return HandleStacks.of(merged, self.sizes + counts)
+
+    def stocks(self) -> list[np.ndarray]:
+        """Each ring's stack (views of :attr:`handles`)."""
+        return split_by_counts(self.handles, self.sizes)
 
     def pick(self, owner: np.ndarray, draw: np.ndarray) -> np.ndarray:
         """One handle of each ``owner``'s stock per uniform in ``draw`` (-1 if it has none)."""

@@ -97,6 +97,8 @@ class RingBook:
         self.case_evidence = np.zeros((capacity, evidence_days))
         self._asked: list[FraudRing] = []
         self._rows = np.empty(0, dtype=np.int64)
+        self.stocks_changed = 0
+        """Counts changes to a ring's numbers or accounts, so remembered stacks can be checked."""
 
     def rows(self, rings: list[FraudRing]) -> np.ndarray:
         """The rows of these rings, in order (read-only).
@@ -243,6 +245,7 @@ class FraudRing(mesa.Agent):
     def numbers(self, value: np.ndarray) -> None:
         self._numbers = value
         self.book.numbers_held[self.slot] = value.size
+        self.book.stocks_changed += 1
 
     @property
     def accounts(self) -> np.ndarray:
@@ -253,6 +256,14 @@ class FraudRing(mesa.Agent):
     def accounts(self, value: np.ndarray) -> None:
         self._accounts = value
         self.book.accounts_held[self.slot] = value.size
+        self.book.stocks_changed += 1
+
+    def hold(self, numbers: np.ndarray, accounts: np.ndarray) -> None:
+        """Take these stocks, whose counts the model has written for all rings at once.
+
+        See :meth:`GovernanceModel.plan_rings`, which restocks every ring in one pass.
+        """
+        self._numbers, self._accounts = numbers, accounts
 
     # --- membership -------------------------------------------------------------------------
     @property

@@ -39,6 +39,7 @@ from govsim.agents.rings import (
     receive_mules,
     remember_windows,
     reset_windows,
+    review_rings,
     should_exit,
     slots_of,
     wear_mules,
@@ -768,8 +769,7 @@ class GovernanceModel(mesa.Model):
         if review:
             # FraudRing.adapt for every ring: the windows folded and reset all at once.
             remember_windows(book, slots, self.residents.size)
-            for ring in rings:
-                ring.review(active)
+            review_rings(book, slots, active, self.config.fraud)
             reset_windows(book, slots)
         if market_open:
             draws = np.array(self.ring_draws("ring_exit", rings))

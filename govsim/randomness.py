@@ -339,8 +339,64 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
     # only on the counts still moving (most cells of a day's plan have a zero mean).
     moving = np.flatnonzero(mean > 0)
     if moving.size:
-        k.flat[moving] = _poisson_search(u.flat[moving], mean.flat[moving])
+        k.flat[moving] = _poisson_positive(u.flat[moving], mean.flat[moving])
     return k.astype(np.int64)
+
+
+SMALL_MEAN = 4.0
+"""Means up to this are read off a short table of the CDF (:func:`_poisson_small`)."""
+SMALL_COUNTS = 12
+"""Counts 0 to 11 in that table: with a mean of 4, a count above 11 has chance 0.0005."""
+_COUNTS = np.arange(float(SMALL_COUNTS))
+SURE_MARGIN = 1e-9
+"""The table decides a count only where each CDF in it is this far from u (relatively).
+
+scipy's ``pdtr``, which the search tests against, and the table's sums both agree with the
+exact CDF to some 1e-15 here (means up to 4, counts up to 11: no CDF below exp(-4)), so a
+decision with this margin is the search's decision (tests/mechanisms/test_randomness.py)."""
+
+
+def _poisson_positive(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """:func:`poisson_quantile` for positive means: the table where it is sure, else the search.
+
+    The same counts as the search alone, which tests the CDF a step at a time with scipy's
+    ``pdtr`` (some 30 ns a value): most of a day's cells have means below 1, where a table of
+    a dozen terms settles them at once.
+    """
+    k = np.full(u.size, -1.0)
+    small = np.flatnonzero(mean <= SMALL_MEAN)
+    if small.size:
+        k[small] = _poisson_small(u[small], mean[small])
+    rest = np.flatnonzero(k < 0)
+    if rest.size:
+        k[rest] = _poisson_search(u[rest], mean[rest])
+    return k
+
+
+def _poisson_small(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """Counts for means up to :data:`SMALL_MEAN` from a table of the CDF; -1 where unsure.
+
+    The table's row is exp(-mean) * mean**j / j! summed up to j: the smallest j whose sum
+    reaches u is the count, unless u lies within :data:`SURE_MARGIN` of a sum (or beyond the
+    table), where the search decides.
+    """
+    # One row per count, one column per cell: each sum runs down a column, row by row
+    # (numpy's cumulative sums along the first axis cost several times as much).
+    cdf = np.empty((SMALL_COUNTS, mean.size))
+    cdf[0] = np.exp(-mean)
+    np.divide(mean, _COUNTS[1:, None], out=cdf[1:])
+    for j in range(1, SMALL_COUNTS):
+        cdf[j] *= cdf[j - 1]  # the term exp(-mean) * mean**j / j!
+    for j in range(1, SMALL_COUNTS):
+        cdf[j] += cdf[j - 1]
+    k = np.count_nonzero(cdf < u, axis=0)
+    # The sums either side of u decide the count (the sums grow with j).
+    cells = np.arange(mean.size)
+    above = cdf[np.minimum(k, SMALL_COUNTS - 1), cells]
+    below = cdf[np.maximum(k - 1, 0), cells]
+    margin = SURE_MARGIN * u
+    unsure = (k == SMALL_COUNTS) | (above - u <= margin) | ((k > 0) & (u - below <= margin))
+    return np.where(unsure, -1.0, k)
 
 
 def _poisson_search(u: np.ndarray, mean: np.ndarray) -> np.ndarray:

@@ -196,6 +196,10 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray:
             return np.empty(first.shape, dtype=np.uint64)
         if first.size <= _SMALL:
             return _fold_few(state, first, rest)
+    elif first.size <= _SMALL:
+        few = _fold_few_arrays(state, first, parts)
+        if few is not None:
+            return few
     # Each xor makes the fresh array that the mix then works in.
     return _fold_into(_mix_in_place(_as_keys(first) ^ np.uint64(state)), rest)
 
@@ -221,6 +225,34 @@ def _fold_few(state: int, first: np.ndarray, rest: tuple) -> np.ndarray:
         key = _mix_int(state ^ value)
         for part in tail:
             key = _mix_int(key ^ part)
+        keys.append(key)
+    return np.array(keys, dtype=np.uint64).reshape(first.shape)
+
+
+def _fold_few_arrays(state: int, first: np.ndarray, parts: tuple) -> np.ndarray | None:
+    """:func:`_fold_arrays` for a few keys from arrays of one shape, in Python integers.
+
+    A day's transfers and grooming victims are a handful, keyed by episode and stage: in
+    Python integers their draws cost a few microseconds, in numpy some twenty. None when
+    the arrays (after ``first``, which is ``parts[0]``) differ in shape: numpy broadcasts.
+    """
+    columns = [_as_keys(first).ravel().tolist()]
+    for part in parts[1:]:
+        if isinstance(part, int | np.integer):
+            columns.append([int(part) & _MASK] * first.size)
+            continue
+        part = np.asarray(part)
+        if part.shape != first.shape:
+            if part.ndim:
+                return None
+            columns.append([int(part) & _MASK] * first.size)
+            continue
+        columns.append(_as_keys(part).ravel().tolist())
+    keys = []
+    for values in zip(*columns, strict=True):
+        key = state
+        for value in values:
+            key = _mix_int(key ^ value)
         keys.append(key)
     return np.array(keys, dtype=np.uint64).reshape(first.shape)
 

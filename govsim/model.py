@@ -115,6 +115,7 @@ class GovernanceModel(mesa.Model):
         )
         self.ring_by_id: dict[int, FraudRing] = {}
         self._working: list[FraudRing] = []
+        self._roster_seen = -1
         self._stacks: tuple[list[FraudRing], int, HandleStacks, HandleStacks] | None = None
         self.market_profit = scenario.fraud.entry_profit_reference
         self.scripts_coaching = scenario.fraud.coaching_initial
@@ -210,10 +211,14 @@ class GovernanceModel(mesa.Model):
     def active_rings(self) -> list[FraudRing]:
         """Rings still operating: one list while no ring leaves or enters (do not change it).
 
-        The same list all day lets the ring book remember its rows (:func:`slots_of`).
+        The same list all day lets the ring book remember its rows (:func:`slots_of`). The
+        rings are looked over only after one was set working or not (a dozen times a day).
         """
-        if not all(ring.active for ring in self._working):
-            self._working = [ring for ring in self._working if ring.active]
+        changes = self.ring_book.roster_changed
+        if changes != self._roster_seen:
+            self._roster_seen = changes
+            if not all(ring.active for ring in self._working):
+                self._working = [ring for ring in self._working if ring.active]
         return self._working
 
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market

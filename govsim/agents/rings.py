@@ -99,6 +99,9 @@ class RingBook:
         self._rows = np.empty(0, dtype=np.int64)
         self.stocks_changed = 0
         """Counts changes to a ring's numbers or accounts, so remembered stacks can be checked."""
+        self.roster_changed = 0
+        """Counts rings set working or not, so the model checks its list of working rings only
+        after a change (:meth:`GovernanceModel.active_rings`)."""
 
     def rows(self, rings: list[FraudRing]) -> np.ndarray:
         """The rows of these rings, in order (read-only).
@@ -260,6 +263,16 @@ class FraudRing(mesa.Agent):
         See :meth:`GovernanceModel.plan_rings`, which restocks every ring in one pass.
         """
         self._numbers, self._accounts = numbers, accounts
+
+    @property
+    def active(self) -> bool:
+        """Whether the ring still operates (False once dissolved or quit)."""
+        return self._active
+
+    @active.setter
+    def active(self, value: bool) -> None:
+        self._active = value
+        self.book.roster_changed += 1
 
     # --- membership -------------------------------------------------------------------------
     @property

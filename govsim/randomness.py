@@ -379,6 +379,8 @@ SMALL_MEAN = 4.0
 """Means up to this are read off a short table of the CDF (:func:`_poisson_small`)."""
 SMALL_COUNTS = 12
 """Counts 0 to 11 in that table: with a mean of 4, a count above 11 has chance 0.0005."""
+TABLE_CELLS = 128
+"""Fewer small means than this go to the search: the table's rows cost more than it saves."""
 _COUNTS = np.arange(float(SMALL_COUNTS))
 SURE_MARGIN = 1e-9
 """The table decides a count only where each CDF in it is this far from u (relatively).
@@ -397,7 +399,7 @@ def _poisson_positive(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
     """
     k = np.full(u.size, -1.0)
     small = np.flatnonzero(mean <= SMALL_MEAN)
-    if small.size:
+    if small.size >= TABLE_CELLS:
         k[small] = _poisson_small(u[small], mean[small])
     rest = np.flatnonzero(k < 0)
     if rest.size:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from typing import NamedTuple
 
 import numpy as np
 from scipy import special
@@ -173,10 +174,34 @@ def combine(*parts: np.ndarray | int) -> np.ndarray:
 
     The key is the running SplitMix64 hash: each part is xored into the state and mixed.
     """
-    return _fold(0, parts)
+    return _as_array(_fold(0, parts))
 
 
-def _fold(state: int, parts: tuple) -> np.ndarray:
+class _Few(NamedTuple):
+    """A few keys hashed in Python integers, in the shape of the broadcast parts."""
+
+    keys: list[int]
+    shape: tuple[int, ...]
+
+
+def _as_array(keys: np.ndarray | _Few) -> np.ndarray:
+    """The keys as a uint64 array."""
+    if isinstance(keys, _Few):
+        return np.array(keys.keys, dtype=np.uint64).reshape(keys.shape)
+    return keys
+
+
+def _as_uniforms(keys: np.ndarray | _Few) -> np.ndarray:
+    """The uniforms of the keys (:func:`_unit`); a few in Python floats, the same values.
+
+    numpy's per-call overhead, some microseconds a call, is most of a small draw's cost.
+    """
+    if isinstance(keys, _Few):
+        return np.array([((key >> 12) + 0.5) * _UNIT for key in keys.keys]).reshape(keys.shape)
+    return _unit(keys)
+
+
+def _fold(state: int, parts: tuple) -> np.ndarray | _Few:
     """Fold keys into a running hash state; leading scalars in plain Python integers."""
     for i, part in enumerate(parts):
         if not isinstance(part, int | np.integer):
@@ -184,10 +209,10 @@ def _fold(state: int, parts: tuple) -> np.ndarray:
             if part.ndim > 0:
                 return _fold_arrays(state, parts[i:])
         state = _mix_int(state ^ (int(part) & _MASK))
-    return np.array([state], dtype=np.uint64)
+    return _Few([state], (1,))
 
 
-def _fold_arrays(state: int, parts: tuple) -> np.ndarray:
+def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
     """Fold keys into the state from the first array on (each part mixed in turn)."""
     first = np.asarray(parts[0])
     rest = parts[1:]
@@ -217,7 +242,7 @@ def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
     return key
 
 
-def _fold_few(state: int, first: np.ndarray, rest: tuple) -> np.ndarray:
+def _fold_few(state: int, first: np.ndarray, rest: tuple) -> _Few:
     """:func:`_fold_arrays` for a few keys followed by scalars, in Python integers."""
     tail = [int(part) & _MASK for part in rest]
     keys = []
@@ -226,10 +251,10 @@ def _fold_few(state: int, first: np.ndarray, rest: tuple) -> np.ndarray:
         for part in tail:
             key = _mix_int(key ^ part)
         keys.append(key)
-    return np.array(keys, dtype=np.uint64).reshape(first.shape)
+    return _Few(keys, first.shape)
 
 
-def _fold_few_arrays(state: int, first: np.ndarray, parts: tuple) -> np.ndarray | None:
+def _fold_few_arrays(state: int, first: np.ndarray, parts: tuple) -> _Few | None:
     """:func:`_fold_arrays` for a few keys from arrays of one shape, in Python integers.
 
     A day's transfers and grooming victims are a handful, keyed by episode and stage: in
@@ -254,7 +279,7 @@ def _fold_few_arrays(state: int, first: np.ndarray, parts: tuple) -> np.ndarray 
         for value in values:
             key = _mix_int(key ^ value)
         keys.append(key)
-    return np.array(keys, dtype=np.uint64).reshape(first.shape)
+    return _Few(keys, first.shape)
 
 
 def _unit(keys: np.ndarray) -> np.ndarray:
@@ -285,11 +310,11 @@ class KeyedRandom:
 
     def key(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """The uint64 key of a draw (one per element of the broadcast keys)."""
-        return _fold(self._prefix[purpose], parts)
+        return _as_array(_fold(self._prefix[purpose], parts))
 
     def uniform(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """Uniforms in (0, 1), one per element of the broadcast keys."""
-        return _unit(self.key(purpose, *parts))
+        return _as_uniforms(_fold(self._prefix[purpose], parts))
 
     def uniforms(self, purposes: tuple[str, ...], *parts: np.ndarray | int) -> np.ndarray:
         """Uniforms for several purposes on the same keys: row ``i`` is ``uniform(purposes[i])``.

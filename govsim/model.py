@@ -72,6 +72,8 @@ For 90 days the rings work, learn and pay with their number held; entry and exit
 from profits measured on a running market. 90 days cover the longest grooming and escalation
 paths and three profit memories (30 days each)."""
 MAX_ENGAGEMENT = 0.95
+HANDLE_PURPOSES = ("number_detection", "account_detection", "handle_wear")
+"""The draws about each stocked handle when rings plan, keyed (handle, day)."""
 
 
 class GovernanceModel(mesa.Model):
@@ -240,22 +242,35 @@ class GovernanceModel(mesa.Model):
         evasion = book.evasion[slots]
         numbers = HandleStacks([ring.numbers for ring in rings])
         accounts = HandleStacks([ring.accounts for ring in rings])
-        self.telecoms.detect_numbers(numbers.handles, evasion[numbers.owner], self.day)
-        self.platforms.detect_accounts(accounts.handles, evasion[accounts.owner], self.day)
-        numbers = numbers.kept(self._still_usable(numbers.handles))
-        accounts = accounts.kept(self._still_usable(accounts.handles))
+        # The day's draws about every handle, for all three purposes in one pass.
+        count = numbers.handles.size
+        handles = np.concatenate([numbers.handles, accounts.handles])
+        detection, account_detection, wear = self.keyed.uniforms(
+            HANDLE_PURPOSES, self.handles.key[handles], self.day
+        )
+        day = self.day
+        self.telecoms.detect_numbers(
+            numbers.handles, evasion[numbers.owner], day, draw=detection[:count]
+        )
+        self.platforms.detect_accounts(
+            accounts.handles, evasion[accounts.owner], day, draw=account_detection[count:]
+        )
+        usable = self._still_usable(handles, wear)
+        numbers, accounts = numbers.kept(usable[:count]), accounts.kept(usable[count:])
         book.numbers_held[slots] = numbers.sizes
         book.accounts_held[slots] = accounts.sizes
         return numbers, accounts
 
-    def _still_usable(self, handles: np.ndarray) -> np.ndarray:
+    def _still_usable(self, handles: np.ndarray, wear: np.ndarray | None = None) -> np.ndarray:
         """Handles not found blocked (rings notice a block the next day) and not worn out.
 
         Numbers and accounts also wear out with no governance at all: recipients mark numbers
-        in caller-ID apps and report accounts, and rings discard them.
+        in caller-ID apps and report accounts, and rings discard them. ``wear``, if given, is
+        each handle's uniform for "handle_wear" today.
         """
         blocked = self.handles.is_blocked(handles, self.day - 1)
-        wear = self.keyed.uniform("handle_wear", self.handles.key[handles], self.day)
+        if wear is None:
+            wear = self.keyed.uniform("handle_wear", self.handles.key[handles], self.day)
         worn = wear < 1.0 / self.config.fraud.handle_life_days
         return ~blocked & ~worn
 

@@ -77,11 +77,18 @@ class InternetPlatforms(Sector):
         draw = batch.uniform(self.model.keyed, "in_app_warning")
         return flagged & (draw < self.config.in_app_warning)
 
-    def detect_accounts(self, accounts: np.ndarray, evasion: float, day: int) -> None:
-        """Platform AI bans ring accounts by itself."""
+    def detect_accounts(
+        self, accounts: np.ndarray, evasion: float, day: int, draw: np.ndarray | None = None
+    ) -> None:
+        """Platform AI bans ring accounts by itself.
+
+        ``draw``, if given, is each account's uniform for "account_detection" today.
+        """
         if self.effort <= 0 or accounts.size == 0:
             return
-        draw = self.model.keyed.uniform("account_detection", self.model.handles.key[accounts], day)
+        if draw is None:
+            keys = self.model.handles.key[accounts]
+            draw = self.model.keyed.uniform("account_detection", keys, day)
         chance = self.effort * self.config.account_detection * (1.0 - evasion)
         self.model.handles.block_from(accounts[draw < chance], day + 1)
 

@@ -110,14 +110,27 @@ PURPOSES: tuple[str, ...] = (
     "collateral",
 )
 _MASK = (1 << 64) - 1
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
-_MIX2 = np.uint64(0x94D049BB133111EB)
-_SHIFT30, _SHIFT27, _SHIFT31, _SHIFT12 = (np.uint64(n) for n in (30, 27, 31, 12))
+
+
+def _operand(value: int | float) -> np.ndarray:
+    """A constant operand of the array hashing: a read-only 0-d array.
+
+    numpy takes a 0-d array as an operand faster than a scalar (about 0.3 against 0.5
+    microseconds a call here), and the hashing makes tens of thousands of calls a run.
+    """
+    operand = np.array(value, dtype=np.uint64 if isinstance(value, int) else np.float64)
+    operand.flags.writeable = False
+    return operand
+
+
+_GOLDEN = _operand(0x9E3779B97F4A7C15)
+_MIX1 = _operand(0xBF58476D1CE4E5B9)
+_MIX2 = _operand(0x94D049BB133111EB)
+_SHIFT30, _SHIFT27, _SHIFT31, _SHIFT12 = (_operand(n) for n in (30, 27, 31, 12))
 _UNIT = 2.0**-52
-_ONE_BITS = np.uint64(0x3FF0000000000000)
+_ONE_BITS = _operand(0x3FF0000000000000)
 """The bits of the double 1.0: or-ed with 52 random bits, a double in [1, 2)."""
-_UNIT_OFFSET = 1.0 - 2.0**-53
+_UNIT_OFFSET = _operand(1.0 - 2.0**-53)
 _SMALL = 8
 """Up to this many keys, folding them as Python integers beats numpy's per-call overhead."""
 

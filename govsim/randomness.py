@@ -239,7 +239,7 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
         if few is not None:
             return few
     # Each xor makes the fresh array that the mix then works in.
-    return _fold_into(_mix_in_place(_as_keys(first) ^ np.uint64(state)), rest)
+    return _fold_into(_mix_in_place(_as_keys(first) ^ np.array(state, dtype=np.uint64)), rest)
 
 
 def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
@@ -250,7 +250,7 @@ def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
             if part.ndim > 0:
                 key = _mix_in_place(key ^ _as_keys(part))
                 continue
-        key ^= np.uint64(int(part) & _MASK)
+        key ^= np.array(int(part) & _MASK, dtype=np.uint64)
         _mix_in_place(key)
     return key
 

@@ -29,6 +29,7 @@ from govsim.agents.police import ROLE_COLUMNS, ArrestOperation, PoliceForce
 from govsim.agents.residents import Residents
 from govsim.agents.rings import (
     PROFIT_MEMORY_DAYS,
+    RING_COLUMNS,
     FraudRing,
     RingBook,
     book_revenue,
@@ -549,6 +550,8 @@ class GovernanceModel(mesa.Model):
         """One attribute of each ring named in ``ring_ids`` (ring unique ids), per element."""
         if ring_ids.size == 0:
             return np.zeros(0)
+        if attribute in RING_COLUMNS:  # read from the ring book, without a look at each ring
+            return getattr(self.ring_book, attribute)[self.ring_book.slots_of_ids(ring_ids)]
         ids, index = np.unique(ring_ids, return_inverse=True)
         values = np.array([getattr(self.ring_by_id[int(i)], attribute) for i in ids])
         return values[index]

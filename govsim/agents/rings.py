@@ -95,6 +95,7 @@ class RingBook:
         self.learned_revenue = np.zeros((capacity, types, len(MODES)))
         self.learned_attempts = np.zeros((capacity, types, len(MODES)))
         self.case_evidence = np.zeros((capacity, evidence_days))
+        self._slot_of_id = np.full(capacity, -1, dtype=np.int64)
         self._asked: list[FraudRing] = []
         self._rows = np.empty(0, dtype=np.int64)
         self.stocks_changed = 0
@@ -124,7 +125,16 @@ class RingBook:
         self.key[slot] = key
         self.unique_id[slot] = unique_id
         self.entered_day[slot] = day
+        if unique_id >= self._slot_of_id.size:
+            grown = np.full(max(2 * self._slot_of_id.size, unique_id + 1), -1, dtype=np.int64)
+            grown[: self._slot_of_id.size] = self._slot_of_id
+            self._slot_of_id = grown
+        self._slot_of_id[unique_id] = slot
         return slot
+
+    def slots_of_ids(self, unique_ids: np.ndarray) -> np.ndarray:
+        """The rows of the rings with these unique ids (ids of rings in the book)."""
+        return self._slot_of_id[unique_ids]
 
     def _grow(self, capacity: int) -> None:
         for name in ("key", "unique_id", "entered_day", *RING_COLUMNS, *RING_TABLES):

@@ -31,7 +31,9 @@ class HandleRegistry:
         self._kind = np.empty(capacity, dtype=np.int8)
         self._blocked_from = np.empty(capacity, dtype=np.float64)
         self._key = np.empty(capacity, dtype=np.uint64)
-        self._bought: dict[tuple[int, int], int] = {}
+        # Per kind: the sorted keys of the rings that bought it, and how many each bought.
+        empty = np.empty(0, dtype=np.int64)
+        self._bought = {kind: (empty, empty) for kind in (NUMBER, ACCOUNT)}
 
     @property
     def count(self) -> int:
@@ -78,21 +80,37 @@ class HandleRegistry:
         if last > self._owner.size:
             self._grow(max(last, 2 * self._owner.size))
         buyers = np.flatnonzero(amounts)
-        buyer_keys = np.asarray(ring_keys, dtype=np.int64)[buyers].tolist()
-        serial_start = np.array(
-            [self._bought.get((key, kind), 0) for key in buyer_keys], dtype=np.int64
-        )
+        buyer_keys = np.asarray(ring_keys, dtype=np.int64)[buyers]
         counts = amounts[buyers]
+        serial_start = self._serials(kind, buyer_keys, counts)
         within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
         self._owner[first:last] = np.repeat(np.asarray(ring_ids)[buyers], counts)
         self._kind[first:last] = kind
         self._blocked_from[first:last] = NEVER
         owner_keys = np.repeat(np.asarray(ring_keys, dtype=np.int64)[buyers], counts)
         self._key[first:last] = combine(owner_keys, kind, np.repeat(serial_start, counts) + within)
-        for key, end in zip(buyer_keys, (serial_start + counts).tolist(), strict=True):
-            self._bought[(key, kind)] = end
         self._count = last
         return np.arange(first, last, dtype=np.int64)
+
+    def _serials(self, kind: int, ring_keys: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The first serial number of each ring's new handles of ``kind``; ``counts`` are taken.
+
+        Each kind's buyers are kept as sorted ring keys with the handles each bought, so that
+        some 60 rings' serials are a search in an array, not 60 look-ups in a dictionary.
+        """
+        keys, bought = self._bought[kind]
+        at = np.searchsorted(keys, ring_keys)
+        known = at < keys.size
+        known[known] = keys[at[known]] == ring_keys[known]
+        start = np.zeros(ring_keys.size, dtype=np.int64)
+        start[known] = bought[at[known]]
+        bought[at[known]] = start[known] + counts[known]
+        if not known.all():  # rings buying this kind for the first time
+            keys = np.concatenate([keys, ring_keys[~known]])
+            bought = np.concatenate([bought, counts[~known]])
+            order = np.argsort(keys, kind="stable")
+            self._bought[kind] = (keys[order], bought[order])
+        return start
 
     def _grow(self, capacity: int) -> None:
         for name in ("_owner", "_kind", "_blocked_from", "_key"):

@@ -299,9 +299,10 @@ class GovernanceModel(mesa.Model):
         )
         sales = [self.market.clear(good, demand[:, g], luck[:, g]) for g, good in enumerate(goods)]
         (sims, sims_cost), (bought, accounts_cost), (mules, mules_cost) = sales
-        issue = self.handles.issue_many
-        numbers = numbers.topped_up(issue(ring_ids, ring_keys, NUMBER, sims), sims)
-        accounts = accounts.topped_up(issue(ring_ids, ring_keys, ACCOUNT, bought), bought)
+        kinds, amounts = (NUMBER, ACCOUNT), np.stack([sims, bought])
+        new_numbers, new_accounts = self.handles.issue_kinds(ring_ids, ring_keys, kinds, amounts)
+        numbers = numbers.topped_up(new_numbers, sims)
+        accounts = accounts.topped_up(new_accounts, bought)
         receive_mules(self.ring_book, slots, mules, sims_cost + accounts_cost + mules_cost)
         self._hold_stocks(rings, numbers, accounts)
 

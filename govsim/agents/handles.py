@@ -72,25 +72,43 @@ class HandleRegistry:
         A handle's key is (its ring's key, its kind, its serial number in that ring), so the
         draws about it do not depend on what other rings bought the same day.
         """
+        amounts = np.asarray(amounts, dtype=np.int64)[None, :]
+        return self.issue_kinds(ring_ids, ring_keys, (kind,), amounts)[0]
+
+    def issue_kinds(
+        self, ring_ids: np.ndarray, ring_keys: np.ndarray, kinds: tuple[int, ...], amounts
+    ) -> list[np.ndarray]:
+        """:meth:`issue_many` for several kinds in one pass: ``amounts[k, i]`` of ``kinds[k]``.
+
+        The same ids and keys as one call per kind in turn (the rings' numbers, then their
+        accounts): a day's purchases are hashed once.
+        """
         amounts = np.asarray(amounts, dtype=np.int64)
-        total = int(amounts.sum())
+        totals = amounts.sum(axis=1)
+        total = int(totals.sum())
         first, last = self._count, self._count + total
-        if total == 0:
-            return np.empty(0, dtype=np.int64)
         if last > self._owner.size:
             self._grow(max(last, 2 * self._owner.size))
-        buyers = np.flatnonzero(amounts)
-        buyer_keys = np.asarray(ring_keys, dtype=np.int64)[buyers]
-        counts = amounts[buyers]
-        serial_start = self._serials(kind, buyer_keys, counts)
+        buyers = [np.flatnonzero(row) for row in amounts]
+        counts = np.concatenate([row[bought] for row, bought in zip(amounts, buyers, strict=True)])
+        ring_keys = np.asarray(ring_keys, dtype=np.int64)
+        serial_start = np.concatenate(
+            [
+                self._serials(kind, ring_keys[bought], row[bought])
+                for kind, row, bought in zip(kinds, amounts, buyers, strict=True)
+            ]
+        )
+        buyers_all = np.concatenate(buyers)
+        kind_of = np.repeat(np.repeat(kinds, [b.size for b in buyers]), counts)
         within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        self._owner[first:last] = np.repeat(np.asarray(ring_ids)[buyers], counts)
-        self._kind[first:last] = kind
+        self._owner[first:last] = np.repeat(np.asarray(ring_ids)[buyers_all], counts)
+        self._kind[first:last] = kind_of
         self._blocked_from[first:last] = NEVER
-        owner_keys = np.repeat(np.asarray(ring_keys, dtype=np.int64)[buyers], counts)
-        self._key[first:last] = combine(owner_keys, kind, np.repeat(serial_start, counts) + within)
+        owner_keys = np.repeat(ring_keys[buyers_all], counts)
+        serials = np.repeat(serial_start, counts) + within
+        self._key[first:last] = combine(owner_keys, kind_of, serials)
         self._count = last
-        return np.arange(first, last, dtype=np.int64)
+        return split_by_counts(np.arange(first, last, dtype=np.int64), totals)
 
     def _serials(self, kind: int, ring_keys: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The first serial number of each ring's new handles of ``kind``; ``counts`` are taken.

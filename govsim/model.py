@@ -241,8 +241,7 @@ class GovernanceModel(mesa.Model):
         """
         book, slots = self.ring_book, slots_of(rings)
         evasion = book.evasion[slots]
-        numbers = HandleStacks([ring.numbers for ring in rings])
-        accounts = HandleStacks([ring.accounts for ring in rings])
+        numbers, accounts = self.handle_stacks(rings)
         # The day's draws about every handle, for all three purposes in one pass.
         count = numbers.handles.size
         handles = np.concatenate([numbers.handles, accounts.handles])
@@ -323,7 +322,8 @@ class GovernanceModel(mesa.Model):
         """The rings' numbers and accounts, stacked: those restocked today while unchanged.
 
         Contacts and the market's blacklisting draw about the stocks the rings planned
-        with; stacking them once saves a concatenation of some 60 stocks each time.
+        with, and the next day's planning starts from them; stacking them once saves a
+        concatenation of some 60 stocks each time.
         """
         held = self._stacks
         if held is not None and held[0] is rings and held[1] == self.ring_book.stocks_changed:

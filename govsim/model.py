@@ -229,7 +229,8 @@ class GovernanceModel(mesa.Model):
         """Recruits join; handles found blocked or worn out are dropped; stocks are restocked."""
         self.market.leak_routinely(self.keyed, self.day)
         for ring in rings:
-            ring.admit_recruits()
+            if ring.recruiting:  # most rings recruit no one: no call for them
+                ring.admit_recruits()
         wear_mules(self.ring_book, slots_of(rings), self.config.fraud)
         if rings:
             self.restock_rings(rings, *self._usable_stocks(rings))

@@ -52,7 +52,7 @@ from govsim.costs import daily_costs
 from govsim.early_warning import interrupt_grooming, warn_contacts
 from govsim.events import EVENT_CLASSES, ScheduledEvent
 from govsim.extrapolation import MarketExtrapolation
-from govsim.laundering import FundsInFlight
+from govsim.laundering import Chunks, FundsInFlight
 from govsim.metrics import Metrics
 from govsim.randomness import KeyedRandom
 from govsim.scams import ScamTable
@@ -620,6 +620,12 @@ class GovernanceModel(mesa.Model):
     def launder(self) -> None:
         """Decide the races that end today: frozen funds return, the rest is proceeds."""
         decided = self.ledger.resolve_until((self.day + 1) * 24.0)
+        if len(decided):  # on most days in a small city no race ends: nothing to count
+            self._settle(decided)
+        self._extrapolate_to_market()
+
+    def _settle(self, decided: Chunks) -> None:
+        """Frozen funds return to their victims; the rest is the rings' proceeds."""
         frozen = decided.frozen
         np.add.at(self.residents.savings, decided.resident[frozen], decided.amount[frozen])
         metrics = self.metrics
@@ -649,7 +655,6 @@ class GovernanceModel(mesa.Model):
         for ring_id, paths in zip(frozen_rings, paths_frozen, strict=True):
             ring = by_id[int(ring_id)]
             ring.mules = max(0.0, ring.mules - float(paths))
-        self._extrapolate_to_market()
 
     def count_by_place(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from govsim.arrays import sorted_unique
 from govsim.randomness import KeyedRandom
 from govsim.scenario.fraud import BlackMarket as MarketConfig
 
@@ -78,7 +79,7 @@ class BlackMarket:
 
     def leak(self, residents: np.ndarray) -> None:
         """Put the records of these residents on the market (those not there already)."""
-        fresh = np.unique(residents[~self.leaked[residents]])
+        fresh = sorted_unique(residents[~self.leaked[residents]])
         self.leaked[fresh] = True
         fresh_groups = self.groups[fresh]
         for g in range(3):

@@ -456,6 +456,8 @@ class GovernanceModel(mesa.Model):
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
     ) -> None:
         """Engaged victims pay today or after their scam's grooming period."""
+        if not engaged.any():
+            return  # most days in a small city: nothing to queue
         ring_ids = self.ring_book.unique_id[slots_of(rings)]
         grooming = self.scams.grooming_days[batch.scam[engaged]]
         new = PendingTransfers.of(
@@ -697,7 +699,8 @@ class GovernanceModel(mesa.Model):
         """Today's reports reach police: stop-payments were set; blacklists, cases, arrests."""
         today = self.reports.day <= self.day
         made = self.reports.select(today)
-        self.reports = self.reports.select(~today)
+        if len(made):
+            self.reports = self.reports.select(~today)
         self.metrics.add("reports", len(made))
         self.push_blacklist(made.handle, self.handles.kind[made.handle] == NUMBER)
         self._blacklist_rest_of_market()

@@ -370,7 +370,10 @@ class KeyedRandom:
     def poisson(self, mean: np.ndarray | float, purpose: str, *parts: np.ndarray | int):
         """Poisson counts with the given means (exact inverse CDF)."""
         mean = np.asarray(mean, dtype=float)
-        return poisson_quantile(self.uniform(purpose, *parts) * np.ones_like(mean), mean)
+        u = self.uniform(purpose, *parts)
+        if u.shape != mean.shape:
+            u = u * np.ones_like(mean)  # one draw per mean, whatever the keys' shape
+        return poisson_quantile(u, mean)
 
     def poisson_one(self, mean: float, purpose: str, *parts: int) -> int:
         """One Poisson count for scalar keys: ``poisson(...)[0]``, without arrays of one."""
@@ -397,20 +400,23 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
 
     Starts from the Cornish-Fisher approximation and corrects it with the exact CDF.
     """
-    u, mean = np.broadcast_arrays(np.asarray(u, dtype=float), np.asarray(mean, dtype=float))
+    u, mean = np.asarray(u, dtype=float), np.asarray(mean, dtype=float)
+    if u.shape != mean.shape:
+        u, mean = np.broadcast_arrays(u, mean)
     if u.size == 0:
         return np.zeros(u.shape, dtype=np.int64)
     if u.size == 1:
         # One draw (a day's entrants, a sector's collateral): the same search on floats,
         # without the overhead of arrays of one.
         return np.full(u.shape, _poisson_quantile_one(float(u.flat[0]), float(mean.flat[0])))
-    k = np.zeros(u.shape)
+    u_cells, mean_cells = u.ravel(), mean.ravel()
+    k = np.zeros(u_cells.size)
     # A zero mean gives zero, and a count the search has settled stays put: the search runs
     # only on the counts still moving (most cells of a day's plan have a zero mean).
-    moving = np.flatnonzero(mean > 0)
+    moving = np.flatnonzero(mean_cells > 0)
     if moving.size:
-        k.flat[moving] = _poisson_positive(u.flat[moving], mean.flat[moving])
-    return k.astype(np.int64)
+        k[moving] = _poisson_positive(u_cells[moving], mean_cells[moving])
+    return k.astype(np.int64).reshape(u.shape)
 
 
 SMALL_MEAN = 4.0

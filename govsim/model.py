@@ -805,7 +805,7 @@ class GovernanceModel(mesa.Model):
             review_rings(book, slots, active, self.config.fraud)
             reset_windows(book, slots)
         if market_open:
-            draws = np.array(self.ring_draws("ring_exit", rings))
+            draws = self.ring_draws("ring_exit", rings)
             quitting = should_exit(book, slots, self.day, draws, self.config.fraud)
             for i in np.flatnonzero(quitting).tolist():
                 rings[i].active = False
@@ -828,9 +828,9 @@ class GovernanceModel(mesa.Model):
         for ring in rings:
             ring.cash = self.config.fraud.initial_cash
 
-    def ring_draws(self, purpose: str, rings: list[FraudRing]) -> list[float]:
+    def ring_draws(self, purpose: str, rings: list[FraudRing]) -> np.ndarray:
         """Today's uniform for each ring, keyed (ring, day): ``keyed.one`` for all at once."""
-        return self.keyed.uniform(purpose, self.ring_book.key[slots_of(rings)], self.day).tolist()
+        return self.keyed.uniform(purpose, self.ring_book.key[slots_of(rings)], self.day)
 
     def _enter_rings(self) -> None:
         """New rings enter: a few on trial whatever the profit, more while the market pays.

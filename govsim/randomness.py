@@ -132,6 +132,8 @@ _ONE_BITS = _operand(0x3FF0000000000000)
 """The bits of the double 1.0: or-ed with 52 random bits, a double in [1, 2)."""
 _UNIT_OFFSET = _operand(1.0 - 2.0**-53)
 _SMALL = 8
+_SCALARS = (int, np.integer)
+"""Keys that are single integers (a tuple, which isinstance checks fastest)."""
 """Up to this many keys, folding them as Python integers beats numpy's per-call overhead."""
 
 
@@ -217,7 +219,7 @@ def _as_uniforms(keys: np.ndarray | _Few) -> np.ndarray:
 def _fold(state: int, parts: tuple) -> np.ndarray | _Few:
     """Fold keys into a running hash state; leading scalars in plain Python integers."""
     for i, part in enumerate(parts):
-        if not isinstance(part, int | np.integer):
+        if not isinstance(part, _SCALARS):
             part = np.asarray(part)
             if part.ndim > 0:
                 return _fold_arrays(state, parts[i:])
@@ -229,7 +231,7 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
     """Fold keys into the state from the first array on (each part mixed in turn)."""
     first = np.asarray(parts[0])
     rest = parts[1:]
-    if all(isinstance(part, int | np.integer) for part in rest):
+    if all(isinstance(part, _SCALARS) for part in rest):
         if first.size == 0:
             return np.empty(first.shape, dtype=np.uint64)
         if first.size <= _SMALL:
@@ -245,7 +247,7 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
 def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
     """Fold more keys into ``key`` (a fresh uint64 array), each part mixed in turn."""
     for part in parts:
-        if not isinstance(part, int | np.integer):
+        if not isinstance(part, _SCALARS):
             part = np.asarray(part)
             if part.ndim > 0:
                 key = _mix_in_place(key ^ _as_keys(part))
@@ -276,7 +278,7 @@ def _fold_few_arrays(state: int, first: np.ndarray, parts: tuple) -> _Few | None
     """
     columns = [_as_keys(first).ravel().tolist()]
     for part in parts[1:]:
-        if isinstance(part, int | np.integer):
+        if isinstance(part, _SCALARS):
             columns.append([int(part) & _MASK] * first.size)
             continue
         part = np.asarray(part)

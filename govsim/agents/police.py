@@ -302,7 +302,7 @@ class PoliceForce:
         rate *= self.data_multiplier / EVIDENCE_UNIT
         # Every ring's evidence at once: the same sums as :meth:`evidence`, row by row.
         evidence = self.model.ring_book.case_evidence[slots_of(rings)].sum(axis=1)
-        draws = np.array(self.model.ring_draws("identification", rings))
+        draws = self.model.ring_draws("identification", rings)
         hit = (evidence > 0) & (draws < 1.0 - np.exp(-rate * evidence))
         return [(rings[i], self.arrest(rings[i], float(evidence[i]))) for i in np.flatnonzero(hit)]
 

@@ -51,8 +51,16 @@ class InternetPlatforms(Sector):
         return platform
 
     def contact_effort(self, batch: ContactBatch) -> np.ndarray:
-        """Effort of the platform carrying each contact (0 for calls and SMS)."""
-        return np.where(batch.platform >= 0, self.efforts[np.maximum(batch.platform, 0)], 0.0)
+        """Effort of the platform carrying each contact (0 for calls and SMS).
+
+        Worked out once a day: filtering, flagging and the desk all ask for it.
+        """
+        effort = batch.carrier_effort.get(self.kind)
+        if effort is None:
+            carried = self.efforts[np.maximum(batch.platform, 0)]
+            effort = np.where(batch.platform >= 0, carried, 0.0)
+            batch.carrier_effort[self.kind] = effort
+        return effort
 
     def remove_content(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
         """Remove IM and web contacts: own detection, or reported accounts once delivered."""

@@ -21,8 +21,15 @@ class TelecomOperators(Sector):
     config: Telecoms
 
     def contact_effort(self, batch: ContactBatch) -> np.ndarray:
-        """Effort of the operator carrying each contact (the target's operator)."""
-        return self.efforts[self.model.residents.telecom_of[np.maximum(batch.target, 0)]]
+        """Effort of the operator carrying each contact (the target's operator).
+
+        Worked out once a day: filtering, flagging and the desk all ask for it.
+        """
+        effort = batch.carrier_effort.get(self.kind)
+        if effort is None:
+            effort = self.efforts[self.model.residents.telecom_of[np.maximum(batch.target, 0)]]
+            batch.carrier_effort[self.kind] = effort
+        return effort
 
     def block_contacts(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
         """Block calls and SMS: own detection, or the blacklist once it has been delivered."""

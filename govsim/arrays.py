@@ -22,3 +22,11 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     fresh[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=fresh[1:])
     return ordered[fresh]
+
+
+def mean_of(values: np.ndarray) -> float:
+    """``float(np.mean(values))`` of a non-empty 1-d float array: its sum over its size.
+
+    What ``np.mean`` computes (numpy's sum, then one division), without its dispatch.
+    """
+    return float(values.sum() / values.size)

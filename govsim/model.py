@@ -46,6 +46,7 @@ from govsim.agents.rings import (
     wear_mules,
 )
 from govsim.agents.telecom import TelecomOperators
+from govsim.arrays import mean_of
 from govsim.contact import ContactBatch
 from govsim.contacting import make_contacts
 from govsim.costs import daily_costs
@@ -814,7 +815,7 @@ class GovernanceModel(mesa.Model):
         working = self.active_rings()
         if working:
             # The scripts on sale are the ones in use; with no ring left, the last ones.
-            self.scripts_coaching = float(np.mean(book.coaching[slots_of(working)]))
+            self.scripts_coaching = mean_of(book.coaching[slots_of(working)])
         if market_open:
             self._enter_rings()
 
@@ -846,7 +847,7 @@ class GovernanceModel(mesa.Model):
         book, slots = self.ring_book, slots_of(rings)
         profits = book.recent_profit[slots][established(book, slots, self.day)]
         if profits.size:
-            self.market_profit = float(np.mean(profits))
+            self.market_profit = mean_of(profits)
         if len(rings) >= fraud.max_rings:
             return
         signal = max(self.market_profit / fraud.entry_profit_reference, 0.0)
@@ -928,9 +929,9 @@ class GovernanceModel(mesa.Model):
             "rings_active": float(len(rings)),
             "ring_members": float(member_table(rings).sum()),
             "rings_cross_border": float(sum(r.cross_border for r in rings)),
-            "targeted_share": float(np.mean(book.targeted_share[slots])) if rings else 0.0,
-            "evasion": float(np.mean(book.evasion[slots])) if rings else 0.0,
-            "coaching": float(np.mean(book.coaching[slots])) if rings else 0.0,
+            "targeted_share": mean_of(book.targeted_share[slots]) if rings else 0.0,
+            "evasion": mean_of(book.evasion[slots]) if rings else 0.0,
+            "coaching": mean_of(book.coaching[slots]) if rings else 0.0,
             "price_sim": self.market.price["sims"],
             "price_mule": self.market.price["mules"],
             "detained_or_imprisoned": float(self.courts.removed_from_labour()),

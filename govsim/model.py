@@ -55,7 +55,7 @@ from govsim.events import EVENT_CLASSES, ScheduledEvent
 from govsim.extrapolation import MarketExtrapolation
 from govsim.laundering import Chunks, FundsInFlight
 from govsim.metrics import Metrics
-from govsim.randomness import KeyedRandom
+from govsim.randomness import KeyedRandom, poisson_quantile
 from govsim.scams import ScamTable
 from govsim.scenario.fields import AGE_GROUPS
 from govsim.scenario.fraud import ROLES
@@ -74,6 +74,8 @@ For 90 days the rings work, learn and pay with their number held; entry and exit
 from profits measured on a running market. 90 days cover the longest grooming and escalation
 paths and three profit memories (30 days each)."""
 MAX_ENGAGEMENT = 0.95
+RING_DAY_PURPOSES = ("market_blacklist", "identification", "ring_exit")
+"""The draws about each ring keyed (ring, day) alone (see ring_draws)."""
 HANDLE_PURPOSES = ("number_detection", "account_detection", "handle_wear")
 """The draws about each stocked handle when rings plan, keyed (handle, day)."""
 
@@ -120,6 +122,7 @@ class GovernanceModel(mesa.Model):
         self.ring_by_id: dict[int, FraudRing] = {}
         self._working: list[FraudRing] = []
         self._roster_seen = -1
+        self._ring_luck: tuple[tuple, np.ndarray] | None = None
         self._stacks: tuple[list[FraudRing], int, HandleStacks, HandleStacks] | None = None
         self.market_profit = scenario.fraud.entry_profit_reference
         self.scripts_coaching = scenario.fraud.coaching_initial
@@ -753,7 +756,8 @@ class GovernanceModel(mesa.Model):
             book.city_expected_victims[slots], book.city_attempts[slots]
         )
         stocked = book.numbers_held[slots] + book.accounts_held[slots] > 0
-        extra = np.where(stocked, keyed.poisson(expected, "market_blacklist", keys, day), 0)
+        luck = self.ring_draws("market_blacklist", rings)  # keyed.poisson's uniforms
+        extra = np.where(stocked, poisson_quantile(luck, np.asarray(expected, dtype=float)), 0)
         hit = np.flatnonzero(extra)
         if not hit.size:
             return
@@ -830,8 +834,19 @@ class GovernanceModel(mesa.Model):
             ring.cash = self.config.fraud.initial_cash
 
     def ring_draws(self, purpose: str, rings: list[FraudRing]) -> np.ndarray:
-        """Today's uniform for each ring, keyed (ring, day): ``keyed.one`` for all at once."""
-        return self.keyed.uniform(purpose, self.ring_book.key[slots_of(rings)], self.day)
+        """Today's uniform for each ring, keyed (ring, day): ``keyed.one`` for all at once.
+
+        The day's draws for :data:`RING_DAY_PURPOSES` are made for every ring in the book in
+        one pass, at the first asking, and read by row after.
+        """
+        book, slots = self.ring_book, slots_of(rings)
+        if purpose not in RING_DAY_PURPOSES:
+            return self.keyed.uniform(purpose, book.key[slots], self.day)
+        made_for = (self.day, book.count, self.keyed)
+        if self._ring_luck is None or self._ring_luck[0] != made_for:
+            keys = book.key[: book.count]
+            self._ring_luck = (made_for, self.keyed.uniforms(RING_DAY_PURPOSES, keys, self.day))
+        return self._ring_luck[1][RING_DAY_PURPOSES.index(purpose), slots]
 
     def _enter_rings(self) -> None:
         """New rings enter: a few on trial whatever the profit, more while the market pays.

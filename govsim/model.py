@@ -303,7 +303,7 @@ class GovernanceModel(mesa.Model):
         )
         sales = [self.market.clear(good, demand[:, g], luck[:, g]) for g, good in enumerate(goods)]
         (sims, sims_cost), (bought, accounts_cost), (mules, mules_cost) = sales
-        kinds, amounts = (NUMBER, ACCOUNT), np.stack([sims, bought])
+        kinds, amounts = (NUMBER, ACCOUNT), np.array([sims, bought])
         new_numbers, new_accounts = self.handles.issue_kinds(ring_ids, ring_keys, kinds, amounts)
         numbers = numbers.topped_up(new_numbers, sims)
         accounts = accounts.topped_up(new_accounts, bought)

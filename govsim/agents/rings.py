@@ -624,16 +624,14 @@ def handle_demands(rings: list[FraudRing]) -> np.ndarray:
     members = member_table(rings)
     operators = members[:, OPERATORS].astype(float)
     book, slots = rings[0].book, slots_of(rings)
-    have = np.stack([book.numbers_held[slots], book.accounts_held[slots], book.mules[slots]], 1)
-    want = np.stack(
+    want = np.array(  # one row per good, then a column per ring
         [
-            np.ceil(operators * config.numbers_per_operator) - have[:, 0],
-            np.ceil(operators * config.accounts_per_operator) - have[:, 1],
-            np.ceil(members[:, MONEY_MOVERS] * config.mules_per_money_mover - have[:, 2]),
-        ],
-        axis=1,
+            np.ceil(operators * config.numbers_per_operator) - book.numbers_held[slots],
+            np.ceil(operators * config.accounts_per_operator) - book.accounts_held[slots],
+            np.ceil(members[:, MONEY_MOVERS] * config.mules_per_money_mover - book.mules[slots]),
+        ]
     )
-    return np.maximum(want, 0).astype(np.int64)
+    return np.maximum(want, 0).astype(np.int64).T
 
 
 # --- the day's accounts of rings, one (a slot) or all at once (an array of slots) -------------

@@ -167,6 +167,11 @@ class Metrics:
         self.market_today = Counter()
         return row
 
+    def drop_day(self) -> None:
+        """Start a new day without keeping this one (a warm-up day)."""
+        self.today = Counter()
+        self.market_today = Counter()
+
     def median_hours_to_freeze(self) -> float:
         """Median hours from transfer to freeze over all frozen mule paths (NaN if none)."""
         if not self.hours_to_freeze:

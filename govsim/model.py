@@ -9,6 +9,7 @@ from keyed draws (:mod:`govsim.randomness`).
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import mesa
 import numpy as np
@@ -893,10 +894,20 @@ class GovernanceModel(mesa.Model):
 
     # 11. collect
     def collect(self) -> dict[str, float]:
-        """Close the day's counters with the state of the city."""
+        """Close the day's counters with the state of the city; return the day's row.
+
+        In the warm-up, whose days are not kept, only what the model itself reads is worked
+        out (the market's ratios); the counters are dropped and the row is empty.
+        """
+        metrics = self.metrics
+        if not metrics.measuring:
+            self._observe_market(metrics.today)
+            # The awareness sums' anchor moves on the same days as ever (a move rounds them).
+            self.residents.mean_awareness_by_group(self.day)
+            metrics.drop_day()
+            return {}
         rings = self.active_rings()
         book, slots = self.ring_book, slots_of(rings)
-        metrics = self.metrics
         metrics.add(
             "legit_calls_blocked", self.telecoms.collateral_calls_blocked(self.residents.size)
         )
@@ -911,26 +922,7 @@ class GovernanceModel(mesa.Model):
         spent = daily_costs(self, today["dissuasion_calls"], defendants, today["campaign_contacts"])
         for name, yuan in spent.items():
             metrics.add(name, yuan)
-        self.extrapolation.observe(
-            attempts=today["attempts"],
-            victims=today["victims"],
-            engaged_takings=today["engaged_takings"],
-            # The mean of the realised and the chance-based paid takings (count_stop_chances).
-            paid_expected=0.5
-            * (
-                today["paid_expected"]
-                + today["engaged_takings"]
-                - today["expected_stops"]
-                - today["takings_lost"]
-            ),
-            # Mule paths: those paid into, and those expected frozen (transfers.freeze_chances).
-            resolved_paths=today["paths_paid"],
-            frozen_paths=today["expected_frozen_paths"],
-            reports=today["reports"],
-            public_reports=today["public_reports"],
-            transfers_due=today["transfers_due"],
-            transfers_admitted=today["transfers_admitted"],
-        )
+        self._observe_market(today)
         awareness = self.residents.mean_awareness_by_group(self.day)
         levels = {
             "in_flight": self.ledger.in_flight,
@@ -952,3 +944,26 @@ class GovernanceModel(mesa.Model):
             "detained_or_imprisoned": float(self.courts.removed_from_labour()),
         }
         return metrics.close_day(self.day, levels, market_levels)
+
+    def _observe_market(self, today: Counter) -> None:
+        """The market's pooled ratios take in the city's day (see govsim.extrapolation)."""
+        self.extrapolation.observe(
+            attempts=today["attempts"],
+            victims=today["victims"],
+            engaged_takings=today["engaged_takings"],
+            # The mean of the realised and the chance-based paid takings (count_stop_chances).
+            paid_expected=0.5
+            * (
+                today["paid_expected"]
+                + today["engaged_takings"]
+                - today["expected_stops"]
+                - today["takings_lost"]
+            ),
+            # Mule paths: those paid into, and those expected frozen (transfers.freeze_chances).
+            resolved_paths=today["paths_paid"],
+            frozen_paths=today["expected_frozen_paths"],
+            reports=today["reports"],
+            public_reports=today["public_reports"],
+            transfers_due=today["transfers_due"],
+            transfers_admitted=today["transfers_admitted"],
+        )

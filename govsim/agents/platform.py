@@ -32,6 +32,14 @@ class InternetPlatforms(Sector):
             channel: np.array([channel in c.channels for c in config.institutions])
             for channel in ("im", "web")
         }
+        # Each channel's cumulative shares among its carriers, as pick_by_share makes them:
+        # the same every day.
+        self._routes = {
+            channel: np.cumsum(weights) / weights.sum()
+            for channel, weights in (
+                (channel, self.shares * carries) for channel, carries in self._carriers.items()
+            )
+        }
 
     def route(
         self, channels: np.ndarray, keys: np.ndarray, draw: np.ndarray | None = None
@@ -44,10 +52,10 @@ class InternetPlatforms(Sector):
         platform = np.full(channels.size, -1, dtype=np.int16)
         if draw is None:
             draw = self.model.keyed.uniform("platform_route", keys)
-        for channel, carries in self._carriers.items():
+        for channel, cumulative in self._routes.items():
             on_channel = channels == channel
-            weights = self.shares * carries
-            platform[on_channel] = self.pick_by_share(draw[on_channel], weights)
+            chosen = np.searchsorted(cumulative, draw[on_channel], side="right")
+            platform[on_channel] = np.minimum(chosen, cumulative.size - 1)
         return platform
 
     def contact_effort(self, batch: ContactBatch) -> np.ndarray:

@@ -53,6 +53,8 @@ class ContactBatch:
     phone: np.ndarray
     platform: np.ndarray
     luck: dict[str, np.ndarray] = field(default_factory=dict)
+    carrier_effort: dict[str, np.ndarray] = field(default_factory=dict, init=False)
+    """Each sector's effort on each contact, by sector kind, once worked out (read-only)."""
     alive: np.ndarray = field(init=False)
     evasion: np.ndarray = field(init=False)
     coaching: np.ndarray = field(init=False)

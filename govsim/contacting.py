@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from govsim.agents.handles import HandleStacks
 from govsim.agents.rings import market_attempts, pay, slots_of
 from govsim.contact import CONTACT_PURPOSES, ContactBatch
 from govsim.randomness import combine
@@ -138,10 +137,8 @@ def _draw_handles(
     ``picks`` are the attempts' uniforms for the pick.
     """
     handles = np.full(ring_of.size, -1, dtype=np.int64)
-    for uses_phone, stocks in (
-        (True, HandleStacks([ring.numbers for ring in rings])),
-        (False, HandleStacks([ring.accounts for ring in rings])),
-    ):
+    numbers, accounts = model.handle_stacks(rings)
+    for uses_phone, stocks in ((True, numbers), (False, accounts)):
         chosen = phone == uses_phone
         handles[chosen] = stocks.pick(ring_of[chosen], picks[chosen])
     return handles

@@ -181,7 +181,8 @@ def interrupt_grooming(model: GovernanceModel) -> None:
     left = model.scams.takings_left(pending.scam, pending.stage)
     model.count_stop_chances(online * model.platforms.grooming_detection_chance * stop, left)
     model.metrics.add("dissuaded", int(saved.sum()))
-    model.pending = model.pending.select(~saved)
+    if saved.any():  # most days no one is saved: the pending transfers stay as they are
+        model.pending = model.pending.select(~saved)
 
 
 def centre_call_on_hold(model: GovernanceModel, ring_ids: np.ndarray) -> np.ndarray:

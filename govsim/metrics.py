@@ -142,8 +142,15 @@ class Metrics:
 
     def add_by_scam(self, name: str, scam: np.ndarray, mode: np.ndarray, weights=None) -> None:
         """Add per (scam type, mode) counts or amounts to the run's per-scam table."""
-        if scam.size and self.measuring:
-            np.add.at(self.by_scam[name], (scam, mode), 1.0 if weights is None else weights)
+        if not (scam.size and self.measuring):
+            return
+        table = self.by_scam[name]
+        if weights is None:
+            # Counts: whole numbers, so adding each cell's count at once is adding one by one.
+            cells = scam.astype(np.int64) * 2 + mode
+            table += np.bincount(cells, minlength=table.size).reshape(table.shape)
+        else:
+            np.add.at(table, (scam, mode), weights)
 
     def add_by_place(
         self, name: str, places: Mapping[str, np.ndarray], weights: np.ndarray | None = None
@@ -184,6 +191,12 @@ class Metrics:
         self.market_today = Counter()
         self.links_today = Counter()
         return row
+
+    def drop_day(self) -> None:
+        """Start a new day without keeping this one (a warm-up day)."""
+        self.today = Counter()
+        self.market_today = Counter()
+        self.links_today = Counter()
 
     def median_hours_to_freeze(self) -> float:
         """Median hours from transfer to freeze over all frozen mule paths (NaN if none)."""

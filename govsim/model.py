@@ -9,6 +9,7 @@ from keyed draws (:mod:`govsim.randomness`).
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import mesa
 import numpy as np
@@ -21,7 +22,6 @@ from govsim.agents.handles import (
     HandleRegistry,
     HandleStacks,
     pick_joined,
-    split_by_counts,
 )
 from govsim.agents.judiciary import Courts
 from govsim.agents.market import BlackMarket
@@ -30,6 +30,7 @@ from govsim.agents.police import ROLE_COLUMNS, ArrestOperation, PoliceForce
 from govsim.agents.residents import Residents
 from govsim.agents.rings import (
     PROFIT_MEMORY_DAYS,
+    RING_COLUMNS,
     FraudRing,
     RingBook,
     book_revenue,
@@ -40,20 +41,22 @@ from govsim.agents.rings import (
     receive_mules,
     remember_windows,
     reset_windows,
+    review_rings,
     should_exit,
     slots_of,
     wear_mules,
 )
 from govsim.agents.telecom import TelecomOperators
+from govsim.arrays import mean_of
 from govsim.contact import ContactBatch
 from govsim.contacting import make_contacts
 from govsim.costs import daily_costs
 from govsim.early_warning import interrupt_grooming, warn_contacts
 from govsim.events import EVENT_CLASSES, ScheduledEvent
 from govsim.extrapolation import MarketExtrapolation
-from govsim.laundering import FundsInFlight
+from govsim.laundering import Chunks, FundsInFlight
 from govsim.metrics import Metrics
-from govsim.randomness import KeyedRandom
+from govsim.randomness import KeyedRandom, poisson_quantile
 from govsim.scams import ScamTable
 from govsim.scenario.fields import AGE_GROUPS
 from govsim.scenario.fraud import ROLES
@@ -72,6 +75,10 @@ For 90 days the rings work, learn and pay with their number held; entry and exit
 from profits measured on a running market. 90 days cover the longest grooming and escalation
 paths and three profit memories (30 days each)."""
 MAX_ENGAGEMENT = 0.95
+RING_DAY_PURPOSES = ("market_blacklist", "identification", "ring_exit")
+"""The draws about each ring keyed (ring, day) alone (see ring_draws)."""
+HANDLE_PURPOSES = ("number_detection", "account_detection", "handle_wear")
+"""The draws about each stocked handle when rings plan, keyed (handle, day)."""
 
 
 class GovernanceModel(mesa.Model):
@@ -115,6 +122,9 @@ class GovernanceModel(mesa.Model):
         )
         self.ring_by_id: dict[int, FraudRing] = {}
         self._working: list[FraudRing] = []
+        self._roster_seen = -1
+        self._ring_luck: tuple[tuple, np.ndarray] | None = None
+        self._stacks: tuple[list[FraudRing], int, HandleStacks, HandleStacks] | None = None
         self.market_profit = scenario.fraud.entry_profit_reference
         self.scripts_coaching = scenario.fraud.coaching_initial
         fraud = scenario.fraud
@@ -209,10 +219,14 @@ class GovernanceModel(mesa.Model):
     def active_rings(self) -> list[FraudRing]:
         """Rings still operating: one list while no ring leaves or enters (do not change it).
 
-        The same list all day lets the ring book remember its rows (:func:`slots_of`).
+        The same list all day lets the ring book remember its rows (:func:`slots_of`). The
+        rings are looked over only after one was set working or not (a dozen times a day).
         """
-        if not all(ring.active for ring in self._working):
-            self._working = [ring for ring in self._working if ring.active]
+        changes = self.ring_book.roster_changed
+        if changes != self._roster_seen:
+            self._roster_seen = changes
+            if not all(ring.active for ring in self._working):
+                self._working = [ring for ring in self._working if ring.active]
         return self._working
 
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market
@@ -220,35 +234,66 @@ class GovernanceModel(mesa.Model):
         """Recruits join; handles found blocked or worn out are dropped; stocks are restocked."""
         self.market.leak_routinely(self.keyed, self.day)
         for ring in rings:
-            ring.admit_recruits()
+            if ring.recruiting:  # most rings recruit no one: no call for them
+                ring.admit_recruits()
         wear_mules(self.ring_book, slots_of(rings), self.config.fraud)
         if rings:
-            evasion = self.ring_book.evasion[slots_of(rings)]
-            numbers = HandleStacks([ring.numbers for ring in rings])
-            accounts = HandleStacks([ring.accounts for ring in rings])
-            self.telecoms.detect_numbers(numbers.handles, evasion[numbers.owner], self.day)
-            self.platforms.detect_accounts(accounts.handles, evasion[accounts.owner], self.day)
-            kept_numbers = numbers.split(self._still_usable(numbers.handles))
-            kept_accounts = accounts.split(self._still_usable(accounts.handles))
-            for ring, kept_n, kept_a in zip(rings, kept_numbers, kept_accounts, strict=True):
-                ring.numbers, ring.accounts = kept_n, kept_a
-        self.restock_rings(rings)
+            self.restock_rings(rings, *self._usable_stocks(rings))
 
-    def _still_usable(self, handles: np.ndarray) -> np.ndarray:
+    def _usable_stocks(self, rings: list[FraudRing]) -> tuple[HandleStacks, HandleStacks]:
+        """The rings' numbers and accounts not found by detection, blocked or worn out.
+
+        Their counts are written to the ring book at once (restocking reads them).
+        """
+        book, slots = self.ring_book, slots_of(rings)
+        evasion = book.evasion[slots]
+        numbers, accounts = self.handle_stacks(rings)
+        # The day's draws about every handle, for all three purposes in one pass.
+        count = numbers.handles.size
+        handles = np.concatenate([numbers.handles, accounts.handles])
+        detection, account_detection, wear = self.keyed.uniforms(
+            HANDLE_PURPOSES, self.handles.key[handles], self.day
+        )
+        day = self.day
+        self.telecoms.detect_numbers(
+            numbers.handles, evasion[numbers.owner], day, draw=detection[:count]
+        )
+        self.platforms.detect_accounts(
+            accounts.handles, evasion[accounts.owner], day, draw=account_detection[count:]
+        )
+        usable = self._still_usable(handles, wear)
+        numbers, accounts = numbers.kept(usable[:count]), accounts.kept(usable[count:])
+        book.numbers_held[slots] = numbers.sizes
+        book.accounts_held[slots] = accounts.sizes
+        return numbers, accounts
+
+    def _still_usable(self, handles: np.ndarray, wear: np.ndarray | None = None) -> np.ndarray:
         """Handles not found blocked (rings notice a block the next day) and not worn out.
 
         Numbers and accounts also wear out with no governance at all: recipients mark numbers
-        in caller-ID apps and report accounts, and rings discard them.
+        in caller-ID apps and report accounts, and rings discard them. ``wear``, if given, is
+        each handle's uniform for "handle_wear" today.
         """
         blocked = self.handles.is_blocked(handles, self.day - 1)
-        wear = self.keyed.uniform("handle_wear", self.handles.key[handles], self.day)
+        if wear is None:
+            wear = self.keyed.uniform("handle_wear", self.handles.key[handles], self.day)
         worn = wear < 1.0 / self.config.fraud.handle_life_days
         return ~blocked & ~worn
 
-    def restock_rings(self, rings: list[FraudRing]) -> None:
-        """Buy SIM cards, accounts and mule accounts for the rings, rationed by supply."""
+    def restock_rings(
+        self,
+        rings: list[FraudRing],
+        numbers: HandleStacks | None = None,
+        accounts: HandleStacks | None = None,
+    ) -> None:
+        """Buy SIM cards, accounts and mule accounts for the rings, rationed by supply.
+
+        ``numbers`` and ``accounts`` are the rings' stocks before buying, if already stacked.
+        """
         if not rings:
             return
+        if numbers is None or accounts is None:
+            numbers, accounts = self.handle_stacks(rings)
         demand = handle_demands(rings)
         slots = slots_of(rings)
         ring_keys, ring_ids = self.ring_book.key[slots], self.ring_book.unique_id[slots]
@@ -258,16 +303,40 @@ class GovernanceModel(mesa.Model):
             "market_rationing", ring_keys[:, None], self.day, np.arange(len(goods))
         )
         sales = [self.market.clear(good, demand[:, g], luck[:, g]) for g, good in enumerate(goods)]
-        (sims, sims_cost), (accounts, accounts_cost), (mules, mules_cost) = sales
-        issued = [
-            self.handles.issue_many(ring_ids, ring_keys, kind, bought)
-            for kind, bought in ((NUMBER, sims), (ACCOUNT, accounts))
-        ]
-        numbers = split_by_counts(issued[0], sims)
-        accounts_issued = split_by_counts(issued[1], accounts)
+        (sims, sims_cost), (bought, accounts_cost), (mules, mules_cost) = sales
+        kinds, amounts = (NUMBER, ACCOUNT), np.array([sims, bought])
+        new_numbers, new_accounts = self.handles.issue_kinds(ring_ids, ring_keys, kinds, amounts)
+        numbers = numbers.topped_up(new_numbers, sims)
+        accounts = accounts.topped_up(new_accounts, bought)
         receive_mules(self.ring_book, slots, mules, sims_cost + accounts_cost + mules_cost)
-        for i in np.flatnonzero(sims + accounts).tolist():
-            rings[i].stock_handles(numbers[i], accounts_issued[i])
+        self._hold_stocks(rings, numbers, accounts)
+
+    def _hold_stocks(
+        self, rings: list[FraudRing], numbers: HandleStacks, accounts: HandleStacks
+    ) -> None:
+        """Give each ring its stacks, and remember them for the day's draws about handles."""
+        book, slots = self.ring_book, slots_of(rings)
+        for ring, held_numbers, held_accounts in zip(
+            rings, numbers.stocks(), accounts.stocks(), strict=True
+        ):
+            ring.hold(held_numbers, held_accounts)
+        book.numbers_held[slots] = numbers.sizes
+        book.accounts_held[slots] = accounts.sizes
+        self._stacks = (rings, book.stocks_changed, numbers, accounts)
+
+    def handle_stacks(self, rings: list[FraudRing]) -> tuple[HandleStacks, HandleStacks]:
+        """The rings' numbers and accounts, stacked: those restocked today while unchanged.
+
+        Contacts and the market's blacklisting draw about the stocks the rings planned
+        with, and the next day's planning starts from them; stacking them once saves a
+        concatenation of some 60 stocks each time.
+        """
+        held = self._stacks
+        if held is not None and held[0] is rings and held[1] == self.ring_book.stocks_changed:
+            return held[2], held[3]
+        return HandleStacks([ring.numbers for ring in rings]), HandleStacks(
+            [ring.accounts for ring in rings]
+        )
 
     # 4. filtering by channel
     def filter_contacts(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
@@ -392,6 +461,8 @@ class GovernanceModel(mesa.Model):
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
     ) -> None:
         """Engaged victims pay today or after their scam's grooming period."""
+        if not engaged.any():
+            return  # most days in a small city: nothing to queue
         ring_ids = self.ring_book.unique_id[slots_of(rings)]
         grooming = self.scams.grooming_days[batch.scam[engaged]]
         new = PendingTransfers.of(
@@ -489,6 +560,8 @@ class GovernanceModel(mesa.Model):
         """One attribute of each ring named in ``ring_ids`` (ring unique ids), per element."""
         if ring_ids.size == 0:
             return np.zeros(0)
+        if attribute in RING_COLUMNS:  # read from the ring book, without a look at each ring
+            return getattr(self.ring_book, attribute)[self.ring_book.slots_of_ids(ring_ids)]
         ids, index = np.unique(ring_ids, return_inverse=True)
         values = np.array([getattr(self.ring_by_id[int(i)], attribute) for i in ids])
         return values[index]
@@ -558,6 +631,12 @@ class GovernanceModel(mesa.Model):
     def launder(self) -> None:
         """Decide the races that end today: frozen funds return, the rest is proceeds."""
         decided = self.ledger.resolve_until((self.day + 1) * 24.0)
+        if len(decided):  # on most days in a small city no race ends: nothing to count
+            self._settle(decided)
+        self._extrapolate_to_market()
+
+    def _settle(self, decided: Chunks) -> None:
+        """Frozen funds return to their victims; the rest is the rings' proceeds."""
         frozen = decided.frozen
         np.add.at(self.residents.savings, decided.resident[frozen], decided.amount[frozen])
         metrics = self.metrics
@@ -587,7 +666,6 @@ class GovernanceModel(mesa.Model):
         for ring_id, paths in zip(frozen_rings, paths_frozen, strict=True):
             ring = by_id[int(ring_id)]
             ring.mules = max(0.0, ring.mules - float(paths))
-        self._extrapolate_to_market()
 
     def count_by_place(
         self,
@@ -630,7 +708,8 @@ class GovernanceModel(mesa.Model):
         """Today's reports reach police: stop-payments were set; blacklists, cases, arrests."""
         today = self.reports.day <= self.day
         made = self.reports.select(today)
-        self.reports = self.reports.select(~today)
+        if len(made):
+            self.reports = self.reports.select(~today)
         self.metrics.add("reports", len(made))
         self.push_blacklist(made.handle, self.handles.kind[made.handle] == NUMBER)
         self._blacklist_rest_of_market()
@@ -683,16 +762,16 @@ class GovernanceModel(mesa.Model):
             book.city_expected_victims[slots], book.city_attempts[slots]
         )
         stocked = book.numbers_held[slots] + book.accounts_held[slots] > 0
-        extra = np.where(stocked, keyed.poisson(expected, "market_blacklist", keys, day), 0)
+        luck = self.ring_draws("market_blacklist", rings)  # keyed.poisson's uniforms
+        extra = np.where(stocked, poisson_quantile(luck, np.asarray(expected, dtype=float)), 0)
         hit = np.flatnonzero(extra)
         if not hit.size:
             return
-        # A ring's stock is its numbers, then its accounts; only the rings hit are stacked.
-        numbers = HandleStacks([rings[i].numbers for i in hit.tolist()])
-        accounts = HandleStacks([rings[i].accounts for i in hit.tolist()])
-        owner = np.repeat(np.arange(hit.size), extra[hit])
+        # A ring's stock is its numbers, then its accounts.
+        numbers, accounts = self.handle_stacks(rings)
+        owner = np.repeat(hit, extra[hit])
         slot = np.arange(owner.size) - np.repeat(np.cumsum(extra[hit]) - extra[hit], extra[hit])
-        pick = keyed.uniform("market_blacklist_pick", keys[hit][owner], day, slot)
+        pick = keyed.uniform("market_blacklist_pick", keys[owner], day, slot)
         picked = pick_joined(numbers, accounts, owner, pick)
         self.push_blacklist(picked, self.handles.kind[picked] == NUMBER, in_city=False)
 
@@ -734,11 +813,10 @@ class GovernanceModel(mesa.Model):
         if review:
             # FraudRing.adapt for every ring: the windows folded and reset all at once.
             remember_windows(book, slots, self.residents.size)
-            for ring in rings:
-                ring.review(active)
+            review_rings(book, slots, active, self.config.fraud)
             reset_windows(book, slots)
         if market_open:
-            draws = np.array(self.ring_draws("ring_exit", rings))
+            draws = self.ring_draws("ring_exit", rings)
             quitting = should_exit(book, slots, self.day, draws, self.config.fraud)
             for i in np.flatnonzero(quitting).tolist():
                 rings[i].active = False
@@ -747,7 +825,7 @@ class GovernanceModel(mesa.Model):
         working = self.active_rings()
         if working:
             # The scripts on sale are the ones in use; with no ring left, the last ones.
-            self.scripts_coaching = float(np.mean(book.coaching[slots_of(working)]))
+            self.scripts_coaching = mean_of(book.coaching[slots_of(working)])
         if market_open:
             self._enter_rings()
 
@@ -761,9 +839,20 @@ class GovernanceModel(mesa.Model):
         for ring in rings:
             ring.cash = self.config.fraud.initial_cash
 
-    def ring_draws(self, purpose: str, rings: list[FraudRing]) -> list[float]:
-        """Today's uniform for each ring, keyed (ring, day): ``keyed.one`` for all at once."""
-        return self.keyed.uniform(purpose, self.ring_book.key[slots_of(rings)], self.day).tolist()
+    def ring_draws(self, purpose: str, rings: list[FraudRing]) -> np.ndarray:
+        """Today's uniform for each ring, keyed (ring, day): ``keyed.one`` for all at once.
+
+        The day's draws for :data:`RING_DAY_PURPOSES` are made for every ring in the book in
+        one pass, at the first asking, and read by row after.
+        """
+        book, slots = self.ring_book, slots_of(rings)
+        if purpose not in RING_DAY_PURPOSES:
+            return self.keyed.uniform(purpose, book.key[slots], self.day)
+        made_for = (self.day, book.count, self.keyed)
+        if self._ring_luck is None or self._ring_luck[0] != made_for:
+            keys = book.key[: book.count]
+            self._ring_luck = (made_for, self.keyed.uniforms(RING_DAY_PURPOSES, keys, self.day))
+        return self._ring_luck[1][RING_DAY_PURPOSES.index(purpose), slots]
 
     def _enter_rings(self) -> None:
         """New rings enter: a few on trial whatever the profit, more while the market pays.
@@ -779,7 +868,7 @@ class GovernanceModel(mesa.Model):
         book, slots = self.ring_book, slots_of(rings)
         profits = book.recent_profit[slots][established(book, slots, self.day)]
         if profits.size:
-            self.market_profit = float(np.mean(profits))
+            self.market_profit = mean_of(profits)
         if len(rings) >= fraud.max_rings:
             return
         signal = max(self.market_profit / fraud.entry_profit_reference, 0.0)
@@ -810,10 +899,20 @@ class GovernanceModel(mesa.Model):
 
     # 11. collect
     def collect(self) -> dict[str, float]:
-        """Close the day's counters with the state of the city."""
+        """Close the day's counters with the state of the city; return the day's row.
+
+        In the warm-up, whose days are not kept, only what the model itself reads is worked
+        out (the market's ratios); the counters are dropped and the row is empty.
+        """
+        metrics = self.metrics
+        if not metrics.measuring:
+            self._observe_market(metrics.today)
+            # The awareness sums' anchor moves on the same days as ever (a move rounds them).
+            self.residents.mean_awareness_by_group(self.day)
+            metrics.drop_day()
+            return {}
         rings = self.active_rings()
         book, slots = self.ring_book, slots_of(rings)
-        metrics = self.metrics
         metrics.add(
             "legit_calls_blocked", self.telecoms.collateral_calls_blocked(self.residents.size)
         )
@@ -828,6 +927,31 @@ class GovernanceModel(mesa.Model):
         spent = daily_costs(self, today["dissuasion_calls"], defendants, today["campaign_contacts"])
         for name, yuan in spent.items():
             metrics.add(name, yuan)
+        self._observe_market(today)
+        awareness = self.residents.mean_awareness_by_group(self.day)
+        levels = {
+            "in_flight": self.ledger.in_flight,
+            "awareness_student": float(awareness[0]),
+            "awareness_working": float(awareness[1]),
+            "awareness_elderly": float(awareness[2]),
+            "open_cases": float(self.police.cases.open.sum()),
+            "leads_waiting": float(self.police.leads_waiting),
+        }
+        market_levels = {
+            "rings_active": float(len(rings)),
+            "ring_members": float(member_table(rings).sum()),
+            "rings_cross_border": float(sum(r.cross_border for r in rings)),
+            "targeted_share": mean_of(book.targeted_share[slots]) if rings else 0.0,
+            "evasion": mean_of(book.evasion[slots]) if rings else 0.0,
+            "coaching": mean_of(book.coaching[slots]) if rings else 0.0,
+            "price_sim": self.market.price["sims"],
+            "price_mule": self.market.price["mules"],
+            "detained_or_imprisoned": float(self.courts.removed_from_labour()),
+        }
+        return metrics.close_day(self.day, levels, market_levels)
+
+    def _observe_market(self, today: Counter) -> None:
+        """The market's pooled ratios take in the city's day (see govsim.extrapolation)."""
         self.extrapolation.observe(
             attempts=today["attempts"],
             victims=today["victims"],
@@ -848,24 +972,3 @@ class GovernanceModel(mesa.Model):
             transfers_due=today["transfers_due"],
             transfers_admitted=today["transfers_admitted"],
         )
-        awareness = self.residents.mean_awareness_by_group(self.day)
-        levels = {
-            "in_flight": self.ledger.in_flight,
-            "awareness_student": float(awareness[0]),
-            "awareness_working": float(awareness[1]),
-            "awareness_elderly": float(awareness[2]),
-            "open_cases": float(self.police.cases.open.sum()),
-            "leads_waiting": float(self.police.leads_waiting),
-        }
-        market_levels = {
-            "rings_active": float(len(rings)),
-            "ring_members": float(member_table(rings).sum()),
-            "rings_cross_border": float(sum(r.cross_border for r in rings)),
-            "targeted_share": float(np.mean(book.targeted_share[slots])) if rings else 0.0,
-            "evasion": float(np.mean(book.evasion[slots])) if rings else 0.0,
-            "coaching": float(np.mean(book.coaching[slots])) if rings else 0.0,
-            "price_sim": self.market.price["sims"],
-            "price_mule": self.market.price["mules"],
-            "detained_or_imprisoned": float(self.courts.removed_from_labour()),
-        }
-        return metrics.close_day(self.day, levels, market_levels)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from typing import NamedTuple
 
 import numpy as np
 from scipy import special
@@ -109,15 +110,30 @@ PURPOSES: tuple[str, ...] = (
     "collateral",
 )
 _MASK = (1 << 64) - 1
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
-_MIX2 = np.uint64(0x94D049BB133111EB)
-_SHIFT30, _SHIFT27, _SHIFT31, _SHIFT12 = (np.uint64(n) for n in (30, 27, 31, 12))
+
+
+def _operand(value: int | float) -> np.ndarray:
+    """A constant operand of the array hashing: a read-only 0-d array.
+
+    numpy takes a 0-d array as an operand faster than a scalar (about 0.3 against 0.5
+    microseconds a call here), and the hashing makes tens of thousands of calls a run.
+    """
+    operand = np.array(value, dtype=np.uint64 if isinstance(value, int) else np.float64)
+    operand.flags.writeable = False
+    return operand
+
+
+_GOLDEN = _operand(0x9E3779B97F4A7C15)
+_MIX1 = _operand(0xBF58476D1CE4E5B9)
+_MIX2 = _operand(0x94D049BB133111EB)
+_SHIFT30, _SHIFT27, _SHIFT31, _SHIFT12 = (_operand(n) for n in (30, 27, 31, 12))
 _UNIT = 2.0**-52
-_ONE_BITS = np.uint64(0x3FF0000000000000)
+_ONE_BITS = _operand(0x3FF0000000000000)
 """The bits of the double 1.0: or-ed with 52 random bits, a double in [1, 2)."""
-_UNIT_OFFSET = 1.0 - 2.0**-53
+_UNIT_OFFSET = _operand(1.0 - 2.0**-53)
 _SMALL = 8
+_SCALARS = (int, np.integer)
+"""Keys that are single integers (a tuple, which isinstance checks fastest)."""
 """Up to this many keys, folding them as Python integers beats numpy's per-call overhead."""
 
 
@@ -173,47 +189,75 @@ def combine(*parts: np.ndarray | int) -> np.ndarray:
 
     The key is the running SplitMix64 hash: each part is xored into the state and mixed.
     """
-    return _fold(0, parts)
+    return _as_array(_fold(0, parts))
 
 
-def _fold(state: int, parts: tuple) -> np.ndarray:
+class _Few(NamedTuple):
+    """A few keys hashed in Python integers, in the shape of the broadcast parts."""
+
+    keys: list[int]
+    shape: tuple[int, ...]
+
+
+def _as_array(keys: np.ndarray | _Few) -> np.ndarray:
+    """The keys as a uint64 array."""
+    if isinstance(keys, _Few):
+        return np.array(keys.keys, dtype=np.uint64).reshape(keys.shape)
+    return keys
+
+
+def _as_uniforms(keys: np.ndarray | _Few) -> np.ndarray:
+    """The uniforms of the keys (:func:`_unit`); a few in Python floats, the same values.
+
+    numpy's per-call overhead, some microseconds a call, is most of a small draw's cost.
+    """
+    if isinstance(keys, _Few):
+        return np.array([((key >> 12) + 0.5) * _UNIT for key in keys.keys]).reshape(keys.shape)
+    return _unit(keys)
+
+
+def _fold(state: int, parts: tuple) -> np.ndarray | _Few:
     """Fold keys into a running hash state; leading scalars in plain Python integers."""
     for i, part in enumerate(parts):
-        if not isinstance(part, int | np.integer):
+        if not isinstance(part, _SCALARS):
             part = np.asarray(part)
             if part.ndim > 0:
                 return _fold_arrays(state, parts[i:])
         state = _mix_int(state ^ (int(part) & _MASK))
-    return np.array([state], dtype=np.uint64)
+    return _Few([state], (1,))
 
 
-def _fold_arrays(state: int, parts: tuple) -> np.ndarray:
+def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
     """Fold keys into the state from the first array on (each part mixed in turn)."""
     first = np.asarray(parts[0])
     rest = parts[1:]
-    if all(isinstance(part, int | np.integer) for part in rest):
+    if all(isinstance(part, _SCALARS) for part in rest):
         if first.size == 0:
             return np.empty(first.shape, dtype=np.uint64)
         if first.size <= _SMALL:
             return _fold_few(state, first, rest)
+    elif first.size <= _SMALL:
+        few = _fold_few_arrays(state, first, parts)
+        if few is not None:
+            return few
     # Each xor makes the fresh array that the mix then works in.
-    return _fold_into(_mix_in_place(_as_keys(first) ^ np.uint64(state)), rest)
+    return _fold_into(_mix_in_place(_as_keys(first) ^ np.array(state, dtype=np.uint64)), rest)
 
 
 def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
     """Fold more keys into ``key`` (a fresh uint64 array), each part mixed in turn."""
     for part in parts:
-        if not isinstance(part, int | np.integer):
+        if not isinstance(part, _SCALARS):
             part = np.asarray(part)
             if part.ndim > 0:
                 key = _mix_in_place(key ^ _as_keys(part))
                 continue
-        key ^= np.uint64(int(part) & _MASK)
+        key ^= np.array(int(part) & _MASK, dtype=np.uint64)
         _mix_in_place(key)
     return key
 
 
-def _fold_few(state: int, first: np.ndarray, rest: tuple) -> np.ndarray:
+def _fold_few(state: int, first: np.ndarray, rest: tuple) -> _Few:
     """:func:`_fold_arrays` for a few keys followed by scalars, in Python integers."""
     tail = [int(part) & _MASK for part in rest]
     keys = []
@@ -222,7 +266,35 @@ def _fold_few(state: int, first: np.ndarray, rest: tuple) -> np.ndarray:
         for part in tail:
             key = _mix_int(key ^ part)
         keys.append(key)
-    return np.array(keys, dtype=np.uint64).reshape(first.shape)
+    return _Few(keys, first.shape)
+
+
+def _fold_few_arrays(state: int, first: np.ndarray, parts: tuple) -> _Few | None:
+    """:func:`_fold_arrays` for a few keys from arrays of one shape, in Python integers.
+
+    A day's transfers and grooming victims are a handful, keyed by episode and stage: in
+    Python integers their draws cost a few microseconds, in numpy some twenty. None when
+    the arrays (after ``first``, which is ``parts[0]``) differ in shape: numpy broadcasts.
+    """
+    columns = [_as_keys(first).ravel().tolist()]
+    for part in parts[1:]:
+        if isinstance(part, _SCALARS):
+            columns.append([int(part) & _MASK] * first.size)
+            continue
+        part = np.asarray(part)
+        if part.shape != first.shape:
+            if part.ndim:
+                return None
+            columns.append([int(part) & _MASK] * first.size)
+            continue
+        columns.append(_as_keys(part).ravel().tolist())
+    keys = []
+    for values in zip(*columns, strict=True):
+        key = state
+        for value in values:
+            key = _mix_int(key ^ value)
+        keys.append(key)
+    return _Few(keys, first.shape)
 
 
 def _unit(keys: np.ndarray) -> np.ndarray:
@@ -253,11 +325,11 @@ class KeyedRandom:
 
     def key(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """The uint64 key of a draw (one per element of the broadcast keys)."""
-        return _fold(self._prefix[purpose], parts)
+        return _as_array(_fold(self._prefix[purpose], parts))
 
     def uniform(self, purpose: str, *parts: np.ndarray | int) -> np.ndarray:
         """Uniforms in (0, 1), one per element of the broadcast keys."""
-        return _unit(self.key(purpose, *parts))
+        return _as_uniforms(_fold(self._prefix[purpose], parts))
 
     def uniforms(self, purposes: tuple[str, ...], *parts: np.ndarray | int) -> np.ndarray:
         """Uniforms for several purposes on the same keys: row ``i`` is ``uniform(purposes[i])``.
@@ -300,7 +372,10 @@ class KeyedRandom:
     def poisson(self, mean: np.ndarray | float, purpose: str, *parts: np.ndarray | int):
         """Poisson counts with the given means (exact inverse CDF)."""
         mean = np.asarray(mean, dtype=float)
-        return poisson_quantile(self.uniform(purpose, *parts) * np.ones_like(mean), mean)
+        u = self.uniform(purpose, *parts)
+        if u.shape != mean.shape:
+            u = u * np.ones_like(mean)  # one draw per mean, whatever the keys' shape
+        return poisson_quantile(u, mean)
 
     def poisson_one(self, mean: float, purpose: str, *parts: int) -> int:
         """One Poisson count for scalar keys: ``poisson(...)[0]``, without arrays of one."""
@@ -327,20 +402,81 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
 
     Starts from the Cornish-Fisher approximation and corrects it with the exact CDF.
     """
-    u, mean = np.broadcast_arrays(np.asarray(u, dtype=float), np.asarray(mean, dtype=float))
+    u, mean = np.asarray(u, dtype=float), np.asarray(mean, dtype=float)
+    if u.shape != mean.shape:
+        u, mean = np.broadcast_arrays(u, mean)
     if u.size == 0:
         return np.zeros(u.shape, dtype=np.int64)
     if u.size == 1:
         # One draw (a day's entrants, a sector's collateral): the same search on floats,
         # without the overhead of arrays of one.
         return np.full(u.shape, _poisson_quantile_one(float(u.flat[0]), float(mean.flat[0])))
-    k = np.zeros(u.shape)
+    u_cells, mean_cells = u.ravel(), mean.ravel()
+    k = np.zeros(u_cells.size)
     # A zero mean gives zero, and a count the search has settled stays put: the search runs
     # only on the counts still moving (most cells of a day's plan have a zero mean).
-    moving = np.flatnonzero(mean > 0)
+    moving = np.flatnonzero(mean_cells > 0)
     if moving.size:
-        k.flat[moving] = _poisson_search(u.flat[moving], mean.flat[moving])
-    return k.astype(np.int64)
+        k[moving] = _poisson_positive(u_cells[moving], mean_cells[moving])
+    return k.astype(np.int64).reshape(u.shape)
+
+
+SMALL_MEAN = 4.0
+"""Means up to this are read off a short table of the CDF (:func:`_poisson_small`)."""
+SMALL_COUNTS = 12
+"""Counts 0 to 11 in that table: with a mean of 4, a count above 11 has chance 0.0005."""
+TABLE_CELLS = 128
+"""Fewer small means than this go to the search: the table's rows cost more than it saves."""
+_COUNTS = np.arange(float(SMALL_COUNTS))
+SURE_MARGIN = 1e-9
+"""The table decides a count only where each CDF in it is this far from u (relatively).
+
+scipy's ``pdtr``, which the search tests against, and the table's sums both agree with the
+exact CDF to some 1e-15 here (means up to 4, counts up to 11: no CDF below exp(-4)), so a
+decision with this margin is the search's decision (tests/mechanisms/test_randomness.py)."""
+
+
+def _poisson_positive(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """:func:`poisson_quantile` for positive means: the table where it is sure, else the search.
+
+    The same counts as the search alone, which tests the CDF a step at a time with scipy's
+    ``pdtr`` (some 30 ns a value): most of a day's cells have means below 1, where a table of
+    a dozen terms settles them at once.
+    """
+    k = np.full(u.size, -1.0)
+    small = np.flatnonzero(mean <= SMALL_MEAN)
+    if small.size >= TABLE_CELLS:
+        k[small] = _poisson_small(u[small], mean[small])
+    rest = np.flatnonzero(k < 0)
+    if rest.size:
+        k[rest] = _poisson_search(u[rest], mean[rest])
+    return k
+
+
+def _poisson_small(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """Counts for means up to :data:`SMALL_MEAN` from a table of the CDF; -1 where unsure.
+
+    The table's row is exp(-mean) * mean**j / j! summed up to j: the smallest j whose sum
+    reaches u is the count, unless u lies within :data:`SURE_MARGIN` of a sum (or beyond the
+    table), where the search decides.
+    """
+    # One row per count, one column per cell: each sum runs down a column, row by row
+    # (numpy's cumulative sums along the first axis cost several times as much).
+    cdf = np.empty((SMALL_COUNTS, mean.size))
+    cdf[0] = np.exp(-mean)
+    np.divide(mean, _COUNTS[1:, None], out=cdf[1:])
+    for j in range(1, SMALL_COUNTS):
+        cdf[j] *= cdf[j - 1]  # the term exp(-mean) * mean**j / j!
+    for j in range(1, SMALL_COUNTS):
+        cdf[j] += cdf[j - 1]
+    # The count is the number of sums below u; it is sure when no sum lies within the
+    # margin of u (counts of at most SMALL_COUNTS, summed as bytes: numpy's fastest way).
+    margin = SURE_MARGIN * u
+    k = (cdf < u - margin).view(np.int8).sum(axis=0, dtype=np.int8)
+    unsure = (k != (cdf <= u + margin).view(np.int8).sum(axis=0, dtype=np.int8)) | (
+        k == SMALL_COUNTS
+    )
+    return np.where(unsure, -1.0, k)
 
 
 def _poisson_search(u: np.ndarray, mean: np.ndarray) -> np.ndarray:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from govsim.model import GovernanceModel
 
 WAKING_HOURS = (8.0, 22.0)
+PATH_PURPOSES = ("hop_hours", "parked", "parked_hours", "exit_abroad", "mule_detection_hour")
+"""The draws about each mule path, keyed (episode, stage, path)."""
 
 
 @dataclass
@@ -117,14 +119,15 @@ def mule_paths(
     fanout = fraud.fanout
     rows = np.repeat(np.arange(len(paid)), fanout)
     keys = (paid.episode[rows], paid.stage[rows], np.tile(np.arange(fanout), len(paid)))
-    hops = fraud.hop_hours_mean * keyed.gamma(fraud.laundering_layers, "hop_hours", *keys)
-    parked = keyed.uniform("parked", *keys) < fraud.parked_share
-    hops = hops + np.where(
-        parked, fraud.parked_hours_mean * keyed.exponential("parked_hours", *keys), 0.0
-    )
-    abroad = keyed.uniform("exit_abroad", *keys) < model.exit_abroad_share(paid.ring)[rows]
+    # Each path's draws for every purpose in one pass: keyed.gamma and keyed.exponential
+    # are these uniforms transformed.
+    hop, park, wait, leave, detect = keyed.uniforms(PATH_PURPOSES, *keys)
+    hops = fraud.hop_hours_mean * special.gammaincinv(fraud.laundering_layers, hop)
+    parked = park < fraud.parked_share
+    hops = hops + np.where(parked, fraud.parked_hours_mean * -np.log(wait), 0.0)
+    abroad = leave < model.exit_abroad_share(paid.ring)[rows]
     caught = model.banks.detect_mule_paths(paid.resident[rows], combine(*keys))
-    caught_at = start[rows] + fraud.hop_hours_mean * keyed.exponential("mule_detection_hour", *keys)
+    caught_at = start[rows] + fraud.hop_hours_mean * -np.log(detect)
     return Chunks.of(
         amount=amounts[rows] / fanout,
         ring=paid.ring[rows],

@@ -31,7 +31,9 @@ class HandleRegistry:
         self._kind = np.empty(capacity, dtype=np.int8)
         self._blocked_from = np.empty(capacity, dtype=np.float64)
         self._key = np.empty(capacity, dtype=np.uint64)
-        self._bought: dict[tuple[int, int], int] = {}
+        # Per kind: the sorted keys of the rings that bought it, and how many each bought.
+        empty = np.empty(0, dtype=np.int64)
+        self._bought = {kind: (empty, empty) for kind in (NUMBER, ACCOUNT)}
 
     @property
     def count(self) -> int:
@@ -70,29 +72,63 @@ class HandleRegistry:
         A handle's key is (its ring's key, its kind, its serial number in that ring), so the
         draws about it do not depend on what other rings bought the same day.
         """
+        amounts = np.asarray(amounts, dtype=np.int64)[None, :]
+        return self.issue_kinds(ring_ids, ring_keys, (kind,), amounts)[0]
+
+    def issue_kinds(
+        self, ring_ids: np.ndarray, ring_keys: np.ndarray, kinds: tuple[int, ...], amounts
+    ) -> list[np.ndarray]:
+        """:meth:`issue_many` for several kinds in one pass: ``amounts[k, i]`` of ``kinds[k]``.
+
+        The same ids and keys as one call per kind in turn (the rings' numbers, then their
+        accounts): a day's purchases are hashed once.
+        """
         amounts = np.asarray(amounts, dtype=np.int64)
-        total = int(amounts.sum())
+        totals = amounts.sum(axis=1)
+        total = int(totals.sum())
         first, last = self._count, self._count + total
-        if total == 0:
-            return np.empty(0, dtype=np.int64)
         if last > self._owner.size:
             self._grow(max(last, 2 * self._owner.size))
-        buyers = np.flatnonzero(amounts)
-        buyer_keys = np.asarray(ring_keys, dtype=np.int64)[buyers].tolist()
-        serial_start = np.array(
-            [self._bought.get((key, kind), 0) for key in buyer_keys], dtype=np.int64
+        buyers = [np.flatnonzero(row) for row in amounts]
+        counts = np.concatenate([row[bought] for row, bought in zip(amounts, buyers, strict=True)])
+        ring_keys = np.asarray(ring_keys, dtype=np.int64)
+        serial_start = np.concatenate(
+            [
+                self._serials(kind, ring_keys[bought], row[bought])
+                for kind, row, bought in zip(kinds, amounts, buyers, strict=True)
+            ]
         )
-        counts = amounts[buyers]
+        buyers_all = np.concatenate(buyers)
+        kind_of = np.repeat(np.repeat(kinds, [b.size for b in buyers]), counts)
         within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        self._owner[first:last] = np.repeat(np.asarray(ring_ids)[buyers], counts)
-        self._kind[first:last] = kind
+        self._owner[first:last] = np.repeat(np.asarray(ring_ids)[buyers_all], counts)
+        self._kind[first:last] = kind_of
         self._blocked_from[first:last] = NEVER
-        owner_keys = np.repeat(np.asarray(ring_keys, dtype=np.int64)[buyers], counts)
-        self._key[first:last] = combine(owner_keys, kind, np.repeat(serial_start, counts) + within)
-        for key, end in zip(buyer_keys, (serial_start + counts).tolist(), strict=True):
-            self._bought[(key, kind)] = end
+        owner_keys = np.repeat(ring_keys[buyers_all], counts)
+        serials = np.repeat(serial_start, counts) + within
+        self._key[first:last] = combine(owner_keys, kind_of, serials)
         self._count = last
-        return np.arange(first, last, dtype=np.int64)
+        return split_by_counts(np.arange(first, last, dtype=np.int64), totals)
+
+    def _serials(self, kind: int, ring_keys: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The first serial number of each ring's new handles of ``kind``; ``counts`` are taken.
+
+        Each kind's buyers are kept as sorted ring keys with the handles each bought, so that
+        some 60 rings' serials are a search in an array, not 60 look-ups in a dictionary.
+        """
+        keys, bought = self._bought[kind]
+        at = np.searchsorted(keys, ring_keys)
+        known = at < keys.size
+        known[known] = keys[at[known]] == ring_keys[known]
+        start = np.zeros(ring_keys.size, dtype=np.int64)
+        start[known] = bought[at[known]]
+        bought[at[known]] = start[known] + counts[known]
+        if not known.all():  # rings buying this kind for the first time
+            keys = np.concatenate([keys, ring_keys[~known]])
+            bought = np.concatenate([bought, counts[~known]])
+            order = np.argsort(keys, kind="stable")
+            self._bought[kind] = (keys[order], bought[order])
+        return start
 
     def _grow(self, capacity: int) -> None:
         for name in ("_owner", "_kind", "_blocked_from", "_key"):
@@ -122,10 +158,40 @@ class HandleStacks:
         self.handles = np.concatenate(stocks) if stocks else np.empty(0, dtype=np.int64)
         self.owner = np.repeat(np.arange(len(stocks)), self.sizes)
 
+    @classmethod
+    def of(cls, handles: np.ndarray, sizes: np.ndarray) -> HandleStacks:
+        """Stacks from the rings' handles already laid end to end, ``sizes[i]`` for ring i."""
+        stacks = cls.__new__(cls)
+        stacks.handles, stacks.sizes = handles, sizes
+        stacks.starts = np.cumsum(sizes) - sizes
+        stacks.owner = np.repeat(np.arange(sizes.size), sizes)
+        return stacks
+
     def split(self, keep: np.ndarray) -> list[np.ndarray]:
         """Each ring's handles where ``keep`` holds, in stock order."""
+        return self.kept(keep).stocks()
+
+    def kept(self, keep: np.ndarray) -> HandleStacks:
+        """The stacks of each ring's handles where ``keep`` holds, in stock order."""
         kept = np.bincount(self.owner[keep], minlength=self.sizes.size)
-        return split_by_counts(self.handles[keep], kept)
+        return HandleStacks.of(self.handles[keep], kept)
+
+    def topped_up(self, added: np.ndarray, counts: np.ndarray) -> HandleStacks:
+        """Each ring's stack followed by its share of ``added``, ``counts[i]`` for ring i.
+
+        The same stacks as concatenating ring by ring, in a few array operations: every
+        handle moves up by the handles added to the rings before its own.
+        """
+        added_starts = np.cumsum(counts) - counts
+        merged = np.empty(self.handles.size + added.size, dtype=np.int64)
+        merged[np.arange(self.handles.size) + added_starts[self.owner]] = self.handles
+        added_owner = np.repeat(np.arange(counts.size), counts)
+        merged[np.arange(added.size) + (self.starts + self.sizes)[added_owner]] = added
+        return HandleStacks.of(merged, self.sizes + counts)
+
+    def stocks(self) -> list[np.ndarray]:
+        """Each ring's stack (views of :attr:`handles`)."""
+        return split_by_counts(self.handles, self.sizes)
 
     def pick(self, owner: np.ndarray, draw: np.ndarray) -> np.ndarray:
         """One handle of each ``owner``'s stock per uniform in ``draw`` (-1 if it has none)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from govsim.arrays import sorted_unique
 from govsim.randomness import KeyedRandom
 from govsim.scenario.fraud import BlackMarket as MarketConfig
 
@@ -42,7 +43,11 @@ class BlackMarket:
         self.price = dict(self.base_price)
         self.leaked = leaked
         self.groups = groups
-        self._pool_by_group = [np.flatnonzero(leaked & (groups == g)) for g in range(3)]
+        # The leaked residents of each age group, in the order they leaked: arrays with room
+        # to grow, the first _pool_sizes[g] entries in use (a day's few leaks are appended,
+        # not copied with the whole pool, a third of a big city).
+        self._pools = [np.flatnonzero(leaked & (groups == g)) for g in range(3)]
+        self._pool_sizes = [pool.size for pool in self._pools]
 
     def supply(self, good: str) -> float:
         """Units offered today, after controls and any crackdown."""
@@ -74,13 +79,26 @@ class BlackMarket:
 
     def leak(self, residents: np.ndarray) -> None:
         """Put the records of these residents on the market (those not there already)."""
-        fresh = np.unique(residents[~self.leaked[residents]])
+        fresh = sorted_unique(residents[~self.leaked[residents]])
         self.leaked[fresh] = True
         fresh_groups = self.groups[fresh]
-        self._pool_by_group = [
-            np.concatenate([pool, fresh[fresh_groups == g]])
-            for g, pool in enumerate(self._pool_by_group)
-        ]
+        for g in range(3):
+            self._append(g, fresh[fresh_groups == g])
+
+    def _append(self, group: int, residents: np.ndarray) -> None:
+        """Add residents to a group's pool, doubling its room when full."""
+        size, pool = self._pool_sizes[group], self._pools[group]
+        end = size + residents.size
+        if end > pool.size:
+            grown = np.empty(max(end, 2 * pool.size), dtype=pool.dtype)
+            grown[:size] = pool[:size]
+            self._pools[group] = pool = grown
+        pool[size:end] = residents
+        self._pool_sizes[group] = end
+
+    def pools(self) -> list[np.ndarray]:
+        """The leaked residents of each age group, in the order they leaked (views)."""
+        return [pool[:size] for pool, size in zip(self._pools, self._pool_sizes, strict=True)]
 
     def leak_routinely(self, keyed: KeyedRandom, day: int) -> None:
         """Today's share of the monthly trickle of new leaks (hacks, insiders, apps)."""
@@ -92,7 +110,7 @@ class BlackMarket:
 
     def leaked_counts(self) -> np.ndarray:
         """Leaked records on the market per age group."""
-        return np.array([pool.size for pool in self._pool_by_group], dtype=float)
+        return np.array(self._pool_sizes, dtype=float)
 
     def draw_targets(
         self, profiles: np.ndarray, group_draw: np.ndarray, pick: np.ndarray
@@ -101,14 +119,17 @@ class BlackMarket:
 
         ``profiles`` has one row per attempt; ``group_draw`` and ``pick`` are its uniforms.
         """
-        weights = profiles * self.leaked_counts()
-        total = weights.sum(axis=1)
-        cumulative = np.cumsum(weights, axis=1) / np.maximum(total, 1e-300)[:, None]
-        groups = np.minimum((cumulative < group_draw[:, None]).sum(axis=1), 2)
+        # Column by column: numpy's sums and cumulative sums along rows of three cost more
+        # than the three columns' (the same sums, in the same order).
+        first, second, third = (profiles * self.leaked_counts()).T
+        two = first + second
+        total = two + third
+        scale = np.maximum(total, 1e-300)
+        groups = (first / scale < group_draw).astype(np.int64) + (two / scale < group_draw)
+        groups = np.minimum(groups + (total / scale < group_draw), 2)
         targets = np.full(pick.size, -1, dtype=np.int64)
-        for g in range(3):
+        for g, pool in enumerate(self.pools()):
             chosen = (groups == g) & (total > 0)
-            pool = self._pool_by_group[g]
             if pool.size and chosen.any():
                 targets[chosen] = pool[(pick[chosen] * pool.size).astype(np.int64)]
         return targets

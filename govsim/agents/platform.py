@@ -32,6 +32,14 @@ class InternetPlatforms(Sector):
             channel: np.array([channel in c.channels for c in config.institutions])
             for channel in ("im", "web")
         }
+        # Each channel's cumulative shares among its carriers, as pick_by_share makes them:
+        # the same every day.
+        self._routes = {
+            channel: np.cumsum(weights) / weights.sum()
+            for channel, weights in (
+                (channel, self.shares * carries) for channel, carries in self._carriers.items()
+            )
+        }
 
     def route(
         self, channels: np.ndarray, keys: np.ndarray, draw: np.ndarray | None = None
@@ -44,15 +52,23 @@ class InternetPlatforms(Sector):
         platform = np.full(channels.size, -1, dtype=np.int16)
         if draw is None:
             draw = self.model.keyed.uniform("platform_route", keys)
-        for channel, carries in self._carriers.items():
+        for channel, cumulative in self._routes.items():
             on_channel = channels == channel
-            weights = self.shares * carries
-            platform[on_channel] = self.pick_by_share(draw[on_channel], weights)
+            chosen = np.searchsorted(cumulative, draw[on_channel], side="right")
+            platform[on_channel] = np.minimum(chosen, cumulative.size - 1)
         return platform
 
     def contact_effort(self, batch: ContactBatch) -> np.ndarray:
-        """Effort of the platform carrying each contact (0 for calls and SMS)."""
-        return np.where(batch.platform >= 0, self.efforts[np.maximum(batch.platform, 0)], 0.0)
+        """Effort of the platform carrying each contact (0 for calls and SMS).
+
+        Worked out once a day: filtering, flagging and the desk all ask for it.
+        """
+        effort = batch.carrier_effort.get(self.kind)
+        if effort is None:
+            carried = self.efforts[np.maximum(batch.platform, 0)]
+            effort = np.where(batch.platform >= 0, carried, 0.0)
+            batch.carrier_effort[self.kind] = effort
+        return effort
 
     def remove_content(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
         """Remove IM and web contacts: own detection, or reported accounts once delivered."""
@@ -77,11 +93,18 @@ class InternetPlatforms(Sector):
         draw = batch.uniform(self.model.keyed, "in_app_warning")
         return flagged & (draw < self.config.in_app_warning)
 
-    def detect_accounts(self, accounts: np.ndarray, evasion: float, day: int) -> None:
-        """Platform AI bans ring accounts by itself."""
+    def detect_accounts(
+        self, accounts: np.ndarray, evasion: float, day: int, draw: np.ndarray | None = None
+    ) -> None:
+        """Platform AI bans ring accounts by itself.
+
+        ``draw``, if given, is each account's uniform for "account_detection" today.
+        """
         if self.effort <= 0 or accounts.size == 0:
             return
-        draw = self.model.keyed.uniform("account_detection", self.model.handles.key[accounts], day)
+        if draw is None:
+            keys = self.model.handles.key[accounts]
+            draw = self.model.keyed.uniform("account_detection", keys, day)
         chance = self.effort * self.config.account_detection * (1.0 - evasion)
         self.model.handles.block_from(accounts[draw < chance], day + 1)
 

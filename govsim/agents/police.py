@@ -192,6 +192,10 @@ class PoliceForce:
         now, later = lead_ids[:capacity], lead_ids[capacity:]
         called = np.zeros(leads.size, bool)
         called[now] = True
+        if not len(self.queue) and not later.size:
+            # Nothing waits and nothing is left over (most days): the queue stays empty.
+            self.called_from_queue = self.queue
+            return called
         fresh = self.queue.day > day - self.config.lead_expiry_days
         model.metrics.add("leads_expired", int((~fresh).sum()))
         queue = self.queue.select(fresh)
@@ -238,6 +242,8 @@ class PoliceForce:
     def close_cold_cases(self, day: int) -> None:
         """Cases older than ``case_cold_days`` go cold."""
         cold = self.cases.open & (day - self.cases.opened > self.config.case_cold_days)
+        if not cold.any():
+            return  # most days: the book and the units' counts stay as they are
         self.cases.open &= ~cold
         self.cases = self.cases.select(self.cases.open)
         self._count_open_cases()
@@ -296,7 +302,7 @@ class PoliceForce:
         rate *= self.data_multiplier / EVIDENCE_UNIT
         # Every ring's evidence at once: the same sums as :meth:`evidence`, row by row.
         evidence = self.model.ring_book.case_evidence[slots_of(rings)].sum(axis=1)
-        draws = np.array(self.model.ring_draws("identification", rings))
+        draws = self.model.ring_draws("identification", rings)
         hit = (evidence > 0) & (draws < 1.0 - np.exp(-rate * evidence))
         return [(rings[i], self.arrest(rings[i], float(evidence[i]))) for i in np.flatnonzero(hit)]
 

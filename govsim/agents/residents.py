@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from govsim.arrays import sorted_unique
 from govsim.randomness import KeyedRandom
 from govsim.scenario.fields import AGE_GROUPS
 from govsim.scenario.population import Population
@@ -106,7 +107,7 @@ class Residents:
         self._rebase_if_far(day)
         if ids.size > 1 and not (ids[1:] > ids[:-1]).all():
             # Sorting is the cost at a million residents; a campaign's reach is sorted already.
-            ids = np.unique(ids)
+            ids = sorted_unique(ids)
         current = self.awareness(ids, day)
         boosted = (current + amount * (1.0 - current)).astype(self.awareness_set.dtype)
         change = self._weighted(boosted, day) - self._weighted(

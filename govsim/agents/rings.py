@@ -95,8 +95,14 @@ class RingBook:
         self.learned_revenue = np.zeros((capacity, types, len(MODES)))
         self.learned_attempts = np.zeros((capacity, types, len(MODES)))
         self.case_evidence = np.zeros((capacity, evidence_days))
+        self._slot_of_id = np.full(capacity, -1, dtype=np.int64)
         self._asked: list[FraudRing] = []
         self._rows = np.empty(0, dtype=np.int64)
+        self.stocks_changed = 0
+        """Counts changes to a ring's numbers or accounts, so remembered stacks can be checked."""
+        self.roster_changed = 0
+        """Counts rings set working or not, so the model checks its list of working rings only
+        after a change (:meth:`GovernanceModel.active_rings`)."""
 
     def rows(self, rings: list[FraudRing]) -> np.ndarray:
         """The rows of these rings, in order (read-only).
@@ -119,7 +125,16 @@ class RingBook:
         self.key[slot] = key
         self.unique_id[slot] = unique_id
         self.entered_day[slot] = day
+        if unique_id >= self._slot_of_id.size:
+            grown = np.full(max(2 * self._slot_of_id.size, unique_id + 1), -1, dtype=np.int64)
+            grown[: self._slot_of_id.size] = self._slot_of_id
+            self._slot_of_id = grown
+        self._slot_of_id[unique_id] = slot
         return slot
+
+    def slots_of_ids(self, unique_ids: np.ndarray) -> np.ndarray:
+        """The rows of the rings with these unique ids (ids of rings in the book)."""
+        return self._slot_of_id[unique_ids]
 
     def _grow(self, capacity: int) -> None:
         for name in ("key", "unique_id", "entered_day", *RING_COLUMNS, *RING_TABLES):
@@ -209,10 +224,6 @@ class FraudRing(mesa.Agent):
         self.evasion = config.evasion_initial
         # Newcomers buy the scripts in circulation (see GovernanceModel.add_ring).
         self.coaching = config.coaching_initial
-        # Attempts per operator in broadcast and targeted mode, for the review of the mode.
-        self._per_operator = np.array(
-            [config.broadcast_attempts_per_operator, config.targeted_attempts_per_operator]
-        )
         self.cash = config.initial_cash
         self.numbers = np.empty(0, dtype=np.int64)
         self.accounts = np.empty(0, dtype=np.int64)
@@ -243,6 +254,7 @@ class FraudRing(mesa.Agent):
     def numbers(self, value: np.ndarray) -> None:
         self._numbers = value
         self.book.numbers_held[self.slot] = value.size
+        self.book.stocks_changed += 1
 
     @property
     def accounts(self) -> np.ndarray:
@@ -253,6 +265,24 @@ class FraudRing(mesa.Agent):
     def accounts(self, value: np.ndarray) -> None:
         self._accounts = value
         self.book.accounts_held[self.slot] = value.size
+        self.book.stocks_changed += 1
+
+    def hold(self, numbers: np.ndarray, accounts: np.ndarray) -> None:
+        """Take these stocks, whose counts the model has written for all rings at once.
+
+        See :meth:`GovernanceModel.plan_rings`, which restocks every ring in one pass.
+        """
+        self._numbers, self._accounts = numbers, accounts
+
+    @property
+    def active(self) -> bool:
+        """Whether the ring still operates (False once dissolved or quit)."""
+        return self._active
+
+    @active.setter
+    def active(self, value: bool) -> None:
+        self._active = value
+        self.book.roster_changed += 1
 
     # --- membership -------------------------------------------------------------------------
     @property
@@ -405,74 +435,127 @@ class FraudRing(mesa.Agent):
 
     def review(self, active_types: np.ndarray) -> None:
         """:meth:`adapt` once the window is remembered: portfolio, mode, evasion, coaching."""
-        config = self.config
-        learned_attempts, learned_revenue = self.learned_attempts, self.learned_revenue
-        attempts = learned_attempts.sum(axis=1)
-        revenue = learned_revenue.sum(axis=1)
-        tried = (attempts > 0) & active_types
-        if tried.any():
-            payoff = np.where(tried, revenue / np.maximum(attempts, 1), 0.0)
-            paid = payoff[tried]
-            total = paid.sum()
-            if total > 0:
-                portfolio = self.portfolio
-                target = portfolio.copy()
-                target[tried] = paid / total * portfolio[tried].sum()
-                mixed = (1 - config.adaptation_rate) * portfolio + config.adaptation_rate * target
-                self.portfolio = _with_floor(mixed, config.exploration)
-        self._adapt_mode(learned_attempts, learned_revenue)
-        self._learn_evasion()
-        self._learn_coaching()
+        review_rings(self.book, np.array([self.slot]), active_types, self.config)
 
-    def _adapt_mode(self, learned_attempts: np.ndarray, learned_revenue: np.ndarray) -> None:
-        attempts = learned_attempts.sum(axis=0)
-        revenue = learned_revenue.sum(axis=0)
-        if (attempts <= 0).any():
-            return
-        yield_per_operator = revenue / attempts * self._per_operator
-        if yield_per_operator.sum() <= 0:
-            return
-        goal = yield_per_operator[1] / yield_per_operator.sum()
-        rate = self.config.adaptation_rate
-        share = self.targeted_share
-        # min and max, as np.clip does, without its overhead on one number.
-        self.targeted_share = min(max(float(share + rate * (goal - share)), 0.05), 0.95)
 
-    def _learn_evasion(self) -> None:
-        if self.learned_contacts <= 0 or self._members(TECHNICIANS) == 0:
-            return
-        blocked_share = self.learned_blocked / self.learned_contacts
-        gap = self.config.evasion_max - self.evasion
-        self.evasion += self.config.evasion_learning * blocked_share * max(gap, 0.0)
+# --- the review of all rings at once (see FraudRing.adapt) ------------------------------------
+def review_rings(book: RingBook, slots: np.ndarray, active_types: np.ndarray, config: Fraud):
+    """Rings shift portfolio and mode toward what paid, and learn to evade blocking.
 
-    def _learn_coaching(self) -> None:
-        """Script designers rewrite the script against the police calls the targets get.
+    What :meth:`FraudRing.adapt` does once the window is remembered, for the rings in these
+    rows of the book at once. Every number is computed as for one ring at a time, sums
+    over a ring's chosen scam types included (:func:`_sums_where`): results do not change.
+    """
+    attempts, revenue = book.learned_attempts[slots], book.learned_revenue[slots]
+    by_type = attempts.sum(axis=2), revenue.sum(axis=2)
+    _review_portfolios(book, slots, *by_type, active_types, config)
+    _adapt_modes(book, slots, attempts.sum(axis=1), revenue.sum(axis=1), config)
+    members = book.home[slots] + book.abroad[slots]
+    # Technicians improve evasion against what was blocked.
+    _learn(book.evasion, slots, book.learned_blocked, book.learned_contacts)(
+        members[:, TECHNICIANS], config.evasion_max, config.evasion_learning
+    )
+    # Script designers rewrite the script against the police calls the targets get. The
+    # signal is the share of the ring's reached contacts the anti-fraud centre called:
+    # thousands of contacts a month, where the victims it lost to calls would be a handful
+    # in a small city. This is the rings' answer to a centre that can call every lead when
+    # fraud is rare: without it, the fewer the rings the surer their victims are talked out
+    # of paying, and a market under a strong centre could tip to none (docs/ODD.md 9).
+    _learn(book.coaching, slots, book.learned_called, book.learned_reached)(
+        members[:, SCRIPT_DESIGNERS], config.coaching_max, config.coaching_learning
+    )
 
-        The signal is the share of the ring's reached contacts the anti-fraud centre called:
-        thousands of contacts a month, where the victims it lost to calls would be a handful
-        in a small city. This is the rings' answer to a centre that can call every lead when
-        fraud is rare: without it, the fewer the rings the surer their victims are talked out
-        of paying, and a market under a strong centre could tip to none (docs/ODD.md 9).
-        """
-        if self.learned_reached <= 0 or self._members(SCRIPT_DESIGNERS) == 0:
-            return
-        called_share = self.learned_called / self.learned_reached
-        gap = self.config.coaching_max - self.coaching
-        self.coaching += self.config.coaching_learning * called_share * max(gap, 0.0)
+
+def _review_portfolios(
+    book: RingBook,
+    slots: np.ndarray,
+    attempts: np.ndarray,
+    revenue: np.ndarray,
+    active_types: np.ndarray,
+    config: Fraud,
+) -> None:
+    """Portfolios move toward each open type's payoff per attempt (rings x types)."""
+    tried = (attempts > 0) & active_types
+    payoff = np.where(tried, revenue / np.maximum(attempts, 1), 0.0)
+    total = _sums_where(payoff, tried)
+    moving = np.flatnonzero(tried.any(axis=1) & (total > 0))
+    if not moving.size:
+        return
+    rows = slots[moving]
+    tried, payoff, total = tried[moving], payoff[moving], total[moving, None]
+    portfolio = book.portfolio[rows]
+    share = _sums_where(portfolio, tried)[:, None]
+    target = np.where(tried, payoff / total * share, portfolio)
+    mixed = (1 - config.adaptation_rate) * portfolio + config.adaptation_rate * target
+    book.portfolio[rows] = _with_floor(mixed, config.exploration)
+
+
+def _adapt_modes(
+    book: RingBook, slots: np.ndarray, attempts: np.ndarray, revenue: np.ndarray, config: Fraud
+) -> None:
+    """The targeted share moves toward the mode with the better yield per operator."""
+    moving = np.flatnonzero(~(attempts <= 0).any(axis=1))
+    per_operator = np.array(
+        [config.broadcast_attempts_per_operator, config.targeted_attempts_per_operator]
+    )
+    yields = revenue[moving] / attempts[moving] * per_operator
+    total = yields.sum(axis=1)
+    paying = ~(total <= 0)
+    rows, yields, total = slots[moving[paying]], yields[paying], total[paying]
+    goal = yields[:, 1] / total
+    rate, share = config.adaptation_rate, book.targeted_share[rows]
+    book.targeted_share[rows] = np.minimum(np.maximum(share + rate * (goal - share), 0.05), 0.95)
+
+
+def _learn(level: np.ndarray, slots: np.ndarray, signal: np.ndarray, base: np.ndarray):
+    """A skill (``level``, a ring-book column) grows with the share ``signal / base``.
+
+    Returns the step, given the members who learn (none: no learning), the most the skill
+    can reach and the rate of learning.
+    """
+
+    def step(learners: np.ndarray, most: float, rate: float) -> None:
+        rows = slots[~(base[slots] <= 0) & (learners != 0)]
+        share = signal[rows] / base[rows]
+        level[rows] += rate * share * np.maximum(most - level[rows], 0.0)
+
+    return step
+
+
+def _sums_where(values: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+    """Each row's sum of its chosen values: ``values[i][chosen[i]].sum()``, bit for bit.
+
+    numpy sums eight items or more pairwise, so a row with zeros in place of the values
+    left out could round differently: each row's chosen values are packed to the front and
+    rows with as many chosen are summed together, as numpy sums each alone.
+    """
+    counts = chosen.sum(axis=1)
+    order = np.argsort(~chosen, axis=1, kind="stable")
+    packed = np.take_along_axis(values, order, axis=1)
+    sums = np.zeros(values.shape[0])
+    for count in np.unique(counts).tolist():
+        rows = counts == count
+        sums[rows] = packed[rows, :count].sum(axis=1)
+    return sums
 
 
 def _with_floor(weights: np.ndarray, floor: float) -> np.ndarray:
-    """Raise weights below ``floor`` to it, taking the mass pro rata from the others."""
-    weights = weights / weights.sum()
-    floor = min(floor, 1.0 / weights.size)
+    """Raise each row's weights below ``floor`` to it, taking the mass pro rata from the others."""
+    weights = weights / weights.sum(axis=1, keepdims=True)
+    floor = min(floor, 1.0 / weights.shape[1])
     low = weights < floor
-    while True:
-        rest = weights[~low].sum()
-        lifted = np.where(low, floor, weights * (1.0 - floor * low.sum()) / rest)
-        newly_low = (lifted < floor) & ~low
-        if not newly_low.any():
-            return lifted
-        low |= newly_low
+    lifted = np.empty_like(weights)
+    rows = np.arange(weights.shape[0])
+    while rows.size:
+        mine, below = weights[rows], low[rows]
+        rest = _sums_where(mine, ~below)[:, None]
+        lifting = np.where(below, floor, mine * (1.0 - floor * below.sum(axis=1))[:, None] / rest)
+        newly_low = (lifting < floor) & ~below
+        settled = ~newly_low.any(axis=1)
+        lifted[rows[settled]] = lifting[settled]
+        low[rows] = below | newly_low
+        rows = rows[~settled]
+    return lifted
 
 
 # --- the day's planning of all rings at once (rings are few; their days are many) -------------
@@ -541,16 +624,14 @@ def handle_demands(rings: list[FraudRing]) -> np.ndarray:
     members = member_table(rings)
     operators = members[:, OPERATORS].astype(float)
     book, slots = rings[0].book, slots_of(rings)
-    have = np.stack([book.numbers_held[slots], book.accounts_held[slots], book.mules[slots]], 1)
-    want = np.stack(
+    want = np.array(  # one row per good, then a column per ring
         [
-            np.ceil(operators * config.numbers_per_operator) - have[:, 0],
-            np.ceil(operators * config.accounts_per_operator) - have[:, 1],
-            np.ceil(members[:, MONEY_MOVERS] * config.mules_per_money_mover - have[:, 2]),
-        ],
-        axis=1,
+            np.ceil(operators * config.numbers_per_operator) - book.numbers_held[slots],
+            np.ceil(operators * config.accounts_per_operator) - book.accounts_held[slots],
+            np.ceil(members[:, MONEY_MOVERS] * config.mules_per_money_mover - book.mules[slots]),
+        ]
     )
-    return np.maximum(want, 0).astype(np.int64)
+    return np.maximum(want, 0).astype(np.int64).T
 
 
 # --- the day's accounts of rings, one (a slot) or all at once (an array of slots) -------------

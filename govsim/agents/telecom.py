@@ -21,8 +21,15 @@ class TelecomOperators(Sector):
     config: Telecoms
 
     def contact_effort(self, batch: ContactBatch) -> np.ndarray:
-        """Effort of the operator carrying each contact (the target's operator)."""
-        return self.efforts[self.model.residents.telecom_of[np.maximum(batch.target, 0)]]
+        """Effort of the operator carrying each contact (the target's operator).
+
+        Worked out once a day: filtering, flagging and the desk all ask for it.
+        """
+        effort = batch.carrier_effort.get(self.kind)
+        if effort is None:
+            effort = self.efforts[self.model.residents.telecom_of[np.maximum(batch.target, 0)]]
+            batch.carrier_effort[self.kind] = effort
+        return effort
 
     def block_contacts(self, batch: ContactBatch, evasion: np.ndarray, day: int) -> None:
         """Block calls and SMS: own detection, or the blacklist once it has been delivered."""
@@ -42,11 +49,18 @@ class TelecomOperators(Sector):
         chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & batch.phone & (draw < chance)
 
-    def detect_numbers(self, numbers: np.ndarray, evasion: float, day: int) -> None:
-        """Call-burst and spoofing detection: the operator blacklists numbers by itself."""
+    def detect_numbers(
+        self, numbers: np.ndarray, evasion: float, day: int, draw: np.ndarray | None = None
+    ) -> None:
+        """Call-burst and spoofing detection: the operator blacklists numbers by itself.
+
+        ``draw``, if given, is each number's uniform for "number_detection" today.
+        """
         if self.effort <= 0 or numbers.size == 0:
             return
-        draw = self.model.keyed.uniform("number_detection", self.model.handles.key[numbers], day)
+        if draw is None:
+            keys = self.model.handles.key[numbers]
+            draw = self.model.keyed.uniform("number_detection", keys, day)
         chance = self.effort * self.config.burst_detection * (1.0 - evasion)
         self.model.handles.block_from(numbers[draw < chance], day + 1)
 

@@ -17,7 +17,10 @@ from govsim.contacting import make_contacts
 from govsim.randomness import (
     PURPOSE_KEYS,
     PURPOSES,
+    SMALL_COUNTS,
+    SMALL_MEAN,
     KeyedRandom,
+    _poisson_search,
     combine,
     name_key,
     poisson_quantile,
@@ -237,6 +240,22 @@ def test_poisson_quantile_is_exact_against_scipy(mean):
     below = special.pdtr(k - 1, mean)
     assert (cdf >= u).all()
     assert (below[k > 0] < u[k > 0]).all()
+
+
+def test_the_table_of_small_means_gives_the_searchs_counts():
+    """Small means are read off a table of the CDF; the counts are the search's, bit for bit.
+
+    Also with u a float away from the CDF's values, where only the search can decide.
+    """
+    rng = np.random.default_rng(3)
+    means = np.concatenate([10 ** rng.uniform(-12, np.log10(SMALL_MEAN), 50_000), [SMALL_MEAN]])
+    u = rng.random(means.size)
+    at = special.pdtr(rng.integers(0, SMALL_COUNTS + 2, means.size), means)
+    nudged = at * (1 + rng.choice([-1, 0, 1], means.size) * 2.0**-52)
+    for draws in (u, u**40, 1 - u**40, nudged):
+        draws = np.clip(draws, 2.0**-53, LARGEST_U)  # keyed uniforms lie inside (0, 1)
+        searched = _poisson_search(draws, means).astype(np.int64)
+        assert np.array_equal(poisson_quantile(draws, means), searched)
 
 
 @pytest.mark.parametrize("mean", [0.0, 0.3, 7.5, 300.0, 3_000.0])

@@ -2,7 +2,7 @@
 
 Runs the command in a fresh process (two scenarios, paired replications, worker processes,
 the report written) and prints its wall time and the time per scenario-replication. Asserts
-nothing. Target (issue 7): police_only vs multi_party_hub, 30 replications x 100,000 residents
+nothing. Target: police_only vs multi_party_hub, 30 replications x 100,000 residents
 x 365 measured days, --workers 2, at most 45 s on a 2-core machine.
 
 Usage: python benchmarks/bench_compare.py [--replications 30] [--residents 100000]

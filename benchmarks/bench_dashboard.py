@@ -9,7 +9,7 @@
    (a day stepped, the snapshot copied, every chart's figure built), and in the browser (Step
    clicked until the day counter and the first chart show the new day).
 
-Targets (issue 9): first page within 5 s; step plus redraw within 250 ms. The machine's load
+Targets: first page within 5 s; step plus redraw within 250 ms. The machine's load
 is printed with each figure (``os.getloadavg``): on shared cores the times say as much about
 the neighbours as about the dashboard.
 

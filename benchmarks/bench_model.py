@@ -2,7 +2,7 @@
 
 Each size runs in a fresh process (one core: BLAS threads pinned to 1), so peak RSS is that
 size's own. The time is the whole run after import: the warm-up (``warmup_days``, 365 by
-default) and the measured days. Prints a table; asserts nothing. Targets (issue 5): 100k x 365
+default) and the measured days. Prints a table; asserts nothing. Targets: 100k x 365
 measured days of multi_party_hub within 1.5 s; 1M x 365 within 6 s and 1 GiB.
 
 Usage: python benchmarks/bench_model.py [--sizes 10000 100000 1000000] [--days 365]

@@ -4,7 +4,7 @@ Runs sweeps whose runs do nothing (a stand-in returns a fixed summary at once), 
 wall time per run is the harness alone: the design, the task's trip to a worker and back, the
 Parquet parts and the ledger. Then the driver's peak memory (its own, not its workers') after
 sweeps of 100 and of 10,000 such runs in one process: flat means the driver keeps no run.
-Issue 8 asks for at most 20 ms a run locally and 50 ms on Dask. Asserts nothing.
+Target: at most 20 ms a run locally and 50 ms on Dask. Asserts nothing.
 
 Usage: python benchmarks/bench_sweep.py [--runs 1000] [--workers 2] [--backends local dask]
 """

@@ -1,6 +1,6 @@
 """Benchmark: how much faster a sweep of real runs of about a second goes on 2 workers than on 1.
 
-Issue 8 asks that, with 2 workers, runs of about 1 s or longer go at least 1.8x as fast as
+The target: with 2 workers, runs of about 1 s or longer go at least 1.8x as fast as
 with 1, on the local backend and on Dask. The runs here are real ones of the baseline city,
 shrunk or stretched (``--residents``, ``--days``) to last about a second each on this machine
 (50,000 residents for 200 days took 1.0 s here); each backend sweeps the same runs once with 1
@@ -26,7 +26,7 @@ from govsim.experiments import load_experiment, make_backend, read_results, swee
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.8
-"""The speed-up issue 8 asks of 2 workers over 1."""
+"""The speed-up targeted for 2 workers over 1."""
 
 
 def experiment_of(folder: Path, runs: int, residents: int, days: int) -> Path:

@@ -89,6 +89,16 @@ INERT_BY_DESIGN: dict[str, Idle] = {
     "agencies.banks.self_freeze_hours": Idle(
         "the centre's stop-payment (minutes) always beats the bank's own freeze", "bank_only"
     ),
+    "agencies.police.unlinked_case_weight": Idle(
+        "the centre's joint operations link nearly every case, so an isolated case's weight "
+        "scales a sliver of the evidence: too little to flip an identification in these runs",
+        "baseline",
+    ),
+    "agencies.police.cases_per_investigator": Idle(
+        "with reports at about one in seven the hub's open cases are few against its "
+        "investigators' capacity, so each case's attention stays within a hair of full",
+        "baseline",
+    ),
     "agencies.judiciary.sentence_days": Idle(
         "no sentence (1,100 days) ends within the run: no convict is released"
     ),
@@ -107,7 +117,14 @@ INERT_BY_DESIGN: dict[str, Idle] = {
 }
 """Leaves idle in the hub by design; edit freely, the tests keep every entry true."""
 
-DEFECTS: dict[str, Idle] = {}
+DEFECTS: dict[str, Idle] = {
+    "fraud.dissolution_core_share": Idle(
+        "binds only when an operation takes the leader and part of the core; since the "
+        "calibration (reports at one in seven, so shallower evidence) that happens a few times "
+        "a year in the whole market (8 dissolutions in 30 replications of the hub at 100,000 "
+        "residents), never in this test's runs of the hub, baseline or police_only"
+    ),
+}
 """DEFECT, to fix: leaves idle in the hub because of the model (read, but never binding at
 calibrated values), listed so the suite stays green until they are fixed; the stale rule
 holds for them too, so a fix that makes one act fails here until it is unlisted."""

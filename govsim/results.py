@@ -27,6 +27,7 @@ import govsim
 from govsim.labels import phrase
 from govsim.runner import RunResults
 from govsim.scenario.loading import dump_scenario
+from govsim.worded import WordedError
 
 # Two-sided 95% Student t quantiles for 1..30 degrees of freedom; 1.96 beyond.
 _T95 = (
@@ -170,19 +171,10 @@ def scenario_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-class ResultsFolderError(ValueError):
-    """The results folder cannot take this run's results; the message says why and what to do.
+class ResultsFolderError(WordedError):
+    """The results folder cannot take this run's results; the message says why and what to do."""
 
-    ``str()`` is English; :meth:`render` gives the command line's language.
-    """
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key, self.values = key, values
-        super().__init__(self.render("en"))
-
-    def render(self, language: str = "en") -> str:
-        """The message in ``language`` (``en`` or ``zh``)."""
-        return phrase(self.key, language, **self.values)
+    phrases = staticmethod(phrase)
 
 
 def check_results_folder(out_dir: Path, force: bool = False) -> None:

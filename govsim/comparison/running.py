@@ -21,6 +21,7 @@ from govsim.comparison.frames import (
 from govsim.comparison.wording import word
 from govsim.runner import RunResults, run
 from govsim.scenario.schema import Scenario
+from govsim.worded import WordedError
 
 if TYPE_CHECKING:
     from govsim.comparison.precision import Precision
@@ -110,19 +111,10 @@ RESERVED = frozenset(
 """The comparison's own files, beside which each scenario's run gets a folder of its name."""
 
 
-class ComparisonError(ValueError):
-    """Scenarios or settings that cannot be compared; the message says why and what to do.
+class ComparisonError(WordedError):
+    """Scenarios or settings that cannot be compared; the message says why and what to do."""
 
-    ``str()`` is English; :meth:`render` gives the command line's language.
-    """
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key, self.values = key, values
-        super().__init__(self.render("en"))
-
-    def render(self, language: str = "en") -> str:
-        """The message in ``language`` (``en`` or ``zh``)."""
-        return word(self.key, language, **self.values)
+    phrases = staticmethod(word)
 
 
 def check_scenarios(scenarios: Sequence[Scenario]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 import reacton.ipyvuetify as rv
 import solara
@@ -18,6 +18,9 @@ from govsim.dashboard.simulation import Choices, Simulation
 from govsim.events import LIVE_EVENTS
 from govsim.labels import LANGUAGES
 from govsim.scenario.cooperation import Cooperation
+
+if TYPE_CHECKING:
+    from govsim.dashboard.lockstep import PairChoices
 
 STRUCTURE_CHOICES: tuple[str, ...] = get_args(Cooperation.model_fields["structure"].annotation)
 """The structures the scenario schema allows (``cooperation.structure``), in its order."""
@@ -61,15 +64,24 @@ def CityControls(
         values=keys,
         on_value=lambda key: choices.set(current.with_scenario(key)),
     )
+    ResidentsAndSeed(choices, residents, language)
+
+
+@solara.component
+def ResidentsAndSeed(
+    choices: solara.Reactive[Choices] | solara.Reactive[PairChoices], residents: int, language: str
+) -> None:
+    """The city's residents (as built) and seed: one city in the single view, both in a pair."""
+    current = choices.value
     solara.InputInt(
         label=say("residents", language),
         value=residents,
-        on_value=lambda n: choices.set(replace(current, residents=n)),
+        on_value=lambda n: choices.set(replace(current, residents=n)),  # type: ignore[arg-type]
     )
     solara.InputInt(
         label=say("seed", language),
         value=current.seed,
-        on_value=lambda seed: choices.set(replace(current, seed=seed)),
+        on_value=lambda seed: choices.set(replace(current, seed=seed)),  # type: ignore[arg-type]
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 import solara
 
 from govsim.dashboard.catalogue import ScenarioCatalogue
-from govsim.dashboard.controls import RunControls
+from govsim.dashboard.controls import ResidentsAndSeed, RunControls
 from govsim.dashboard.labels import say
 from govsim.dashboard.lockstep import Pair, PairChoices, first_pair
 from govsim.dashboard.pair_views import PairViews
@@ -39,16 +39,7 @@ def PairControls(
         on_value=lambda key: choices.set(replace(current, b=key)),
         classes=["govsim-scenario-b"],
     )
-    solara.InputInt(
-        label=say("residents", language),
-        value=residents,
-        on_value=lambda n: choices.set(replace(current, residents=n)),
-    )
-    solara.InputInt(
-        label=say("seed", language),
-        value=current.seed,
-        on_value=lambda seed: choices.set(replace(current, seed=seed)),
-    )
+    ResidentsAndSeed(choices, residents, language)
 
 
 @solara.component

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from govsim.experiments.analysis.wording import word
+from govsim.worded import WordedError
 
 
-class AnalysisError(ValueError):
-    """A folder, an option or a sweep that cannot be analysed; the message says what to do.
+class AnalysisError(WordedError):
+    """A folder, an option or a sweep that cannot be analysed; the message says what to do."""
 
-    ``str()`` is English; :meth:`render` gives the command line's language.
-    """
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key, self.values = key, values
-        super().__init__(self.render("en"))
-
-    def render(self, language: str = "en") -> str:
-        """The message in ``language`` (``en`` or ``zh``)."""
-        return word(self.key, language, **self.values)
+    phrases = staticmethod(word)

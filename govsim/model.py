@@ -354,9 +354,9 @@ class GovernanceModel(mesa.Model):
         batch.alive &= batch.reached
         metrics = self.metrics
         metrics.add("attempts", len(batch))
-        metrics.add("blocked_telecom", int(batch.blocked_telecom.sum()))
-        metrics.add("blocked_platform", int(batch.blocked_platform.sum()))
-        metrics.add("contacts_reached", int(batch.reached.sum()))
+        metrics.add("blocked_telecom", np.count_nonzero(batch.blocked_telecom))
+        metrics.add("blocked_platform", np.count_nonzero(batch.blocked_platform))
+        metrics.add("contacts_reached", np.count_nonzero(batch.reached))
         metrics.add_by_scam("attempts", batch.scam, batch.mode)
         for name in ("blocked_telecom", "blocked_platform"):
             hit = getattr(batch, name)
@@ -383,7 +383,7 @@ class GovernanceModel(mesa.Model):
         types = len(self.scams)
         cell = (batch.ring.astype(np.int64) * types + batch.scam) * 2 + batch.mode
         sums = np.bincount(cell, weights=weights, minlength=rings * types * 2)
-        return sums.astype(float).reshape(rings, types, 2)
+        return sums.astype(float, copy=False).reshape(rings, types, 2)
 
     # 5-6. engagement, interrupted by early warning
     def engagement_probability(
@@ -413,7 +413,7 @@ class GovernanceModel(mesa.Model):
         engaged = would & ~stopped
         paying = np.where(batch.alive & ~stopped, probability, 0.0)
         self._credit_rings(batch, rings, paying)
-        self.metrics.add("dissuaded", int(stopped.sum()))
+        self.metrics.add("dissuaded", np.count_nonzero(stopped))
         self.metrics.add(
             "engaged_takings", float(self.scams.expected_takings[batch.scam[engaged]].sum())
         )

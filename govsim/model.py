@@ -316,10 +316,7 @@ class GovernanceModel(mesa.Model):
     ) -> None:
         """Give each ring its stacks, and remember them for the day's draws about handles."""
         book, slots = self.ring_book, slots_of(rings)
-        for ring, held_numbers, held_accounts in zip(
-            rings, numbers.stocks(), accounts.stocks(), strict=True
-        ):
-            ring.hold(held_numbers, held_accounts)
+        book.hold_stocks(rings, numbers, accounts)
         book.numbers_held[slots] = numbers.sizes
         book.accounts_held[slots] = accounts.sizes
         self._stacks = (rings, book.stocks_changed, numbers, accounts)

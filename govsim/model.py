@@ -377,8 +377,10 @@ class GovernanceModel(mesa.Model):
         self, batch: ContactBatch, rings: int, weights: np.ndarray | None = None
     ) -> np.ndarray:
         """Sum ``weights`` (1 each by default) per ring, scam type and mode (rings x types x 2)."""
-        types = len(self.scams)
-        cell = (batch.ring.astype(np.int64) * types + batch.scam) * 2 + batch.mode
+        types, cell = len(self.scams), batch.cell
+        if cell is None:  # worked out once a day: filtering and crediting both ask
+            cell = (batch.ring.astype(np.int64) * types + batch.scam) * 2 + batch.mode
+            batch.cell = cell
         sums = np.bincount(cell, weights=weights, minlength=rings * types * 2)
         return sums.astype(float, copy=False).reshape(rings, types, 2)
 

@@ -356,11 +356,10 @@ class GovernanceModel(mesa.Model):
         metrics.add("contacts_reached", np.count_nonzero(batch.reached))
         metrics.add_by_scam("attempts", batch.scam, batch.mode)
         for name in ("blocked_telecom", "blocked_platform"):
-            hit = getattr(batch, name)
+            hit = np.flatnonzero(getattr(batch, name))  # found once, read thrice
             self.count_by_place(name, batch.target[hit], batch.scam[hit], batch.platform[hit])
-        metrics.add_by_scam(
-            "contacts_reached", batch.scam[batch.reached], batch.mode[batch.reached]
-        )
+        rows = np.flatnonzero(batch.reached)
+        metrics.add_by_scam("contacts_reached", batch.scam[rows], batch.mode[rows])
         count = len(rings)
         contacts = np.bincount(batch.ring, minlength=count)
         blocked = np.bincount(
@@ -460,7 +459,8 @@ class GovernanceModel(mesa.Model):
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
     ) -> None:
         """Engaged victims pay today or after their scam's grooming period."""
-        if not engaged.any():
+        engaged = np.flatnonzero(engaged)  # found once, read by every column
+        if not engaged.size:
             return  # most days in a small city: nothing to queue
         ring_ids = self.ring_book.unique_id[slots_of(rings)]
         grooming = self.scams.grooming_days[batch.scam[engaged]]

@@ -104,7 +104,7 @@ class RingBook:
         self.held_generation = 0
         """Counts the days' stocks handed out at once (:meth:`hold_stocks`)."""
         self._held: tuple[list[FraudRing], HandleStacks, HandleStacks] | None = None
-        self._held_index: dict[int, int] | None = None
+        self._held_index: dict[int, tuple[np.ndarray, np.ndarray]] | None = None
         self.roster_changed = 0
         """Counts rings set working or not, so the model checks its list of working rings only
         after a change (:meth:`GovernanceModel.active_rings`)."""
@@ -141,16 +141,11 @@ class RingBook:
         """The numbers and accounts last handed to the ring in ``slot`` (views), if any."""
         if self._held is None:
             return None
-        rings, numbers, accounts = self._held
-        if self._held_index is None:
-            self._held_index = {ring.slot: i for i, ring in enumerate(rings)}
-        i = self._held_index.get(slot)
-        if i is None:
-            return None
-        return tuple(
-            stacks.handles[stacks.starts[i] : stacks.starts[i] + stacks.sizes[i]]
-            for stacks in (numbers, accounts)
-        )
+        if self._held_index is None:  # the first ring to ask cuts the stacks for all
+            rings, numbers, accounts = self._held
+            stocks = zip(rings, numbers.stocks(), accounts.stocks(), strict=True)
+            self._held_index = {ring.slot: (held, more) for ring, held, more in stocks}
+        return self._held_index.get(slot)
 
     def add(self, key: int, unique_id: int, day: int) -> int:
         """A row for a new ring entering on ``day`` (zeros); returns its slot."""

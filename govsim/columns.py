@@ -32,6 +32,9 @@ class Columns:
 
     def select(self, mask: np.ndarray) -> Self:
         """The rows where ``mask`` holds (or at the given indices)."""
+        if isinstance(mask, np.ndarray) and mask.dtype == bool and mask.ndim == 1:
+            # The rows found once: each column's boolean index would scan the mask again.
+            mask = np.flatnonzero(mask)
         return type(self)(**{name: getattr(self, name)[mask] for name in _names(type(self))})
 
     def extend(self, other: Self) -> Self:

@@ -65,6 +65,8 @@ class ContactBatch:
     called: np.ndarray = field(init=False)
     warned: np.ndarray = field(init=False)
     signalled_bank: np.ndarray = field(init=False)
+    cell: np.ndarray | None = field(default=None, init=False)
+    """Each contact's (ring, scam type, mode) cell, once the model has worked it out."""
 
     def __post_init__(self) -> None:
         n = self.ring.size

@@ -48,14 +48,15 @@ def warn_contacts(
     from_telecom = police & by_telecom & (forward < level("police-telecom"))
     from_platform = police & by_platform & (forward < level("police-platform"))
     leads = from_telecom | from_platform | (police & by_desk)
-    model.metrics.add("leads", int(leads.sum()))
-    model.metrics.add_link("police-telecom", "lead", int(from_telecom.sum()))
-    model.metrics.add_link("police-platform", "lead", int(from_platform.sum()))
+    model.metrics.add("leads", np.count_nonzero(leads))
+    if model.metrics.measuring:  # a warm-up day's link counts are dropped: not worked out
+        model.metrics.add_link("police-telecom", "lead", np.count_nonzero(from_telecom))
+        model.metrics.add_link("police-platform", "lead", np.count_nonzero(from_platform))
     urgent = desk_triage(model, batch, in_progress)
     order = batch.uniform(model.keyed, "call_order")
     called = model.police.dissuade(leads, batch.key, batch.target, urgent, order)
     call_from_queue(model)
-    model.metrics.add("dissuasion_calls", int(called.sum()))
+    model.metrics.add("dissuasion_calls", np.count_nonzero(called))
     shared_with_platform = by_telecom & (shared < model.links.level("telecom-platform"))
     warned_in_app = (by_platform | shared_with_platform) & (model.platforms.effort > 0)
     in_app_stops = model.platforms.warn_in_app(warned_in_app, batch)
@@ -69,11 +70,13 @@ def warn_contacts(
     # The desk's bank staff see its flags at once.
     signalled = batch.flagged & (signal < to_bank)
     batch.signalled_bank = signalled | by_desk
-    model.metrics.add_link("bank-telecom", "lead", int((signalled & batch.phone).sum()))
-    model.metrics.add_link("bank-platform", "lead", int((signalled & ~batch.phone).sum()))
-    model.metrics.add_link("telecom-platform", "lead", int(shared_with_platform.sum()))
-    model.metrics.add("flagged", int(batch.flagged.sum()))
-    model.metrics.add("warned", int(batch.warned.sum()))
+    if model.metrics.measuring:
+        to_telecom = np.count_nonzero(signalled & batch.phone)
+        model.metrics.add_link("bank-telecom", "lead", to_telecom)
+        model.metrics.add_link("bank-platform", "lead", np.count_nonzero(signalled) - to_telecom)
+        model.metrics.add_link("telecom-platform", "lead", np.count_nonzero(shared_with_platform))
+    model.metrics.add("flagged", np.count_nonzero(batch.flagged))
+    model.metrics.add("warned", np.count_nonzero(batch.warned))
     boost = model.config.agencies.education.warning_boost
     model.residents.boost_awareness(batch.target[batch.warned], model.day, boost)
     return stopped

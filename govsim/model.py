@@ -316,10 +316,7 @@ class GovernanceModel(mesa.Model):
     ) -> None:
         """Give each ring its stacks, and remember them for the day's draws about handles."""
         book, slots = self.ring_book, slots_of(rings)
-        for ring, held_numbers, held_accounts in zip(
-            rings, numbers.stocks(), accounts.stocks(), strict=True
-        ):
-            ring.hold(held_numbers, held_accounts)
+        book.hold_stocks(rings, numbers, accounts)
         book.numbers_held[slots] = numbers.sizes
         book.accounts_held[slots] = accounts.sizes
         self._stacks = (rings, book.stocks_changed, numbers, accounts)
@@ -354,16 +351,15 @@ class GovernanceModel(mesa.Model):
         batch.alive &= batch.reached
         metrics = self.metrics
         metrics.add("attempts", len(batch))
-        metrics.add("blocked_telecom", int(batch.blocked_telecom.sum()))
-        metrics.add("blocked_platform", int(batch.blocked_platform.sum()))
-        metrics.add("contacts_reached", int(batch.reached.sum()))
+        metrics.add("blocked_telecom", np.count_nonzero(batch.blocked_telecom))
+        metrics.add("blocked_platform", np.count_nonzero(batch.blocked_platform))
+        metrics.add("contacts_reached", np.count_nonzero(batch.reached))
         metrics.add_by_scam("attempts", batch.scam, batch.mode)
         for name in ("blocked_telecom", "blocked_platform"):
-            hit = getattr(batch, name)
+            hit = np.flatnonzero(getattr(batch, name))  # found once, read thrice
             self.count_by_place(name, batch.target[hit], batch.scam[hit], batch.platform[hit])
-        metrics.add_by_scam(
-            "contacts_reached", batch.scam[batch.reached], batch.mode[batch.reached]
-        )
+        rows = np.flatnonzero(batch.reached)
+        metrics.add_by_scam("contacts_reached", batch.scam[rows], batch.mode[rows])
         count = len(rings)
         contacts = np.bincount(batch.ring, minlength=count)
         blocked = np.bincount(
@@ -380,10 +376,12 @@ class GovernanceModel(mesa.Model):
         self, batch: ContactBatch, rings: int, weights: np.ndarray | None = None
     ) -> np.ndarray:
         """Sum ``weights`` (1 each by default) per ring, scam type and mode (rings x types x 2)."""
-        types = len(self.scams)
-        cell = (batch.ring.astype(np.int64) * types + batch.scam) * 2 + batch.mode
+        types, cell = len(self.scams), batch.cell
+        if cell is None:  # worked out once a day: filtering and crediting both ask
+            cell = (batch.ring.astype(np.int64) * types + batch.scam) * 2 + batch.mode
+            batch.cell = cell
         sums = np.bincount(cell, weights=weights, minlength=rings * types * 2)
-        return sums.astype(float).reshape(rings, types, 2)
+        return sums.astype(float, copy=False).reshape(rings, types, 2)
 
     # 5-6. engagement, interrupted by early warning
     def engagement_probability(
@@ -413,7 +411,7 @@ class GovernanceModel(mesa.Model):
         engaged = would & ~stopped
         paying = np.where(batch.alive & ~stopped, probability, 0.0)
         self._credit_rings(batch, rings, paying)
-        self.metrics.add("dissuaded", int(stopped.sum()))
+        self.metrics.add("dissuaded", np.count_nonzero(stopped))
         self.metrics.add(
             "engaged_takings", float(self.scams.expected_takings[batch.scam[engaged]].sum())
         )
@@ -461,7 +459,8 @@ class GovernanceModel(mesa.Model):
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
     ) -> None:
         """Engaged victims pay today or after their scam's grooming period."""
-        if not engaged.any():
+        engaged = np.flatnonzero(engaged)  # found once, read by every column
+        if not engaged.size:
             return  # most days in a small city: nothing to queue
         ring_ids = self.ring_book.unique_id[slots_of(rings)]
         grooming = self.scams.grooming_days[batch.scam[engaged]]

@@ -232,7 +232,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     stopped = model.banks.stop_after_hold(held, centre_call, keys)
     stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
     model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
-    metrics.add("held_by_bank", int(stopped.sum()))
+    metrics.add("held_by_bank", np.count_nonzero(stopped))
     model.count_by_place(
         "held_by_bank", due.resident[stopped], due.scam[stopped], due.platform[stopped]
     )
@@ -251,7 +251,8 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     stop_hour = report_hour + latency
     # The police's order, not the bank's own freeze, is the faster: it travels the link.
     by_police = np.isfinite(stop_hour) & (latency == model.police_stop_payment_hours())
-    metrics.add_link("police-bank", "freeze", int(by_police.sum()))
+    if metrics.measuring:
+        metrics.add_link("police-bank", "freeze", np.count_nonzero(by_police))
     freeze_chance = freeze_chances(model, paid, start, latency)
     metrics.add("expected_frozen_paths", float(freeze_chance.sum()) * model.config.fraud.fanout)
     metrics.add("paths_paid", len(paid) * model.config.fraud.fanout)

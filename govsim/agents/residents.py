@@ -108,11 +108,12 @@ class Residents:
         if ids.size > 1 and not (ids[1:] > ids[:-1]).all():
             # Sorting is the cost at a million residents; a campaign's reach is sorted already.
             ids = sorted_unique(ids)
-        current = self.awareness(ids, day)
+        # Each column gathered once: awareness() and the old weighted excess both read them.
+        was_set, day_set = self.awareness_set[ids], self.awareness_day[ids]
+        floor = self.config.awareness_floor
+        current = floor + (was_set - floor) * np.exp(-self.decay * (day - day_set))
         boosted = (current + amount * (1.0 - current)).astype(self.awareness_set.dtype)
-        change = self._weighted(boosted, day) - self._weighted(
-            self.awareness_set[ids], self.awareness_day[ids]
-        )
+        change = self._weighted(boosted, day) - self._weighted(was_set, day_set)
         self._weighted_awareness += np.bincount(self.group[ids], weights=change, minlength=3)
         self.awareness_set[ids] = boosted
         self.awareness_day[ids] = day

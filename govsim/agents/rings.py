@@ -20,6 +20,7 @@ from govsim.extrapolation import MEMORY_REFERENCE_RESIDENTS
 from govsim.scenario.fraud import MODES, ROLES, Fraud
 
 if TYPE_CHECKING:
+    from govsim.agents.handles import HandleStacks
     from govsim.model import GovernanceModel
 
 ROLE = {name: i for i, name in enumerate(ROLES)}
@@ -100,6 +101,10 @@ class RingBook:
         self._rows = np.empty(0, dtype=np.int64)
         self.stocks_changed = 0
         """Counts changes to a ring's numbers or accounts, so remembered stacks can be checked."""
+        self.held_generation = 0
+        """Counts the days' stocks handed out at once (:meth:`hold_stocks`)."""
+        self._held: tuple[list[FraudRing], HandleStacks, HandleStacks] | None = None
+        self._held_index: dict[int, tuple[np.ndarray, np.ndarray]] | None = None
         self.roster_changed = 0
         """Counts rings set working or not, so the model checks its list of working rings only
         after a change (:meth:`GovernanceModel.active_rings`)."""
@@ -115,6 +120,32 @@ class RingBook:
             self._rows = np.array([ring.slot for ring in rings], dtype=np.int64)
             self._rows.flags.writeable = False
         return self._rows
+
+    def hold_stocks(
+        self, rings: list[FraudRing], numbers: HandleStacks, accounts: HandleStacks
+    ) -> None:
+        """Hand each ring its row of the stacks, read when the ring first asks for its stocks.
+
+        No loop over the rings: each reads its stocks from here while it holds them. Rings
+        left out of a new list (set not working) take their stocks from the old stacks first.
+        """
+        if self._held is not None and self._held[0] is not rings:
+            working = {ring.slot for ring in rings}
+            for ring in self._held[0]:
+                if ring.slot not in working:
+                    ring.stocks_held()
+        self.held_generation += 1
+        self._held, self._held_index = (rings, numbers, accounts), None
+
+    def held_stocks(self, slot: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """The numbers and accounts last handed to the ring in ``slot`` (views), if any."""
+        if self._held is None:
+            return None
+        if self._held_index is None:  # the first ring to ask cuts the stacks for all
+            rings, numbers, accounts = self._held
+            stocks = zip(rings, numbers.stocks(), accounts.stocks(), strict=True)
+            self._held_index = {ring.slot: (held, more) for ring, held, more in stocks}
+        return self._held_index.get(slot)
 
     def add(self, key: int, unique_id: int, day: int) -> int:
         """A row for a new ring entering on ``day`` (zeros); returns its slot."""
@@ -225,6 +256,8 @@ class FraudRing(mesa.Agent):
         # Newcomers buy the scripts in circulation (see GovernanceModel.add_ring).
         self.coaching = config.coaching_initial
         self.cash = config.initial_cash
+        self._stocks_generation = self.book.held_generation
+        self._numbers = self._accounts = np.empty(0, dtype=np.int64)
         self.numbers = np.empty(0, dtype=np.int64)
         self.accounts = np.empty(0, dtype=np.int64)
         self.active = True
@@ -248,10 +281,11 @@ class FraudRing(mesa.Agent):
     @property
     def numbers(self) -> np.ndarray:
         """The phone numbers in stock (handle ids); their count is kept in the ring book."""
-        return self._numbers
+        return self.stocks_held()[0]
 
     @numbers.setter
     def numbers(self, value: np.ndarray) -> None:
+        self.stocks_held()
         self._numbers = value
         self.book.numbers_held[self.slot] = value.size
         self.book.stocks_changed += 1
@@ -259,20 +293,28 @@ class FraudRing(mesa.Agent):
     @property
     def accounts(self) -> np.ndarray:
         """The online accounts in stock (handle ids); their count is kept in the ring book."""
-        return self._accounts
+        return self.stocks_held()[1]
 
     @accounts.setter
     def accounts(self, value: np.ndarray) -> None:
+        self.stocks_held()
         self._accounts = value
         self.book.accounts_held[self.slot] = value.size
         self.book.stocks_changed += 1
 
-    def hold(self, numbers: np.ndarray, accounts: np.ndarray) -> None:
-        """Take these stocks, whose counts the model has written for all rings at once.
+    def stocks_held(self) -> tuple[np.ndarray, np.ndarray]:
+        """The numbers and accounts, taken from the book if it handed out stocks since.
 
-        See :meth:`GovernanceModel.plan_rings`, which restocks every ring in one pass.
+        See :meth:`GovernanceModel.plan_rings`, which restocks every ring in one pass, and
+        :meth:`RingBook.hold_stocks`.
         """
-        self._numbers, self._accounts = numbers, accounts
+        book = self.book
+        if self._stocks_generation != book.held_generation:
+            self._stocks_generation = book.held_generation
+            handed = book.held_stocks(self.slot)
+            if handed is not None:
+                self._numbers, self._accounts = handed
+        return self._numbers, self._accounts
 
     @property
     def active(self) -> bool:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import plotly
 import plotly.graph_objects as go
 import solara
+from plotly.basedatatypes import BaseTraceType
 
 BUNDLE = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
 """Plotly's browser module for its figure widget, shipped in the Python package."""
@@ -68,17 +69,41 @@ def Plot(draw: Callable[[], go.Figure], dependencies: Sequence[object]) -> solar
     def redraw() -> None:
         figure = draw()
         widget: go.FigureWidget = solara.get_widget(element)
-        old = len(widget.data)
         # Setting a layout validates all of it again (about 20 ms a chart, most of a step's
         # redraw); while playing, only the data change, so an unchanged layout is not resent.
         layout = figure.layout.to_plotly_json()
-        # One update: the axes' automatic ranges are then computed on the new data.
+        # One update, one message, one drawing in the browser: the axes' automatic ranges are
+        # then computed on the new data.
         with widget.batch_update():
-            widget.add_traces(figure.data)
-            widget.data = list(widget.data)[old:]
+            _replace_traces(widget, figure.data)
             if layout != drawn_layout.current:
                 widget.layout = figure.layout
                 drawn_layout.current = layout
 
     solara.use_effect(redraw, list(dependencies))
     return element
+
+
+def _replace_traces(widget: go.FigureWidget, traces: Sequence[BaseTraceType]) -> None:
+    """Put ``traces`` in place of the widget's own, updating them where they match.
+
+    Updated in place (inside a batch update), the browser draws the chart once
+    (``Plotly.update``); adding the new traces and deleting the old ones sends two messages and
+    draws it twice, which made half of a step's redraw in the browser. Traces of other types,
+    number or properties (a lit link's label appearing, a trace hidden from its legend) are
+    added and the old ones deleted: an update in place would leave a property the new trace
+    does not set as it was.
+    """
+    new = [trace.to_plotly_json() for trace in traces]
+    if _shapes(drawn.to_plotly_json() for drawn in widget.data) == _shapes(new):
+        for drawn, properties in zip(widget.data, new, strict=True):
+            drawn.update(properties)
+        return
+    old = len(widget.data)
+    widget.add_traces(traces)
+    widget.data = list(widget.data)[old:]
+
+
+def _shapes(traces: Iterable[dict]) -> list[tuple[object, frozenset[str]]]:
+    """Each trace's type and the properties it sets (its ``uid``, given by the widget, aside)."""
+    return [(trace.get("type"), frozenset(trace) - {"uid"}) for trace in traces]

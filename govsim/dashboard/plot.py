@@ -65,9 +65,16 @@ def Plot(draw: Callable[[], go.Figure], dependencies: Sequence[object]) -> solar
     """
     element = SharedBundleFigure.element()
     drawn_layout = solara.use_ref(None)
+    drawn = solara.use_ref("")
 
     def redraw() -> None:
         figure = draw()
+        # A chart whose figure did not change (a ring's chain most days, the districts on a
+        # day without victims) is not sent: the browser would draw it again for nothing.
+        as_drawn = figure.to_json()
+        if as_drawn == drawn.current:
+            return
+        drawn.current = as_drawn
         widget: go.FigureWidget = solara.get_widget(element)
         # Setting a layout validates all of it again (about 20 ms a chart, most of a step's
         # redraw); while playing, only the data change, so an unchanged layout is not resent.

@@ -23,9 +23,15 @@ BUNDLE = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
 """Plotly's browser module for its figure widget, shipped in the Python package."""
 BUNDLE_PATH = f"govsim-plotly-widget@{plotly.__version__}/widgetbundle.js"
 """Where the bundle is served, under Solara's asset route (versioned: browsers cache it)."""
+# After each drawing, Plotly's view sends the server every default it filled in (the whole
+# computed layout, each trace's computed properties), which the server validates and echoes back:
+# a round trip per chart and step that nothing on the page reads. Those two messages are not sent;
+# a trainer's zoom or legend click still is.
 LOADER = f"""
 const url = new URL(window.solara_cdn + "/{BUNDLE_PATH}", window.location.href);
 const bundle = await import(url.href);
+bundle.FigureView.prototype._sendTraceDeltas = () => {{}};
+bundle.FigureView.prototype._sendLayoutDelta = () => {{}};
 export default bundle.default;
 """
 CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}

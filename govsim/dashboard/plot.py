@@ -26,12 +26,16 @@ BUNDLE_PATH = f"govsim-plotly-widget@{plotly.__version__}/widgetbundle.js"
 # After each drawing, Plotly's view sends the server every default it filled in (the whole
 # computed layout, each trace's computed properties), which the server validates and echoes back:
 # a round trip per chart and step that nothing on the page reads. Those two messages are not sent;
-# a trainer's zoom or legend click still is.
+# a trainer's zoom or legend click still is. They are private methods of Plotly's view: a Plotly
+# without them is left as it is (slower, not broken).
 LOADER = f"""
 const url = new URL(window.solara_cdn + "/{BUNDLE_PATH}", window.location.href);
 const bundle = await import(url.href);
-bundle.FigureView.prototype._sendTraceDeltas = () => {{}};
-bundle.FigureView.prototype._sendLayoutDelta = () => {{}};
+const view = bundle.FigureView && bundle.FigureView.prototype;
+if (view && view._sendTraceDeltas && view._sendLayoutDelta) {{
+  view._sendTraceDeltas = () => {{}};
+  view._sendLayoutDelta = () => {{}};
+}}
 export default bundle.default;
 """
 CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}

@@ -196,6 +196,8 @@ def test_the_language_switch_changes_every_label(browser, dashboard_url, tmp_pat
     page.screenshot(path=tmp_path / "dashboard-zh.png", full_page=True)
     page.get_by_role("button", name="并排对比", exact=True).click()
     page.locator(".govsim-pair-b .govsim-day").get_by_text("第 0 天").wait_for()
+    # The sidebar is a portal that Solara may redraw a moment after the main area.
+    page.get_by_text("情景 A（参照）").wait_for()
     body = page.locator("body").inner_text()
     for english in ("Scenario", "Victims", "Step", "Key outcomes", "Difference", "Side by side"):
         assert english not in body.replace("ENGLISH", ""), english

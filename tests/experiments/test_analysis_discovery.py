@@ -25,6 +25,7 @@ def test_prim_finds_the_planted_box(lhs_sweep):
     assert box.coverage > 0.9
     assert box.density > 0.9
     assert box.trajectory["coverage"].iloc[0] == 1.0, "the trajectory starts from every run"
+    assert len(found.boxes) == 1, "the few cases at the box's edges make no box of their own"
 
 
 def test_prim_finds_a_second_box_among_the_cases_the_first_leaves(lhs_sweep):

@@ -6,8 +6,8 @@ before it is evaluated: only column names, numbers, comparisons, arithmetic and 
 It is evaluated per run, not per point mean: a box's density is then the share of runs in it
 for which the condition held, a chance that counts the model's own randomness too.
 
-Boxes come from PRIM (the ``prim`` package, Friedman and Fisher's patient rule induction as
-in the EMA Workbench). On each peeling trajectory the box chosen is the densest one that still
+Boxes come from PRIM (Friedman and Fisher's patient rule induction, as in the EMA Workbench:
+:mod:`.peeling`). On each peeling trajectory the box chosen is the densest one that still
 covers at least :data:`MIN_COVERAGE` of the cases not in an earlier box; further boxes are
 sought among those cases, while they are denser than those cases' share.
 """
@@ -15,14 +15,13 @@ sought among those cases, while they are denser than those cases' share.
 from __future__ import annotations
 
 import ast
-import logging
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from govsim.experiments.analysis.errors import AnalysisError
+from govsim.experiments.analysis.peeling import Limit, Trajectory, peel
 from govsim.experiments.analysis.swept import Swept
 from govsim.scenario.errors import suggest
 
@@ -30,6 +29,9 @@ MIN_COVERAGE = 0.5
 """A chosen box holds at least this share of the runs where the condition held."""
 MAX_BOXES = 3
 """Boxes sought at most."""
+THRESHOLD = 0.5
+"""A peeling whose last box is not denser than this finds no box: the condition is not
+concentrated anywhere (PRIM's threshold)."""
 ALLOWED = (
     ast.Expression,
     ast.BoolOp,
@@ -81,7 +83,7 @@ class Box:
     coverage: float
     density: float
     mass: float
-    limits: dict[str, tuple[float, float] | tuple[str, ...]]
+    limits: dict[str, Limit]
     trajectory: pd.DataFrame
     chosen: int
 
@@ -151,39 +153,20 @@ def discover(swept: Swept, expression: str) -> Discovery:
 
 
 def _boxes(x: pd.DataFrame, holds: np.ndarray) -> list[Box]:
-    try:
-        import prim
-    except ImportError:
-        raise AnalysisError("prim_missing") from None
-    logging.getLogger("prim").setLevel(logging.WARNING)
-    search = prim.Prim(_inputs(x), holds, threshold=0.5, threshold_type=">")
     boxes: list[Box] = []
-    while len(boxes) < MAX_BOXES:
-        candidate = search.find_box()  # leaves out the earlier boxes' runs first
-        if candidate is None:
+    left = np.ones(len(holds), dtype=bool)
+    while len(boxes) < MAX_BOXES and holds[left].any():
+        trajectory = peel(x, holds, left)
+        if trajectory.steps["density"].iloc[-1] <= THRESHOLD:
             break
-        left = holds[search.yi_remaining]
-        remaining = left.mean() if len(left) else 0.0
-        # PRIM's coverage counts every case; a later box must cover half of those left.
-        chosen = _chosen(candidate.peeling_trajectory, MIN_COVERAGE * left.sum() / holds.sum())
-        candidate.select(chosen)
-        box = _box(len(boxes) + 1, candidate, chosen)
-        if not box.limits or box.density <= remaining:
+        # Coverage counts every case; a later box must cover half of those left.
+        chosen = _chosen(trajectory.steps, MIN_COVERAGE * holds[left].sum() / holds.sum())
+        box = _box(len(boxes) + 1, trajectory, chosen)
+        if not box.limits or box.density <= holds[left].mean():
             break
         boxes.append(box)
+        left &= ~trajectory.members[chosen]
     return boxes
-
-
-def _inputs(x: pd.DataFrame) -> pd.DataFrame:
-    """Parameters as PRIM peels them: numbers as they are, levels of words as text objects."""
-    return pd.DataFrame(
-        {
-            name: x[name]
-            if pd.api.types.is_numeric_dtype(x[name])
-            else x[name].astype(str).astype(object)
-            for name in x.columns
-        }
-    )
 
 
 def _chosen(trajectory: pd.DataFrame, coverage: float) -> int:
@@ -194,32 +177,15 @@ def _chosen(trajectory: pd.DataFrame, coverage: float) -> int:
     return int(covering["density"].idxmax())
 
 
-def _box(number: int, found: Any, chosen: int) -> Box:
-    """A box from PRIM's chosen step.
-
-    The limits are read from the step's limit array: ``PrimBox.limits`` (prim 1.0) fails on a
-    parameter of words (a set of levels) under pandas 3.
-    """
-    trajectory = found.peeling_trajectory.reset_index(drop=True)
-    step = trajectory.iloc[chosen]
-    from prim.scenario_discovery_util import determine_restricted_dims
-
-    box_lims = found._box_lims[chosen]
-    restricted = determine_restricted_dims(box_lims, found.prim._box_init)
-    limits = {str(name): _limit(box_lims[name][0], box_lims[name][1]) for name in restricted}
+def _box(number: int, trajectory: Trajectory, chosen: int) -> Box:
+    """A box from the trajectory's chosen step."""
+    step = trajectory.steps.iloc[chosen]
     return Box(
         number=number,
         coverage=float(step["coverage"]),
         density=float(step["density"]),
         mass=float(step["mass"]),
-        limits=limits,
-        trajectory=trajectory.rename(columns={"res dim": "restricted"}),
+        limits=trajectory.limits[chosen],
+        trajectory=trajectory.steps,
         chosen=chosen,
     )
-
-
-def _limit(low: Any, high: Any) -> tuple[float, float] | tuple[str, ...]:
-    """Numeric bounds, or the levels a box keeps (PRIM holds them as a set in both bounds)."""
-    if isinstance(low, set | frozenset):
-        return tuple(sorted(str(level) for level in low))
-    return float(low), float(high)

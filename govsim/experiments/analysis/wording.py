@@ -88,10 +88,6 @@ WORDS: dict[str, tuple[str, str]] = {
         'e.g. "{expression} > 0"',
         '--discover：{expression!r} 不是判断条件：请加上比较，例如 "{expression} > 0"',
     ),
-    "prim_missing": (
-        "--discover needs the prim package: install it with pip install 'govsim[analysis]'",
-        "--discover 需要 prim 软件包：请用 pip install 'govsim[analysis]' 安装",
-    ),
     "cannot_write": (
         "--out: cannot write the analysis into {folder}/ ({reason}): choose another folder "
         "with --out",

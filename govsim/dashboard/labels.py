@@ -206,14 +206,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "link_level": ("link level", "协作水平"),
     "caption_victims": (
-        "Residents who paid a scammer for the first time in an episode: bars each day, the line "
-        "the running total.",
-        "在一次诈骗中首次付款的居民：柱为每日人数，线为累计人数。",
+        "Residents who paid a scammer for the first time in an episode: the shaded steps each "
+        "day, the line the running total.",
+        "在一次诈骗中首次付款的居民：阴影阶梯为每日人数，线为累计人数。",
     ),
     "caption_loss": (
-        "Money paid minus money frozen and returned, in yuan: bars each day, the line the running "
-        "total.",
-        "被骗金额减去止付冻结返还的金额（元）：柱为每日数额，线为累计数额。",
+        "Money paid minus money frozen and returned, in yuan: the shaded steps each day, the line "
+        "the running total.",
+        "被骗金额减去止付冻结返还的金额（元）：阴影阶梯为每日数额，线为累计数额。",
     ),
     "caption_layers": (
         "What each layer stopped so far; not a funnel: the counts are not nested and their units "
@@ -222,8 +222,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "caption_rings": (
         "Ring members arrested so far in the whole market the city belongs to, by their role in "
-        "the chain (stacked bars), and the rings still operating (line, right axis).",
-        "本市所在的整个诈骗市场中按产业链环节累计抓获的团伙成员（堆叠柱），以及仍在活动的团伙数"
+        "the chain (stacked areas), and the rings still operating (line, right axis).",
+        "本市所在的整个诈骗市场中按产业链环节累计抓获的团伙成员（堆叠面积），以及仍在活动的团伙数"
         "（线，右轴）。",
     ),
     "caption_awareness": (
@@ -242,10 +242,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "显示为橙色（数字为件数；环线表示公安跨地区协作）。",
     ),
     "caption_centre": (
-        "The one-stop centre's day: risk leads reaching it and its dissuasion calls (bars) "
+        "The one-stop centre's day: risk leads reaching it and its dissuasion calls (shaded steps) "
         "against what its callers can make (dashes), and leads queueing for a call (line, "
         "right axis).",
-        "反诈中心的每日工作：推送至中心的预警线索与劝阻电话（柱）、劝阻能力上限（虚线），以及"
+        "反诈中心的每日工作：推送至中心的预警线索与劝阻电话（阴影阶梯）、劝阻能力上限（虚线），以及"
         "排队待劝阻的线索（线，右轴）。",
     ),
     "caption_events": (

@@ -164,7 +164,8 @@ def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
 def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """The parties as nodes, each link as thick as its level, lit where it carried traffic.
 
-    A link that carried a stop-payment order, a blacklist entry or a lead in the last
+    A link that carried anything of :data:`govsim.metrics.LINK_TRAFFIC` (a stop-payment order,
+    a blacklist entry, a lead, a linked case, a suspect, an arrest abroad) in the last
     ``LIT_DAYS`` days (:mod:`.simulation`) is drawn in orange with its count at its middle;
     hovering names what it carried.
     """

@@ -58,6 +58,12 @@ TRAFFIC: dict[str, tuple[str, str]] = {
     "freeze": ("stop-payment orders", "止付指令"),
     "blacklist": ("numbers and accounts to block", "待封停号码与账户"),
     "lead": ("risk leads and signals", "预警线索与信号"),
+    "case": ("cases linked across regions", "跨地区串并案件"),
+    "suspect": (
+        "suspects handed to prosecution, joined early (whole market)",
+        "提前介入、移送起诉的嫌疑人（整个市场）",
+    ),
+    "arrest": ("ring members arrested abroad (whole market)", "境外抓获的团伙成员（整个市场）"),
 }
 """What a cooperation link carries (``govsim.metrics.LINK_TRAFFIC``), as its hover names it."""
 
@@ -236,10 +242,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "caption_cooperation": (
         "The parties and their links, as thick as they cooperate; orange where a link carried a "
-        "stop-payment order, a blacklist entry or a lead in the last 3 days (the number says how "
-        "many; the loop is police across regions).",
-        "各治理主体及其协作链路，线越粗协作越紧密；近 3 天传递过止付指令、黑名单或线索的链路"
-        "显示为橙色（数字为件数；环线表示公安跨地区协作）。",
+        "stop-payment order, a blacklist entry, a lead, a linked case, a suspect for prosecution "
+        "or an arrest abroad in the last 3 days (the number says how many; the loop is police "
+        "across regions).",
+        "各治理主体及其协作链路，线越粗协作越紧密；近 3 天传递过止付指令、黑名单、线索、串并案件、"
+        "移送起诉的嫌疑人或境外抓获的链路显示为橙色（数字为件数；环线表示公安跨地区协作）。",
     ),
     "caption_centre": (
         "The one-stop centre's day: risk leads reaching it and its dissuasion calls (shaded steps) "

@@ -92,6 +92,32 @@ def test_a_link_that_carried_something_lately_is_lit_with_its_count(snapshot):
     assert len(quiet.data) == len(KNOWN_LINKS) + 1  # no count labels: nothing is lit
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_polices_cases_suspects_and_arrests_abroad_light_their_links(language):
+    from govsim.dashboard.labels import TRAFFIC
+    from govsim.dashboard.server import scenario_folders
+    from govsim.metrics import LINK_TRAFFIC
+
+    assert set(TRAFFIC) == set(LINK_TRAFFIC)
+    catalogue = ScenarioCatalogue(scenario_folders())
+    simulation = Simulation(catalogue, Choices("bilateral", residents=100_000))
+    lit: dict[str, str] = {}
+    for _ in range(90):
+        simulation.step(1)
+        snapshot = simulation.snapshot()
+        figure = figures.cooperation(snapshot, language)
+        for link, line in zip(snapshot.cooperation, figure.data, strict=False):
+            if line.line.color == figures.LIT_COLOUR:
+                lit.setdefault(link, line.text)
+    hovers = {
+        "police-police": say("case", language, table="traffic"),
+        "police-judiciary": say("suspect", language, table="traffic"),
+        "police-international": say("arrest", language, table="traffic"),
+    }
+    for link, hover in hovers.items():
+        assert hover in lit.get(link, ""), link
+
+
 def test_the_centres_chart_has_its_capacity_and_its_seats(snapshot):
     figure = figures.centre(snapshot, "en")
     capacity = next(t for t in figure.data if t.name == say("call_capacity", "en"))

@@ -6,7 +6,8 @@
    built and warmed up meanwhile). Several fresh browser contexts; the first is the server's
    first session.
 2. One step plus redraw with 100,000 residents, median over N steps: in the server's process
-   (a day stepped, the snapshot copied, every chart's figure built), and in the browser (Step
+   (a day stepped, the snapshot copied, every chart's figure built and written as the JSON
+   its chart is sent), and in the browser (Step
    clicked until the day counter, then every chart drawn over days, shows the new day).
 3. The same late in a run: the charts over days grow with the days run, so the server's
    figures and the browser's step plus redraw are timed again from about day ``--late-day``
@@ -31,6 +32,7 @@ from contextlib import contextmanager
 
 from govsim.dashboard import figures
 from govsim.dashboard.catalogue import ScenarioCatalogue
+from govsim.dashboard.plot import figure_json
 from govsim.dashboard.server import scenario_folders
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.dashboard.views import CHARTS
@@ -158,7 +160,7 @@ def browser_steps(page, steps: int) -> tuple[list[float], list[float]]:
 
 
 def server_steps(steps: int, late_day: int) -> tuple[float, list[float], list[float]]:
-    """A 100,000-resident city; seconds per step plus snapshot plus every figure, early and late.
+    """A 100,000-resident city; seconds per step, snapshot and every figure, early and late.
 
     Early: the first ``steps`` days; late: ``steps`` days from ``late_day``.
     """
@@ -172,7 +174,7 @@ def server_steps(steps: int, late_day: int) -> tuple[float, list[float], list[fl
 
 
 def timed_steps(simulation: Simulation, steps: int) -> list[float]:
-    """Seconds per step plus snapshot plus every chart's figure, one list entry a step."""
+    """Seconds per step, snapshot and every chart's figure as its JSON, one entry a step."""
     draws: list[Callable] = [draw for _, draw in CHARTS]
     times = []
     for _ in range(steps):
@@ -180,8 +182,8 @@ def timed_steps(simulation: Simulation, steps: int) -> list[float]:
         simulation.step(1)
         snapshot = simulation.snapshot()
         for draw in draws:
-            draw(snapshot, "en")
-        figures.chain(snapshot.rings[0] if snapshot.rings else None, "en")
+            figure_json(draw(snapshot, "en"))
+        figure_json(figures.chain(snapshot.rings[0] if snapshot.rings else None, "en"))
         times.append(time.perf_counter() - start)
     return times
 
@@ -208,7 +210,7 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}, {load()}")
     built, early, late = server_steps(args.steps, args.late_day)
     print(f"server, {LARGE:,} residents: built and warmed up in {built:.1f} s; {load()}")
-    print(f"server, step + snapshot + every figure, from day 1: {summary(early)}; {load()}")
+    print(f"server, step + snapshot + every figure's JSON, from day 1: {summary(early)}; {load()}")
     print(f"server, the same from day {args.late_day}: {summary(late)}; {load()}")
     with dashboard() as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_ARGS)

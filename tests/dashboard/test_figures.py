@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import pytest
 
 from govsim.dashboard import figures
@@ -27,6 +28,14 @@ def test_each_chart_is_titled_and_has_a_caption_in_the_language(snapshot, key, d
     assert figure.layout.title.text == say(f"view_{key}", language, staff=staff)
     assert say(f"caption_{key}", language)
     assert figure.data, key
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_chart_passes_plotlys_validation(snapshot, language):
+    built = [draw(snapshot, language) for _, draw in CHARTS]
+    built.append(figures.chain(snapshot.rings[0], language))
+    for figure in built:
+        go.Figure(figure.to_plotly_json())  # raises on a misspelt property or a wrong value
 
 
 def test_time_charts_have_a_point_per_measured_day(snapshot):

@@ -73,8 +73,8 @@ export default {{ render }};
 figure drawn with ``Plotly.react``, which redraws only what changed. No tool bar: its tooltips
 are English only, and a trainer zooms by dragging anyway."""
 TEMPLATE = to_json_plotly(go.Figure().layout.template.to_plotly_json())
-"""Plotly's default look (about 6.5 kB of JSON), which every figure of the page takes: sent once per
-chart, not with each step's figure."""
+"""Plotly's default look (about 6.5 kB of JSON), which every figure of the page takes: sent
+once per chart, not with each step's figure."""
 
 
 def install_bundle(cache: Path) -> Path:

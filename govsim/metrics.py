@@ -102,12 +102,18 @@ SUMMARY_SUMS: tuple[str, ...] = (
 )
 
 
-LINK_TRAFFIC: tuple[str, ...] = ("freeze", "blacklist", "lead")
+LINK_TRAFFIC: tuple[str, ...] = ("freeze", "blacklist", "lead", "case", "suspect", "arrest")
 """What a cooperation link carries, counted per link and day for the dashboard's network view:
 a stop-payment order (police-bank), a reported number or account to block (police-telecom,
 police-platform), a risk lead or signal (a flag forwarded to the centre or a bank, a telecom's
-flag shared with platforms, a public report through the government-public link). Kept apart
-from the daily columns: it is a view of the mechanisms, not an outcome written to files."""
+flag shared with platforms, a public report through the government-public link), a city's case
+linked to the ring's cases in other regions (police-police), an arrested suspect whose case the
+procuratorate joined early (police-judiciary) and a ring member arrested abroad at the police's
+request (police-international). Each is counted where the link's level acts and only when it
+did: a case linked within its own region, a suspect without early involvement or an arrest at
+home is not. Suspects and arrests abroad are counted for the whole market, like the arrests they
+come from; the rest for the city. Kept apart from the daily columns: it is a view of the
+mechanisms, not an outcome written to files."""
 
 
 class Metrics:

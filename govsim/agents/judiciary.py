@@ -45,10 +45,16 @@ class Courts(mesa.Agent):
         self.convicted_total = 0
 
     def receive_suspects(self, count: int, day: int) -> None:
-        """Arrested suspects enter detention and await their verdict."""
+        """Arrested suspects enter detention and await their verdict.
+
+        With early involvement, their cases travel the police-judiciary link (counted for the
+        network view): it set their shorter delay and will raise their chance of conviction.
+        """
         if count:
             self.awaiting.append((day + round(self.delay_days), count))
             self.detained += count
+            if self.early > 0:
+                self.model.metrics.add_link("police-judiciary", "suspect", count)
 
     def deliver_verdicts(self, day: int) -> int:
         """Decide the cases due today; return today's convictions."""

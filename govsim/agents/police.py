@@ -117,6 +117,7 @@ class PoliceForce:
         self.international = links.level("police-international")
         self.data_multiplier = self._data_multiplier()
         self.hub = links.hub if self.enabled else None
+        self.across_regions = self._across_regions()
         self.link_chance = self._link_chance()
         size = model.config.population.size
         self.centre_capacity = (
@@ -133,18 +134,29 @@ class PoliceForce:
         """
         return reach * self.config.dissuasion_efficacy * (1.0 - coaching)
 
-    def _link_chance(self) -> float:
-        """Chance a case is linked to the ring's other cases (串并案).
+    def _across_regions(self) -> tuple[float, float]:
+        """The band of a case's linking draw in which the police-police link linked it.
 
-        Within the region through division coordination (which counts for nothing when every
-        party, down to each division, acts alone: structure ``none``), elsewhere through the
-        police-police link; a centre's joint operations close part of the remaining gap.
+        A case is linked within the region through division coordination (which counts for
+        nothing when every party, down to each division, acts alone: structure ``none``), and
+        elsewhere through the police-police link: a draw below the first bound is linked within
+        the region, a draw from the first bound to the second across regions. Only counted (for
+        the network view): the chance itself is the second bound.
         """
         same_region = 1.0 / len(self.units)
         divisions = self.config.division_coordination
         if self.model.links.structure == "none":
             divisions = 0.0
-        chance = same_region * divisions + (1.0 - same_region) * self.region_link
+        within = same_region * divisions
+        return within, within + (1.0 - same_region) * self.region_link
+
+    def _link_chance(self) -> float:
+        """Chance a case is linked to the ring's other cases (串并案).
+
+        Within its region or across regions (:meth:`_across_regions`); a centre's joint
+        operations close part of the remaining gap.
+        """
+        chance = self.across_regions[1]
         if self.hub is not None:
             chance = 1.0 - (1.0 - chance) * (1.0 - self.hub.joint_operations)
         return chance
@@ -230,6 +242,9 @@ class PoliceForce:
             return 0
         draws = self.model.keyed.uniform("case_link", episodes)
         linked = draws < self.link_chance
+        low, high = self.across_regions
+        across = np.count_nonzero((draws >= low) & (draws < high))
+        self.model.metrics.add_link("police-police", "case", int(across))
         self.cases = self.cases.add(rings, regions, day, linked)
         self._count_open_cases()
         return int(linked.sum())
@@ -315,6 +330,7 @@ class PoliceForce:
         taken_abroad = self._members_taken(
             ring, ring.abroad, share * self.international, "arrest", 1
         )
+        self.model.metrics.add_link("police-international", "arrest", int(taken_abroad.sum()))
         dissolved = ring.lose_members(taken_home, taken_abroad)
         if self.hub is not None and self.hub.joint_operations > 0 and not dissolved:
             self._take_down_inputs(ring, self.hub.joint_operations)

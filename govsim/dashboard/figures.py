@@ -1,11 +1,15 @@
 """The dashboard's charts as plain Plotly figures, built from a snapshot in one language.
 
 Kept apart from the Solara components so that each chart can be checked without a browser:
-what it plots, and that its titles and legends follow the language.
+what it plots, and that its titles and legends follow the language. Each figure is built from
+Plotly's trace and layout dictionaries without Plotly's validation (:func:`chart`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 import plotly.graph_objects as go
 
 from govsim.dashboard.labels import CHAIN_ROLES, ROLES, measure, say
@@ -34,34 +38,62 @@ LIT_COLOUR = "rgba(230, 126, 34, 0.9)"
 """A link that carried something lately: orange against the blue of the quiet links."""
 
 
-def compact(figure: go.Figure, title: str) -> go.Figure:
-    """A compact chart with its title and the legend under it."""
-    figure.update_layout(
-        title={"text": title, "font": {"size": 15}},
-        height=HEIGHT,
-        width=WIDTH,
-        margin={"l": 50, "r": 50, "t": 40, "b": 30},
-        legend={"orientation": "h", "y": -0.2, "font": {"size": 10}},
-    )
-    return figure
+STEPS = {"shape": "hvh", "width": 1}
+"""A daily series drawn as steps, each day's value held from half a day before to half a day
+after it: it reads as bars without gaps, but is one path where bars are one shape a day. Late in a
+run the bar charts held thousands of shapes, and redrawing them was most of a step's time in the
+browser."""
+
+
+def chart(traces: Sequence[dict], title: str, **layout: object) -> go.Figure:
+    """A compact chart of ``traces`` (Plotly's trace dictionaries): its title, the legend under it.
+
+    Built without Plotly's validation, which took most of the server's time a step (about 5 ms a
+    chart, against under 1 ms without); ``tests/dashboard/test_figures.py`` builds every chart
+    again with it, so that a misspelt property still fails a test.
+    """
+    compact = {
+        "title": {"text": title, "font": {"size": 15}},
+        "height": HEIGHT,
+        "width": WIDTH,
+        "margin": {"l": 50, "r": 50, "t": 40, "b": 30},
+        "legend": {"orientation": "h", "y": -0.2, "font": {"size": 10}},
+    }
+    return go.Figure(data=list(traces), layout={**compact, **layout}, _validate=False)
+
+
+def line(x: object, y: object, name: str, **properties: object) -> dict:
+    """A scatter trace (a line, unless ``properties`` say otherwise) of two columns."""
+    return {"type": "scatter", "x": np.asarray(x), "y": np.asarray(y), "name": name, **properties}
+
+
+def bars(x: object, y: object, name: str, **properties: object) -> dict:
+    """A bar trace of two columns."""
+    return {"type": "bar", "x": np.asarray(x), "y": np.asarray(y), "name": name, **properties}
+
+
+RIGHT_AXIS = {"overlaying": "y", "side": "right", "rangemode": "tozero"}
+"""The second y axis, for a running total or a queue beside the daily counts."""
 
 
 def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: str) -> go.Figure:
-    """One count each day (bars) and its running total (line, right axis)."""
+    """One count each day (filled steps) and its running total (line, right axis)."""
     daily = snapshot.daily
-    figure = go.Figure()
+    traces = []
     if column in daily:
         days, values = daily["day"], daily[column]
-        figure.add_bar(x=days, y=values, name=say("daily", language), marker_color="#8fb3d9")
-        figure.add_scatter(
-            x=days,
-            y=values.cumsum(),
-            name=say("cumulative", language),
-            yaxis="y2",
-            line={"color": "#c0392b"},
-        )
-    figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
-    return compact(figure, title)
+        steps = {**STEPS, "color": "#8fb3d9"}
+        traces = [
+            line(days, values, say("daily", language), line=steps, fill="tozeroy"),
+            line(
+                days,
+                values.cumsum(),
+                say("cumulative", language),
+                yaxis="y2",
+                line={"color": "#c0392b"},
+            ),
+        ]
+    return chart(traces, title, yaxis2=RIGHT_AXIS)
 
 
 def victims(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -78,113 +110,127 @@ def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """What each layer stopped so far, as separate bars (deliberately not drawn as a funnel)."""
     names = [measure(column, language) for column in LAYERS]
     totals = [snapshot.total(column) for column in LAYERS]
-    figure = go.Figure(go.Bar(x=totals, y=names, orientation="h", marker_color="#5d8aa8"))
-    figure.update_layout(yaxis={"autorange": "reversed"})
-    return compact(figure, say("view_layers", language))
+    title = say("view_layers", language)
+    layer_bars = bars(totals, names, title, orientation="h", marker={"color": "#5d8aa8"})
+    return chart([layer_bars], title, yaxis={"autorange": "reversed"})
 
 
 def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
-    """Market arrests so far by chain role (stacked bars) and rings active (line, on top)."""
+    """Market arrests so far by chain role (stacked areas) and rings active (line, on top)."""
     market = snapshot.market
-    figure = go.Figure()
+    traces = []
     if not market.empty:
-        for column in ROLES:
-            figure.add_bar(
-                x=market["day"],
-                y=market[column].cumsum(),
-                name=say(column, language, table="roles"),
-                opacity=0.7,
+        days = market["day"]
+        traces = [
+            line(
+                days,
+                market[column].cumsum(),
+                say(column, language, table="roles"),
+                line=STEPS,
+                stackgroup="arrests",
             )
-        figure.add_scatter(
-            x=market["day"],
-            y=market["rings_active"],
-            name=say("rings_active", language),
-            yaxis="y2",
-            line={"color": "#c0392b"},
+            for column in ROLES
+        ]
+        traces.append(
+            line(
+                days,
+                market["rings_active"],
+                say("rings_active", language),
+                yaxis="y2",
+                line={"color": "#c0392b"},
+            )
         )
-    figure.update_layout(
-        barmode="stack",
+    return chart(
+        traces,
+        say("view_rings", language),
         yaxis={"rangemode": "tozero"},
         yaxis2={"overlaying": "y", "side": "right"},
     )
-    return compact(figure, say("view_rings", language))
 
 
 def awareness(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """Each age group's mean awareness, day by day."""
     daily = snapshot.daily
-    figure = go.Figure()
-    for group, column in GROUP_COLUMNS.items():
-        if column in daily:
-            name = say(group, language, table="groups")
-            figure.add_scatter(x=daily["day"], y=daily[column], name=name)
-    figure.update_layout(yaxis={"range": [0, 1], "title": say("awareness", language)})
-    return compact(figure, say("view_awareness", language))
+    traces = [
+        line(daily["day"], daily[column], say(group, language, table="groups"))
+        for group, column in GROUP_COLUMNS.items()
+        if column in daily
+    ]
+    axis = {"range": [0, 1], "title": {"text": say("awareness", language)}}
+    return chart(traces, say("view_awareness", language), yaxis=axis)
 
 
 def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """Victims (bars) and net loss (bars on the right axis) so far, by district."""
     table = snapshot.districts
-    figure = go.Figure()
+    traces = []
     if not table.empty:
-        figure.add_bar(
-            x=table["district"],
-            y=table["victims"],
-            name=measure("victims", language),
-            offsetgroup=0,
-        )
-        figure.add_bar(
-            x=table["district"],
-            y=table["net_loss"],
-            name=measure("net_loss", language),
-            yaxis="y2",
-            offsetgroup=1,
-        )
-    figure.update_layout(
+        names = table["district"]
+        traces = [
+            bars(names, table["victims"], measure("victims", language), offsetgroup=0),
+            bars(
+                names,
+                table["net_loss"],
+                measure("net_loss", language),
+                yaxis="y2",
+                offsetgroup=1,
+            ),
+        ]
+    return chart(
+        traces,
+        say("view_districts", language),
         barmode="group",
-        yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"},
-        xaxis={"title": say("district", language)},
+        yaxis2=RIGHT_AXIS,
+        xaxis={"title": {"text": say("district", language)}},
     )
-    return compact(figure, say("view_districts", language))
 
 
 def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """The parties as nodes, each link as thick as its level, lit where it carried traffic.
 
-    A link that carried a stop-payment order, a blacklist entry or a lead in the last
+    A link that carried anything of :data:`govsim.metrics.LINK_TRAFFIC` (a stop-payment order,
+    a blacklist entry, a lead, a linked case, a suspect, an arrest abroad) in the last
     ``LIT_DAYS`` days (:mod:`.simulation`) is drawn in orange with its count at its middle;
     hovering names what it carried.
     """
-    figure = go.Figure()
+    traces = []
     for link, level in snapshot.cooperation.items():
         xs, ys = _link_line(link)
         carried = snapshot.traffic.get(link, {})
         lit = sum(carried.values()) > 0
         colour = LIT_COLOUR if lit else f"rgba(41, 98, 155, {0.15 + 0.85 * level})"
-        figure.add_scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            line={"width": 0.5 + 10 * level, "color": colour},
-            hoverinfo="text",
-            text=_link_hover(level, carried, language),
-            showlegend=False,
+        traces.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines",
+                "line": {"width": 0.5 + 10 * level, "color": colour},
+                "hoverinfo": "text",
+                "text": _link_hover(level, carried, language),
+                "showlegend": False,
+            }
         )
-    _label_lit_links(figure, snapshot)
+    traces += _lit_link_counts(snapshot)
     names = list(NODE_PLACES)
-    figure.add_scatter(
-        x=[NODE_PLACES[n][0] for n in names],
-        y=[NODE_PLACES[n][1] for n in names],
-        mode="markers+text",
-        marker={"size": 18, "color": "#c0392b"},
-        text=[say(n, language, table="nodes") for n in names],
-        textposition=["top center" if n == "telecom" else "bottom center" for n in names],
-        hoverinfo="skip",
-        showlegend=False,
-    )
+    nodes = {
+        "type": "scatter",
+        "x": [NODE_PLACES[n][0] for n in names],
+        "y": [NODE_PLACES[n][1] for n in names],
+        "mode": "markers+text",
+        "marker": {"size": 18, "color": "#c0392b"},
+        "text": [say(n, language, table="nodes") for n in names],
+        "textposition": ["top center" if n == "telecom" else "bottom center" for n in names],
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
     hidden = {"visible": False, "range": [-1.5, 1.5]}
-    figure.update_layout(xaxis=hidden, yaxis={**hidden, "range": [-1.6, 1.5]})
-    return compact(figure, say("view_cooperation", language))
+    return chart(
+        [*traces, nodes],
+        say("view_cooperation", language),
+        xaxis=hidden,
+        yaxis={**hidden, "range": [-1.6, 1.5]},
+    )
 
 
 def _link_line(link: str) -> tuple[list[float], list[float]]:
@@ -207,8 +253,8 @@ def _link_hover(level: float, carried: dict[str, float], language: str) -> str:
     return "<br>".join(lines)
 
 
-def _label_lit_links(figure: go.Figure, snapshot: Snapshot) -> None:
-    """The count a lit link carried, written at its middle (one trace for all of them)."""
+def _lit_link_counts(snapshot: Snapshot) -> list[dict]:
+    """The count each lit link carried, written at its middle (one trace for all, if any)."""
     places, counts = [], []
     for link, carried in snapshot.traffic.items():
         total = sum(carried.values())
@@ -216,69 +262,90 @@ def _label_lit_links(figure: go.Figure, snapshot: Snapshot) -> None:
             xs, ys = _link_line(link)
             places.append((sum(xs[:2]) / 2, sum(ys[:2]) / 2 + (0.35 if len(xs) > 2 else 0.0)))
             counts.append(f"{total:,.0f}")
-    if places:
-        figure.add_scatter(
-            x=[x for x, _ in places],
-            y=[y for _, y in places],
-            mode="text",
-            text=counts,
-            textfont={"color": "#a04000", "size": 11},
-            hoverinfo="skip",
-            showlegend=False,
-        )
+    if not places:
+        return []
+    return [
+        {
+            "type": "scatter",
+            "x": [x for x, _ in places],
+            "y": [y for _, y in places],
+            "mode": "text",
+            "text": counts,
+            "textfont": {"color": "#a04000", "size": 11},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    ]
 
 
 def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """The centre's day: leads in, calls made, its callers' capacity, and its queue.
 
-    Leads and calls are bars, the capacity a dashed line, the queue a line on the right axis;
-    the title gives the staff seated in the centre.
+    Leads and calls are filled steps (Plotly fills them half transparent: each shows through the
+    other), the capacity a dashed line, the queue a line on the right axis; the title gives the
+    staff seated in the centre.
     """
     daily = snapshot.daily
-    figure = go.Figure()
+    traces = []
     if not daily.empty:
-        for column in ("leads", "dissuasion_calls"):
-            figure.add_bar(x=daily["day"], y=daily[column], name=measure(column, language))
-        figure.add_scatter(
-            x=daily["day"],
-            y=[snapshot.call_capacity] * len(daily),
-            name=say("call_capacity", language),
-            line={"color": "#555555", "dash": "dash"},
-        )
-        figure.add_scatter(
-            x=daily["day"],
-            y=daily["leads_waiting"],
-            name=measure("leads_waiting", language),
-            yaxis="y2",
-            line={"color": "#c0392b"},
-        )
-    figure.update_layout(yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero"})
+        days = daily["day"]
+        traces = [
+            line(
+                days,
+                daily[column],
+                measure(column, language),
+                line={**STEPS, "color": colour},
+                fill="tozeroy",
+            )
+            for column, colour in (("leads", "#8fb3d9"), ("dissuasion_calls", "#27ae60"))
+        ]
+        capacity = np.full(len(daily), snapshot.call_capacity)
+        traces += [
+            line(
+                days,
+                capacity,
+                say("call_capacity", language),
+                line={"color": "#555555", "dash": "dash"},
+            ),
+            line(
+                days,
+                daily["leads_waiting"],
+                measure("leads_waiting", language),
+                yaxis="y2",
+                line={"color": "#c0392b"},
+            ),
+        ]
     title = say("view_centre", language, staff=format_value(snapshot.centre_staff))
-    return compact(figure, title)
+    return chart(traces, title, yaxis2=RIGHT_AXIS)
 
 
 def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
     """One ring's members by role, in the country and abroad (stacked), and its full strength."""
-    figure = go.Figure()
+    traces = []
     if ring is not None:
         roles = [say(role, language, table="chain_roles") for role in CHAIN_ROLES]
-        for key, members, colour in (
-            ("at_home", ring.home, "#5d8aa8"),
-            ("abroad", ring.abroad, "#e67e22"),
-        ):
-            figure.add_bar(
-                x=list(members),
-                y=roles,
+        traces = [
+            bars(
+                list(members),
+                roles,
+                say(key, language),
                 orientation="h",
-                name=say(key, language),
-                marker_color=colour,
+                marker={"color": colour},
             )
-        figure.add_scatter(
-            x=list(ring.full_strength),
-            y=roles,
-            mode="markers",
-            marker={"symbol": "line-ns-open", "size": 16, "color": "#222222"},
-            name=say("full_strength", language),
+            for key, members, colour in (
+                ("at_home", ring.home, "#5d8aa8"),
+                ("abroad", ring.abroad, "#e67e22"),
+            )
+        ]
+        traces.append(
+            line(
+                list(ring.full_strength),
+                roles,
+                say("full_strength", language),
+                mode="markers",
+                marker={"symbol": "line-ns-open", "size": 16, "color": "#222222"},
+            )
         )
-    figure.update_layout(barmode="stack", yaxis={"autorange": "reversed"})
-    return compact(figure, say("view_chain", language))
+    return chart(
+        traces, say("view_chain", language), barmode="stack", yaxis={"autorange": "reversed"}
+    )

@@ -58,6 +58,12 @@ TRAFFIC: dict[str, tuple[str, str]] = {
     "freeze": ("stop-payment orders", "止付指令"),
     "blacklist": ("numbers and accounts to block", "待封停号码与账户"),
     "lead": ("risk leads and signals", "预警线索与信号"),
+    "case": ("cases linked across regions", "跨地区串并案件"),
+    "suspect": (
+        "suspects handed to prosecution, joined early (whole market)",
+        "提前介入、移送起诉的嫌疑人（整个市场）",
+    ),
+    "arrest": ("ring members arrested abroad (whole market)", "境外抓获的团伙成员（整个市场）"),
 }
 """What a cooperation link carries (``govsim.metrics.LINK_TRAFFIC``), as its hover names it."""
 
@@ -206,14 +212,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "link_level": ("link level", "协作水平"),
     "caption_victims": (
-        "Residents who paid a scammer for the first time in an episode: bars each day, the line "
-        "the running total.",
-        "在一次诈骗中首次付款的居民：柱为每日人数，线为累计人数。",
+        "Residents who paid a scammer for the first time in an episode: the shaded steps each "
+        "day, the line the running total.",
+        "在一次诈骗中首次付款的居民：阴影阶梯为每日人数，线为累计人数。",
     ),
     "caption_loss": (
-        "Money paid minus money frozen and returned, in yuan: bars each day, the line the running "
-        "total.",
-        "被骗金额减去止付冻结返还的金额（元）：柱为每日数额，线为累计数额。",
+        "Money paid minus money frozen and returned, in yuan: the shaded steps each day, the line "
+        "the running total.",
+        "被骗金额减去止付冻结返还的金额（元）：阴影阶梯为每日数额，线为累计数额。",
     ),
     "caption_layers": (
         "What each layer stopped so far; not a funnel: the counts are not nested and their units "
@@ -222,8 +228,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "caption_rings": (
         "Ring members arrested so far in the whole market the city belongs to, by their role in "
-        "the chain (stacked bars), and the rings still operating (line, right axis).",
-        "本市所在的整个诈骗市场中按产业链环节累计抓获的团伙成员（堆叠柱），以及仍在活动的团伙数"
+        "the chain (stacked areas), and the rings still operating (line, right axis).",
+        "本市所在的整个诈骗市场中按产业链环节累计抓获的团伙成员（堆叠面积），以及仍在活动的团伙数"
         "（线，右轴）。",
     ),
     "caption_awareness": (
@@ -236,16 +242,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "caption_cooperation": (
         "The parties and their links, as thick as they cooperate; orange where a link carried a "
-        "stop-payment order, a blacklist entry or a lead in the last 3 days (the number says how "
-        "many; the loop is police across regions).",
-        "各治理主体及其协作链路，线越粗协作越紧密；近 3 天传递过止付指令、黑名单或线索的链路"
-        "显示为橙色（数字为件数；环线表示公安跨地区协作）。",
+        "stop-payment order, a blacklist entry, a lead, a linked case, a suspect for prosecution "
+        "or an arrest abroad in the last 3 days (the number says how many; the loop is police "
+        "across regions).",
+        "各治理主体及其协作链路，线越粗协作越紧密；近 3 天传递过止付指令、黑名单、线索、串并案件、"
+        "移送起诉的嫌疑人或境外抓获的链路显示为橙色（数字为件数；环线表示公安跨地区协作）。",
     ),
     "caption_centre": (
-        "The one-stop centre's day: risk leads reaching it and its dissuasion calls (bars) "
+        "The one-stop centre's day: risk leads reaching it and its dissuasion calls (shaded steps) "
         "against what its callers can make (dashes), and leads queueing for a call (line, "
         "right axis).",
-        "反诈中心的每日工作：推送至中心的预警线索与劝阻电话（柱）、劝阻能力上限（虚线），以及"
+        "反诈中心的每日工作：推送至中心的预警线索与劝阻电话（阴影阶梯）、劝阻能力上限（虚线），以及"
         "排队待劝阻的线索（线，右轴）。",
     ),
     "caption_events": (

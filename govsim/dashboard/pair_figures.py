@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from govsim.dashboard.figures import compact
+from govsim.dashboard.figures import bars, chart, line
 from govsim.dashboard.labels import say
 from govsim.dashboard.lockstep import PairSnapshot
 
@@ -34,32 +34,35 @@ def _names(snapshot: PairSnapshot) -> tuple[str, str]:
 def victims(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
     """Victims each day in A and B (lines) and B minus A (bars)."""
     days = _common_days(snapshot, "victims")
-    figure = go.Figure()
     name_a, name_b = _names(snapshot)
-    figure.add_bar(
-        x=days["day"],
-        y=days["b"] - days["a"],
-        name=say("difference", language),
-        marker_color=COLOURS["difference"],
-    )
-    figure.add_scatter(x=days["day"], y=days["a"], name=name_a, line={"color": COLOURS["a"]})
-    figure.add_scatter(x=days["day"], y=days["b"], name=name_b, line={"color": COLOURS["b"]})
-    return compact(figure, say("view_pair_victims", language))
+    difference = days["b"] - days["a"]
+    traces = [
+        bars(
+            days["day"],
+            difference,
+            say("difference", language),
+            marker={"color": COLOURS["difference"]},
+        ),
+        line(days["day"], days["a"], name_a, line={"color": COLOURS["a"]}),
+        line(days["day"], days["b"], name_b, line={"color": COLOURS["b"]}),
+    ]
+    return chart(traces, say("view_pair_victims", language))
 
 
 def net_loss(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
     """Net loss so far in A and B (lines) and their gap B minus A (shaded area)."""
     days = _common_days(snapshot, "net_loss")
     a, b = days["a"].cumsum(), days["b"].cumsum()
-    figure = go.Figure()
     name_a, name_b = _names(snapshot)
-    figure.add_scatter(
-        x=days["day"],
-        y=b - a,
-        name=say("difference", language),
-        fill="tozeroy",
-        line={"color": COLOURS["difference"]},
-    )
-    figure.add_scatter(x=days["day"], y=a, name=name_a, line={"color": COLOURS["a"]})
-    figure.add_scatter(x=days["day"], y=b, name=name_b, line={"color": COLOURS["b"]})
-    return compact(figure, say("view_pair_loss", language))
+    traces = [
+        line(
+            days["day"],
+            b - a,
+            say("difference", language),
+            fill="tozeroy",
+            line={"color": COLOURS["difference"]},
+        ),
+        line(days["day"], a, name_a, line={"color": COLOURS["a"]}),
+        line(days["day"], b, name_b, line={"color": COLOURS["b"]}),
+    ]
+    return chart(traces, say("view_pair_loss", language))

@@ -5,41 +5,76 @@ with every chart: six charts made the first page take over ten seconds here. Ins
 bundle is copied into the folder Solara serves its cached assets from, and each chart's
 browser module only imports it from there: the browser fetches it once and caches it. This
 also keeps the page working offline, since the bundle comes from the installed Plotly.
+
+Each step, a chart gets its new figure as JSON and the browser draws it with ``Plotly.react``
+(:class:`PlotlyChart`), rather than through Plotly's ``FigureWidget``: see docs/dashboard.md,
+"Speed".
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import anywidget
 import plotly
 import plotly.graph_objects as go
 import solara
-from plotly.basedatatypes import BaseTraceType
+import traitlets
+from plotly.io.json import to_json_plotly
 
 BUNDLE = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
 """Plotly's browser module for its figure widget, shipped in the Python package."""
 BUNDLE_PATH = f"govsim-plotly-widget@{plotly.__version__}/widgetbundle.js"
 """Where the bundle is served, under Solara's asset route (versioned: browsers cache it)."""
-# After each drawing, Plotly's view sends the server every default it filled in (the whole
-# computed layout, each trace's computed properties), which the server validates and echoes back:
-# a round trip per chart and step that nothing on the page reads. Those two messages are not sent;
-# a trainer's zoom or legend click still is. They are private methods of Plotly's view: a Plotly
-# without them is left as it is (slower, not broken).
 LOADER = f"""
 const url = new URL(window.solara_cdn + "/{BUNDLE_PATH}", window.location.href);
-const bundle = await import(url.href);
-const view = bundle.FigureView && bundle.FigureView.prototype;
-if (view && view._sendTraceDeltas && view._sendLayoutDelta) {{
-  view._sendTraceDeltas = () => {{}};
-  view._sendLayoutDelta = () => {{}};
+await import(url.href);
+const Plotly = window.Plotly;
+const CONFIG = {{"displayModeBar": false, "displaylogo": false, "responsive": true}};
+const TYPED = {{
+  f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array,
+  i2: Int16Array, u2: Uint16Array, i1: Int8Array, u1: Uint8Array,
+}};
+
+// Plotly's JSON sends a one-dimensional array as base64 ({{dtype, bdata}}); decoded here, so that
+// the chart's data holds plain typed arrays (as it did under Plotly's own widget).
+function decoded(value) {{
+  if (Array.isArray(value)) return value.map(decoded);
+  if (value === null || typeof value !== "object") return value;
+  if (typeof value.bdata === "string" && TYPED[value.dtype] && !value.shape) {{
+    const bytes = Uint8Array.from(atob(value.bdata), (c) => c.charCodeAt(0));
+    return new TYPED[value.dtype](bytes.buffer);
+  }}
+  for (const key of Object.keys(value)) value[key] = decoded(value[key]);
+  return value;
 }}
-export default bundle.default;
+
+function render({{ model, el }}) {{
+  const chart = document.createElement("div");
+  el.appendChild(chart);
+  const template = JSON.parse(model.get("template"));  // the same object for every redraw
+  const draw = () => {{
+    const figure = decoded(JSON.parse(model.get("figure")));
+    Plotly.react(chart, figure.data || [], {{ ...figure.layout, template }}, CONFIG);
+  }};
+  model.on("change:figure", draw);
+  draw();
+  return () => {{
+    model.off("change:figure", draw);
+    Plotly.purge(chart);
+  }};
+}}
+export default {{ render }};
 """
-CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
-"""No tool bar: its tooltips are English only, and a trainer zooms by dragging anyway."""
+"""The chart's browser module: Plotly's bundle (which sets ``window.Plotly``), then each new
+figure drawn with ``Plotly.react``, which redraws only what changed. No tool bar: its tooltips
+are English only, and a trainer zooms by dragging anyway."""
+TEMPLATE = to_json_plotly(go.Figure().layout.template.to_plotly_json())
+"""Plotly's default look (about 6.5 kB of JSON), which every figure of the page takes: sent
+once per chart, not with each step's figure."""
 
 
 def install_bundle(cache: Path) -> Path:
@@ -55,72 +90,44 @@ def install_bundle(cache: Path) -> Path:
     return target
 
 
-class SharedBundleFigure(go.FigureWidget):
-    """Plotly's figure widget whose browser module imports the bundle served by the server."""
+class PlotlyChart(anywidget.AnyWidget):
+    """A chart drawn in the browser from a figure's JSON: no figure kept in the server.
+
+    Plotly's own ``FigureWidget`` keeps a copy of the figure in the server and validates
+    every property again when it changes, then sends the change (most of the server's time a
+    step); this one sends the figure's JSON, which the browser hands to ``Plotly.react``.
+    """
 
     _esm = LOADER
+    figure = traitlets.Unicode("{}").tag(sync=True)
+    """The figure as Plotly's JSON (arrays as typed arrays), without its template."""
+    template = traitlets.Unicode(TEMPLATE).tag(sync=True)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self._config = CONFIG
+
+def figure_json(figure: go.Figure) -> str:
+    """The figure as the chart takes it: Plotly's JSON without the template (sent once)."""
+    as_dict = figure.to_plotly_json()
+    as_dict["layout"].pop("template", None)
+    # The same look across redraws, and a trainer's zoom or legend click kept through them.
+    as_dict["layout"]["uirevision"] = "govsim"
+    return to_json_plotly(as_dict)
 
 
 @solara.component
 def Plot(draw: Callable[[], go.Figure], dependencies: Sequence[object]) -> solara.Element:
     """The figure ``draw`` makes, drawn afresh in place when ``dependencies`` change.
 
-    Takes a function rather than a figure: a figure passed as an argument is compared with the
-    last one at every render of the page (Plotly compares figures by converting both to
-    dictionaries, about 10 ms a chart), and would be built even when nothing changed.
+    Takes a function rather than a figure, so that the figure is built only when the
+    dependencies change; built after the page's render, so that the day counter and the rest
+    of the page reach the browser first, without waiting for nine figures. A figure whose JSON
+    did not change (a ring's chain most days, the districts on a day without victims) sends
+    nothing: the widget's value stays the same.
     """
-    element = SharedBundleFigure.element()
-    drawn_layout = solara.use_ref(None)
-    drawn = solara.use_ref("")
+    element = PlotlyChart.element()
 
     def redraw() -> None:
-        figure = draw()
-        # A chart whose figure did not change (a ring's chain most days, the districts on a
-        # day without victims) is not sent: the browser would draw it again for nothing.
-        as_drawn = figure.to_json()
-        if as_drawn == drawn.current:
-            return
-        drawn.current = as_drawn
-        widget: go.FigureWidget = solara.get_widget(element)
-        # Setting a layout validates all of it again (about 20 ms a chart, most of a step's
-        # redraw); while playing, only the data change, so an unchanged layout is not resent.
-        layout = figure.layout.to_plotly_json()
-        # One update, one message, one drawing in the browser: the axes' automatic ranges are
-        # then computed on the new data.
-        with widget.batch_update():
-            _replace_traces(widget, figure.data)
-            if layout != drawn_layout.current:
-                widget.layout = figure.layout
-                drawn_layout.current = layout
+        chart: PlotlyChart = solara.get_widget(element)
+        chart.figure = figure_json(draw())
 
     solara.use_effect(redraw, list(dependencies))
     return element
-
-
-def _replace_traces(widget: go.FigureWidget, traces: Sequence[BaseTraceType]) -> None:
-    """Put ``traces`` in place of the widget's own, updating them where they match.
-
-    Updated in place (inside a batch update), the browser draws the chart once
-    (``Plotly.update``); adding the new traces and deleting the old ones sends two messages and
-    draws it twice, which made half of a step's redraw in the browser. Traces of other types,
-    number or properties (a lit link's label appearing, a trace hidden from its legend) are
-    added and the old ones deleted: an update in place would leave a property the new trace
-    does not set as it was.
-    """
-    new = [trace.to_plotly_json() for trace in traces]
-    if _shapes(drawn.to_plotly_json() for drawn in widget.data) == _shapes(new):
-        for drawn, properties in zip(widget.data, new, strict=True):
-            drawn.update(properties)
-        return
-    old = len(widget.data)
-    widget.add_traces(traces)
-    widget.data = list(widget.data)[old:]
-
-
-def _shapes(traces: Iterable[dict]) -> list[tuple[object, frozenset[str]]]:
-    """Each trace's type and the properties it sets (its ``uid``, given by the widget, aside)."""
-    return [(trace.get("type"), frozenset(trace) - {"uid"}) for trace in traces]

@@ -175,6 +175,13 @@ def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path)
         f" === {day}"
     )
     assert _points(page) == day
+    # The daily victims are one filled path of steps, not a bar a day.
+    shapes = page.evaluate(
+        "() => { const p = document.querySelector('.govsim-view-victims .js-plotly-plot');"
+        " return [p.querySelectorAll('.barlayer .point').length,"
+        " p.querySelectorAll('.scatterlayer .fills path').length]; }"
+    )
+    assert shapes == [0, 1]
     page.screenshot(path=tmp_path / "dashboard-en.png", full_page=True)
     link = page.locator(".v-input", has_text="Police - banks").locator(".v-slider")
     link.click(position={"x": 3, "y": 10})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import pytest
 
 from govsim.dashboard import figures
@@ -27,6 +28,14 @@ def test_each_chart_is_titled_and_has_a_caption_in_the_language(snapshot, key, d
     assert figure.layout.title.text == say(f"view_{key}", language, staff=staff)
     assert say(f"caption_{key}", language)
     assert figure.data, key
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_chart_passes_plotlys_validation(snapshot, language):
+    built = [draw(snapshot, language) for _, draw in CHARTS]
+    built.append(figures.chain(snapshot.rings[0], language))
+    for figure in built:
+        go.Figure(figure.to_plotly_json())  # raises on a misspelt property or a wrong value
 
 
 def test_time_charts_have_a_point_per_measured_day(snapshot):
@@ -90,6 +99,32 @@ def test_a_link_that_carried_something_lately_is_lit_with_its_count(snapshot):
     assert sorted(counts.text) == ["2", "4"]
     quiet = figures.cooperation(replace(snapshot, traffic={}), "en")
     assert len(quiet.data) == len(KNOWN_LINKS) + 1  # no count labels: nothing is lit
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_polices_cases_suspects_and_arrests_abroad_light_their_links(language):
+    from govsim.dashboard.labels import TRAFFIC
+    from govsim.dashboard.server import scenario_folders
+    from govsim.metrics import LINK_TRAFFIC
+
+    assert set(TRAFFIC) == set(LINK_TRAFFIC)
+    catalogue = ScenarioCatalogue(scenario_folders())
+    simulation = Simulation(catalogue, Choices("bilateral", residents=100_000))
+    lit: dict[str, str] = {}
+    for _ in range(90):
+        simulation.step(1)
+        snapshot = simulation.snapshot()
+        figure = figures.cooperation(snapshot, language)
+        for link, line in zip(snapshot.cooperation, figure.data, strict=False):
+            if line.line.color == figures.LIT_COLOUR:
+                lit.setdefault(link, line.text)
+    hovers = {
+        "police-police": say("case", language, table="traffic"),
+        "police-judiciary": say("suspect", language, table="traffic"),
+        "police-international": say("arrest", language, table="traffic"),
+    }
+    for link, hover in hovers.items():
+        assert hover in lit.get(link, ""), link
 
 
 def test_the_centres_chart_has_its_capacity_and_its_seats(snapshot):

@@ -1,43 +1,47 @@
-"""How a chart's widget takes a step's new figure: in place when it can, in one message."""
+"""How a chart takes a step's figure: Plotly's JSON, built only when its dependencies change."""
 
 from __future__ import annotations
 
+import json
+
+import numpy as np
 import plotly.graph_objects as go
+import solara
+from plotly.io.json import to_json_plotly
 
-from govsim.dashboard.plot import SharedBundleFigure, _replace_traces
-
-
-def _sent(widget: SharedBundleFigure) -> list[str]:
-    """The names of the messages the widget sends to the browser, recorded as they go."""
-    sent: list[str] = []
-    for name in (
-        "_send_update_msg",
-        "_send_restyle_msg",
-        "_send_relayout_msg",
-        "_send_addTraces_msg",
-        "_send_deleteTraces_msg",
-    ):
-        setattr(widget, name, lambda *a, name=name, **k: sent.append(name))
-    return sent
+from govsim.dashboard.plot import TEMPLATE, Plot, PlotlyChart, figure_json
 
 
-def test_traces_of_the_same_shape_are_updated_in_one_message():
-    widget = SharedBundleFigure(data=[go.Bar(x=[1], y=[2]), go.Scatter(x=[1], y=[2], name="a")])
-    uids = [trace.uid for trace in widget.data]
-    sent = _sent(widget)
-    with widget.batch_update():
-        _replace_traces(
-            widget, [go.Bar(x=[1, 2], y=[2, 3]), go.Scatter(x=[1, 2], y=[2, 5], name="a")]
-        )
-    assert [trace.uid for trace in widget.data] == uids
-    assert list(widget.data[1].y) == [2, 5]
-    assert sent == ["_send_update_msg"]
+def test_a_figure_is_sent_without_its_template_which_the_chart_holds_once():
+    figure = go.Figure(go.Scatter(x=np.arange(3), y=[1.0, 2.0, 3.0], name="a"))
+    sent = json.loads(figure_json(figure))
+    assert sent["data"][0]["name"] == "a"
+    assert "template" not in sent["layout"]
+    own = json.loads(to_json_plotly(figure.layout.template.to_plotly_json()))
+    assert json.loads(PlotlyChart().template) == json.loads(TEMPLATE) == own
 
 
-def test_traces_of_another_shape_replace_the_old_ones():
-    widget = SharedBundleFigure(data=[go.Scatter(x=[1], y=[2], mode="lines")])
-    _replace_traces(
-        widget, [go.Scatter(x=[0], y=[0], mode="text", text=["3"]), go.Bar(x=[1], y=[1])]
-    )
-    assert [trace.type for trace in widget.data] == ["scatter", "bar"]
-    assert list(widget.data[0].text) == ["3"]
+def test_the_figure_is_built_again_only_when_its_dependencies_change():
+    built: list[int] = []
+
+    def draw() -> go.Figure:
+        built.append(1)
+        return go.Figure(go.Bar(x=[1], y=[len(built)]))
+
+    day = solara.reactive(0)
+    language = solara.reactive("en")
+
+    @solara.component
+    def chart_page() -> solara.Element:
+        solara.Text(language.value)
+        return Plot(draw, [day.value])
+
+    _, rc = solara.render(chart_page(), handle_error=False)
+    chart = rc.find(PlotlyChart).widget
+    first = chart.figure
+    language.set("zh")  # the component renders again; the dependencies are the same
+    assert len(built) == 1
+    assert chart.figure == first
+    day.set(1)
+    assert len(built) == 2
+    assert json.loads(chart.figure)["data"][0]["y"] == [2]

@@ -1,7 +1,8 @@
 """What the model counts per cooperation link agrees with the city's own daily counts.
 
 The per-link counts (``Metrics.link_days``) only feed the dashboard's network view; they are
-counted where the link is used, so they must add up to the daily columns of the same events.
+counted where the link is used, so they must add up to the daily columns of the same events,
+and a link whose level is zero carries nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,29 @@ def measured(model: GovernanceModel, column: str) -> float:
     return sum(day[column] for day in model.metrics.days)
 
 
+def market(model: GovernanceModel, column: str) -> float:
+    """A market-wide daily column summed over the measured days."""
+    return sum(day[column] for day in model.metrics.market_days)
+
+
+def run(scenario) -> GovernanceModel:
+    """A model of ``scenario`` run through its warm-up and measured days."""
+    model = GovernanceModel(scenario, rng=3)
+    for _ in range(scenario.warmup_days + scenario.days):
+        model.step()
+    return model
+
+
+POLICE_LINKS = ("police-police", "police-judiciary", "police-international")
+"""The links of the police's investigations: cases, suspects and arrests abroad."""
+
+
+@pytest.fixture(scope="module")
+def bilateral_model() -> GovernanceModel:
+    """A city large enough to see some cases linked across regions in three months."""
+    return run(shipped("bilateral", residents=100_000, days=90, warmup=30))
+
+
 @pytest.fixture(scope="module")
 def hub_model() -> GovernanceModel:
     scenario = shipped("multi_party_hub", residents=20_000, days=40, warmup=30)
@@ -38,7 +62,7 @@ def hub_model() -> GovernanceModel:
 def test_one_entry_per_measured_day_and_only_known_kinds(hub_model):
     assert len(hub_model.metrics.link_days) == len(hub_model.metrics.days)
     kinds = {kind for day in hub_model.metrics.link_days for _, kind in day}
-    assert {"blacklist", "lead"} <= kinds <= set(LINK_TRAFFIC)
+    assert {"blacklist", "lead", "suspect", "arrest"} <= kinds <= set(LINK_TRAFFIC)
 
 
 def test_reported_victims_send_stop_payment_orders_down_the_police_bank_link():
@@ -73,3 +97,31 @@ def test_no_police_no_stop_payment_orders():
     for _ in range(scenario.warmup_days + scenario.days):
         model.step()
     assert traffic(model, "freeze", ("police-bank",)) == 0
+
+
+def test_cases_linked_across_regions_travel_the_police_police_link(bilateral_model):
+    carried = traffic(bilateral_model, "case", ("police-police",))
+    assert 0 < carried <= measured(bilateral_model, "cases_linked")
+
+
+def test_with_early_involvement_every_suspect_travels_the_police_judiciary_link(hub_model):
+    carried = traffic(hub_model, "suspect", ("police-judiciary",))
+    assert carried > 0
+    assert carried == market(hub_model, "arrests")
+
+
+def test_arrests_abroad_travel_the_police_international_link(hub_model):
+    carried = traffic(hub_model, "arrest", ("police-international",))
+    assert carried > 0
+    assert carried == market(hub_model, "arrests_cross_border")
+
+
+def test_links_at_level_zero_carry_no_case_suspect_or_arrest():
+    scenario = shipped("bilateral", residents=100_000, days=90, warmup=30)
+    quiet = {f"cooperation.links.{link}": 0.0 for link in POLICE_LINKS}
+    model = run(with_overrides(scenario, settings=quiet))
+    assert all(model.links.level(link) == 0 for link in POLICE_LINKS)
+    assert measured(model, "cases_opened") > 0  # the mechanisms still acted, without the links
+    assert market(model, "arrests") > 0
+    for kind in ("case", "suspect", "arrest"):
+        assert traffic(model, kind, POLICE_LINKS) == 0, kind

@@ -178,8 +178,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "relative": ("Change", "变化率"),
     "outcome": ("Outcome", "指标"),
     "caption_pair_victims": (
-        "Victims each day in A and B (lines) and B minus A (bars): below zero, B had fewer.",
-        "A 与 B 每日受害人数（线）及 B 减 A（柱）：低于零表示 B 更少。",
+        "Victims each day in A and B (lines) and B minus A (shaded): below zero, B had fewer.",
+        "A 与 B 每日受害人数（线）及 B 减 A（阴影）：低于零表示 B 更少。",
     ),
     "caption_pair_loss": (
         "Net loss so far in A and B (lines) and the gap B minus A (shaded): the money B saved, "

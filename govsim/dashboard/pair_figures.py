@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from govsim.dashboard.figures import bars, chart, line
+from govsim.dashboard.figures import STEPS, chart, line
 from govsim.dashboard.labels import say
 from govsim.dashboard.lockstep import PairSnapshot
 
@@ -32,16 +32,17 @@ def _names(snapshot: PairSnapshot) -> tuple[str, str]:
 
 
 def victims(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
-    """Victims each day in A and B (lines) and B minus A (bars)."""
+    """Victims each day in A and B (lines) and B minus A (filled steps, one path: see STEPS)."""
     days = _common_days(snapshot, "victims")
     name_a, name_b = _names(snapshot)
     difference = days["b"] - days["a"]
     traces = [
-        bars(
+        line(
             days["day"],
             difference,
             say("difference", language),
-            marker={"color": COLOURS["difference"]},
+            line={**STEPS, "color": COLOURS["difference"]},
+            fill="tozeroy",
         ),
         line(days["day"], days["a"], name_a, line={"color": COLOURS["a"]}),
         line(days["day"], days["b"], name_b, line={"color": COLOURS["b"]}),

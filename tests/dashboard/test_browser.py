@@ -182,6 +182,13 @@ def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path)
         " p.querySelectorAll('.scatterlayer .fills path').length]; }"
     )
     assert shapes == [0, 1]
+    # A trainer's legend click survives the redraws that follow (the layout's uirevision).
+    plot = "document.querySelector('.govsim-view-victims .js-plotly-plot')"
+    page.locator(".govsim-view-victims .legend .traces").nth(1).click()
+    page.wait_for_function(f"() => {plot}.data[1].visible === 'legendonly'")
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.wait_for_function(f"() => {plot}.data[0].x.length === {day + 1}")
+    assert page.evaluate(f"() => {plot}.data[1].visible") == "legendonly"
     page.screenshot(path=tmp_path / "dashboard-en.png", full_page=True)
     link = page.locator(".v-input", has_text="Police - banks").locator(".v-slider")
     link.click(position={"x": 3, "y": 10})

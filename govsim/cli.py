@@ -467,7 +467,7 @@ def compare(
         lang,
         count=len(scenarios),
         replications=comparison.replications,
-        seconds=sum(comparison.walls),
+        seconds=comparison.wall,
         folder=out_dir,
         report=report,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -195,7 +195,12 @@ def run(
         _leave_if_importing_main()
     scenario = with_seed(scenario, seed)
     seeds = replication_seeds(scenario.seed, replications)
-    results = _execute(scenario, seeds, max(1, workers), progress)
+    tasks = [Task(scenario, replication_seed, i) for i, replication_seed in enumerate(seeds)]
+    return _collected(scenario, seeds, execute(tasks, workers, progress))
+
+
+def _collected(scenario: Scenario, seeds: list[int], results: list[RunResult]) -> RunResults:
+    """One scenario's replications, in order, as tidy frames."""
     return RunResults(
         scenario=scenario,
         seeds=seeds,
@@ -218,21 +223,102 @@ def with_seed(scenario: Scenario, seed: int | None) -> Scenario:
     return scenario.model_copy(update={"seed": int(seed)})
 
 
-def _execute(
-    scenario: Scenario, seeds: list[int], workers: int, progress: Callable[[float], None] | None
+def run_together(
+    scenarios: Sequence[Scenario],
+    replications: int,
+    seed: int,
+    workers: int = 1,
+    progress: Callable[[float], None] | None = None,
+) -> list[RunResults]:
+    """Replications of several scenarios with the same seeds, on one set of workers.
+
+    What :func:`run` gives for each scenario with this master seed, but the replications of
+    all of them are interleaved in one pool of processes: no pool started per scenario, and no
+    worker idle while the last replications of one scenario finish. ``progress`` is called with
+    the replications finished over all scenarios.
+    """
+    if replications < 1:
+        raise ValueError("replications must be at least 1")
+    if workers > 1:
+        _leave_if_importing_main()
+    seeded = [with_seed(scenario, seed) for scenario in scenarios]
+    seeds = replication_seeds(seed, replications)
+    return _gather(seeded, [seeds] * len(seeded), [0] * len(seeded), workers, progress)
+
+
+def run_more_together(
+    runs: Sequence[RunResults],
+    replications: int,
+    workers: int = 1,
+    progress: Callable[[float], None] | None = None,
+) -> list[RunResults]:
+    """Each run with ``replications`` more (as :func:`run_more`), on one set of workers."""
+    if replications < 1:
+        raise ValueError("replications must be at least 1")
+    if workers > 1:
+        _leave_if_importing_main()
+    done = [len(results.seeds) for results in runs]
+    seeds = [
+        replication_seeds(results.scenario.seed, first + replications)[first:]
+        for results, first in zip(runs, done, strict=True)
+    ]
+    scenarios = [results.scenario for results in runs]
+    added = _gather(scenarios, seeds, done, workers, progress)
+    return [_joined(results, more) for results, more in zip(runs, added, strict=True)]
+
+
+def _gather(
+    scenarios: Sequence[Scenario],
+    seeds: Sequence[list[int]],
+    first: Sequence[int],
+    workers: int,
+    progress: Callable[[float], None] | None,
+) -> list[RunResults]:
+    """Run replications ``first[k]``... of scenario ``k`` with ``seeds[k]``, interleaved."""
+    order = [
+        (k, i)
+        for i in range(max(map(len, seeds)))
+        for k in range(len(scenarios))
+        if i < len(seeds[k])
+    ]
+    tasks = [Task(scenarios[k], seeds[k][i], first[k] + i) for k, i in order]
+    results = execute(tasks, workers, progress)
+    by_scenario: list[list[RunResult]] = [[] for _ in scenarios]
+    for (k, _), result in zip(order, results, strict=True):
+        by_scenario[k].append(result)
+    return [
+        _collected(scenario, list(scenario_seeds), replications)
+        for scenario, scenario_seeds, replications in zip(
+            scenarios, seeds, by_scenario, strict=True
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One replication to run: its scenario, its seed and its number."""
+
+    scenario: Scenario
+    seed: int
+    replication: int
+
+
+def execute(
+    tasks: Sequence[Task], workers: int, progress: Callable[[float], None] | None = None
 ) -> list[RunResult]:
-    if workers == 1 or len(seeds) == 1:
+    """Run the tasks, in this process or on ``workers`` processes; results in task order."""
+    if workers <= 1 or len(tasks) == 1:
         results = []
-        for i, seed in enumerate(seeds):
+        for done, task in enumerate(tasks):
             # In one process the bar also moves within a replication, by its days.
-            within = None if progress is None else _Within(progress, i)
-            results.append(run_once(scenario, seed, i, within))
+            within = None if progress is None else _Within(progress, done)
+            results.append(run_once(task.scenario, task.seed, task.replication, within))
         return results
     # Spawn, not fork: numpy's BLAS threads make forking unsafe. Each worker imports the
     # caller's script again, so scripts need the ``if __name__ == "__main__":`` guard.
     context = multiprocessing.get_context("spawn")
     try:
-        return _execute_in_pool(scenario, seeds, workers, progress, context)
+        return _execute_in_pool(tasks, workers, progress, context)
     except BrokenProcessPool:
         if _main_is_a_script():
             raise RuntimeError(UNGUARDED_SCRIPT) from None
@@ -251,15 +337,17 @@ class _Within:
 
 
 def _execute_in_pool(
-    scenario: Scenario,
-    seeds: list[int],
+    tasks: Sequence[Task],
     workers: int,
     progress: Callable[[float], None] | None,
     context: multiprocessing.context.BaseContext,
 ) -> list[RunResult]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(run_once, scenario, s, i): i for i, s in enumerate(seeds)}
-        results: list[RunResult | None] = [None] * len(seeds)
+        futures = {
+            pool.submit(run_once, task.scenario, task.seed, task.replication): i
+            for i, task in enumerate(tasks)
+        }
+        results: list[RunResult | None] = [None] * len(tasks)
         for done, future in enumerate(as_completed(futures), start=1):
             results[futures[future]] = future.result()
             if progress:
@@ -297,15 +385,13 @@ def run_more(
     is the run that would have been made with that many replications from the start (a
     comparison adds paired replications until its intervals are narrow enough).
     """
-    if replications < 1:
-        raise ValueError("replications must be at least 1")
-    done = len(results.seeds)
-    seeds = replication_seeds(results.scenario.seed, done + replications)
-    added = _execute(results.scenario, seeds[done:], max(1, workers), progress)
-    frames = {}
-    for name in ("timeseries", "by_scam", "market", "by_region", "by_institution"):
-        new = [getattr(result, name).assign(replication=done + i) for i, result in enumerate(added)]
-        frames[name] = pd.concat([getattr(results, name), *new], ignore_index=True)
-    summaries = [{**result.summary, "replication": done + i} for i, result in enumerate(added)]
-    summary = pd.concat([results.summary, pd.DataFrame(summaries)], ignore_index=True)
-    return RunResults(results.scenario, seeds, summary, **frames)
+    return run_more_together([results], replications, workers, progress)[0]
+
+
+def _joined(results: RunResults, more: RunResults) -> RunResults:
+    """A run followed by more of its replications (numbered on from it)."""
+    frames = {
+        name: pd.concat([getattr(results, name), getattr(more, name)], ignore_index=True)
+        for name in ("summary", "timeseries", "by_scam", "market", "by_region", "by_institution")
+    }
+    return RunResults(results.scenario, results.seeds + more.seeds, **frames)

@@ -26,7 +26,7 @@ from govsim.comparison.running import (
     compare,
     tables_of,
 )
-from govsim.runner import run_more
+from govsim.runner import run_more_together
 from govsim.scenario.schema import Scenario
 
 
@@ -93,16 +93,13 @@ def compare_to_precision(
     check_scenarios(scenarios)
     check_precision(target, batch, max_replications)
     comparison = compare(scenarios, batch, seed, workers, progress)
-    runs, walls = comparison.runs, comparison.walls
     while (wide := too_wide(comparison.differences, target)) and (
         comparison.replications < max_replications
     ):
         more = min(batch, max_replications - comparison.replications)
-        counter = ProgressAcross(progress, start=comparison.replications * len(runs))
-        for index, results in enumerate(runs):
-            started = time.perf_counter()
-            runs[index] = run_more(results, more, workers, counter.next_run())
-            walls[index] += time.perf_counter() - started
-        comparison = tables_of(runs, walls)
+        counter = ProgressAcross(progress, start=comparison.replications * len(scenarios))
+        started = time.perf_counter()
+        runs = run_more_together(comparison.runs, more, workers, counter.next_run())
+        comparison = tables_of(runs, comparison.wall + time.perf_counter() - started)
     comparison.precision = Precision(target, max_replications, not wide, tuple(wide))
     return comparison

@@ -19,7 +19,7 @@ from govsim.comparison.frames import (
     differences_frame,
 )
 from govsim.comparison.wording import word
-from govsim.runner import RunResults, run
+from govsim.runner import RunResults, run_together
 from govsim.scenario.schema import Scenario
 from govsim.worded import WordedError
 
@@ -32,7 +32,8 @@ class Comparison:
     """Paired runs of several scenarios (the first is the reference) and their tables."""
 
     runs: list[RunResults]
-    walls: list[float]
+    wall: float
+    """Seconds for all the runs: the scenarios run together, interleaved on the same workers."""
     outcomes: pd.DataFrame
     differences: pd.DataFrame
     cost_effectiveness: pd.DataFrame
@@ -69,7 +70,7 @@ def compare(
             reference.
         replications: paired replications per scenario.
         seed: master seed (default: the reference's ``seed``).
-        workers: worker processes per run.
+        workers: worker processes, for the replications of all scenarios together.
         progress: called with the replications finished, over all scenarios together.
 
     Raises:
@@ -78,21 +79,16 @@ def compare(
     """
     check_scenarios(scenarios)
     master = scenarios[0].seed if seed is None else seed
-    counter = ProgressAcross(progress)
-    runs, walls = [], []
-    for scenario in scenarios:
-        started = time.perf_counter()
-        step = counter.next_run()
-        runs.append(run(scenario, replications, seed=master, workers=workers, progress=step))
-        walls.append(time.perf_counter() - started)
-    return tables_of(runs, walls)
+    started = time.perf_counter()
+    runs = run_together(scenarios, replications, master, workers, progress)
+    return tables_of(runs, time.perf_counter() - started)
 
 
-def tables_of(runs: list[RunResults], walls: list[float] | None = None) -> Comparison:
-    """The comparison of runs already made (the first is the reference), and their wall times."""
+def tables_of(runs: list[RunResults], wall: float = 0.0) -> Comparison:
+    """The comparison of runs already made (the first is the reference), and its wall time."""
     return Comparison(
         runs,
-        walls or [0.0] * len(runs),
+        wall,
         comparison_frame(runs),
         differences_frame(runs),
         cost_effectiveness_frame(runs),

@@ -21,6 +21,7 @@ from govsim.scenario.cooperation import Cooperation
 
 if TYPE_CHECKING:
     from govsim.dashboard.lockstep import PairChoices
+    from govsim.dashboard.playing import Player
 
 STRUCTURE_CHOICES: tuple[str, ...] = get_args(Cooperation.model_fields["structure"].annotation)
 """The structures the scenario schema allows (``cooperation.structure``), in its order."""
@@ -86,24 +87,16 @@ def ResidentsAndSeed(
 
 
 @solara.component
-def RunControls(
-    playing: bool,
-    speed: solara.Reactive[int],
-    on_play: Callable[[], None],
-    on_pause: Callable[[], None],
-    on_step: Callable[[], None],
-    on_reset: Callable[[], None],
-    finished: bool,
-    language: str,
-) -> None:
+def RunControls(player: Player, speed: solara.Reactive[int], finished: bool, language: str) -> None:
     """Play or pause, step one day, reset; and how many days each update advances."""
+    playing = player.playing
     with solara.Row():
         if playing:
-            solara.Button(say("pause", language), on_click=on_pause)
+            solara.Button(say("pause", language), on_click=player.pause)
         else:
-            solara.Button(say("play", language), on_click=on_play, disabled=finished)
-        solara.Button(say("step", language), on_click=on_step, disabled=playing or finished)
-        solara.Button(say("reset", language), on_click=on_reset)
+            solara.Button(say("play", language), on_click=player.start, disabled=finished)
+        solara.Button(say("step", language), on_click=player.step, disabled=playing or finished)
+        solara.Button(say("reset", language), on_click=player.reset)
     solara.SliderInt(
         label=say("speed", language), value=speed, min=1, max=MAX_SPEED, on_value=speed.set
     )

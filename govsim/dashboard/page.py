@@ -90,16 +90,7 @@ def SingleRun(catalogue: ScenarioCatalogue, keys: list[str], lang: str) -> None:
     with solara.Sidebar():
         with solara.Card(say("controls", lang), margin=0):
             CityControls(choices, keys, simulation.residents, lang)
-            RunControls(
-                player.playing,
-                speed,
-                player.start,
-                player.pause,
-                player.step,
-                player.reset,
-                snapshot.finished,
-                lang,
-            )
+            RunControls(player, speed, snapshot.finished, lang)
         if simulation.ready:
             with solara.Card(say("live_events", lang), margin=0):
                 LiveEvents(simulation, snapshot.finished, lang)

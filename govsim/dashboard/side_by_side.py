@@ -56,16 +56,7 @@ def SideBySide(catalogue: ScenarioCatalogue, keys: list[str], language: str) -> 
     snapshot = solara.use_memo(pair.snapshot, [pair, player.tick])
     with solara.Sidebar(), solara.Card(say("controls", language), margin=0):
         PairControls(choices, keys, pair.residents, language)
-        RunControls(
-            player.playing,
-            speed,
-            player.start,
-            player.pause,
-            player.step,
-            player.reset,
-            snapshot.finished,
-            language,
-        )
+        RunControls(player, speed, snapshot.finished, language)
     if not pair.ready:
         solara.Error(
             f"{say('invalid', language)}: {pair.error_text(language)}", classes=["govsim-error"]

@@ -124,7 +124,8 @@ class GovernanceModel(mesa.Model):
         self._working: list[FraudRing] = []
         self._roster_seen = -1
         self._ring_luck: tuple[tuple, np.ndarray] | None = None
-        self._stacks: tuple[list[FraudRing], int, HandleStacks, HandleStacks] | None = None
+        self._stacks: tuple[list[FraudRing], int, HandleStacks, HandleStacks, np.ndarray] | None
+        self._stacks = None
         self.market_profit = scenario.fraud.entry_profit_reference
         self.scripts_coaching = scenario.fraud.coaching_initial
         fraud = scenario.fraud
@@ -225,8 +226,9 @@ class GovernanceModel(mesa.Model):
         changes = self.ring_book.roster_changed
         if changes != self._roster_seen:
             self._roster_seen = changes
-            if not all(ring.active for ring in self._working):
-                self._working = [ring for ring in self._working if ring.active]
+            working = self.ring_book.working[slots_of(self._working)]
+            if not working.all():
+                self._working = [self._working[i] for i in np.flatnonzero(working).tolist()]
         return self._working
 
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market
@@ -316,24 +318,51 @@ class GovernanceModel(mesa.Model):
     ) -> None:
         """Give each ring its stacks, and remember them for the day's draws about handles."""
         book, slots = self.ring_book, slots_of(rings)
-        book.hold_stocks(rings, numbers, accounts)
+        book.hold_stocks(rings, numbers, accounts, slots)
         book.numbers_held[slots] = numbers.sizes
         book.accounts_held[slots] = accounts.sizes
-        self._stacks = (rings, book.stocks_changed, numbers, accounts)
+        self._stacks = (rings, book.stocks_changed, numbers, accounts, slots)
 
     def handle_stacks(self, rings: list[FraudRing]) -> tuple[HandleStacks, HandleStacks]:
         """The rings' numbers and accounts, stacked: those restocked today while unchanged.
 
         Contacts and the market's blacklisting draw about the stocks the rings planned
         with, and the next day's planning starts from them; stacking them once saves a
-        concatenation of some 60 stocks each time.
+        concatenation of some 60 stocks each time. When rings have left or entered since
+        (most days, with some 300 rings), the stacks are gathered from those held.
         """
         held = self._stacks
-        if held is not None and held[0] is rings and held[1] == self.ring_book.stocks_changed:
-            return held[2], held[3]
+        if held is not None and held[1] == self.ring_book.stocks_changed:
+            if held[0] is rings:
+                return held[2], held[3]
+            gathered = self._gathered_stacks(rings, *held[2:])
+            if gathered is not None:
+                self._stacks = (rings, held[1], *gathered, slots_of(rings))
+                return gathered
         return HandleStacks([ring.numbers for ring in rings]), HandleStacks(
             [ring.accounts for ring in rings]
         )
+
+    def _gathered_stacks(
+        self,
+        rings: list[FraudRing],
+        numbers: HandleStacks,
+        accounts: HandleStacks,
+        held_slots: np.ndarray,
+    ) -> tuple[HandleStacks, HandleStacks] | None:
+        """The stacks of ``rings`` taken from stacks held for other rings, if all are there.
+
+        A ring missing from the held stacks is one that entered since, with no stock yet
+        (None if it has any: then the rings are stacked one by one).
+        """
+        book, slots = self.ring_book, slots_of(rings)
+        position = np.full(book.count, -1, dtype=np.int64)
+        position[held_slots] = np.arange(held_slots.size)
+        rows = position[slots]
+        missing = slots[rows < 0]
+        if book.numbers_held[missing].any() or book.accounts_held[missing].any():
+            return None
+        return numbers.taken(rows), accounts.taken(rows)
 
     # 4. filtering by channel
     def filter_contacts(self, batch: ContactBatch, rings: list[FraudRing]) -> None:

@@ -189,6 +189,24 @@ class HandleStacks:
         merged[np.arange(added.size) + (self.starts + self.sizes)[added_owner]] = added
         return HandleStacks.of(merged, self.sizes + counts)
 
+    def taken(self, rows: np.ndarray) -> HandleStacks:
+        """The stacks of the rings at these positions, in that order (-1: a ring with none).
+
+        The same stacks as stacking those rings' stocks again: each ring's handles are
+        gathered from where they lie.
+        """
+        there = rows >= 0
+        sizes = np.where(there, self.sizes[rows], 0)
+        starts = np.cumsum(sizes) - sizes
+        shift = np.repeat(self.starts[rows] - starts, sizes)
+        handles = self.handles[np.arange(shift.size) + shift]
+        return HandleStacks.of(handles, sizes)
+
+    def stock(self, row: int) -> np.ndarray:
+        """One ring's stack (a view of :attr:`handles`): ``stocks()[row]``."""
+        start = int(self.starts[row])
+        return self.handles[start : start + int(self.sizes[row])]
+
     def stocks(self) -> list[np.ndarray]:
         """Each ring's stack (views of :attr:`handles`)."""
         return split_by_counts(self.handles, self.sizes)

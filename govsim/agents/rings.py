@@ -86,6 +86,8 @@ class RingBook:
         self.key = np.zeros(capacity, dtype=np.int64)
         self.unique_id = np.zeros(capacity, dtype=np.int64)
         self.entered_day = np.zeros(capacity, dtype=np.int64)
+        self.working = np.zeros(capacity, dtype=bool)
+        """Whether each ring still operates (:attr:`FraudRing.active`)."""
         for name in RING_COLUMNS:
             setattr(self, name, np.zeros(capacity))
         self.home = np.zeros((capacity, roles), dtype=np.int64)
@@ -103,8 +105,8 @@ class RingBook:
         """Counts changes to a ring's numbers or accounts, so remembered stacks can be checked."""
         self.held_generation = 0
         """Counts the days' stocks handed out at once (:meth:`hold_stocks`)."""
-        self._held: tuple[list[FraudRing], HandleStacks, HandleStacks] | None = None
-        self._held_index: dict[int, tuple[np.ndarray, np.ndarray]] | None = None
+        self._held: tuple[list[FraudRing], HandleStacks, HandleStacks, np.ndarray] | None = None
+        self._held_index: dict[int, int] | None = None
         self.roster_changed = 0
         """Counts rings set working or not, so the model checks its list of working rings only
         after a change (:meth:`GovernanceModel.active_rings`)."""
@@ -122,30 +124,39 @@ class RingBook:
         return self._rows
 
     def hold_stocks(
-        self, rings: list[FraudRing], numbers: HandleStacks, accounts: HandleStacks
+        self,
+        rings: list[FraudRing],
+        numbers: HandleStacks,
+        accounts: HandleStacks,
+        slots: np.ndarray | None = None,
     ) -> None:
         """Hand each ring its row of the stacks, read when the ring first asks for its stocks.
 
         No loop over the rings: each reads its stocks from here while it holds them. Rings
         left out of a new list (set not working) take their stocks from the old stacks first.
+        ``slots`` are the rings' rows, if known.
         """
+        if slots is None:
+            slots = np.array([ring.slot for ring in rings], dtype=np.int64)
         if self._held is not None and self._held[0] is not rings:
-            working = {ring.slot for ring in rings}
+            working = set(slots.tolist())
             for ring in self._held[0]:
                 if ring.slot not in working:
                     ring.stocks_held()
         self.held_generation += 1
-        self._held, self._held_index = (rings, numbers, accounts), None
+        self._held, self._held_index = (rings, numbers, accounts, slots), None
 
     def held_stocks(self, slot: int) -> tuple[np.ndarray, np.ndarray] | None:
         """The numbers and accounts last handed to the ring in ``slot`` (views), if any."""
         if self._held is None:
             return None
-        if self._held_index is None:  # the first ring to ask cuts the stacks for all
-            rings, numbers, accounts = self._held
-            stocks = zip(rings, numbers.stocks(), accounts.stocks(), strict=True)
-            self._held_index = {ring.slot: (held, more) for ring, held, more in stocks}
-        return self._held_index.get(slot)
+        rings, numbers, accounts, slots = self._held
+        if self._held_index is None:  # the first ring to ask finds every ring's place
+            self._held_index = dict(zip(slots.tolist(), range(len(rings)), strict=True))
+        at = self._held_index.get(slot)
+        if at is None:
+            return None
+        return numbers.stock(at), accounts.stock(at)
 
     def add(self, key: int, unique_id: int, day: int) -> int:
         """A row for a new ring entering on ``day`` (zeros); returns its slot."""
@@ -168,7 +179,7 @@ class RingBook:
         return self._slot_of_id[unique_ids]
 
     def _grow(self, capacity: int) -> None:
-        for name in ("key", "unique_id", "entered_day", *RING_COLUMNS, *RING_TABLES):
+        for name in ("key", "unique_id", "entered_day", "working", *RING_COLUMNS, *RING_TABLES):
             old = getattr(self, name)
             new = np.zeros((capacity, *old.shape[1:]), dtype=old.dtype)
             new[: old.shape[0]] = old
@@ -256,10 +267,10 @@ class FraudRing(mesa.Agent):
         # Newcomers buy the scripts in circulation (see GovernanceModel.add_ring).
         self.coaching = config.coaching_initial
         self.cash = config.initial_cash
+        # No stock yet (its counts are zero in its new row): stacks held for the working
+        # rings stay valid when it joins them (see GovernanceModel.handle_stacks).
         self._stocks_generation = self.book.held_generation
         self._numbers = self._accounts = np.empty(0, dtype=np.int64)
-        self.numbers = np.empty(0, dtype=np.int64)
-        self.accounts = np.empty(0, dtype=np.int64)
         self.active = True
         # The window's counts (window_*) and what the ring has learned from its city contacts
         # over past reviews (learned_*, see adapt) start at zero in its new row of the book.
@@ -324,6 +335,7 @@ class FraudRing(mesa.Agent):
     @active.setter
     def active(self, value: bool) -> None:
         self._active = value
+        self.book.working[self.slot] = value
         self.book.roster_changed += 1
 
     # --- membership -------------------------------------------------------------------------

@@ -77,8 +77,6 @@ paths and three profit memories (30 days each)."""
 MAX_ENGAGEMENT = 0.95
 RING_DAY_PURPOSES = ("market_blacklist", "identification", "ring_exit")
 """The draws about each ring keyed (ring, day) alone (see ring_draws)."""
-HANDLE_PURPOSES = ("number_detection", "account_detection", "handle_wear")
-"""The draws about each stocked handle when rings plan, keyed (handle, day)."""
 
 
 class GovernanceModel(mesa.Model):
@@ -250,19 +248,27 @@ class GovernanceModel(mesa.Model):
         book, slots = self.ring_book, slots_of(rings)
         evasion = book.evasion[slots]
         numbers, accounts = self.handle_stacks(rings)
-        # The day's draws about every handle, for all three purposes in one pass.
         count = numbers.handles.size
         handles = np.concatenate([numbers.handles, accounts.handles])
-        detection, account_detection, wear = self.keyed.uniforms(
-            HANDLE_PURPOSES, self.handles.key[handles], self.day
-        )
+        keys = self.handles.key[handles]
+        # The day's draws about the handles in one pass: wear for all, detection for the
+        # numbers and the accounts only where an operator or a platform looks for them.
+        requests = [("handle_wear", keys)]
+        looking = (self.telecoms.effort > 0, self.platforms.effort > 0)
+        if looking[0]:
+            requests.append(("number_detection", keys[:count]))
+        if looking[1]:
+            requests.append(("account_detection", keys[count:]))
+        wear, *detection = self.keyed.uniforms_of(requests, self.day)
         day = self.day
-        self.telecoms.detect_numbers(
-            numbers.handles, evasion[numbers.owner], day, draw=detection[:count]
-        )
-        self.platforms.detect_accounts(
-            accounts.handles, evasion[accounts.owner], day, draw=account_detection[count:]
-        )
+        if looking[0]:
+            self.telecoms.detect_numbers(
+                numbers.handles, evasion[numbers.owner], day, draw=detection.pop(0)
+            )
+        if looking[1]:
+            self.platforms.detect_accounts(
+                accounts.handles, evasion[accounts.owner], day, draw=detection.pop(0)
+            )
         usable = self._still_usable(handles, wear)
         numbers, accounts = numbers.kept(usable[:count]), accounts.kept(usable[count:])
         book.numbers_held[slots] = numbers.sizes

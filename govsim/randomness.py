@@ -379,6 +379,21 @@ class KeyedRandom:
         # Scalar keys only: one draw per purpose, shaped as uniform() gives it.
         return _unit(np.array(states, dtype=np.uint64).reshape(-1, 1))
 
+    def uniforms_of(self, requests: list[tuple[str, np.ndarray]], *parts: int) -> list[np.ndarray]:
+        """``uniform(purpose, keys, *parts)`` for each ``(purpose, keys)``, in one pass.
+
+        ``keys`` are 1-d arrays (of any sizes) and ``parts`` scalars: the keys of all
+        requests are hashed together, each with its own purpose's prefix, which saves
+        numpy's per-call overhead and hashes no key for a purpose that does not need it.
+        """
+        sizes = [keys.size for _, keys in requests]
+        prefixes = np.array([self._prefix[purpose] for purpose, _ in requests], dtype=np.uint64)
+        keys = np.concatenate([_as_keys(np.asarray(keys)) for _, keys in requests])
+        key = _mix_in_place(keys ^ np.repeat(prefixes, sizes))
+        units = _unit(_fold_into(key, parts))
+        ends = np.cumsum(sizes).tolist()
+        return [units[end - size : end] for size, end in zip(sizes, ends, strict=True)]
+
     def one(self, purpose: str, *parts: int) -> float:
         """A single uniform in (0, 1): the same value :meth:`uniform` gives for these keys."""
         state = self._prefix[purpose]
@@ -487,12 +502,30 @@ def _poisson_small(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
 
     The table's row is exp(-mean) * mean**j / j! summed up to j: the smallest j whose sum
     reaches u is the count, unless u lies within :data:`SURE_MARGIN` of a sum (or beyond the
-    table), where the search decides.
+    table), where the search decides. Most cells of a day's plan have a mean far below 1 and
+    a count of zero: where the first sum, exp(-mean), lies above u and its margin, so do all
+    the others (the sums only grow), and the table would find a sure zero; only the other
+    cells are tabulated.
     """
+    first = np.exp(-mean)
+    margin = SURE_MARGIN * u
+    k = np.zeros(mean.size)
+    open_cells = np.flatnonzero(first <= u + margin)
+    if open_cells.size:
+        k[open_cells] = _poisson_table(
+            u[open_cells], mean[open_cells], first[open_cells], margin[open_cells]
+        )
+    return k
+
+
+def _poisson_table(
+    u: np.ndarray, mean: np.ndarray, first: np.ndarray, margin: np.ndarray
+) -> np.ndarray:
+    """:func:`_poisson_small` for cells whose count may not be zero (``first``: exp(-mean))."""
     # One row per count, one column per cell: each sum runs down a column, row by row
     # (numpy's cumulative sums along the first axis cost several times as much).
     cdf = np.empty((SMALL_COUNTS, mean.size))
-    cdf[0] = np.exp(-mean)
+    cdf[0] = first
     np.divide(mean, _COUNTS[1:, None], out=cdf[1:])
     for j in range(1, SMALL_COUNTS):
         cdf[j] *= cdf[j - 1]  # the term exp(-mean) * mean**j / j!
@@ -500,7 +533,6 @@ def _poisson_small(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
         cdf[j] += cdf[j - 1]
     # The count is the number of sums below u; it is sure when no sum lies within the
     # margin of u (counts of at most SMALL_COUNTS, summed as bytes: numpy's fastest way).
-    margin = SURE_MARGIN * u
     k = (cdf < u - margin).view(np.int8).sum(axis=0, dtype=np.int8)
     unsure = (k != (cdf <= u + margin).view(np.int8).sum(axis=0, dtype=np.int8)) | (
         k == SMALL_COUNTS

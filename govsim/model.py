@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import compress
 
 import mesa
 import numpy as np
@@ -196,7 +197,9 @@ class GovernanceModel(mesa.Model):
         ring.coaching = self.scripts_coaching
         self.rings.append(ring)
         self.ring_by_id[ring.unique_id] = ring
+        slots = slots_of(self._working)
         self._working = [*self._working, ring]  # a new list: the old one may be in use
+        self.ring_book.remember_rows(self._working, np.append(slots, ring.slot))
         return ring
 
     # --- the day, as in docs/ODD.md section 3 ----------------------------------------------
@@ -224,9 +227,11 @@ class GovernanceModel(mesa.Model):
         changes = self.ring_book.roster_changed
         if changes != self._roster_seen:
             self._roster_seen = changes
-            working = self.ring_book.working[slots_of(self._working)]
+            slots = slots_of(self._working)
+            working = self.ring_book.working[slots]
             if not working.all():
-                self._working = [self._working[i] for i in np.flatnonzero(working).tolist()]
+                self._working = list(compress(self._working, working.tolist()))
+                self.ring_book.remember_rows(self._working, slots[working])
         return self._working
 
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market

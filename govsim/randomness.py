@@ -456,12 +456,19 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
         # without the overhead of arrays of one.
         return np.full(u.shape, _poisson_quantile_one(float(u.flat[0]), float(mean.flat[0])))
     u_cells, mean_cells = u.ravel(), mean.ravel()
-    k = np.zeros(u_cells.size)
-    # A zero mean gives zero, and a count the search has settled stays put: the search runs
-    # only on the counts still moving (most cells of a day's plan have a zero mean).
-    moving = np.flatnonzero(mean_cells > 0)
-    if moving.size:
-        k[moving] = _poisson_positive(u_cells[moving], mean_cells[moving])
+    # A zero mean gives zero. Positive means up to SMALL_MEAN are read off a table where it
+    # is sure (if there are enough of them to pay for it); the search settles the rest.
+    positive = mean_cells > 0
+    small = np.flatnonzero(positive & (mean_cells <= SMALL_MEAN))
+    if small.size >= TABLE_CELLS:
+        k = np.where(positive, -1.0, 0.0)
+        k[small] = _poisson_small(u_cells[small], mean_cells[small])
+        rest = np.flatnonzero(k < 0)
+    else:
+        k = np.zeros(u_cells.size)
+        rest = np.flatnonzero(positive)
+    if rest.size:
+        k[rest] = _poisson_search(u_cells[rest], mean_cells[rest])
     return k.astype(np.int64).reshape(u.shape)
 
 
@@ -478,23 +485,6 @@ SURE_MARGIN = 1e-9
 scipy's ``pdtr``, which the search tests against, and the table's sums both agree with the
 exact CDF to some 1e-15 here (means up to 4, counts up to 11: no CDF below exp(-4)), so a
 decision with this margin is the search's decision (tests/mechanisms/test_randomness.py)."""
-
-
-def _poisson_positive(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
-    """:func:`poisson_quantile` for positive means: the table where it is sure, else the search.
-
-    The same counts as the search alone, which tests the CDF a step at a time with scipy's
-    ``pdtr`` (some 30 ns a value): most of a day's cells have means below 1, where a table of
-    a dozen terms settles them at once.
-    """
-    k = np.full(u.size, -1.0)
-    small = np.flatnonzero(mean <= SMALL_MEAN)
-    if small.size >= TABLE_CELLS:
-        k[small] = _poisson_small(u[small], mean[small])
-    rest = np.flatnonzero(k < 0)
-    if rest.size:
-        k[rest] = _poisson_search(u[rest], mean[rest])
-    return k
 
 
 def _poisson_small(u: np.ndarray, mean: np.ndarray) -> np.ndarray:

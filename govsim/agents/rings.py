@@ -118,10 +118,13 @@ class RingBook:
         model asks about its list of working rings a dozen times a day.
         """
         if rings is not self._asked or len(rings) != self._rows.size:
-            self._asked = rings
-            self._rows = np.array([ring.slot for ring in rings], dtype=np.int64)
-            self._rows.flags.writeable = False
+            self.remember_rows(rings, np.array([ring.slot for ring in rings], dtype=np.int64))
         return self._rows
+
+    def remember_rows(self, rings: list[FraudRing], rows: np.ndarray) -> None:
+        """Take ``rows`` as the rows of ``rings`` (known to the caller), for :meth:`rows`."""
+        self._asked, self._rows = rings, rows
+        rows.flags.writeable = False
 
     def hold_stocks(
         self,

@@ -789,11 +789,21 @@ class GovernanceModel(mesa.Model):
                 self.metrics.add("handles_blacklisted", int(chosen.size))
                 self.metrics.add_link(link, "blacklist", int(chosen.size))
 
+    def _blacklists_delivered(self) -> bool:
+        """Whether police blacklists reach a party that blocks (see :meth:`push_blacklist`)."""
+        return self.police.enabled and any(
+            party.effort > 0 and self.links.level(link) > 0
+            for party, link in (
+                (self.telecoms, "police-telecom"),
+                (self.platforms, "police-platform"),
+            )
+        )
+
     def _blacklist_rest_of_market(self) -> None:
         """Reports elsewhere in the rings' market blacklist more of their handles."""
         rings = self.active_rings()
-        if not rings:
-            return
+        if not rings or not self._blacklists_delivered():
+            return  # the draws would block nothing
         keyed, day, book, slots = self.keyed, self.day, self.ring_book, slots_of(rings)
         keys = book.key[slots]
         # Elementwise, the same arithmetic as for one ring at a time.

@@ -106,6 +106,11 @@ class Sector:
             known = 1.0 - (1.0 - known) * (1.0 - hub.data_desk)
         return known
 
+    def flags_nothing(self) -> bool:
+        """Whether no institution of the sector can flag a contact (no effort, or no flags)."""
+        flag = getattr(self.config, "suspicion_flag", 0.0)
+        return not (flag > 0 and self.efforts.any())
+
     def false_positive_rate(self, base_rate: float) -> float:
         """The sector's false-positive rate per legitimate item: effort, base rate, precision."""
         precision = self.model.links.shared_precision * self.knowledge()

@@ -84,6 +84,8 @@ class InternetPlatforms(Sector):
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts flagged as risk leads but not removed."""
+        if self.flags_nothing():  # every chance is zero: no draw is below it
+            return np.zeros(len(batch), bool)
         draw = batch.uniform(self.model.keyed, "platform_flag")
         chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & ~batch.phone & (draw < chance)

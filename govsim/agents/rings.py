@@ -650,20 +650,18 @@ def market_attempts(
     weights = book.portfolio[slots] * active_types
     total = weights.sum(axis=1, keepdims=True)
     weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
-    operators = member_table(rings)[:, OPERATORS].astype(float)
+    operators = (book.home[slots, OPERATORS] + book.abroad[slots, OPERATORS]).astype(float)
     targeted = book.targeted_share[slots]
-    per_mode = np.stack(
-        [
-            operators * (1 - targeted) * config.broadcast_attempts_per_operator,
-            operators * targeted * config.targeted_attempts_per_operator,
-        ],
-        axis=1,
-    )
+    per_mode = np.empty((operators.size, len(MODES)))
+    per_mode[:, 0] = operators * (1 - targeted) * config.broadcast_attempts_per_operator
+    per_mode[:, 1] = operators * targeted * config.targeted_attempts_per_operator
     attempts = weights[:, :, None] * per_mode[:, None, :]
     numbers, accounts = book.numbers_held[slots], book.accounts_held[slots]
     phone = _carried(attempts[:, uses_phone].sum(axis=(1, 2)), numbers)
     online = _carried(attempts[:, ~uses_phone].sum(axis=(1, 2)), accounts)
-    return attempts * np.where(uses_phone[None, :], phone[:, None], online[:, None])[:, :, None]
+    carried = np.where(uses_phone, phone[:, None], online[:, None])
+    attempts *= carried[:, :, None]
+    return attempts
 
 
 def _carried(need: np.ndarray, handles: np.ndarray) -> np.ndarray:

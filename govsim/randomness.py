@@ -210,7 +210,7 @@ def _mix_int(value: int) -> int:
 def _as_keys(part: np.ndarray) -> np.ndarray:
     if part.dtype == np.uint64:
         return part
-    return part.astype(np.int64).view(np.uint64)
+    return part.astype(np.int64, copy=False).view(np.uint64)
 
 
 def combine(*parts: np.ndarray | int) -> np.ndarray:
@@ -279,11 +279,29 @@ def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
         if not isinstance(part, _SCALARS):
             part = np.asarray(part)
             if part.ndim > 0:
-                key = _mix_in_place(key ^ _as_keys(part))
+                key = _mix_in_place(_xor(key, _as_keys(part)))
                 continue
         key ^= np.array(int(part) & _MASK, dtype=np.uint64)
         _mix_in_place(key)
     return key
+
+
+_LAST_AXIS = 4
+"""A key spread along a last axis of at most this many (a day's modes, a ring's goods) is
+xored one slice at a time: numpy broadcasts a short last axis slowly (20 against 6 us for
+300 x 12 x 2 keys)."""
+
+
+def _xor(key: np.ndarray, part: np.ndarray) -> np.ndarray:
+    """``key ^ part`` (broadcast), a fresh array."""
+    last = part.shape[-1]
+    if 1 < last <= _LAST_AXIS and key.ndim == part.ndim and key.shape[-1] == 1:
+        shape = np.broadcast_shapes(key.shape, part.shape)
+        out = np.empty(shape, dtype=np.uint64)
+        for j in range(last):
+            np.bitwise_xor(key[..., 0], part[..., j], out=out[..., j])
+        return out
+    return key ^ part
 
 
 def _fold_few(state: int, first: np.ndarray, rest: tuple) -> _Few:

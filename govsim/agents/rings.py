@@ -652,10 +652,13 @@ def market_attempts(
     weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
     operators = (book.home[slots, OPERATORS] + book.abroad[slots, OPERATORS]).astype(float)
     targeted = book.targeted_share[slots]
-    per_mode = np.empty((operators.size, len(MODES)))
-    per_mode[:, 0] = operators * (1 - targeted) * config.broadcast_attempts_per_operator
-    per_mode[:, 1] = operators * targeted * config.targeted_attempts_per_operator
-    attempts = weights[:, :, None] * per_mode[:, None, :]
+    broadcast = operators * (1 - targeted) * config.broadcast_attempts_per_operator
+    targeted = operators * targeted * config.targeted_attempts_per_operator
+    # weights[:, :, None] * per_mode[:, None, :], mode by mode (numpy broadcasts a last axis
+    # of two slowly: some four times as long).
+    attempts = np.empty((*weights.shape, len(MODES)))
+    np.multiply(weights, broadcast[:, None], out=attempts[:, :, 0])
+    np.multiply(weights, targeted[:, None], out=attempts[:, :, 1])
     numbers, accounts = book.numbers_held[slots], book.accounts_held[slots]
     phone = _carried(attempts[:, uses_phone].sum(axis=(1, 2)), numbers)
     online = _carried(attempts[:, ~uses_phone].sum(axis=(1, 2)), accounts)

@@ -56,7 +56,8 @@ def make_contacts(model: GovernanceModel, rings: list[FraudRing]) -> ContactBatc
     scam_of = np.repeat(scam, repeats)
     mode_of = np.repeat(mode, repeats)
     keys = _slot_keys(model, rings, ring_idx, scam, mode, repeats)
-    # Every draw about the day's attempts, for all purposes in one pass (read-only rows).
+    # The draws every attempt needs, for all their purposes in one pass (read-only rows);
+    # blocking and early warning draw theirs when first asked (ContactBatch.uniform).
     rows = model.keyed.uniforms(CONTACT_PURPOSES, keys)
     rows.flags.writeable = False
     luck = dict(zip(CONTACT_PURPOSES, rows, strict=True))

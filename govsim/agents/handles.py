@@ -239,6 +239,26 @@ def pick_joined(
     return picked
 
 
+def pick_either(
+    first: HandleStacks,
+    second: HandleStacks,
+    in_first: np.ndarray,
+    owner: np.ndarray,
+    draw: np.ndarray,
+) -> np.ndarray:
+    """:meth:`HandleStacks.pick` from ``first`` where ``in_first`` holds, else from ``second``.
+
+    The same handles as picking from each where it applies, in one pass over the picks.
+    """
+    size = np.where(in_first, first.sizes[owner], second.sizes[owner])
+    if not size.any():
+        return np.full(owner.size, -1, dtype=np.int64)
+    start = np.where(in_first, first.starts[owner], second.starts[owner] + first.handles.size)
+    joined = np.concatenate([first.handles, second.handles])
+    index = np.minimum(start + (draw * size).astype(np.int64), joined.size - 1)
+    return np.where(size > 0, joined[index], -1)
+
+
 def split_by_counts(values: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
     """``values`` cut into consecutive pieces of ``counts`` items (views, like ``np.split``).
 

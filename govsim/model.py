@@ -635,12 +635,13 @@ class GovernanceModel(mesa.Model):
 
     def exit_abroad_share(self, ring_ids: np.ndarray) -> np.ndarray:
         """Share of each ring's funds that leave the country."""
-        ids, index = np.unique(ring_ids, return_inverse=True)
-        abroad = self.config.fraud.cross_border_exit_share
-        shares = np.array(
-            [abroad if self.ring_by_id[int(i)].cross_border else DOMESTIC_EXIT_SHARE for i in ids]
+        if not ring_ids.size:
+            return np.zeros(0)
+        book = self.ring_book
+        cross_border = book.cross_border[book.slots_of_ids(ring_ids)]
+        return np.where(
+            cross_border, self.config.fraud.cross_border_exit_share, DOMESTIC_EXIT_SHARE
         )
-        return shares[index] if ring_ids.size else np.zeros(0)
 
     def record_payments(self, paid: PendingTransfers, amounts: np.ndarray) -> None:
         """Victims lose the money; first payments count as victimisations."""
@@ -989,7 +990,7 @@ class GovernanceModel(mesa.Model):
         market_levels = {
             "rings_active": float(len(rings)),
             "ring_members": float(member_table(rings).sum()),
-            "rings_cross_border": float(sum(r.cross_border for r in rings)),
+            "rings_cross_border": float(np.count_nonzero(book.cross_border[slots])),
             "targeted_share": mean_of(book.targeted_share[slots]) if rings else 0.0,
             "evasion": mean_of(book.evasion[slots]) if rings else 0.0,
             "coaching": mean_of(book.coaching[slots]) if rings else 0.0,

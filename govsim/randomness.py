@@ -260,7 +260,7 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
     """Fold keys into the state from the first array on (each part mixed in turn)."""
     first = np.asarray(parts[0])
     rest = parts[1:]
-    if all(isinstance(part, _SCALARS) for part in rest):
+    if _all_scalars(rest):
         if first.size == 0:
             return np.empty(first.shape, dtype=np.uint64)
         if first.size <= _SMALL:
@@ -271,6 +271,14 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
             return few
     # Each xor makes the fresh array that the mix then works in.
     return _fold_into(_mix_in_place(_as_keys(first) ^ np.array(state, dtype=np.uint64)), rest)
+
+
+def _all_scalars(parts: tuple) -> bool:
+    """Whether every part is a single integer."""
+    for part in parts:  # noqa: SIM110 (a loop: a generator costs more to start)
+        if not isinstance(part, _SCALARS):
+            return False
+    return True
 
 
 def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
@@ -386,9 +394,12 @@ class KeyedRandom:
         (a day's contacts are drawn about for some twenty purposes).
         """
         states = [self._prefix[purpose] for purpose in purposes]
-        ndim = max((np.ndim(part) for part in parts), default=0)
+        ndim = 0
+        for part in parts:
+            if not isinstance(part, _SCALARS):
+                ndim = max(ndim, np.ndim(part))
         for i, part in enumerate(parts):
-            if np.ndim(part) == 0:
+            if isinstance(part, _SCALARS) or np.ndim(part) == 0:
                 states = [_mix_int(state ^ (int(part) & _MASK)) for state in states]
                 continue
             column = np.array(states, dtype=np.uint64).reshape((-1,) + (1,) * ndim)
@@ -441,6 +452,8 @@ class KeyedRandom:
 
     def poisson_one(self, mean: float, purpose: str, *parts: int) -> int:
         """One Poisson count for scalar keys: ``poisson(...)[0]``, without arrays of one."""
+        if mean <= 0:
+            return 0  # whatever the draw (a sector that makes no mistakes, say)
         return _poisson_quantile_one(self.one(purpose, *parts), float(mean))
 
     def round_one(self, value: float, purpose: str, *parts: int) -> int:

@@ -80,6 +80,8 @@ class Sector:
 
     def collateral_count(self, expected: float) -> int:
         """Today's count of legitimate items hit by mistake, Poisson with the given mean."""
+        if expected <= 0:
+            return 0  # a sector that does nothing makes no mistakes (no draw needed)
         keyed = self.model.keyed
         return keyed.poisson_one(expected, "collateral", _kind_key(self.kind), self.model.day)
 

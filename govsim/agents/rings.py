@@ -88,6 +88,8 @@ class RingBook:
         self.entered_day = np.zeros(capacity, dtype=np.int64)
         self.working = np.zeros(capacity, dtype=bool)
         """Whether each ring still operates (:attr:`FraudRing.active`)."""
+        self.cross_border = np.zeros(capacity, dtype=bool)
+        """Whether each ring's base is abroad (:attr:`FraudRing.cross_border`)."""
         for name in RING_COLUMNS:
             setattr(self, name, np.zeros(capacity))
         self.home = np.zeros((capacity, roles), dtype=np.int64)
@@ -182,7 +184,8 @@ class RingBook:
         return self._slot_of_id[unique_ids]
 
     def _grow(self, capacity: int) -> None:
-        for name in ("key", "unique_id", "entered_day", "working", *RING_COLUMNS, *RING_TABLES):
+        names = ("key", "unique_id", "entered_day", "working", "cross_border")
+        for name in (*names, *RING_COLUMNS, *RING_TABLES):
             old = getattr(self, name)
             new = np.zeros((capacity, *old.shape[1:]), dtype=old.dtype)
             new[: old.shape[0]] = old
@@ -233,6 +236,7 @@ class FraudRing(mesa.Agent):
     city_expected_takings = _column("city_expected_takings")
     victims_per_day = _column("victims_per_day")
     entered_day = _column("entered_day", int)
+    cross_border = _column("cross_border", bool)
     portfolio = _table("portfolio")
     home = _table("home")
     abroad = _table("abroad")

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from govsim.model import GovernanceModel
 
 
+GROOMING_PURPOSES = ("grooming_detection", "grooming_stop")
+"""The day's draws about each victim being groomed, keyed (episode, day), in one pass."""
+
+
 def warn_contacts(
     model: GovernanceModel, batch: ContactBatch, in_progress: np.ndarray
 ) -> np.ndarray:
@@ -195,13 +199,14 @@ def interrupt_grooming(model: GovernanceModel) -> None:
         return  # nothing to interrupt, or no one detects it (every chance is zero)
     pending = model.pending
     online = ~model.scams.phone[pending.scam] & (pending.due > model.day)
-    detected = model.platforms.detect_grooming(online, pending.episode, model.day)
+    detection, stopping = model.keyed.uniforms(GROOMING_PURPOSES, pending.episode, model.day)
+    detected = model.platforms.detect_grooming(online, pending.episode, model.day, detection)
     centre = model.police.call_efficacy(
         model.ring_values(pending.ring, "coaching"), reach=model.links.level("police-platform")
     )
     stop = model.config.agencies.platforms.in_app_warning
     stop = 1 - (1 - stop) * (1 - (centre if model.police.enabled else 0.0))
-    saved = detected & (model.keyed.uniform("grooming_stop", pending.episode, model.day) < stop)
+    saved = detected & (stopping < stop)
     left = model.scams.takings_left(pending.scam, pending.stage)
     model.count_stop_chances(online * model.platforms.grooming_detection_chance * stop, left)
     model.metrics.add("dissuaded", int(saved.sum()))

@@ -425,25 +425,37 @@ class GovernanceModel(mesa.Model):
 
     # 5-6. engagement, interrupted by early warning
     def engagement_probability(
-        self, batch: ContactBatch, rings: list[FraudRing] | None = None
+        self,
+        batch: ContactBatch,
+        rings: list[FraudRing] | None = None,
+        rows: np.ndarray | None = None,
     ) -> np.ndarray:
-        """P(engage) from the type's conversion, ring skill, profile, awareness and targeting."""
+        """P(engage) from the type's conversion, ring skill, profile, awareness and targeting.
+
+        For every contact, or for the contacts in ``rows`` only (in that order).
+        """
         residents, scams = self.residents, self.scams
-        targets = np.maximum(batch.target, 0)
+        target, scam, mode, ring = batch.target, batch.scam, batch.mode, batch.ring
+        if rows is not None:
+            target, scam, mode, ring = target[rows], scam[rows], mode[rows], ring[rows]
+        targets = np.maximum(target, 0)
         awareness = residents.awareness(targets, self.day)
         weight = self.config.population.awareness_weight
-        p = scams.conversion[batch.scam] * scams.profile[batch.scam, residents.group[targets]]
+        p = scams.conversion[scam] * scams.profile[scam, residents.group[targets]]
         p = p * residents.frailty[targets] * (1.0 - awareness) ** weight
-        lift = scams.record_lift[batch.scam] * residents.record_detail[targets]
-        p = p * np.where(batch.mode == 1, lift, 1.0)
+        lift = scams.record_lift[scam] * residents.record_detail[targets]
+        p = p * np.where(mode == 1, lift, 1.0)
         if rings:
-            p = p * self.ring_book.skill[slots_of(rings)][batch.ring]
+            p = p * self.ring_book.skill[slots_of(rings)][ring]
         return np.minimum(p, MAX_ENGAGEMENT)
 
     def engage(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Reached residents start to engage or resist; warnings stop some; the rest pay."""
         draw = batch.uniform(self.keyed, "engage")
-        probability = self.engagement_probability(batch, rings)
+        # Only contacts still alive can engage: the others' chances would go unread.
+        alive = np.flatnonzero(batch.alive)
+        probability = np.zeros(len(batch))
+        probability[alive] = self.engagement_probability(batch, rings, alive)
         would = batch.alive & (draw < probability)
         stopped = self.warn_contacts(batch, would)
         called = np.bincount(batch.ring, weights=batch.called, minlength=len(rings))

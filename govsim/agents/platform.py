@@ -123,9 +123,15 @@ class InternetPlatforms(Sector):
         chance = self.effort * self.config.account_detection * (1.0 - evasion)
         self.model.handles.block_from(accounts[draw < chance], day + 1)
 
-    def detect_grooming(self, online: np.ndarray, keys: np.ndarray, day: int) -> np.ndarray:
-        """Ongoing grooming conversations the platform detects today."""
-        draw = self.model.keyed.uniform("grooming_detection", keys, day)
+    def detect_grooming(
+        self, online: np.ndarray, keys: np.ndarray, day: int, draw: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Ongoing grooming conversations the platform detects today.
+
+        ``draw``: the conversations' uniforms for "grooming_detection" today, if drawn already.
+        """
+        if draw is None:
+            draw = self.model.keyed.uniform("grooming_detection", keys, day)
         return online & (draw < self.grooming_detection_chance)
 
     @property

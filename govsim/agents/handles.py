@@ -31,9 +31,8 @@ class HandleRegistry:
         self._kind = np.empty(capacity, dtype=np.int8)
         self._blocked_from = np.empty(capacity, dtype=np.float64)
         self._key = np.empty(capacity, dtype=np.uint64)
-        # Per kind: the sorted keys of the rings that bought it, and how many each bought.
-        empty = np.empty(0, dtype=np.int64)
-        self._bought = {kind: (empty, empty) for kind in (NUMBER, ACCOUNT)}
+        # Per kind: how many handles each ring bought, by the ring's id.
+        self._bought = {kind: np.zeros(0, dtype=np.int64) for kind in (NUMBER, ACCOUNT)}
 
     @property
     def count(self) -> int:
@@ -89,19 +88,19 @@ class HandleRegistry:
         first, last = self._count, self._count + total
         if last > self._owner.size:
             self._grow(max(last, 2 * self._owner.size))
-        buyers = [np.flatnonzero(row) for row in amounts]
-        counts = np.concatenate([row[bought] for row, bought in zip(amounts, buyers, strict=True)])
+        # Each (kind, ring) that buys, kind by kind: the flat cells of ``amounts`` in order.
+        cells = np.flatnonzero(amounts)
+        counts = amounts.ravel()[cells]
+        kind_row, buyers_all = np.divmod(cells, amounts.shape[1])
         ring_keys = np.asarray(ring_keys, dtype=np.int64)
-        serial_start = np.concatenate(
-            [
-                self._serials(kind, ring_keys[bought], row[bought])
-                for kind, row, bought in zip(kinds, amounts, buyers, strict=True)
-            ]
-        )
-        buyers_all = np.concatenate(buyers)
-        kind_of = np.repeat(np.repeat(kinds, [b.size for b in buyers]), counts)
+        buyer_ids = np.asarray(ring_ids, dtype=np.int64)[buyers_all]
+        serial_start = np.empty(cells.size, dtype=np.int64)
+        ends = np.searchsorted(kind_row, np.arange(1, len(kinds) + 1)).tolist()
+        for kind, start, end in zip(kinds, [0, *ends[:-1]], ends, strict=True):
+            serial_start[start:end] = self._serials(kind, buyer_ids[start:end], counts[start:end])
+        kind_of = np.repeat(np.asarray(kinds)[kind_row], counts)
         within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        self._owner[first:last] = np.repeat(np.asarray(ring_ids)[buyers_all], counts)
+        self._owner[first:last] = np.repeat(buyer_ids, counts)
         self._kind[first:last] = kind_of
         self._blocked_from[first:last] = NEVER
         owner_keys = np.repeat(ring_keys[buyers_all], counts)
@@ -110,24 +109,20 @@ class HandleRegistry:
         self._count = last
         return split_by_counts(np.arange(first, last, dtype=np.int64), totals)
 
-    def _serials(self, kind: int, ring_keys: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    def _serials(self, kind: int, ring_ids: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The first serial number of each ring's new handles of ``kind``; ``counts`` are taken.
 
-        Each kind's buyers are kept as sorted ring keys with the handles each bought, so that
-        some 60 rings' serials are a search in an array, not 60 look-ups in a dictionary.
+        Each kind's purchases are counted by ring id (a ring's id and key go together), so
+        that some 60 rings' serials are two array operations, not 60 look-ups.
         """
-        keys, bought = self._bought[kind]
-        at = np.searchsorted(keys, ring_keys)
-        known = at < keys.size
-        known[known] = keys[at[known]] == ring_keys[known]
-        start = np.zeros(ring_keys.size, dtype=np.int64)
-        start[known] = bought[at[known]]
-        bought[at[known]] = start[known] + counts[known]
-        if not known.all():  # rings buying this kind for the first time
-            keys = np.concatenate([keys, ring_keys[~known]])
-            bought = np.concatenate([bought, counts[~known]])
-            order = np.argsort(keys, kind="stable")
-            self._bought[kind] = (keys[order], bought[order])
+        bought = self._bought[kind]
+        top = int(ring_ids.max()) + 1 if ring_ids.size else 0
+        if top > bought.size:
+            grown = np.zeros(max(top, 2 * bought.size), dtype=np.int64)
+            grown[: bought.size] = bought
+            self._bought[kind] = bought = grown
+        start = bought[ring_ids]
+        bought[ring_ids] = start + counts
         return start
 
     def _grow(self, capacity: int) -> None:
@@ -227,16 +222,18 @@ def pick_joined(
 
     The same handles as stacking the joined stocks, without joining them ring by ring.
     """
+    joined = np.concatenate([first.handles, second.handles])
+    if not joined.size:
+        return np.full(owner.size, -1, dtype=np.int64)
     in_first = first.sizes[owner]
     size = in_first + second.sizes[owner]
     within = (draw * size).astype(np.int64)
-    picked = np.full(owner.size, -1, dtype=np.int64)
-    from_first = (size > 0) & (within < in_first)
-    from_second = (size > 0) & ~from_first
-    picked[from_first] = first.handles[first.starts[owner[from_first]] + within[from_first]]
-    rest = within[from_second] - in_first[from_second]
-    picked[from_second] = second.handles[second.starts[owner[from_second]] + rest]
-    return picked
+    # Where each ring's stock starts in the joined handles: its numbers', and its accounts'
+    # less its numbers (``within`` counts on from its numbers into its accounts).
+    in_second = first.handles.size + second.starts - first.sizes
+    start = np.where(within < in_first, first.starts[owner], in_second[owner])
+    index = np.minimum(start + within, joined.size - 1)
+    return np.where(size > 0, joined[index], -1)
 
 
 def pick_either(

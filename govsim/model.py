@@ -587,7 +587,7 @@ class GovernanceModel(mesa.Model):
         """
         draw = self.keyed.uniform("mule_capacity", due.episode, due.stage)
         ids, index = np.unique(due.ring, return_inverse=True)
-        shares = np.array([self.mule_share(self.ring_by_id[int(i)]) for i in ids])
+        shares = self._mule_shares_of(ids)
         if not len(due):
             return np.ones(0, bool)
         self.count_stop_chances(1.0 - shares[index], self.scams.takings_left(due.scam, due.stage))
@@ -600,6 +600,21 @@ class GovernanceModel(mesa.Model):
         capacity = book.mules[slots] * self.config.fraud.transfers_per_mule_day
         short = capacity < wanted
         return np.divide(capacity, wanted, out=np.ones_like(capacity), where=short)
+
+    def _mule_shares_of(self, ring_ids: np.ndarray) -> np.ndarray:
+        """:meth:`mule_share` of each ring named in ``ring_ids``, read from the ring book.
+
+        The same arithmetic, element by element (a ring no longer working takes none).
+        """
+        book = self.ring_book
+        slots = book.slots_of_ids(ring_ids)
+        wanted = self.extrapolation.transfers_wanted(book.victims_per_day[slots])
+        capacity = book.mules[slots] * self.config.fraud.transfers_per_mule_day
+        capacity = np.where(book.working[slots], capacity, 0.0)
+        shares = np.ones(ring_ids.size)
+        short = ~(capacity >= wanted)
+        shares[short] = capacity[short] / wanted[short]
+        return shares
 
     def mule_share(self, ring: FraudRing) -> float:
         """Share of the ring's due transfers its mule accounts can take (market-wide)."""

@@ -126,7 +126,10 @@ def mule_paths(
     parked = park < fraud.parked_share
     hops = hops + np.where(parked, fraud.parked_hours_mean * -np.log(wait), 0.0)
     abroad = leave < model.exit_abroad_share(paid.ring)[rows]
-    caught = model.banks.detect_mule_paths(paid.resident[rows], combine(*keys))
+    if model.banks.detects_no_mules():  # every chance is zero: no draw is below it
+        caught = np.zeros(rows.size, bool)
+    else:
+        caught = model.banks.detect_mule_paths(paid.resident[rows], combine(*keys))
     caught_at = start[rows] + fraud.hop_hours_mean * -np.log(detect)
     return Chunks.of(
         amount=amounts[rows] / fanout,

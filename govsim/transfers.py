@@ -227,21 +227,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     model.count_takings_lost(model.scams.takings_left(due.scam[broke], due.stage[broke]))
     due = due.select(~broke)
     amounts = amounts[~broke]
-    repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
-    keys = combine(due.episode, due.stage)
-    hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
-    held = model.banks.held(hold, keys)
-    centre_call = centre_call_on_hold(model, due.ring)
-    stopped = model.banks.stop_after_hold(held, centre_call, keys)
-    stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
-    model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
-    metrics.add("held_by_bank", np.count_nonzero(stopped))
-    model.count_by_place(
-        "held_by_bank", due.resident[stopped], due.scam[stopped], due.platform[stopped]
-    )
-    model.residents.boost_awareness(
-        due.resident[stopped], day, model.education.config.warning_boost
-    )
+    held, stopped = _risk_control(model, due, amounts, day)
     paid, amounts, held = due.select(~stopped), amounts[~stopped], held[~stopped]
     waking = model.keyed.uniform("transfer_hour", paid.episode, paid.stage)
     start = day * 24.0 + WAKING_HOURS[0] + (WAKING_HOURS[1] - WAKING_HOURS[0]) * waking
@@ -266,6 +252,35 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     return TransferOutcome(
         chunks, _reports(model, paid, report_hour), _follow_ups(model, paid, report_hour)
     )
+
+
+def _risk_control(
+    model: GovernanceModel, due: PendingTransfers, amounts: np.ndarray, day: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which due transfers the payers' banks hold, and which of those are stopped.
+
+    Where no bank makes an effort every hold chance is zero: nothing is held, stopped or
+    expected to be stopped, and nothing is drawn.
+    """
+    if model.banks.holds_nothing():
+        model.metrics.add("held_by_bank", 0)
+        return np.zeros(len(due), bool), np.zeros(len(due), bool)
+    repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
+    keys = combine(due.episode, due.stage)
+    hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
+    held = model.banks.held(hold, keys)
+    centre_call = centre_call_on_hold(model, due.ring)
+    stopped = model.banks.stop_after_hold(held, centre_call, keys)
+    stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
+    model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
+    model.metrics.add("held_by_bank", np.count_nonzero(stopped))
+    model.count_by_place(
+        "held_by_bank", due.resident[stopped], due.scam[stopped], due.platform[stopped]
+    )
+    model.residents.boost_awareness(
+        due.resident[stopped], day, model.education.config.warning_boost
+    )
+    return held, stopped
 
 
 def _reports(model: GovernanceModel, paid: PendingTransfers, report_hour: np.ndarray) -> Reports:

@@ -219,19 +219,26 @@ def _rows_of_ties(
     start = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(first_count + second_count, out=start[1:])
     laid = np.empty(2 * sources.size, dtype=targets.dtype)
-    # The sources' entries: each row's first, in their order (they are sorted already).
-    first_start = np.cumsum(first_count) - first_count
-    within = np.arange(sources.size) - first_start[sources]
-    laid[start[sources] + within] = targets
+    # The sources' entries: each row's first, in their order (they are sorted already). An
+    # entry's place is its index shifted by its row's: where the row starts, less where its
+    # sources start among the sources.
+    shift = start[:-1] - (np.cumsum(first_count) - first_count)
+    place = shift[sources]
+    place += np.arange(sources.size)
+    laid[place] = targets
     # The targets' entries, after their row's sources' ones: a stable sort of the targets,
     # from a unique key per entry (any sort of unique keys gives the same order, and numpy's
     # default sort of 64-bit keys is faster than its stable sort of 32-bit rows).
-    keys = (targets.astype(np.int64) << 32) | np.arange(targets.size, dtype=np.int64)
+    keys = targets.astype(np.int64)
+    keys <<= 32
+    keys |= np.arange(targets.size)
     order = np.argsort(keys)
+    del keys
     rows = targets[order]
-    second_start = np.cumsum(second_count) - second_count
-    within = np.arange(targets.size) - second_start[rows]
-    laid[start[rows] + first_count[rows] + within] = sources[order]
+    shift = start[:-1] + first_count - (np.cumsum(second_count) - second_count)
+    place = shift[rows]
+    place += np.arange(targets.size)
+    laid[place] = sources[order]
     return start, laid
 
 

@@ -167,6 +167,10 @@ def freeze_chances(
     )
     caught = model.banks.mule_detection_chance(paid.resident)
     undetected = 1.0 - caught[:, None] * (1.0 - np.exp(-exits[None, :] / fraud.hop_hours_mean))
+    if not np.isfinite(latency).any():
+        # No stop-payment ever lands (no police order, no bank freezing on request): every
+        # path is unstopped, and only the banks' detection can freeze it.
+        return 1.0 - undetected @ weights
     first = np.where(paid.stage == 0, start, paid.first_hour)[:, None]
     since = np.where(paid.stage == 0, -np.inf, (paid.due + 1) * 24.0)[:, None]
     earlier = _reported_by(model, paid, first, np.where(np.isfinite(since), since, 0))

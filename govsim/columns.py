@@ -41,7 +41,7 @@ class Columns:
         names = _names(type(self))
         if isinstance(mask, np.ndarray) and mask.dtype == bool and mask.ndim == 1:
             # The rows found once: each column's boolean index would scan the mask again.
-            mask = np.flatnonzero(mask)
+            mask = mask.nonzero()[0]
             if mask.size == len(self):  # every row (most of a day's selections)
                 return type(self)(**{name: getattr(self, name) for name in names})
         return type(self)(**{name: getattr(self, name)[mask] for name in names})

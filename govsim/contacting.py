@@ -52,13 +52,13 @@ def make_contacts(model: GovernanceModel, rings: list[FraudRing]) -> ContactBatc
     """Build today's batch of attempts with their keys, targets and handles."""
     counts = plan_attempts(model, rings)
     # np.nonzero(counts), from the flat cells (twice as fast): ring, scam type, mode.
-    cells = np.flatnonzero(counts)
+    cells = counts.ravel().nonzero()[0]
     repeats = counts.ravel()[cells]
     cells, mode = np.divmod(cells, counts.shape[2])
     ring_idx, scam = np.divmod(cells, counts.shape[1])
-    ring_of = np.repeat(ring_idx, repeats)
-    scam_of = np.repeat(scam, repeats)
-    mode_of = np.repeat(mode, repeats)
+    ring_of = ring_idx.repeat(repeats)
+    scam_of = scam.repeat(repeats)
+    mode_of = mode.repeat(repeats)
     keys = _slot_keys(model, rings, ring_idx, scam, mode, repeats)
     # The draws every attempt needs, for all their purposes in one pass (read-only rows);
     # blocking and early warning draw theirs when first asked (ContactBatch.uniform).
@@ -96,9 +96,9 @@ def _slot_keys(
         return np.empty(0, dtype=np.uint64)
     ring_keys = model.ring_book.key[slots_of(rings)][ring_idx]
     cells = combine(ring_keys, model.day, model.scams.key[scam], mode)
-    starts = np.cumsum(repeats) - repeats
-    slot = np.arange(int(repeats.sum())) - np.repeat(starts, repeats)
-    return combine(np.repeat(cells, repeats), slot)
+    starts = repeats.cumsum() - repeats
+    slot = np.arange(int(repeats.sum())) - starts.repeat(repeats)
+    return combine(cells.repeat(repeats), slot)
 
 
 def _draw_targets(
@@ -110,7 +110,7 @@ def _draw_targets(
     targets = (pick * residents.size).astype(np.int64)
     targeted = mode == TARGETED
     if targeted.any():
-        targeted = np.flatnonzero(targeted)
+        targeted = targeted.nonzero()[0]
         group_draw = luck["target_group"][targeted]
         targets[targeted] = model.market.draw_targets(
             model.scams.profile, group_draw, pick[targeted], kinds=scam[targeted]

@@ -396,9 +396,9 @@ class GovernanceModel(mesa.Model):
         metrics.add("contacts_reached", np.count_nonzero(batch.reached))
         metrics.add_by_scam("attempts", batch.scam, batch.mode)
         for name in ("blocked_telecom", "blocked_platform"):
-            hit = np.flatnonzero(getattr(batch, name))  # found once, read thrice
+            hit = getattr(batch, name).nonzero()[0]  # found once, read thrice
             self.count_by_place(name, batch.target[hit], batch.scam[hit], batch.platform[hit])
-        rows = np.flatnonzero(batch.reached)
+        rows = batch.reached.nonzero()[0]
         metrics.add_by_scam("contacts_reached", batch.scam[rows], batch.mode[rows])
         count = len(rings)
         contacts = np.bincount(batch.ring, minlength=count)
@@ -453,7 +453,7 @@ class GovernanceModel(mesa.Model):
         """Reached residents start to engage or resist; warnings stop some; the rest pay."""
         draw = batch.uniform(self.keyed, "engage")
         # Only contacts still alive can engage: the others' chances would go unread.
-        alive = np.flatnonzero(batch.alive)
+        alive = batch.alive.nonzero()[0]
         probability = np.zeros(len(batch))
         probability[alive] = self.engagement_probability(batch, rings, alive)
         would = batch.alive & (draw < probability)
@@ -511,7 +511,7 @@ class GovernanceModel(mesa.Model):
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
     ) -> None:
         """Engaged victims pay today or after their scam's grooming period."""
-        engaged = np.flatnonzero(engaged)  # found once, read by every column
+        engaged = engaged.nonzero()[0]  # found once, read by every column
         if not engaged.size:
             return  # most days in a small city: nothing to queue
         ring_ids = self.ring_book.unique_id[slots_of(rings)]
@@ -841,13 +841,14 @@ class GovernanceModel(mesa.Model):
         stocked = book.numbers_held[slots] + book.accounts_held[slots] > 0
         luck = self.ring_draws("market_blacklist", rings)  # keyed.poisson's uniforms
         extra = np.where(stocked, poisson_quantile(luck, np.asarray(expected, dtype=float)), 0)
-        hit = np.flatnonzero(extra)
+        hit = extra.nonzero()[0]
         if not hit.size:
             return
         # A ring's stock is its numbers, then its accounts.
         numbers, accounts = self.handle_stacks(rings)
-        owner = np.repeat(hit, extra[hit])
-        slot = np.arange(owner.size) - np.repeat(np.cumsum(extra[hit]) - extra[hit], extra[hit])
+        owner = hit.repeat(extra[hit])
+        taken = extra[hit]
+        slot = np.arange(owner.size) - (taken.cumsum() - taken).repeat(taken)
         pick = keyed.uniform("market_blacklist_pick", keys[owner], day, slot)
         picked = pick_joined(numbers, accounts, owner, pick)
         self.push_blacklist(picked, self.handles.kind[picked] == NUMBER, in_city=False)

@@ -418,7 +418,7 @@ class KeyedRandom:
         sizes = [keys.size for _, keys in requests]
         prefixes = np.array([self._prefix[purpose] for purpose, _ in requests], dtype=np.uint64)
         keys = np.concatenate([_as_keys(np.asarray(keys)) for _, keys in requests])
-        key = _mix_in_place(keys ^ np.repeat(prefixes, sizes))
+        key = _mix_in_place(keys ^ prefixes.repeat(sizes))
         units = _unit(_fold_into(key, parts))
         ends = np.cumsum(sizes).tolist()
         return [units[end - size : end] for size, end in zip(sizes, ends, strict=True)]
@@ -490,14 +490,14 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
     # A zero mean gives zero. Positive means up to SMALL_MEAN are read off a table where it
     # is sure (if there are enough of them to pay for it); the search settles the rest.
     positive = mean_cells > 0
-    small = np.flatnonzero(positive & (mean_cells <= SMALL_MEAN))
+    small = (positive & (mean_cells <= SMALL_MEAN)).nonzero()[0]
     if small.size >= TABLE_CELLS:
         k = np.where(positive, -1.0, 0.0)
         k[small] = _poisson_small(u_cells[small], mean_cells[small])
-        rest = np.flatnonzero(k < 0)
+        rest = (k < 0).nonzero()[0]
     else:
         k = np.zeros(u_cells.size)
-        rest = np.flatnonzero(positive)
+        rest = positive.nonzero()[0]
     if rest.size:
         k[rest] = _poisson_search(u_cells[rest], mean_cells[rest])
     return k.astype(np.int64).reshape(u.shape)
@@ -531,7 +531,7 @@ def _poisson_small(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
     first = np.exp(-mean)
     margin = SURE_MARGIN * u
     k = np.zeros(mean.size)
-    open_cells = np.flatnonzero(first <= u + margin)
+    open_cells = (first <= u + margin).nonzero()[0]
     if open_cells.size:
         k[open_cells] = _poisson_table(
             u[open_cells], mean[open_cells], first[open_cells], margin[open_cells]

@@ -117,7 +117,7 @@ def mule_paths(
     """Split each payment into parallel mule paths and time their race out of reach."""
     keyed, fraud = model.keyed, model.config.fraud
     fanout = fraud.fanout
-    rows = np.repeat(np.arange(len(paid)), fanout)
+    rows = np.arange(len(paid)).repeat(fanout)
     keys = (paid.episode[rows], paid.stage[rows], np.tile(np.arange(fanout), len(paid)))
     # Each path's draws for every purpose in one pass: keyed.gamma and keyed.exponential
     # are these uniforms transformed.
@@ -249,7 +249,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     freeze_chance = freeze_chances(model, paid, start, latency)
     metrics.add("expected_frozen_paths", float(freeze_chance.sum()) * model.config.fraud.fanout)
     metrics.add("paths_paid", len(paid) * model.config.fraud.fanout)
-    freeze = np.minimum(chunks.freeze_hour, np.repeat(stop_hour, model.config.fraud.fanout))
+    freeze = np.minimum(chunks.freeze_hour, stop_hour.repeat(model.config.fraud.fanout))
     # A freeze ordered before the money arrives catches it as it arrives.
     chunks.freeze_hour = np.maximum(freeze, chunks.start_hour)
     model.record_payments(paid, amounts)

@@ -89,7 +89,7 @@ class HandleRegistry:
         if last > self._owner.size:
             self._grow(max(last, 2 * self._owner.size))
         # Each (kind, ring) that buys, kind by kind: the flat cells of ``amounts`` in order.
-        cells = np.flatnonzero(amounts)
+        cells = amounts.ravel().nonzero()[0]
         counts = amounts.ravel()[cells]
         kind_row, buyers_all = np.divmod(cells, amounts.shape[1])
         ring_keys = np.asarray(ring_keys, dtype=np.int64)
@@ -98,13 +98,13 @@ class HandleRegistry:
         ends = np.searchsorted(kind_row, np.arange(1, len(kinds) + 1)).tolist()
         for kind, start, end in zip(kinds, [0, *ends[:-1]], ends, strict=True):
             serial_start[start:end] = self._serials(kind, buyer_ids[start:end], counts[start:end])
-        kind_of = np.repeat(np.asarray(kinds)[kind_row], counts)
-        within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        self._owner[first:last] = np.repeat(buyer_ids, counts)
+        kind_of = np.asarray(kinds)[kind_row].repeat(counts)
+        within = np.arange(total) - (counts.cumsum() - counts).repeat(counts)
+        self._owner[first:last] = buyer_ids.repeat(counts)
         self._kind[first:last] = kind_of
         self._blocked_from[first:last] = NEVER
-        owner_keys = np.repeat(ring_keys[buyers_all], counts)
-        serials = np.repeat(serial_start, counts) + within
+        owner_keys = ring_keys[buyers_all].repeat(counts)
+        serials = serial_start.repeat(counts) + within
         self._key[first:last] = combine(owner_keys, kind_of, serials)
         self._count = last
         return split_by_counts(np.arange(first, last, dtype=np.int64), totals)
@@ -149,17 +149,17 @@ class HandleStacks:
 
     def __init__(self, stocks: list[np.ndarray]) -> None:
         self.sizes = np.array([stock.size for stock in stocks], dtype=np.int64)
-        self.starts = np.cumsum(self.sizes) - self.sizes
+        self.starts = self.sizes.cumsum() - self.sizes
         self.handles = np.concatenate(stocks) if stocks else np.empty(0, dtype=np.int64)
-        self.owner = np.repeat(np.arange(len(stocks)), self.sizes)
+        self.owner = np.arange(len(stocks)).repeat(self.sizes)
 
     @classmethod
     def of(cls, handles: np.ndarray, sizes: np.ndarray) -> HandleStacks:
         """Stacks from the rings' handles already laid end to end, ``sizes[i]`` for ring i."""
         stacks = cls.__new__(cls)
         stacks.handles, stacks.sizes = handles, sizes
-        stacks.starts = np.cumsum(sizes) - sizes
-        stacks.owner = np.repeat(np.arange(sizes.size), sizes)
+        stacks.starts = sizes.cumsum() - sizes
+        stacks.owner = np.arange(sizes.size).repeat(sizes)
         return stacks
 
     def split(self, keep: np.ndarray) -> list[np.ndarray]:
@@ -177,10 +177,10 @@ class HandleStacks:
         The same stacks as concatenating ring by ring, in a few array operations: every
         handle moves up by the handles added to the rings before its own.
         """
-        added_starts = np.cumsum(counts) - counts
+        added_starts = counts.cumsum() - counts
         merged = np.empty(self.handles.size + added.size, dtype=np.int64)
         merged[np.arange(self.handles.size) + added_starts[self.owner]] = self.handles
-        added_owner = np.repeat(np.arange(counts.size), counts)
+        added_owner = np.arange(counts.size).repeat(counts)
         merged[np.arange(added.size) + (self.starts + self.sizes)[added_owner]] = added
         return HandleStacks.of(merged, self.sizes + counts)
 
@@ -192,8 +192,8 @@ class HandleStacks:
         """
         there = rows >= 0
         sizes = np.where(there, self.sizes[rows], 0)
-        starts = np.cumsum(sizes) - sizes
-        shift = np.repeat(self.starts[rows] - starts, sizes)
+        starts = sizes.cumsum() - sizes
+        shift = (self.starts[rows] - starts).repeat(sizes)
         handles = self.handles[np.arange(shift.size) + shift]
         return HandleStacks.of(handles, sizes)
 

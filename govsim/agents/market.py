@@ -139,7 +139,7 @@ class BlackMarket:
         for g, pool in enumerate(self.pools()):
             if not pool.size:
                 continue
-            chosen = np.flatnonzero(groups == g)
+            chosen = (groups == g).nonzero()[0]
             if chosen.size:
                 targets[chosen] = pool[(pick[chosen] * pool.size).astype(np.int64)]
         return targets

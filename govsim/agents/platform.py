@@ -66,7 +66,7 @@ class InternetPlatforms(Sector):
         """
         platform = np.full(types.size, -1, dtype=np.int16)
         for channel, cumulative in self._routes.items():
-            on_channel = np.flatnonzero((channels == channel)[types])
+            on_channel = (channels == channel)[types].nonzero()[0]
             chosen = np.searchsorted(cumulative, draw[on_channel], side="right")
             platform[on_channel] = np.minimum(chosen, cumulative.size - 1)
         return platform

@@ -182,7 +182,7 @@ class PoliceForce:
         keyed, day = model.keyed, model.day
         # Round the capacity at random, so a small city gets its fraction of a call on average.
         capacity = keyed.round_one(self.centre_capacity, "call_capacity", day)
-        lead_ids = np.flatnonzero(leads)
+        lead_ids = leads.nonzero()[0]
         if order_draw is None:
             order = keyed.uniform("call_order", keys[lead_ids])
         else:

@@ -159,7 +159,7 @@ class Residents:
             return np.empty(0, dtype=np.int32)
         starts, ends = self.tie_start[ids], self.tie_start[ids + 1]
         lengths = ends - starts
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        offsets = (starts - lengths.cumsum() + lengths).repeat(lengths)
         return self.tie_target[offsets + np.arange(lengths.sum())]
 
     def random_tie(self, ids: np.ndarray, draw: np.ndarray) -> np.ndarray:

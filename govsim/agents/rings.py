@@ -539,7 +539,7 @@ def _review_portfolios(
     tried = (attempts > 0) & active_types
     payoff = np.where(tried, revenue / np.maximum(attempts, 1), 0.0)
     total = _sums_where(payoff, tried)
-    moving = np.flatnonzero(tried.any(axis=1) & (total > 0))
+    moving = (tried.any(axis=1) & (total > 0)).nonzero()[0]
     if not moving.size:
         return
     rows = slots[moving]
@@ -555,7 +555,7 @@ def _adapt_modes(
     book: RingBook, slots: np.ndarray, attempts: np.ndarray, revenue: np.ndarray, config: Fraud
 ) -> None:
     """The targeted share moves toward the mode with the better yield per operator."""
-    moving = np.flatnonzero(~(attempts <= 0).any(axis=1))
+    moving = (~(attempts <= 0).any(axis=1)).nonzero()[0]
     per_operator = np.array(
         [config.broadcast_attempts_per_operator, config.targeted_attempts_per_operator]
     )

@@ -599,7 +599,7 @@ class GovernanceModel(mesa.Model):
         wanted = self.extrapolation.transfers_wanted(book.victims_per_day[slots])
         capacity = book.mules[slots] * self.config.fraud.transfers_per_mule_day
         short = capacity < wanted
-        return np.divide(capacity, wanted, out=np.ones_like(capacity), where=short)
+        return np.divide(capacity, wanted, out=np.ones(capacity.shape), where=short)
 
     def _mule_shares_of(self, ring_ids: np.ndarray) -> np.ndarray:
         """:meth:`mule_share` of each ring named in ``ring_ids``, read from the ring book.
@@ -896,7 +896,7 @@ class GovernanceModel(mesa.Model):
         if market_open:
             draws = self.ring_draws("ring_exit", rings)
             quitting = should_exit(book, slots, self.day, draws, self.config.fraud)
-            for i in np.flatnonzero(quitting).tolist():
+            for i in quitting.nonzero()[0].tolist():
                 rings[i].active = False
                 self.metrics.add_market("rings_exited", 1)
                 rings[i].remove()

@@ -304,7 +304,7 @@ def _xor(key: np.ndarray, part: np.ndarray) -> np.ndarray:
     """``key ^ part`` (broadcast), a fresh array."""
     last = part.shape[-1]
     if 1 < last <= _LAST_AXIS and key.ndim == part.ndim and key.shape[-1] == 1:
-        shape = np.broadcast_shapes(key.shape, part.shape)
+        shape = tuple(k if p == 1 else p for k, p in zip(key.shape, part.shape, strict=True))
         out = np.empty(shape, dtype=np.uint64)
         for j in range(last):
             np.bitwise_xor(key[..., 0], part[..., j], out=out[..., j])

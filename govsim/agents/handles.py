@@ -95,7 +95,7 @@ class HandleRegistry:
         ring_keys = np.asarray(ring_keys, dtype=np.int64)
         buyer_ids = np.asarray(ring_ids, dtype=np.int64)[buyers_all]
         serial_start = np.empty(cells.size, dtype=np.int64)
-        ends = np.searchsorted(kind_row, np.arange(1, len(kinds) + 1)).tolist()
+        ends = kind_row.searchsorted(np.arange(1, len(kinds) + 1)).tolist()
         for kind, start, end in zip(kinds, [0, *ends[:-1]], ends, strict=True):
             serial_start[start:end] = self._serials(kind, buyer_ids[start:end], counts[start:end])
         kind_of = np.asarray(kinds)[kind_row].repeat(counts)

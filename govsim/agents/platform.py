@@ -54,7 +54,7 @@ class InternetPlatforms(Sector):
             draw = self.model.keyed.uniform("platform_route", keys)
         for channel, cumulative in self._routes.items():
             on_channel = channels == channel
-            chosen = np.searchsorted(cumulative, draw[on_channel], side="right")
+            chosen = cumulative.searchsorted(draw[on_channel], side="right")
             platform[on_channel] = np.minimum(chosen, cumulative.size - 1)
         return platform
 
@@ -67,7 +67,7 @@ class InternetPlatforms(Sector):
         platform = np.full(types.size, -1, dtype=np.int16)
         for channel, cumulative in self._routes.items():
             on_channel = (channels == channel)[types].nonzero()[0]
-            chosen = np.searchsorted(cumulative, draw[on_channel], side="right")
+            chosen = cumulative.searchsorted(draw[on_channel], side="right")
             platform[on_channel] = np.minimum(chosen, cumulative.size - 1)
         return platform
 

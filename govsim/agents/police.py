@@ -188,7 +188,7 @@ class PoliceForce:
         else:
             order = order_draw[lead_ids]
         order = order - urgent[lead_ids]
-        lead_ids = lead_ids[np.argsort(order, kind="stable")]
+        lead_ids = lead_ids[order.argsort(kind="stable")]
         now, later = lead_ids[:capacity], lead_ids[capacity:]
         called = np.zeros(leads.size, bool)
         called[now] = True
@@ -304,7 +304,7 @@ class PoliceForce:
         evidence = self.model.ring_book.case_evidence[slots_of(rings)].sum(axis=1)
         draws = self.model.ring_draws("identification", rings)
         hit = (evidence > 0) & (draws < 1.0 - np.exp(-rate * evidence))
-        return [(rings[i], self.arrest(rings[i], float(evidence[i]))) for i in np.flatnonzero(hit)]
+        return [(rings[i], self.arrest(rings[i], float(evidence[i]))) for i in hit.nonzero()[0]]
 
     def arrest(self, ring: FraudRing, evidence: float) -> ArrestOperation:
         """Arrest the reachable members of an identified ring."""

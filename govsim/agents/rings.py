@@ -591,7 +591,7 @@ def _sums_where(values: np.ndarray, chosen: np.ndarray) -> np.ndarray:
     rows with as many chosen are summed together, as numpy sums each alone.
     """
     counts = chosen.sum(axis=1)
-    order = np.argsort(~chosen, axis=1, kind="stable")
+    order = (~chosen).argsort(axis=1, kind="stable")
     packed = np.take_along_axis(values, order, axis=1)
     sums = np.zeros(values.shape[0])
     for count in np.unique(counts).tolist():
@@ -653,7 +653,7 @@ def market_attempts(
     book, slots = rings[0].book, slots_of(rings)
     weights = book.portfolio[slots] * active_types
     total = weights.sum(axis=1, keepdims=True)
-    weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+    weights = np.divide(weights, total, out=np.zeros(weights.shape), where=total > 0)
     operators = (book.home[slots, OPERATORS] + book.abroad[slots, OPERATORS]).astype(float)
     targeted = book.targeted_share[slots]
     broadcast = operators * (1 - targeted) * config.broadcast_attempts_per_operator
@@ -674,7 +674,7 @@ def market_attempts(
 def _carried(need: np.ndarray, handles: np.ndarray) -> np.ndarray:
     """Share of the attempts needed that ``handles`` can carry (1 when none are needed)."""
     capacity = handles * ATTEMPTS_PER_HANDLE_DAY
-    share = np.divide(capacity, need, out=np.ones_like(need), where=need > 0)
+    share = np.divide(capacity, need, out=np.ones(need.shape), where=need > 0)
     return np.minimum(share, 1.0)
 
 

@@ -21,10 +21,14 @@ CONTACT_PURPOSES: tuple[str, ...] = (
     "target_tie",
     "handle_pick",
     "platform_route",
-    "telecom_block",
-    "platform_block",
     "seen",
     "engage",
+    "public_report",
+)
+"""The draws every attempt of a day needs, each keyed by the attempt's key alone."""
+GOVERNANCE_PURPOSES: tuple[str, ...] = (
+    "telecom_block",
+    "platform_block",
     "telecom_flag",
     "platform_flag",
     "desk_trace",
@@ -35,9 +39,12 @@ CONTACT_PURPOSES: tuple[str, ...] = (
     "dissuasion_works",
     "call_order",
     "in_app_warning",
-    "public_report",
 )
-"""The draws every attempt of a day may need, each keyed by the attempt's key alone."""
+"""The draws about each attempt that only blocking and early warning need, keyed alike.
+
+They are drawn all together when one is first asked for: never where no party blocks or
+flags (police_only, no_governance), which saves most of a big city's hashing of contacts.
+"""
 
 
 @dataclass
@@ -92,8 +99,14 @@ class ContactBatch:
         """Each attempt's uniform for ``purpose``: ``keyed.uniform(purpose, self.key)``.
 
         :func:`govsim.contacting.make_contacts` draws all of :data:`CONTACT_PURPOSES` in one
-        pass into :attr:`luck`; a purpose not drawn yet is drawn here (the same values).
+        pass into :attr:`luck`; :data:`GOVERNANCE_PURPOSES` are drawn in one pass at the first
+        asking, and any other purpose alone (the same values, whenever they are drawn).
         """
         if purpose not in self.luck:
-            self.luck[purpose] = keyed.uniform(purpose, self.key)
+            if purpose in GOVERNANCE_PURPOSES:
+                rows = keyed.uniforms(GOVERNANCE_PURPOSES, self.key)
+                rows.flags.writeable = False
+                self.luck.update(zip(GOVERNANCE_PURPOSES, rows, strict=True))
+            else:
+                self.luck[purpose] = keyed.uniform(purpose, self.key)
         return self.luck[purpose]

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from govsim.model import GovernanceModel
 
 
+GROOMING_PURPOSES = ("grooming_detection", "grooming_stop")
+"""The day's draws about each victim being groomed, keyed (episode, day), in one pass."""
+
+
 def warn_contacts(
     model: GovernanceModel, batch: ContactBatch, in_progress: np.ndarray
 ) -> np.ndarray:
@@ -34,6 +38,8 @@ def warn_contacts(
     by_telecom = model.telecoms.flag_suspicious(batch, batch.evasion)
     by_platform = model.platforms.flag_suspicious(batch, batch.evasion)
     by_desk = desk_flags(model, batch, by_telecom | by_platform)
+    if not (by_telecom.any() or by_platform.any() or by_desk.any() or len(model.police.queue)):
+        return _nothing_flagged(model, batch)
     batch.flagged = by_telecom | by_platform | by_desk
     forward, shared, signal, works = (
         batch.uniform(model.keyed, purpose)
@@ -80,6 +86,25 @@ def warn_contacts(
     boost = model.config.agencies.education.warning_boost
     model.residents.boost_awareness(batch.target[batch.warned], model.day, boost)
     return stopped
+
+
+def _nothing_flagged(model: GovernanceModel, batch: ContactBatch) -> np.ndarray:
+    """:func:`warn_contacts` on a day no contact is flagged and no lead waits.
+
+    No one is called or warned, and no one is stopped: the whole run of a scenario in which
+    no party can flag (police_only, no_governance), which then draws nothing here.
+    """
+    model.metrics.add("leads", 0)
+    model.police.called_from_queue = model.police.queue  # as dissuade leaves it with no lead
+    model.metrics.add("dissuasion_calls", 0)
+    size = len(batch)
+    batch.flagged = np.zeros(size, bool)
+    batch.called = np.zeros(size, bool)
+    batch.warned = np.zeros(size, bool)
+    batch.signalled_bank = np.zeros(size, bool)
+    model.metrics.add("flagged", 0)
+    model.metrics.add("warned", 0)
+    return np.zeros(size, bool)
 
 
 def desk_flags(model: GovernanceModel, batch: ContactBatch, flagged: np.ndarray) -> np.ndarray:
@@ -170,17 +195,18 @@ def interrupt_grooming(model: GovernanceModel) -> None:
     app; with the police on, the centre's call adds its chance, reduced by the ring's coaching
     and by how well the police-platform link carries the platform's detection.
     """
-    if len(model.pending) == 0:
-        return
+    if len(model.pending) == 0 or model.platforms.grooming_detection_chance <= 0:
+        return  # nothing to interrupt, or no one detects it (every chance is zero)
     pending = model.pending
     online = ~model.scams.phone[pending.scam] & (pending.due > model.day)
-    detected = model.platforms.detect_grooming(online, pending.episode, model.day)
+    detection, stopping = model.keyed.uniforms(GROOMING_PURPOSES, pending.episode, model.day)
+    detected = model.platforms.detect_grooming(online, pending.episode, model.day, detection)
     centre = model.police.call_efficacy(
         model.ring_values(pending.ring, "coaching"), reach=model.links.level("police-platform")
     )
     stop = model.config.agencies.platforms.in_app_warning
     stop = 1 - (1 - stop) * (1 - (centre if model.police.enabled else 0.0))
-    saved = detected & (model.keyed.uniform("grooming_stop", pending.episode, model.day) < stop)
+    saved = detected & (stopping < stop)
     left = model.scams.takings_left(pending.scam, pending.stage)
     model.count_stop_chances(online * model.platforms.grooming_detection_chance * stop, left)
     model.metrics.add("dissuaded", int(saved.sum()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import compress
 
 import mesa
 import numpy as np
@@ -77,8 +78,6 @@ paths and three profit memories (30 days each)."""
 MAX_ENGAGEMENT = 0.95
 RING_DAY_PURPOSES = ("market_blacklist", "identification", "ring_exit")
 """The draws about each ring keyed (ring, day) alone (see ring_draws)."""
-HANDLE_PURPOSES = ("number_detection", "account_detection", "handle_wear")
-"""The draws about each stocked handle when rings plan, keyed (handle, day)."""
 
 
 class GovernanceModel(mesa.Model):
@@ -124,7 +123,8 @@ class GovernanceModel(mesa.Model):
         self._working: list[FraudRing] = []
         self._roster_seen = -1
         self._ring_luck: tuple[tuple, np.ndarray] | None = None
-        self._stacks: tuple[list[FraudRing], int, HandleStacks, HandleStacks] | None = None
+        self._stacks: tuple[list[FraudRing], int, HandleStacks, HandleStacks, np.ndarray] | None
+        self._stacks = None
         self.market_profit = scenario.fraud.entry_profit_reference
         self.scripts_coaching = scenario.fraud.coaching_initial
         fraud = scenario.fraud
@@ -197,7 +197,9 @@ class GovernanceModel(mesa.Model):
         ring.coaching = self.scripts_coaching
         self.rings.append(ring)
         self.ring_by_id[ring.unique_id] = ring
+        slots = slots_of(self._working)
         self._working = [*self._working, ring]  # a new list: the old one may be in use
+        self.ring_book.remember_rows(self._working, np.append(slots, ring.slot))
         return ring
 
     # --- the day, as in docs/ODD.md section 3 ----------------------------------------------
@@ -225,8 +227,11 @@ class GovernanceModel(mesa.Model):
         changes = self.ring_book.roster_changed
         if changes != self._roster_seen:
             self._roster_seen = changes
-            if not all(ring.active for ring in self._working):
-                self._working = [ring for ring in self._working if ring.active]
+            slots = slots_of(self._working)
+            working = self.ring_book.working[slots]
+            if not working.all():
+                self._working = list(compress(self._working, working.tolist()))
+                self.ring_book.remember_rows(self._working, slots[working])
         return self._working
 
     # 2. rings plan: staff, detect-and-replace handles, buy on the black market
@@ -248,19 +253,27 @@ class GovernanceModel(mesa.Model):
         book, slots = self.ring_book, slots_of(rings)
         evasion = book.evasion[slots]
         numbers, accounts = self.handle_stacks(rings)
-        # The day's draws about every handle, for all three purposes in one pass.
         count = numbers.handles.size
         handles = np.concatenate([numbers.handles, accounts.handles])
-        detection, account_detection, wear = self.keyed.uniforms(
-            HANDLE_PURPOSES, self.handles.key[handles], self.day
-        )
+        keys = self.handles.key[handles]
+        # The day's draws about the handles in one pass: wear for all, detection for the
+        # numbers and the accounts only where an operator or a platform looks for them.
+        requests = [("handle_wear", keys)]
+        looking = (self.telecoms.effort > 0, self.platforms.effort > 0)
+        if looking[0]:
+            requests.append(("number_detection", keys[:count]))
+        if looking[1]:
+            requests.append(("account_detection", keys[count:]))
+        wear, *detection = self.keyed.uniforms_of(requests, self.day)
         day = self.day
-        self.telecoms.detect_numbers(
-            numbers.handles, evasion[numbers.owner], day, draw=detection[:count]
-        )
-        self.platforms.detect_accounts(
-            accounts.handles, evasion[accounts.owner], day, draw=account_detection[count:]
-        )
+        if looking[0]:
+            self.telecoms.detect_numbers(
+                numbers.handles, evasion[numbers.owner], day, draw=detection.pop(0)
+            )
+        if looking[1]:
+            self.platforms.detect_accounts(
+                accounts.handles, evasion[accounts.owner], day, draw=detection.pop(0)
+            )
         usable = self._still_usable(handles, wear)
         numbers, accounts = numbers.kept(usable[:count]), accounts.kept(usable[count:])
         book.numbers_held[slots] = numbers.sizes
@@ -316,24 +329,51 @@ class GovernanceModel(mesa.Model):
     ) -> None:
         """Give each ring its stacks, and remember them for the day's draws about handles."""
         book, slots = self.ring_book, slots_of(rings)
-        book.hold_stocks(rings, numbers, accounts)
+        book.hold_stocks(rings, numbers, accounts, slots)
         book.numbers_held[slots] = numbers.sizes
         book.accounts_held[slots] = accounts.sizes
-        self._stacks = (rings, book.stocks_changed, numbers, accounts)
+        self._stacks = (rings, book.stocks_changed, numbers, accounts, slots)
 
     def handle_stacks(self, rings: list[FraudRing]) -> tuple[HandleStacks, HandleStacks]:
         """The rings' numbers and accounts, stacked: those restocked today while unchanged.
 
         Contacts and the market's blacklisting draw about the stocks the rings planned
         with, and the next day's planning starts from them; stacking them once saves a
-        concatenation of some 60 stocks each time.
+        concatenation of some 60 stocks each time. When rings have left or entered since
+        (most days, with some 300 rings), the stacks are gathered from those held.
         """
         held = self._stacks
-        if held is not None and held[0] is rings and held[1] == self.ring_book.stocks_changed:
-            return held[2], held[3]
+        if held is not None and held[1] == self.ring_book.stocks_changed:
+            if held[0] is rings:
+                return held[2], held[3]
+            gathered = self._gathered_stacks(rings, *held[2:])
+            if gathered is not None:
+                self._stacks = (rings, held[1], *gathered, slots_of(rings))
+                return gathered
         return HandleStacks([ring.numbers for ring in rings]), HandleStacks(
             [ring.accounts for ring in rings]
         )
+
+    def _gathered_stacks(
+        self,
+        rings: list[FraudRing],
+        numbers: HandleStacks,
+        accounts: HandleStacks,
+        held_slots: np.ndarray,
+    ) -> tuple[HandleStacks, HandleStacks] | None:
+        """The stacks of ``rings`` taken from stacks held for other rings, if all are there.
+
+        A ring missing from the held stacks is one that entered since, with no stock yet
+        (None if it has any: then the rings are stacked one by one).
+        """
+        book, slots = self.ring_book, slots_of(rings)
+        position = np.full(book.count, -1, dtype=np.int64)
+        position[held_slots] = np.arange(held_slots.size)
+        rows = position[slots]
+        missing = slots[rows < 0]
+        if book.numbers_held[missing].any() or book.accounts_held[missing].any():
+            return None
+        return numbers.taken(rows), accounts.taken(rows)
 
     # 4. filtering by channel
     def filter_contacts(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
@@ -356,9 +396,9 @@ class GovernanceModel(mesa.Model):
         metrics.add("contacts_reached", np.count_nonzero(batch.reached))
         metrics.add_by_scam("attempts", batch.scam, batch.mode)
         for name in ("blocked_telecom", "blocked_platform"):
-            hit = np.flatnonzero(getattr(batch, name))  # found once, read thrice
+            hit = getattr(batch, name).nonzero()[0]  # found once, read thrice
             self.count_by_place(name, batch.target[hit], batch.scam[hit], batch.platform[hit])
-        rows = np.flatnonzero(batch.reached)
+        rows = batch.reached.nonzero()[0]
         metrics.add_by_scam("contacts_reached", batch.scam[rows], batch.mode[rows])
         count = len(rings)
         contacts = np.bincount(batch.ring, minlength=count)
@@ -385,25 +425,37 @@ class GovernanceModel(mesa.Model):
 
     # 5-6. engagement, interrupted by early warning
     def engagement_probability(
-        self, batch: ContactBatch, rings: list[FraudRing] | None = None
+        self,
+        batch: ContactBatch,
+        rings: list[FraudRing] | None = None,
+        rows: np.ndarray | None = None,
     ) -> np.ndarray:
-        """P(engage) from the type's conversion, ring skill, profile, awareness and targeting."""
+        """P(engage) from the type's conversion, ring skill, profile, awareness and targeting.
+
+        For every contact, or for the contacts in ``rows`` only (in that order).
+        """
         residents, scams = self.residents, self.scams
-        targets = np.maximum(batch.target, 0)
+        target, scam, mode, ring = batch.target, batch.scam, batch.mode, batch.ring
+        if rows is not None:
+            target, scam, mode, ring = target[rows], scam[rows], mode[rows], ring[rows]
+        targets = np.maximum(target, 0)
         awareness = residents.awareness(targets, self.day)
         weight = self.config.population.awareness_weight
-        p = scams.conversion[batch.scam] * scams.profile[batch.scam, residents.group[targets]]
+        p = scams.conversion[scam] * scams.profile[scam, residents.group[targets]]
         p = p * residents.frailty[targets] * (1.0 - awareness) ** weight
-        lift = scams.record_lift[batch.scam] * residents.record_detail[targets]
-        p = p * np.where(batch.mode == 1, lift, 1.0)
+        lift = scams.record_lift[scam] * residents.record_detail[targets]
+        p = p * np.where(mode == 1, lift, 1.0)
         if rings:
-            p = p * self.ring_book.skill[slots_of(rings)][batch.ring]
+            p = p * self.ring_book.skill[slots_of(rings)][ring]
         return np.minimum(p, MAX_ENGAGEMENT)
 
     def engage(self, batch: ContactBatch, rings: list[FraudRing]) -> None:
         """Reached residents start to engage or resist; warnings stop some; the rest pay."""
         draw = batch.uniform(self.keyed, "engage")
-        probability = self.engagement_probability(batch, rings)
+        # Only contacts still alive can engage: the others' chances would go unread.
+        alive = batch.alive.nonzero()[0]
+        probability = np.zeros(len(batch))
+        probability[alive] = self.engagement_probability(batch, rings, alive)
         would = batch.alive & (draw < probability)
         stopped = self.warn_contacts(batch, would)
         called = np.bincount(batch.ring, weights=batch.called, minlength=len(rings))
@@ -459,7 +511,7 @@ class GovernanceModel(mesa.Model):
         self, batch: ContactBatch, engaged: np.ndarray, rings: list[FraudRing]
     ) -> None:
         """Engaged victims pay today or after their scam's grooming period."""
-        engaged = np.flatnonzero(engaged)  # found once, read by every column
+        engaged = engaged.nonzero()[0]  # found once, read by every column
         if not engaged.size:
             return  # most days in a small city: nothing to queue
         ring_ids = self.ring_book.unique_id[slots_of(rings)]
@@ -535,7 +587,7 @@ class GovernanceModel(mesa.Model):
         """
         draw = self.keyed.uniform("mule_capacity", due.episode, due.stage)
         ids, index = np.unique(due.ring, return_inverse=True)
-        shares = np.array([self.mule_share(self.ring_by_id[int(i)]) for i in ids])
+        shares = self._mule_shares_of(ids)
         if not len(due):
             return np.ones(0, bool)
         self.count_stop_chances(1.0 - shares[index], self.scams.takings_left(due.scam, due.stage))
@@ -547,7 +599,22 @@ class GovernanceModel(mesa.Model):
         wanted = self.extrapolation.transfers_wanted(book.victims_per_day[slots])
         capacity = book.mules[slots] * self.config.fraud.transfers_per_mule_day
         short = capacity < wanted
-        return np.divide(capacity, wanted, out=np.ones_like(capacity), where=short)
+        return np.divide(capacity, wanted, out=np.ones(capacity.shape), where=short)
+
+    def _mule_shares_of(self, ring_ids: np.ndarray) -> np.ndarray:
+        """:meth:`mule_share` of each ring named in ``ring_ids``, read from the ring book.
+
+        The same arithmetic, element by element (a ring no longer working takes none).
+        """
+        book = self.ring_book
+        slots = book.slots_of_ids(ring_ids)
+        wanted = self.extrapolation.transfers_wanted(book.victims_per_day[slots])
+        capacity = book.mules[slots] * self.config.fraud.transfers_per_mule_day
+        capacity = np.where(book.working[slots], capacity, 0.0)
+        shares = np.ones(ring_ids.size)
+        short = ~(capacity >= wanted)
+        shares[short] = capacity[short] / wanted[short]
+        return shares
 
     def mule_share(self, ring: FraudRing) -> float:
         """Share of the ring's due transfers its mule accounts can take (market-wide)."""
@@ -595,12 +662,13 @@ class GovernanceModel(mesa.Model):
 
     def exit_abroad_share(self, ring_ids: np.ndarray) -> np.ndarray:
         """Share of each ring's funds that leave the country."""
-        ids, index = np.unique(ring_ids, return_inverse=True)
-        abroad = self.config.fraud.cross_border_exit_share
-        shares = np.array(
-            [abroad if self.ring_by_id[int(i)].cross_border else DOMESTIC_EXIT_SHARE for i in ids]
+        if not ring_ids.size:
+            return np.zeros(0)
+        book = self.ring_book
+        cross_border = book.cross_border[book.slots_of_ids(ring_ids)]
+        return np.where(
+            cross_border, self.config.fraud.cross_border_exit_share, DOMESTIC_EXIT_SHARE
         )
-        return shares[index] if ring_ids.size else np.zeros(0)
 
     def record_payments(self, paid: PendingTransfers, amounts: np.ndarray) -> None:
         """Victims lose the money; first payments count as victimisations."""
@@ -749,11 +817,21 @@ class GovernanceModel(mesa.Model):
                 self.metrics.add("handles_blacklisted", int(chosen.size))
                 self.metrics.add_link(link, "blacklist", int(chosen.size))
 
+    def _blacklists_delivered(self) -> bool:
+        """Whether police blacklists reach a party that blocks (see :meth:`push_blacklist`)."""
+        return self.police.enabled and any(
+            party.effort > 0 and self.links.level(link) > 0
+            for party, link in (
+                (self.telecoms, "police-telecom"),
+                (self.platforms, "police-platform"),
+            )
+        )
+
     def _blacklist_rest_of_market(self) -> None:
         """Reports elsewhere in the rings' market blacklist more of their handles."""
         rings = self.active_rings()
-        if not rings:
-            return
+        if not rings or not self._blacklists_delivered():
+            return  # the draws would block nothing
         keyed, day, book, slots = self.keyed, self.day, self.ring_book, slots_of(rings)
         keys = book.key[slots]
         # Elementwise, the same arithmetic as for one ring at a time.
@@ -763,13 +841,14 @@ class GovernanceModel(mesa.Model):
         stocked = book.numbers_held[slots] + book.accounts_held[slots] > 0
         luck = self.ring_draws("market_blacklist", rings)  # keyed.poisson's uniforms
         extra = np.where(stocked, poisson_quantile(luck, np.asarray(expected, dtype=float)), 0)
-        hit = np.flatnonzero(extra)
+        hit = extra.nonzero()[0]
         if not hit.size:
             return
         # A ring's stock is its numbers, then its accounts.
         numbers, accounts = self.handle_stacks(rings)
-        owner = np.repeat(hit, extra[hit])
-        slot = np.arange(owner.size) - np.repeat(np.cumsum(extra[hit]) - extra[hit], extra[hit])
+        owner = hit.repeat(extra[hit])
+        taken = extra[hit]
+        slot = np.arange(owner.size) - (taken.cumsum() - taken).repeat(taken)
         pick = keyed.uniform("market_blacklist_pick", keys[owner], day, slot)
         picked = pick_joined(numbers, accounts, owner, pick)
         self.push_blacklist(picked, self.handles.kind[picked] == NUMBER, in_city=False)
@@ -817,7 +896,7 @@ class GovernanceModel(mesa.Model):
         if market_open:
             draws = self.ring_draws("ring_exit", rings)
             quitting = should_exit(book, slots, self.day, draws, self.config.fraud)
-            for i in np.flatnonzero(quitting).tolist():
+            for i in quitting.nonzero()[0].tolist():
                 rings[i].active = False
                 self.metrics.add_market("rings_exited", 1)
                 rings[i].remove()
@@ -939,7 +1018,7 @@ class GovernanceModel(mesa.Model):
         market_levels = {
             "rings_active": float(len(rings)),
             "ring_members": float(member_table(rings).sum()),
-            "rings_cross_border": float(sum(r.cross_border for r in rings)),
+            "rings_cross_border": float(np.count_nonzero(book.cross_border[slots])),
             "targeted_share": mean_of(book.targeted_share[slots]) if rings else 0.0,
             "evasion": mean_of(book.evasion[slots]) if rings else 0.0,
             "coaching": mean_of(book.coaching[slots]) if rings else 0.0,

@@ -155,12 +155,28 @@ def mix(values: np.ndarray) -> np.ndarray:
     return _mix_in_place(np.array(values, dtype=np.uint64))
 
 
+_LARGE = 8192
+"""From this many keys on, the mix works through a scratch buffer, a block at a time."""
+_BLOCK = 32768
+"""Keys mixed at a time in a large array: a block and its scratch stay in the CPU's cache."""
+
+
 def _mix_in_place(z: np.ndarray) -> np.ndarray:
     """:func:`mix` computed in ``z`` itself (a fresh uint64 array the caller gives up).
 
     The model hashes tens of thousands of small arrays a run, where the cost is numpy's
-    per-call overhead, so every temporary saved counts.
+    per-call overhead, so every temporary saved counts. A large array (a big city's day of
+    contacts, every purpose at once) is mixed a block at a time into one scratch buffer:
+    each shift's temporary would otherwise be a fresh array of the whole size, and the
+    passes would run out of the cache (some three times as long for 100,000 keys).
     """
+    if z.size >= _LARGE and z.flags.c_contiguous:
+        flat = z.reshape(-1)
+        scratch = np.empty(min(_BLOCK, flat.size), dtype=np.uint64)
+        for start in range(0, flat.size, _BLOCK):
+            block = flat[start : start + _BLOCK]
+            _mix_block(block, scratch[: block.size])
+        return z
     z += _GOLDEN
     z ^= z >> _SHIFT30
     z *= _MIX1
@@ -168,6 +184,19 @@ def _mix_in_place(z: np.ndarray) -> np.ndarray:
     z *= _MIX2
     z ^= z >> _SHIFT31
     return z
+
+
+def _mix_block(z: np.ndarray, scratch: np.ndarray) -> None:
+    """:func:`_mix_in_place` on one block, each shift written to ``scratch`` (as large)."""
+    z += _GOLDEN
+    np.right_shift(z, _SHIFT30, out=scratch)
+    z ^= scratch
+    z *= _MIX1
+    np.right_shift(z, _SHIFT27, out=scratch)
+    z ^= scratch
+    z *= _MIX2
+    np.right_shift(z, _SHIFT31, out=scratch)
+    z ^= scratch
 
 
 def _mix_int(value: int) -> int:
@@ -181,7 +210,7 @@ def _mix_int(value: int) -> int:
 def _as_keys(part: np.ndarray) -> np.ndarray:
     if part.dtype == np.uint64:
         return part
-    return part.astype(np.int64).view(np.uint64)
+    return part.astype(np.int64, copy=False).view(np.uint64)
 
 
 def combine(*parts: np.ndarray | int) -> np.ndarray:
@@ -231,7 +260,7 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
     """Fold keys into the state from the first array on (each part mixed in turn)."""
     first = np.asarray(parts[0])
     rest = parts[1:]
-    if all(isinstance(part, _SCALARS) for part in rest):
+    if _all_scalars(rest):
         if first.size == 0:
             return np.empty(first.shape, dtype=np.uint64)
         if first.size <= _SMALL:
@@ -244,17 +273,43 @@ def _fold_arrays(state: int, parts: tuple) -> np.ndarray | _Few:
     return _fold_into(_mix_in_place(_as_keys(first) ^ np.array(state, dtype=np.uint64)), rest)
 
 
+def _all_scalars(parts: tuple) -> bool:
+    """Whether every part is a single integer."""
+    for part in parts:  # noqa: SIM110 (a loop: a generator costs more to start)
+        if not isinstance(part, _SCALARS):
+            return False
+    return True
+
+
 def _fold_into(key: np.ndarray, parts: tuple) -> np.ndarray:
     """Fold more keys into ``key`` (a fresh uint64 array), each part mixed in turn."""
     for part in parts:
         if not isinstance(part, _SCALARS):
             part = np.asarray(part)
             if part.ndim > 0:
-                key = _mix_in_place(key ^ _as_keys(part))
+                key = _mix_in_place(_xor(key, _as_keys(part)))
                 continue
         key ^= np.array(int(part) & _MASK, dtype=np.uint64)
         _mix_in_place(key)
     return key
+
+
+_LAST_AXIS = 4
+"""A key spread along a last axis of at most this many (a day's modes, a ring's goods) is
+xored one slice at a time: numpy broadcasts a short last axis slowly (20 against 6 us for
+300 x 12 x 2 keys)."""
+
+
+def _xor(key: np.ndarray, part: np.ndarray) -> np.ndarray:
+    """``key ^ part`` (broadcast), a fresh array."""
+    last = part.shape[-1]
+    if 1 < last <= _LAST_AXIS and key.ndim == part.ndim and key.shape[-1] == 1:
+        shape = tuple(k if p == 1 else p for k, p in zip(key.shape, part.shape, strict=True))
+        out = np.empty(shape, dtype=np.uint64)
+        for j in range(last):
+            np.bitwise_xor(key[..., 0], part[..., j], out=out[..., j])
+        return out
+    return key ^ part
 
 
 def _fold_few(state: int, first: np.ndarray, rest: tuple) -> _Few:
@@ -339,9 +394,12 @@ class KeyedRandom:
         (a day's contacts are drawn about for some twenty purposes).
         """
         states = [self._prefix[purpose] for purpose in purposes]
-        ndim = max((np.ndim(part) for part in parts), default=0)
+        ndim = 0
+        for part in parts:
+            if not isinstance(part, _SCALARS):
+                ndim = max(ndim, np.ndim(part))
         for i, part in enumerate(parts):
-            if np.ndim(part) == 0:
+            if isinstance(part, _SCALARS) or np.ndim(part) == 0:
                 states = [_mix_int(state ^ (int(part) & _MASK)) for state in states]
                 continue
             column = np.array(states, dtype=np.uint64).reshape((-1,) + (1,) * ndim)
@@ -349,6 +407,21 @@ class KeyedRandom:
             return _unit(_fold_into(key, parts[i + 1 :]))
         # Scalar keys only: one draw per purpose, shaped as uniform() gives it.
         return _unit(np.array(states, dtype=np.uint64).reshape(-1, 1))
+
+    def uniforms_of(self, requests: list[tuple[str, np.ndarray]], *parts: int) -> list[np.ndarray]:
+        """``uniform(purpose, keys, *parts)`` for each ``(purpose, keys)``, in one pass.
+
+        ``keys`` are 1-d arrays (of any sizes) and ``parts`` scalars: the keys of all
+        requests are hashed together, each with its own purpose's prefix, which saves
+        numpy's per-call overhead and hashes no key for a purpose that does not need it.
+        """
+        sizes = [keys.size for _, keys in requests]
+        prefixes = np.array([self._prefix[purpose] for purpose, _ in requests], dtype=np.uint64)
+        keys = np.concatenate([_as_keys(np.asarray(keys)) for _, keys in requests])
+        key = _mix_in_place(keys ^ prefixes.repeat(sizes))
+        units = _unit(_fold_into(key, parts))
+        ends = np.cumsum(sizes).tolist()
+        return [units[end - size : end] for size, end in zip(sizes, ends, strict=True)]
 
     def one(self, purpose: str, *parts: int) -> float:
         """A single uniform in (0, 1): the same value :meth:`uniform` gives for these keys."""
@@ -379,6 +452,8 @@ class KeyedRandom:
 
     def poisson_one(self, mean: float, purpose: str, *parts: int) -> int:
         """One Poisson count for scalar keys: ``poisson(...)[0]``, without arrays of one."""
+        if mean <= 0:
+            return 0  # whatever the draw (a sector that makes no mistakes, say)
         return _poisson_quantile_one(self.one(purpose, *parts), float(mean))
 
     def round_one(self, value: float, purpose: str, *parts: int) -> int:
@@ -412,12 +487,19 @@ def poisson_quantile(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
         # without the overhead of arrays of one.
         return np.full(u.shape, _poisson_quantile_one(float(u.flat[0]), float(mean.flat[0])))
     u_cells, mean_cells = u.ravel(), mean.ravel()
-    k = np.zeros(u_cells.size)
-    # A zero mean gives zero, and a count the search has settled stays put: the search runs
-    # only on the counts still moving (most cells of a day's plan have a zero mean).
-    moving = np.flatnonzero(mean_cells > 0)
-    if moving.size:
-        k[moving] = _poisson_positive(u_cells[moving], mean_cells[moving])
+    # A zero mean gives zero. Positive means up to SMALL_MEAN are read off a table where it
+    # is sure (if there are enough of them to pay for it); the search settles the rest.
+    positive = mean_cells > 0
+    small = (positive & (mean_cells <= SMALL_MEAN)).nonzero()[0]
+    if small.size >= TABLE_CELLS:
+        k = np.where(positive, -1.0, 0.0)
+        k[small] = _poisson_small(u_cells[small], mean_cells[small])
+        rest = (k < 0).nonzero()[0]
+    else:
+        k = np.zeros(u_cells.size)
+        rest = positive.nonzero()[0]
+    if rest.size:
+        k[rest] = _poisson_search(u_cells[rest], mean_cells[rest])
     return k.astype(np.int64).reshape(u.shape)
 
 
@@ -436,34 +518,35 @@ exact CDF to some 1e-15 here (means up to 4, counts up to 11: no CDF below exp(-
 decision with this margin is the search's decision (tests/mechanisms/test_randomness.py)."""
 
 
-def _poisson_positive(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
-    """:func:`poisson_quantile` for positive means: the table where it is sure, else the search.
-
-    The same counts as the search alone, which tests the CDF a step at a time with scipy's
-    ``pdtr`` (some 30 ns a value): most of a day's cells have means below 1, where a table of
-    a dozen terms settles them at once.
-    """
-    k = np.full(u.size, -1.0)
-    small = np.flatnonzero(mean <= SMALL_MEAN)
-    if small.size >= TABLE_CELLS:
-        k[small] = _poisson_small(u[small], mean[small])
-    rest = np.flatnonzero(k < 0)
-    if rest.size:
-        k[rest] = _poisson_search(u[rest], mean[rest])
-    return k
-
-
 def _poisson_small(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
     """Counts for means up to :data:`SMALL_MEAN` from a table of the CDF; -1 where unsure.
 
     The table's row is exp(-mean) * mean**j / j! summed up to j: the smallest j whose sum
     reaches u is the count, unless u lies within :data:`SURE_MARGIN` of a sum (or beyond the
-    table), where the search decides.
+    table), where the search decides. Most cells of a day's plan have a mean far below 1 and
+    a count of zero: where the first sum, exp(-mean), lies above u and its margin, so do all
+    the others (the sums only grow), and the table would find a sure zero; only the other
+    cells are tabulated.
     """
+    first = np.exp(-mean)
+    margin = SURE_MARGIN * u
+    k = np.zeros(mean.size)
+    open_cells = (first <= u + margin).nonzero()[0]
+    if open_cells.size:
+        k[open_cells] = _poisson_table(
+            u[open_cells], mean[open_cells], first[open_cells], margin[open_cells]
+        )
+    return k
+
+
+def _poisson_table(
+    u: np.ndarray, mean: np.ndarray, first: np.ndarray, margin: np.ndarray
+) -> np.ndarray:
+    """:func:`_poisson_small` for cells whose count may not be zero (``first``: exp(-mean))."""
     # One row per count, one column per cell: each sum runs down a column, row by row
     # (numpy's cumulative sums along the first axis cost several times as much).
     cdf = np.empty((SMALL_COUNTS, mean.size))
-    cdf[0] = np.exp(-mean)
+    cdf[0] = first
     np.divide(mean, _COUNTS[1:, None], out=cdf[1:])
     for j in range(1, SMALL_COUNTS):
         cdf[j] *= cdf[j - 1]  # the term exp(-mean) * mean**j / j!
@@ -471,7 +554,6 @@ def _poisson_small(u: np.ndarray, mean: np.ndarray) -> np.ndarray:
         cdf[j] += cdf[j - 1]
     # The count is the number of sums below u; it is sure when no sum lies within the
     # margin of u (counts of at most SMALL_COUNTS, summed as bytes: numpy's fastest way).
-    margin = SURE_MARGIN * u
     k = (cdf < u - margin).view(np.int8).sum(axis=0, dtype=np.int8)
     unsure = (k != (cdf <= u + margin).view(np.int8).sum(axis=0, dtype=np.int8)) | (
         k == SMALL_COUNTS

@@ -117,7 +117,7 @@ def mule_paths(
     """Split each payment into parallel mule paths and time their race out of reach."""
     keyed, fraud = model.keyed, model.config.fraud
     fanout = fraud.fanout
-    rows = np.repeat(np.arange(len(paid)), fanout)
+    rows = np.arange(len(paid)).repeat(fanout)
     keys = (paid.episode[rows], paid.stage[rows], np.tile(np.arange(fanout), len(paid)))
     # Each path's draws for every purpose in one pass: keyed.gamma and keyed.exponential
     # are these uniforms transformed.
@@ -126,7 +126,10 @@ def mule_paths(
     parked = park < fraud.parked_share
     hops = hops + np.where(parked, fraud.parked_hours_mean * -np.log(wait), 0.0)
     abroad = leave < model.exit_abroad_share(paid.ring)[rows]
-    caught = model.banks.detect_mule_paths(paid.resident[rows], combine(*keys))
+    if model.banks.detects_no_mules():  # every chance is zero: no draw is below it
+        caught = np.zeros(rows.size, bool)
+    else:
+        caught = model.banks.detect_mule_paths(paid.resident[rows], combine(*keys))
     caught_at = start[rows] + fraud.hop_hours_mean * -np.log(detect)
     return Chunks.of(
         amount=amounts[rows] / fanout,
@@ -164,6 +167,10 @@ def freeze_chances(
     )
     caught = model.banks.mule_detection_chance(paid.resident)
     undetected = 1.0 - caught[:, None] * (1.0 - np.exp(-exits[None, :] / fraud.hop_hours_mean))
+    if not np.isfinite(latency).any():
+        # No stop-payment ever lands (no police order, no bank freezing on request): every
+        # path is unstopped, and only the banks' detection can freeze it.
+        return 1.0 - undetected @ weights
     first = np.where(paid.stage == 0, start, paid.first_hour)[:, None]
     since = np.where(paid.stage == 0, -np.inf, (paid.due + 1) * 24.0)[:, None]
     earlier = _reported_by(model, paid, first, np.where(np.isfinite(since), since, 0))
@@ -224,21 +231,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     model.count_takings_lost(model.scams.takings_left(due.scam[broke], due.stage[broke]))
     due = due.select(~broke)
     amounts = amounts[~broke]
-    repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
-    keys = combine(due.episode, due.stage)
-    hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
-    held = model.banks.held(hold, keys)
-    centre_call = centre_call_on_hold(model, due.ring)
-    stopped = model.banks.stop_after_hold(held, centre_call, keys)
-    stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
-    model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
-    metrics.add("held_by_bank", np.count_nonzero(stopped))
-    model.count_by_place(
-        "held_by_bank", due.resident[stopped], due.scam[stopped], due.platform[stopped]
-    )
-    model.residents.boost_awareness(
-        due.resident[stopped], day, model.education.config.warning_boost
-    )
+    held, stopped = _risk_control(model, due, amounts, day)
     paid, amounts, held = due.select(~stopped), amounts[~stopped], held[~stopped]
     waking = model.keyed.uniform("transfer_hour", paid.episode, paid.stage)
     start = day * 24.0 + WAKING_HOURS[0] + (WAKING_HOURS[1] - WAKING_HOURS[0]) * waking
@@ -256,13 +249,42 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     freeze_chance = freeze_chances(model, paid, start, latency)
     metrics.add("expected_frozen_paths", float(freeze_chance.sum()) * model.config.fraud.fanout)
     metrics.add("paths_paid", len(paid) * model.config.fraud.fanout)
-    freeze = np.minimum(chunks.freeze_hour, np.repeat(stop_hour, model.config.fraud.fanout))
+    freeze = np.minimum(chunks.freeze_hour, stop_hour.repeat(model.config.fraud.fanout))
     # A freeze ordered before the money arrives catches it as it arrives.
     chunks.freeze_hour = np.maximum(freeze, chunks.start_hour)
     model.record_payments(paid, amounts)
     return TransferOutcome(
         chunks, _reports(model, paid, report_hour), _follow_ups(model, paid, report_hour)
     )
+
+
+def _risk_control(
+    model: GovernanceModel, due: PendingTransfers, amounts: np.ndarray, day: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which due transfers the payers' banks hold, and which of those are stopped.
+
+    Where no bank makes an effort every hold chance is zero: nothing is held, stopped or
+    expected to be stopped, and nothing is drawn.
+    """
+    if model.banks.holds_nothing():
+        model.metrics.add("held_by_bank", 0)
+        return np.zeros(len(due), bool), np.zeros(len(due), bool)
+    repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
+    keys = combine(due.episode, due.stage)
+    hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
+    held = model.banks.held(hold, keys)
+    centre_call = centre_call_on_hold(model, due.ring)
+    stopped = model.banks.stop_after_hold(held, centre_call, keys)
+    stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
+    model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
+    model.metrics.add("held_by_bank", np.count_nonzero(stopped))
+    model.count_by_place(
+        "held_by_bank", due.resident[stopped], due.scam[stopped], due.platform[stopped]
+    )
+    model.residents.boost_awareness(
+        due.resident[stopped], day, model.education.config.warning_boost
+    )
+    return held, stopped
 
 
 def _reports(model: GovernanceModel, paid: PendingTransfers, report_hour: np.ndarray) -> Reports:

@@ -70,6 +70,14 @@ class BanksAndPayments(Sector):
         draw = self.model.keyed.uniform("mule_detection", keys)
         return draw < self.mule_detection_chance(payers)
 
+    def holds_nothing(self) -> bool:
+        """Whether no bank's risk control holds any transfer (none makes an effort)."""
+        return not self.efforts.any()
+
+    def detects_no_mules(self) -> bool:
+        """Whether no bank catches mule paths (no effort, or no detection)."""
+        return not (self.config.mule_detection > 0 and self.efforts.any())
+
     def mule_detection_chance(self, payers: np.ndarray) -> np.ndarray:
         """Chance the payer's bank catches a mule path at its first hop."""
         return self.customer_effort(payers) * self.config.mule_detection

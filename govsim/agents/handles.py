@@ -31,9 +31,8 @@ class HandleRegistry:
         self._kind = np.empty(capacity, dtype=np.int8)
         self._blocked_from = np.empty(capacity, dtype=np.float64)
         self._key = np.empty(capacity, dtype=np.uint64)
-        # Per kind: the sorted keys of the rings that bought it, and how many each bought.
-        empty = np.empty(0, dtype=np.int64)
-        self._bought = {kind: (empty, empty) for kind in (NUMBER, ACCOUNT)}
+        # Per kind: how many handles each ring bought, by the ring's id.
+        self._bought = {kind: np.zeros(0, dtype=np.int64) for kind in (NUMBER, ACCOUNT)}
 
     @property
     def count(self) -> int:
@@ -89,45 +88,41 @@ class HandleRegistry:
         first, last = self._count, self._count + total
         if last > self._owner.size:
             self._grow(max(last, 2 * self._owner.size))
-        buyers = [np.flatnonzero(row) for row in amounts]
-        counts = np.concatenate([row[bought] for row, bought in zip(amounts, buyers, strict=True)])
+        # Each (kind, ring) that buys, kind by kind: the flat cells of ``amounts`` in order.
+        cells = amounts.ravel().nonzero()[0]
+        counts = amounts.ravel()[cells]
+        kind_row, buyers_all = np.divmod(cells, amounts.shape[1])
         ring_keys = np.asarray(ring_keys, dtype=np.int64)
-        serial_start = np.concatenate(
-            [
-                self._serials(kind, ring_keys[bought], row[bought])
-                for kind, row, bought in zip(kinds, amounts, buyers, strict=True)
-            ]
-        )
-        buyers_all = np.concatenate(buyers)
-        kind_of = np.repeat(np.repeat(kinds, [b.size for b in buyers]), counts)
-        within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        self._owner[first:last] = np.repeat(np.asarray(ring_ids)[buyers_all], counts)
+        buyer_ids = np.asarray(ring_ids, dtype=np.int64)[buyers_all]
+        serial_start = np.empty(cells.size, dtype=np.int64)
+        ends = kind_row.searchsorted(np.arange(1, len(kinds) + 1)).tolist()
+        for kind, start, end in zip(kinds, [0, *ends[:-1]], ends, strict=True):
+            serial_start[start:end] = self._serials(kind, buyer_ids[start:end], counts[start:end])
+        kind_of = np.asarray(kinds)[kind_row].repeat(counts)
+        within = np.arange(total) - (counts.cumsum() - counts).repeat(counts)
+        self._owner[first:last] = buyer_ids.repeat(counts)
         self._kind[first:last] = kind_of
         self._blocked_from[first:last] = NEVER
-        owner_keys = np.repeat(ring_keys[buyers_all], counts)
-        serials = np.repeat(serial_start, counts) + within
+        owner_keys = ring_keys[buyers_all].repeat(counts)
+        serials = serial_start.repeat(counts) + within
         self._key[first:last] = combine(owner_keys, kind_of, serials)
         self._count = last
         return split_by_counts(np.arange(first, last, dtype=np.int64), totals)
 
-    def _serials(self, kind: int, ring_keys: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    def _serials(self, kind: int, ring_ids: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The first serial number of each ring's new handles of ``kind``; ``counts`` are taken.
 
-        Each kind's buyers are kept as sorted ring keys with the handles each bought, so that
-        some 60 rings' serials are a search in an array, not 60 look-ups in a dictionary.
+        Each kind's purchases are counted by ring id (a ring's id and key go together), so
+        that some 60 rings' serials are two array operations, not 60 look-ups.
         """
-        keys, bought = self._bought[kind]
-        at = np.searchsorted(keys, ring_keys)
-        known = at < keys.size
-        known[known] = keys[at[known]] == ring_keys[known]
-        start = np.zeros(ring_keys.size, dtype=np.int64)
-        start[known] = bought[at[known]]
-        bought[at[known]] = start[known] + counts[known]
-        if not known.all():  # rings buying this kind for the first time
-            keys = np.concatenate([keys, ring_keys[~known]])
-            bought = np.concatenate([bought, counts[~known]])
-            order = np.argsort(keys, kind="stable")
-            self._bought[kind] = (keys[order], bought[order])
+        bought = self._bought[kind]
+        top = int(ring_ids.max()) + 1 if ring_ids.size else 0
+        if top > bought.size:
+            grown = np.zeros(max(top, 2 * bought.size), dtype=np.int64)
+            grown[: bought.size] = bought
+            self._bought[kind] = bought = grown
+        start = bought[ring_ids]
+        bought[ring_ids] = start + counts
         return start
 
     def _grow(self, capacity: int) -> None:
@@ -154,17 +149,17 @@ class HandleStacks:
 
     def __init__(self, stocks: list[np.ndarray]) -> None:
         self.sizes = np.array([stock.size for stock in stocks], dtype=np.int64)
-        self.starts = np.cumsum(self.sizes) - self.sizes
+        self.starts = self.sizes.cumsum() - self.sizes
         self.handles = np.concatenate(stocks) if stocks else np.empty(0, dtype=np.int64)
-        self.owner = np.repeat(np.arange(len(stocks)), self.sizes)
+        self.owner = np.arange(len(stocks)).repeat(self.sizes)
 
     @classmethod
     def of(cls, handles: np.ndarray, sizes: np.ndarray) -> HandleStacks:
         """Stacks from the rings' handles already laid end to end, ``sizes[i]`` for ring i."""
         stacks = cls.__new__(cls)
         stacks.handles, stacks.sizes = handles, sizes
-        stacks.starts = np.cumsum(sizes) - sizes
-        stacks.owner = np.repeat(np.arange(sizes.size), sizes)
+        stacks.starts = sizes.cumsum() - sizes
+        stacks.owner = np.arange(sizes.size).repeat(sizes)
         return stacks
 
     def split(self, keep: np.ndarray) -> list[np.ndarray]:
@@ -182,12 +177,30 @@ class HandleStacks:
         The same stacks as concatenating ring by ring, in a few array operations: every
         handle moves up by the handles added to the rings before its own.
         """
-        added_starts = np.cumsum(counts) - counts
+        added_starts = counts.cumsum() - counts
         merged = np.empty(self.handles.size + added.size, dtype=np.int64)
         merged[np.arange(self.handles.size) + added_starts[self.owner]] = self.handles
-        added_owner = np.repeat(np.arange(counts.size), counts)
+        added_owner = np.arange(counts.size).repeat(counts)
         merged[np.arange(added.size) + (self.starts + self.sizes)[added_owner]] = added
         return HandleStacks.of(merged, self.sizes + counts)
+
+    def taken(self, rows: np.ndarray) -> HandleStacks:
+        """The stacks of the rings at these positions, in that order (-1: a ring with none).
+
+        The same stacks as stacking those rings' stocks again: each ring's handles are
+        gathered from where they lie.
+        """
+        there = rows >= 0
+        sizes = np.where(there, self.sizes[rows], 0)
+        starts = sizes.cumsum() - sizes
+        shift = (self.starts[rows] - starts).repeat(sizes)
+        handles = self.handles[np.arange(shift.size) + shift]
+        return HandleStacks.of(handles, sizes)
+
+    def stock(self, row: int) -> np.ndarray:
+        """One ring's stack (a view of :attr:`handles`): ``stocks()[row]``."""
+        start = int(self.starts[row])
+        return self.handles[start : start + int(self.sizes[row])]
 
     def stocks(self) -> list[np.ndarray]:
         """Each ring's stack (views of :attr:`handles`)."""
@@ -209,16 +222,38 @@ def pick_joined(
 
     The same handles as stacking the joined stocks, without joining them ring by ring.
     """
+    joined = np.concatenate([first.handles, second.handles])
+    if not joined.size:
+        return np.full(owner.size, -1, dtype=np.int64)
     in_first = first.sizes[owner]
     size = in_first + second.sizes[owner]
     within = (draw * size).astype(np.int64)
-    picked = np.full(owner.size, -1, dtype=np.int64)
-    from_first = (size > 0) & (within < in_first)
-    from_second = (size > 0) & ~from_first
-    picked[from_first] = first.handles[first.starts[owner[from_first]] + within[from_first]]
-    rest = within[from_second] - in_first[from_second]
-    picked[from_second] = second.handles[second.starts[owner[from_second]] + rest]
-    return picked
+    # Where each ring's stock starts in the joined handles: its numbers', and its accounts'
+    # less its numbers (``within`` counts on from its numbers into its accounts).
+    in_second = first.handles.size + second.starts - first.sizes
+    start = np.where(within < in_first, first.starts[owner], in_second[owner])
+    index = np.minimum(start + within, joined.size - 1)
+    return np.where(size > 0, joined[index], -1)
+
+
+def pick_either(
+    first: HandleStacks,
+    second: HandleStacks,
+    in_first: np.ndarray,
+    owner: np.ndarray,
+    draw: np.ndarray,
+) -> np.ndarray:
+    """:meth:`HandleStacks.pick` from ``first`` where ``in_first`` holds, else from ``second``.
+
+    The same handles as picking from each where it applies, in one pass over the picks.
+    """
+    size = np.where(in_first, first.sizes[owner], second.sizes[owner])
+    if not size.any():
+        return np.full(owner.size, -1, dtype=np.int64)
+    start = np.where(in_first, first.starts[owner], second.starts[owner] + first.handles.size)
+    joined = np.concatenate([first.handles, second.handles])
+    index = np.minimum(start + (draw * size).astype(np.int64), joined.size - 1)
+    return np.where(size > 0, joined[index], -1)
 
 
 def split_by_counts(values: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:

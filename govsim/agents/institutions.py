@@ -80,6 +80,8 @@ class Sector:
 
     def collateral_count(self, expected: float) -> int:
         """Today's count of legitimate items hit by mistake, Poisson with the given mean."""
+        if expected <= 0:
+            return 0  # a sector that does nothing makes no mistakes (no draw needed)
         keyed = self.model.keyed
         return keyed.poisson_one(expected, "collateral", _kind_key(self.kind), self.model.day)
 
@@ -105,6 +107,11 @@ class Sector:
         if hub is not None and efforts["police"] > 0:
             known = 1.0 - (1.0 - known) * (1.0 - hub.data_desk)
         return known
+
+    def flags_nothing(self) -> bool:
+        """Whether no institution of the sector can flag a contact (no effort, or no flags)."""
+        flag = getattr(self.config, "suspicion_flag", 0.0)
+        return not (flag > 0 and self.efforts.any())
 
     def false_positive_rate(self, base_rate: float) -> float:
         """The sector's false-positive rate per legitimate item: effort, base rate, precision."""

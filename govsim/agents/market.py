@@ -113,23 +113,33 @@ class BlackMarket:
         return np.array(self._pool_sizes, dtype=float)
 
     def draw_targets(
-        self, profiles: np.ndarray, group_draw: np.ndarray, pick: np.ndarray
+        self,
+        profiles: np.ndarray,
+        group_draw: np.ndarray,
+        pick: np.ndarray,
+        kinds: np.ndarray | None = None,
     ) -> np.ndarray:
         """Residents from the leaked pool, by group weighted by each attempt's target profile.
 
-        ``profiles`` has one row per attempt; ``group_draw`` and ``pick`` are its uniforms.
+        ``profiles`` has one row per attempt, or one per scam type with ``kinds`` the
+        attempts' types; ``group_draw`` and ``pick`` are its uniforms.
         """
         # Column by column: numpy's sums and cumulative sums along rows of three cost more
         # than the three columns' (the same sums, in the same order).
         first, second, third = (profiles * self.leaked_counts()).T
+        if kinds is not None:  # each attempt's row of its type's weights (the same products)
+            first, second, third = first[kinds], second[kinds], third[kinds]
         two = first + second
         total = two + third
         scale = np.maximum(total, 1e-300)
         groups = (first / scale < group_draw).astype(np.int64) + (two / scale < group_draw)
         groups = np.minimum(groups + (total / scale < group_draw), 2)
+        groups[~(total > 0)] = -1  # an empty profile draws no one
         targets = np.full(pick.size, -1, dtype=np.int64)
         for g, pool in enumerate(self.pools()):
-            chosen = (groups == g) & (total > 0)
-            if pool.size and chosen.any():
+            if not pool.size:
+                continue
+            chosen = (groups == g).nonzero()[0]
+            if chosen.size:
                 targets[chosen] = pool[(pick[chosen] * pool.size).astype(np.int64)]
         return targets

@@ -54,7 +54,20 @@ class InternetPlatforms(Sector):
             draw = self.model.keyed.uniform("platform_route", keys)
         for channel, cumulative in self._routes.items():
             on_channel = channels == channel
-            chosen = np.searchsorted(cumulative, draw[on_channel], side="right")
+            chosen = cumulative.searchsorted(draw[on_channel], side="right")
+            platform[on_channel] = np.minimum(chosen, cumulative.size - 1)
+        return platform
+
+    def route_types(self, channels: np.ndarray, types: np.ndarray, draw: np.ndarray) -> np.ndarray:
+        """:meth:`route` for contacts of scam ``types``, ``channels`` naming each type's channel.
+
+        The same platforms as ``route(channels[types], ...)``, with the channels compared
+        once per type rather than once per contact.
+        """
+        platform = np.full(types.size, -1, dtype=np.int16)
+        for channel, cumulative in self._routes.items():
+            on_channel = (channels == channel)[types].nonzero()[0]
+            chosen = cumulative.searchsorted(draw[on_channel], side="right")
             platform[on_channel] = np.minimum(chosen, cumulative.size - 1)
         return platform
 
@@ -84,6 +97,8 @@ class InternetPlatforms(Sector):
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts flagged as risk leads but not removed."""
+        if self.flags_nothing():  # every chance is zero: no draw is below it
+            return np.zeros(len(batch), bool)
         draw = batch.uniform(self.model.keyed, "platform_flag")
         chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & ~batch.phone & (draw < chance)
@@ -108,9 +123,15 @@ class InternetPlatforms(Sector):
         chance = self.effort * self.config.account_detection * (1.0 - evasion)
         self.model.handles.block_from(accounts[draw < chance], day + 1)
 
-    def detect_grooming(self, online: np.ndarray, keys: np.ndarray, day: int) -> np.ndarray:
-        """Ongoing grooming conversations the platform detects today."""
-        draw = self.model.keyed.uniform("grooming_detection", keys, day)
+    def detect_grooming(
+        self, online: np.ndarray, keys: np.ndarray, day: int, draw: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Ongoing grooming conversations the platform detects today.
+
+        ``draw``: the conversations' uniforms for "grooming_detection" today, if drawn already.
+        """
+        if draw is None:
+            draw = self.model.keyed.uniform("grooming_detection", keys, day)
         return online & (draw < self.grooming_detection_chance)
 
     @property

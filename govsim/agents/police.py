@@ -194,13 +194,13 @@ class PoliceForce:
         keyed, day = model.keyed, model.day
         # Round the capacity at random, so a small city gets its fraction of a call on average.
         capacity = keyed.round_one(self.centre_capacity, "call_capacity", day)
-        lead_ids = np.flatnonzero(leads)
+        lead_ids = leads.nonzero()[0]
         if order_draw is None:
             order = keyed.uniform("call_order", keys[lead_ids])
         else:
             order = order_draw[lead_ids]
         order = order - urgent[lead_ids]
-        lead_ids = lead_ids[np.argsort(order, kind="stable")]
+        lead_ids = lead_ids[order.argsort(kind="stable")]
         now, later = lead_ids[:capacity], lead_ids[capacity:]
         called = np.zeros(leads.size, bool)
         called[now] = True
@@ -319,7 +319,7 @@ class PoliceForce:
         evidence = self.model.ring_book.case_evidence[slots_of(rings)].sum(axis=1)
         draws = self.model.ring_draws("identification", rings)
         hit = (evidence > 0) & (draws < 1.0 - np.exp(-rate * evidence))
-        return [(rings[i], self.arrest(rings[i], float(evidence[i]))) for i in np.flatnonzero(hit)]
+        return [(rings[i], self.arrest(rings[i], float(evidence[i]))) for i in hit.nonzero()[0]]
 
     def arrest(self, ring: FraudRing, evidence: float) -> ArrestOperation:
         """Arrest the reachable members of an identified ring."""

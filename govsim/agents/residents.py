@@ -80,15 +80,7 @@ class Residents:
         local = rng.random(sources.size) < self.config.tie_same_region_share
         targets[local] = _same_region_partner(self.region, sources[local], rng)
         keep = sources != targets
-        rows = np.concatenate([sources[keep], targets[keep]])
-        cols = np.concatenate([targets[keep], sources[keep]])
-        # The stable order of the rows, from a unique key per tie (its row, then its place):
-        # any sort of unique keys gives the same order, and numpy's default sort of 64-bit
-        # keys is faster than its stable sort of the rows (0.18 against 0.30 s at a million).
-        order = np.argsort((rows.astype(np.int64) << 32) | np.arange(rows.size, dtype=np.int64))
-        start = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=n), out=start[1:])
-        return start, cols[order]
+        return _rows_of_ties(sources[keep], targets[keep], n)
 
     def awareness(self, ids: np.ndarray, day: int) -> np.ndarray:
         """Current awareness of the given residents, decayed toward the floor."""
@@ -167,7 +159,7 @@ class Residents:
             return np.empty(0, dtype=np.int32)
         starts, ends = self.tie_start[ids], self.tie_start[ids + 1]
         lengths = ends - starts
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        offsets = (starts - lengths.cumsum() + lengths).repeat(lengths)
         return self.tie_target[offsets + np.arange(lengths.sum())]
 
     def random_tie(self, ids: np.ndarray, draw: np.ndarray) -> np.ndarray:
@@ -210,6 +202,44 @@ def _normalised(values: tuple[float, ...]) -> np.ndarray:
     if total <= 0:
         raise ValueError("population.age_shares must not all be zero")
     return array / total
+
+
+def _rows_of_ties(
+    sources: np.ndarray, targets: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each tie both ways, as compressed sparse rows: ``(start, targets)`` by resident.
+
+    The rows are the sources then the targets, each row's entries in that order, as a stable
+    sort of the rows ``concatenate([sources, targets])`` lays them: ``sources`` come sorted
+    (drawn resident by resident), so only the targets are sorted (half the work of sorting
+    all, 0.18 s at a million), and each entry is placed after its row's earlier ones.
+    """
+    first_count = np.bincount(sources, minlength=n)
+    second_count = np.bincount(targets, minlength=n)
+    start = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(first_count + second_count, out=start[1:])
+    laid = np.empty(2 * sources.size, dtype=targets.dtype)
+    # The sources' entries: each row's first, in their order (they are sorted already). An
+    # entry's place is its index shifted by its row's: where the row starts, less where its
+    # sources start among the sources.
+    shift = start[:-1] - (np.cumsum(first_count) - first_count)
+    place = shift[sources]
+    place += np.arange(sources.size)
+    laid[place] = targets
+    # The targets' entries, after their row's sources' ones: a stable sort of the targets,
+    # from a unique key per entry (any sort of unique keys gives the same order, and numpy's
+    # default sort of 64-bit keys is faster than its stable sort of 32-bit rows).
+    keys = targets.astype(np.int64)
+    keys <<= 32
+    keys |= np.arange(targets.size)
+    order = np.argsort(keys)
+    del keys
+    rows = targets[order]
+    shift = start[:-1] + first_count - (np.cumsum(second_count) - second_count)
+    place = shift[rows]
+    place += np.arange(targets.size)
+    laid[place] = sources[order]
+    return start, laid
 
 
 def _same_region_partner(

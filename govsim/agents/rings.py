@@ -86,6 +86,10 @@ class RingBook:
         self.key = np.zeros(capacity, dtype=np.int64)
         self.unique_id = np.zeros(capacity, dtype=np.int64)
         self.entered_day = np.zeros(capacity, dtype=np.int64)
+        self.working = np.zeros(capacity, dtype=bool)
+        """Whether each ring still operates (:attr:`FraudRing.active`)."""
+        self.cross_border = np.zeros(capacity, dtype=bool)
+        """Whether each ring's base is abroad (:attr:`FraudRing.cross_border`)."""
         for name in RING_COLUMNS:
             setattr(self, name, np.zeros(capacity))
         self.home = np.zeros((capacity, roles), dtype=np.int64)
@@ -103,8 +107,8 @@ class RingBook:
         """Counts changes to a ring's numbers or accounts, so remembered stacks can be checked."""
         self.held_generation = 0
         """Counts the days' stocks handed out at once (:meth:`hold_stocks`)."""
-        self._held: tuple[list[FraudRing], HandleStacks, HandleStacks] | None = None
-        self._held_index: dict[int, tuple[np.ndarray, np.ndarray]] | None = None
+        self._held: tuple[list[FraudRing], HandleStacks, HandleStacks, np.ndarray] | None = None
+        self._held_index: dict[int, int] | None = None
         self.roster_changed = 0
         """Counts rings set working or not, so the model checks its list of working rings only
         after a change (:meth:`GovernanceModel.active_rings`)."""
@@ -116,36 +120,48 @@ class RingBook:
         model asks about its list of working rings a dozen times a day.
         """
         if rings is not self._asked or len(rings) != self._rows.size:
-            self._asked = rings
-            self._rows = np.array([ring.slot for ring in rings], dtype=np.int64)
-            self._rows.flags.writeable = False
+            self.remember_rows(rings, np.array([ring.slot for ring in rings], dtype=np.int64))
         return self._rows
 
+    def remember_rows(self, rings: list[FraudRing], rows: np.ndarray) -> None:
+        """Take ``rows`` as the rows of ``rings`` (known to the caller), for :meth:`rows`."""
+        self._asked, self._rows = rings, rows
+        rows.flags.writeable = False
+
     def hold_stocks(
-        self, rings: list[FraudRing], numbers: HandleStacks, accounts: HandleStacks
+        self,
+        rings: list[FraudRing],
+        numbers: HandleStacks,
+        accounts: HandleStacks,
+        slots: np.ndarray | None = None,
     ) -> None:
         """Hand each ring its row of the stacks, read when the ring first asks for its stocks.
 
         No loop over the rings: each reads its stocks from here while it holds them. Rings
         left out of a new list (set not working) take their stocks from the old stacks first.
+        ``slots`` are the rings' rows, if known.
         """
+        if slots is None:
+            slots = np.array([ring.slot for ring in rings], dtype=np.int64)
         if self._held is not None and self._held[0] is not rings:
-            working = {ring.slot for ring in rings}
+            working = set(slots.tolist())
             for ring in self._held[0]:
                 if ring.slot not in working:
                     ring.stocks_held()
         self.held_generation += 1
-        self._held, self._held_index = (rings, numbers, accounts), None
+        self._held, self._held_index = (rings, numbers, accounts, slots), None
 
     def held_stocks(self, slot: int) -> tuple[np.ndarray, np.ndarray] | None:
         """The numbers and accounts last handed to the ring in ``slot`` (views), if any."""
         if self._held is None:
             return None
-        if self._held_index is None:  # the first ring to ask cuts the stacks for all
-            rings, numbers, accounts = self._held
-            stocks = zip(rings, numbers.stocks(), accounts.stocks(), strict=True)
-            self._held_index = {ring.slot: (held, more) for ring, held, more in stocks}
-        return self._held_index.get(slot)
+        rings, numbers, accounts, slots = self._held
+        if self._held_index is None:  # the first ring to ask finds every ring's place
+            self._held_index = dict(zip(slots.tolist(), range(len(rings)), strict=True))
+        at = self._held_index.get(slot)
+        if at is None:
+            return None
+        return numbers.stock(at), accounts.stock(at)
 
     def add(self, key: int, unique_id: int, day: int) -> int:
         """A row for a new ring entering on ``day`` (zeros); returns its slot."""
@@ -168,7 +184,8 @@ class RingBook:
         return self._slot_of_id[unique_ids]
 
     def _grow(self, capacity: int) -> None:
-        for name in ("key", "unique_id", "entered_day", *RING_COLUMNS, *RING_TABLES):
+        names = ("key", "unique_id", "entered_day", "working", "cross_border")
+        for name in (*names, *RING_COLUMNS, *RING_TABLES):
             old = getattr(self, name)
             new = np.zeros((capacity, *old.shape[1:]), dtype=old.dtype)
             new[: old.shape[0]] = old
@@ -219,6 +236,7 @@ class FraudRing(mesa.Agent):
     city_expected_takings = _column("city_expected_takings")
     victims_per_day = _column("victims_per_day")
     entered_day = _column("entered_day", int)
+    cross_border = _column("cross_border", bool)
     portfolio = _table("portfolio")
     home = _table("home")
     abroad = _table("abroad")
@@ -256,10 +274,10 @@ class FraudRing(mesa.Agent):
         # Newcomers buy the scripts in circulation (see GovernanceModel.add_ring).
         self.coaching = config.coaching_initial
         self.cash = config.initial_cash
+        # No stock yet (its counts are zero in its new row): stacks held for the working
+        # rings stay valid when it joins them (see GovernanceModel.handle_stacks).
         self._stocks_generation = self.book.held_generation
         self._numbers = self._accounts = np.empty(0, dtype=np.int64)
-        self.numbers = np.empty(0, dtype=np.int64)
-        self.accounts = np.empty(0, dtype=np.int64)
         self.active = True
         # The window's counts (window_*) and what the ring has learned from its city contacts
         # over past reviews (learned_*, see adapt) start at zero in its new row of the book.
@@ -324,6 +342,7 @@ class FraudRing(mesa.Agent):
     @active.setter
     def active(self, value: bool) -> None:
         self._active = value
+        self.book.working[self.slot] = value
         self.book.roster_changed += 1
 
     # --- membership -------------------------------------------------------------------------
@@ -520,7 +539,7 @@ def _review_portfolios(
     tried = (attempts > 0) & active_types
     payoff = np.where(tried, revenue / np.maximum(attempts, 1), 0.0)
     total = _sums_where(payoff, tried)
-    moving = np.flatnonzero(tried.any(axis=1) & (total > 0))
+    moving = (tried.any(axis=1) & (total > 0)).nonzero()[0]
     if not moving.size:
         return
     rows = slots[moving]
@@ -536,7 +555,7 @@ def _adapt_modes(
     book: RingBook, slots: np.ndarray, attempts: np.ndarray, revenue: np.ndarray, config: Fraud
 ) -> None:
     """The targeted share moves toward the mode with the better yield per operator."""
-    moving = np.flatnonzero(~(attempts <= 0).any(axis=1))
+    moving = (~(attempts <= 0).any(axis=1)).nonzero()[0]
     per_operator = np.array(
         [config.broadcast_attempts_per_operator, config.targeted_attempts_per_operator]
     )
@@ -572,7 +591,7 @@ def _sums_where(values: np.ndarray, chosen: np.ndarray) -> np.ndarray:
     rows with as many chosen are summed together, as numpy sums each alone.
     """
     counts = chosen.sum(axis=1)
-    order = np.argsort(~chosen, axis=1, kind="stable")
+    order = (~chosen).argsort(axis=1, kind="stable")
     packed = np.take_along_axis(values, order, axis=1)
     sums = np.zeros(values.shape[0])
     for count in np.unique(counts).tolist():
@@ -634,27 +653,28 @@ def market_attempts(
     book, slots = rings[0].book, slots_of(rings)
     weights = book.portfolio[slots] * active_types
     total = weights.sum(axis=1, keepdims=True)
-    weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
-    operators = member_table(rings)[:, OPERATORS].astype(float)
+    weights = np.divide(weights, total, out=np.zeros(weights.shape), where=total > 0)
+    operators = (book.home[slots, OPERATORS] + book.abroad[slots, OPERATORS]).astype(float)
     targeted = book.targeted_share[slots]
-    per_mode = np.stack(
-        [
-            operators * (1 - targeted) * config.broadcast_attempts_per_operator,
-            operators * targeted * config.targeted_attempts_per_operator,
-        ],
-        axis=1,
-    )
-    attempts = weights[:, :, None] * per_mode[:, None, :]
+    broadcast = operators * (1 - targeted) * config.broadcast_attempts_per_operator
+    targeted = operators * targeted * config.targeted_attempts_per_operator
+    # weights[:, :, None] * per_mode[:, None, :], mode by mode (numpy broadcasts a last axis
+    # of two slowly: some four times as long).
+    attempts = np.empty((*weights.shape, len(MODES)))
+    np.multiply(weights, broadcast[:, None], out=attempts[:, :, 0])
+    np.multiply(weights, targeted[:, None], out=attempts[:, :, 1])
     numbers, accounts = book.numbers_held[slots], book.accounts_held[slots]
     phone = _carried(attempts[:, uses_phone].sum(axis=(1, 2)), numbers)
     online = _carried(attempts[:, ~uses_phone].sum(axis=(1, 2)), accounts)
-    return attempts * np.where(uses_phone[None, :], phone[:, None], online[:, None])[:, :, None]
+    carried = np.where(uses_phone, phone[:, None], online[:, None])
+    attempts *= carried[:, :, None]
+    return attempts
 
 
 def _carried(need: np.ndarray, handles: np.ndarray) -> np.ndarray:
     """Share of the attempts needed that ``handles`` can carry (1 when none are needed)."""
     capacity = handles * ATTEMPTS_PER_HANDLE_DAY
-    share = np.divide(capacity, need, out=np.ones_like(need), where=need > 0)
+    share = np.divide(capacity, need, out=np.ones(need.shape), where=need > 0)
     return np.minimum(share, 1.0)
 
 

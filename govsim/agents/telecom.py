@@ -45,6 +45,8 @@ class TelecomOperators(Sector):
 
     def flag_suspicious(self, batch: ContactBatch, evasion: np.ndarray) -> np.ndarray:
         """Contacts the operator's anomaly detection flags but does not block."""
+        if self.flags_nothing():  # every chance is zero: no draw is below it
+            return np.zeros(len(batch), bool)
         draw = batch.uniform(self.model.keyed, "telecom_flag")
         chance = self.contact_effort(batch) * self.config.suspicion_flag * (1.0 - evasion)
         return batch.alive & batch.phone & (draw < chance)

@@ -191,6 +191,8 @@ class HandleStacks:
         gathered from where they lie.
         """
         there = rows >= 0
+        if not there.any():  # no ring held a stack (perhaps none was held at all)
+            return HandleStacks.of(self.handles[:0], np.zeros(rows.size, dtype=self.sizes.dtype))
         sizes = np.where(there, self.sizes[rows], 0)
         starts = sizes.cumsum() - sizes
         shift = (self.starts[rows] - starts).repeat(sizes)

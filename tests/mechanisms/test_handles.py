@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from govsim.agents.handles import ACCOUNT, NUMBER, HandleRegistry, split_by_counts
+from govsim.agents.handles import ACCOUNT, NUMBER, HandleRegistry, HandleStacks, split_by_counts
 from tests.mechanisms.builders import batch_of, model
 
 LATENCIES = {"blacklist_slowest_days": 10.0, "blacklist_fastest_days": 2.0}
@@ -181,3 +181,20 @@ def test_split_by_counts_cuts_like_numpy_split():
     expected = np.split(values, np.cumsum(counts)[:-1])
     assert [p.tolist() for p in pieces] == [e.tolist() for e in expected]
     assert split_by_counts(np.arange(0), np.zeros(0, dtype=np.int64)) == []
+
+
+@pytest.mark.parametrize(
+    ("held", "rows"),
+    [
+        ([np.array([5, 6]), np.array([], dtype=np.int64), np.array([7])], [2, -1, 0, 1]),
+        ([], [-1]),  # every ring had gone; one has entered since, with no stock yet
+        ([np.array([1])], [-1, -1]),
+    ],
+)
+def test_stacks_taken_for_other_rings_are_those_stacked_again(held, rows):
+    taken = HandleStacks(held).taken(np.array(rows, dtype=np.int64))
+    empty = np.array([], dtype=np.int64)
+    again = HandleStacks([held[row] if row >= 0 else empty for row in rows])
+    assert taken.sizes.tolist() == again.sizes.tolist()
+    assert taken.handles.tolist() == again.handles.tolist()
+    assert [stock.tolist() for stock in taken.stocks()] == [s.tolist() for s in again.stocks()]

@@ -189,14 +189,8 @@ def run(
         progress: called with the number of replications finished: after each one, and with
             workers=1 also within one (a fraction, every few simulated days).
     """
-    if replications < 1:
-        raise ValueError("replications must be at least 1")
-    if workers > 1:
-        _leave_if_importing_main()
     scenario = with_seed(scenario, seed)
-    seeds = replication_seeds(scenario.seed, replications)
-    tasks = [Task(scenario, replication_seed, i) for i, replication_seed in enumerate(seeds)]
-    return _collected(scenario, seeds, execute(tasks, workers, progress))
+    return run_together([scenario], replications, scenario.seed, workers, progress)[0]
 
 
 def _collected(scenario: Scenario, seeds: list[int], results: list[RunResult]) -> RunResults:

@@ -43,6 +43,12 @@ MEASURES: dict[str, tuple[str, str]] = {
     "legit_content_removed": ("Legitimate content removed", "正常内容被误删条数"),
     "report_share": ("Share of victims reporting", "受害人报案率"),
     "recovered_share": ("Share of loss recovered", "挽损比例"),
+    "reported_recovered_share": ("Share of reported loss recovered", "报案损失挽损比例"),
+    "reported_loss": ("Loss of victims who report (yuan)", "报案受害人被骗金额（元）"),
+    "frozen_reported": (
+        "Frozen and returned to victims who report (yuan)",
+        "报案受害人止付冻结返还（元）",
+    ),
     "cross_border_loss_share": ("Share of proceeds sent abroad", "资金出境比例"),
     "median_hours_to_freeze": ("Median hours to freeze", "冻结用时中位数（小时）"),
     "governance_cost": ("Governance cost (yuan)", "治理成本（元）"),
@@ -68,7 +74,9 @@ MEASURES: dict[str, tuple[str, str]] = {
 }
 """Display names of measures, by the column name they are written under."""
 
-SHARES: frozenset[str] = frozenset({"report_share", "recovered_share", "cross_border_loss_share"})
+SHARES: frozenset[str] = frozenset(
+    {"report_share", "recovered_share", "reported_recovered_share", "cross_border_loss_share"}
+)
 """Measures that are shares of a whole (0 to 1): shown as percentages, never per resident."""
 
 HEADERS: dict[str, tuple[str, str]] = {

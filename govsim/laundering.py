@@ -34,6 +34,7 @@ class Chunks(Columns):
         "exit_hour": np.float64,
         "freeze_hour": np.float64,
         "abroad": np.bool_,
+        "reported": np.bool_,
     }
     amount: np.ndarray
     ring: np.ndarray
@@ -46,6 +47,9 @@ class Chunks(Columns):
     exit_hour: np.ndarray
     freeze_hour: np.ndarray
     abroad: np.ndarray
+    reported: np.ndarray
+    """Whether the victim reports to the police (at any hour): police statistics count only
+    these victims' losses and what was frozen of them."""
 
     @property
     def frozen(self) -> np.ndarray:

@@ -42,6 +42,8 @@ DAILY_COUNTS: tuple[str, ...] = (
     "transfers",
     "gross_loss",
     "frozen",
+    "reported_loss",
+    "frozen_reported",
     "frozen_paths",
     "ring_proceeds",
     "proceeds_abroad",
@@ -85,6 +87,8 @@ SUMMARY_SUMS: tuple[str, ...] = (
     "victims",
     "gross_loss",
     "frozen",
+    "reported_loss",
+    "frozen_reported",
     "reports",
     "cases_linked",
     "operations",
@@ -220,6 +224,9 @@ class Metrics:
         totals["governance_cost"] = sum(totals[name] for name in COST_COUNTS)
         totals["report_share"] = _share(totals["reports"], totals["victims"])
         totals["recovered_share"] = _share(totals["frozen"], totals["gross_loss"])
+        totals["reported_recovered_share"] = _share(
+            totals["frozen_reported"], totals["reported_loss"]
+        )
         totals["cross_border_loss_share"] = _share(abroad, proceeds)
         totals["median_hours_to_freeze"] = self.median_hours_to_freeze()
         return totals

@@ -670,8 +670,14 @@ class GovernanceModel(mesa.Model):
             cross_border, self.config.fraud.cross_border_exit_share, DOMESTIC_EXIT_SHARE
         )
 
-    def record_payments(self, paid: PendingTransfers, amounts: np.ndarray) -> None:
-        """Victims lose the money; first payments count as victimisations."""
+    def record_payments(
+        self, paid: PendingTransfers, amounts: np.ndarray, reported: np.ndarray
+    ) -> None:
+        """Victims lose the money; first payments count as victimisations.
+
+        ``reported`` marks the payments of victims who report to the police: their loss is
+        what police statistics count (``reported_loss``).
+        """
         residents, day = self.residents, self.day
         np.subtract.at(residents.savings, paid.resident, amounts)
         first = paid.stage == 0
@@ -683,6 +689,7 @@ class GovernanceModel(mesa.Model):
             self.metrics.add(f"victims_{group}", int(count))
         self.metrics.add("transfers", len(paid))
         self.metrics.add("gross_loss", float(amounts.sum()))
+        self.metrics.add("reported_loss", float(amounts[reported].sum()))
         self.metrics.add("paid_expected", float(self.scams.mean_amount[paid.scam].sum()))
         self.metrics.add_by_scam("victims", paid.scam[first], paid.mode[first])
         self.metrics.add_by_scam("gross_loss", paid.scam, paid.mode, amounts)
@@ -712,6 +719,7 @@ class GovernanceModel(mesa.Model):
             "frozen", decided.scam[frozen], decided.mode[frozen], decided.amount[frozen]
         )
         metrics.add("frozen", float(decided.amount[frozen].sum()))
+        metrics.add("frozen_reported", float(decided.amount[frozen & decided.reported].sum()))
         self.count_by_place(
             "frozen",
             decided.resident[frozen],

@@ -83,6 +83,7 @@ HEADLINE = (
     "legit_content_removed",
     "report_share",
     "recovered_share",
+    "reported_recovered_share",
     "cross_border_loss_share",
     "median_hours_to_freeze",
     "governance_cost",

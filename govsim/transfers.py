@@ -112,9 +112,16 @@ def draw_amounts(model: GovernanceModel, due: PendingTransfers) -> np.ndarray:
 
 
 def mule_paths(
-    model: GovernanceModel, paid: PendingTransfers, amounts: np.ndarray, start: np.ndarray
+    model: GovernanceModel,
+    paid: PendingTransfers,
+    amounts: np.ndarray,
+    start: np.ndarray,
+    reported: np.ndarray,
 ) -> Chunks:
-    """Split each payment into parallel mule paths and time their race out of reach."""
+    """Split each payment into parallel mule paths and time their race out of reach.
+
+    ``reported`` says whether each payment's victim reports to the police (ever).
+    """
     keyed, fraud = model.keyed, model.config.fraud
     fanout = fraud.fanout
     rows = np.arange(len(paid)).repeat(fanout)
@@ -142,6 +149,7 @@ def mule_paths(
         exit_hour=start[rows] + hops,
         freeze_hour=np.where(caught, caught_at, NEVER),
         abroad=abroad,
+        reported=reported[rows],
     )
 
 
@@ -236,9 +244,10 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     waking = model.keyed.uniform("transfer_hour", paid.episode, paid.stage)
     start = day * 24.0 + WAKING_HOURS[0] + (WAKING_HOURS[1] - WAKING_HOURS[0]) * waking
     start = start + np.where(held, model.banks.config.hold_hours, 0.0)
-    chunks = mule_paths(model, paid, amounts, start)
     # One report per victim: drawn at the first transfer, carried by the escalation.
     report_hour = np.where(paid.stage == 0, report_times(model, paid, start), paid.report_hour)
+    reported = np.isfinite(report_hour)
+    chunks = mule_paths(model, paid, amounts, start, reported)
     paid.first_hour = np.where(paid.stage == 0, start, paid.first_hour)
     latency = model.stop_payment_latency_hours(paid.resident)
     stop_hour = report_hour + latency
@@ -252,7 +261,7 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     freeze = np.minimum(chunks.freeze_hour, stop_hour.repeat(model.config.fraud.fanout))
     # A freeze ordered before the money arrives catches it as it arrives.
     chunks.freeze_hour = np.maximum(freeze, chunks.start_hour)
-    model.record_payments(paid, amounts)
+    model.record_payments(paid, amounts, reported)
     return TransferOutcome(
         chunks, _reports(model, paid, report_hour), _follow_ups(model, paid, report_hour)
     )

@@ -48,6 +48,7 @@ OUTCOMES: tuple[str, ...] = (
     "governance_cost",
     "report_share",
     "recovered_share",
+    "reported_recovered_share",
     "cross_border_loss_share",
     "median_hours_to_freeze",
 )

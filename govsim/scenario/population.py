@@ -127,29 +127,31 @@ class Population(Record):
         0.8, "Share of ties within the resident's region.", source=ASSUMPTION
     )
     report_share: ByGroupShare = by_group_share(
-        0.18,
-        0.16,
-        0.14,
+        0.17,
+        0.15,
+        0.13,
         "Probability a victim reports the loss to police. About one fraud incident in seven "
         "reaches the police; victims who lost money (every victim here) a little more often, "
         "the young more than the old.",
-        source=ONS,
+        source=ONS + "; the levels are set so that the pooled share of baseline's victims "
+        "who report falls in the survey's 14-15%",
     )
     report_delay_median_hours: float = param(
-        10.0,
+        5.7,
         "Median delay from the transfer to the victim's report.",
         unit="hours",
         gt=0.0,
         le=10_000.0,
-        source="IC3 RAT guidance on 72-hour reporting; assumption",
+        source="Xiamen 2015, 513 reports by delay band: log-normal fit (interval-censored "
+        "maximum likelihood), see docs/sources.md",
     )
     report_delay_sigma: float = param(
-        1.5,
+        1.9,
         "Log-normal sigma of the reporting delay.",
         unit="ln units",
         ge=0.0,
         le=5.0,
-        source=ASSUMPTION,
+        source="Xiamen 2015, the same fit as the median",
     )
 
     @field_validator("age_shares")

@@ -204,7 +204,8 @@ def _scenario_table(rows: dict[str, list[Estimate]]) -> str:
         "",
         "The context of the facts: each scenario's victims and reports per 100,000 residents a\n"
         "year, the coefficient of variation of victims between replications (it shrinks as the\n"
-        "city grows), the recovered share (money frozen over gross loss), victims in the last\n"
+        "city grows), the recovered share (money frozen over gross loss), the same over the\n"
+        "loss of victims who report (what police statistics count), victims in the last\n"
         "quarter over the first (near 1 once the warm-up has reached the running regime), and\n"
         "the rings active in the market (mean over measured days; fewest on any measured day of\n"
         "any replication, without an interval). Values with 95% intervals, as above.",

@@ -374,12 +374,13 @@ STYLIZED_FACTS: tuple[Fact, ...] = (
         id="police_alone_recover_little",
         kind=STYLIZED,
         statement=(
-            f"Police alone recover a small share: money frozen over gross loss, pooled, `{POLICE}`."
+            "Police alone recover a small share: money frozen over the loss of victims who "
+            f"report (what police statistics count), pooled, `{POLICE}`."
         ),
         source="Xiamen H1 2015, before a centre: 2.2% of losses stopped (docs/sources.md P2.3)",
         target=between(0.0, 0.05, open_ends=True),
         scenarios=(POLICE,),
-        estimator=Bootstrapped(pooled(POLICE, "frozen", "gross_loss")),
+        estimator=Bootstrapped(pooled(POLICE, "frozen_reported", "reported_loss")),
         fmt=percent,
     ),
     Fact(
@@ -415,12 +416,13 @@ STYLIZED_FACTS: tuple[Fact, ...] = (
         id="hub_recovers_far_more",
         kind=STYLIZED,
         statement=(
-            f"The one-stop centre recovers far more: money frozen over gross loss, pooled, `{HUB}`."
+            "The one-stop centre recovers far more: money frozen over the loss of victims who "
+            f"report, pooled, `{HUB}`."
         ),
         source="National 2017: 11% seized; Quanzhou 2017: 14.8% stop-paid (docs/sources.md P2.3)",
         target=above(0.1),
         scenarios=(HUB,),
-        estimator=Bootstrapped(pooled(HUB, "frozen", "gross_loss")),
+        estimator=Bootstrapped(pooled(HUB, "frozen_reported", "reported_loss")),
         fmt=percent,
     ),
     Fact(
@@ -521,28 +523,33 @@ CALIBRATION_TARGETS: tuple[Fact, ...] = (
     Fact(
         id="recovered_share_police_alone",
         kind=CALIBRATION,
-        statement=f"Money frozen over gross loss, pooled, `{POLICE}`.",
+        statement=(
+            "Money frozen over the loss of victims who report to the police (police statistics "
+            f"know only these), pooled, `{POLICE}`."
+        ),
         source=(
             "Xiamen H1 2015, before a centre: 2.2% of losses, 5.0% of the amounts requested "
             "(docs/sources.md P2.3)"
         ),
         target=between(0.02, 0.05),
         scenarios=(POLICE,),
-        estimator=Bootstrapped(pooled(POLICE, "frozen", "gross_loss")),
+        estimator=Bootstrapped(pooled(POLICE, "frozen_reported", "reported_loss")),
         fmt=percent,
         caveat="One city in one half-year, just before its centre opened.",
     ),
     Fact(
         id="recovered_share_hub",
         kind=CALIBRATION,
-        statement=f"Money frozen over gross loss, pooled, `{HUB}`.",
+        statement=(
+            f"Money frozen over the loss of victims who report to the police, pooled, `{HUB}`."
+        ),
         source=(
             "With centres: national 2017, 11% seized; Quanzhou 2017, 14.8% stop-paid "
             "(docs/sources.md P2.3)"
         ),
         target=between(0.11, 0.15),
         scenarios=(HUB,),
-        estimator=Bootstrapped(pooled(HUB, "frozen", "gross_loss")),
+        estimator=Bootstrapped(pooled(HUB, "frozen_reported", "reported_loss")),
         fmt=percent,
         caveat="Centres of 2017; later centres (Shenzhen 2021) stop payments much faster.",
     ),

@@ -56,6 +56,11 @@ SCENARIO_MEASURES: tuple[Measure, ...] = (
     Measure("reports per 100k a year", lambda s: per_100k_year(s, "reports"), "{:,.0f}".format),
     Measure("recovered", lambda s: pooled(s, "frozen", "gross_loss"), "{:.1%}".format),
     Measure(
+        "recovered of reported",
+        lambda s: pooled(s, "frozen_reported", "reported_loss"),
+        "{:.1%}".format,
+    ),
+    Measure(
         "Q4/Q1 victims",
         lambda s: pooled(s, "victims_last_quarter", "victims_first_quarter"),
         "{:.2f}".format,

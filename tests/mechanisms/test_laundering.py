@@ -25,6 +25,7 @@ def chunks(exit_hour, freeze_hour, amount=None, start_hour=None) -> Chunks:
         exit_hour=exit_hour,
         freeze_hour=np.broadcast_to(np.asarray(freeze_hour, dtype=float), (n,)),
         abroad=np.zeros(n),
+        reported=np.zeros(n),
     )
 
 

@@ -241,8 +241,8 @@ class Fraud(Record):
         source="AMLSim layering typologies; assumption",
     )
     hop_hours_mean: float = param(
-        0.2,
-        "Mean hours per laundering hop (three hops: about 36 minutes until the money is out "
+        0.1,
+        "Mean hours per laundering hop (three hops: about 18 minutes until the money is out "
         "of reach, unless parked).",
         unit="hours",
         gt=0.0,

@@ -87,9 +87,9 @@ class RecordingModel(govsim.GovernanceModel):
         self._keep("stopped", batch.key[stopped])
         return stopped
 
-    def record_payments(self, paid, amounts: np.ndarray) -> None:
+    def record_payments(self, paid, amounts: np.ndarray, reported: np.ndarray) -> None:
         """Record first payments: the victims."""
-        super().record_payments(paid, amounts)
+        super().record_payments(paid, amounts, reported)
         self._keep("victim", paid.episode[paid.stage == 0])
 
     def keys(self) -> dict[str, np.ndarray]:

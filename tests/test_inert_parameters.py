@@ -101,8 +101,10 @@ INERT_BY_DESIGN: dict[str, Idle] = {
     ),
     "agencies.police.cases_per_investigator": Idle(
         "with reports at about one in seven the hub's open cases are few against its "
-        "investigators' capacity, so each case's attention stays within a hair of full",
-        "baseline",
+        "investigators' capacity, so each case's attention stays within a hair of full "
+        "(and in baseline too since the recalibration of reporting; police alone, with twice "
+        "baseline's reports, fill theirs)",
+        "police_only",
     ),
     "agencies.judiciary.sentence_days": Idle(
         "no sentence (1,100 days) ends within the run: no convict is released"

@@ -25,6 +25,12 @@ DAYS = 180
 # Poisson-scale counts with fewer than this many events in the large city say little; they are
 # still compared, at their own (wide) noise.
 Z = 4.0
+HEAVY_TAILED_FEW = ("reported_loss", "frozen_reported")
+"""Left out: the money of the victims who report, about four a run in the hub's small city
+(50,000 residents, 180 days). A sum of four heavy-tailed losses is usually far below its
+mean, now and then far above, and its standard error over 16 runs understates that (measured:
+0.83 yuan per resident at 50,000 against 1.69 at 500,000, seed 11). The same money is
+compared within ``gross_loss`` and ``frozen``, and the counts of reports within ``reports``."""
 
 
 def per_resident(name: str, residents: int, replications: int) -> dict[str, np.ndarray]:
@@ -33,7 +39,7 @@ def per_resident(name: str, residents: int, replications: int) -> dict[str, np.n
     return {
         column: summary[column].to_numpy() / residents
         for column in (*DAILY_COUNTS, *ATTRIBUTED)
-        if column in summary
+        if column in summary and column not in HEAVY_TAILED_FEW
     }
 
 

@@ -33,7 +33,9 @@ def _parts(out: Path) -> list[Path]:
 
 
 def _experiment_of_40_runs(folder: Path) -> Path:
-    fixed = {"population.size": 2000, "days": 20, "warmup_days": 5}
+    # Long enough runs that the sweep cannot finish between two looks of a poller starved of
+    # CPU on a loaded machine (20-day runs once did, in CI, before the third part was seen).
+    fixed = {"population.size": 2000, "days": 60, "warmup_days": 5}
     levers = {"cooperation.links.police-bank": {"levels": [0.0, 0.3, 0.6, 0.9]}}
     return experiment_file(folder, fixed=fixed, levers=levers, replications=5)
 

@@ -40,8 +40,13 @@ def _experiment_of_40_runs(folder: Path) -> Path:
     return experiment_file(folder, fixed=fixed, levers=levers, replications=5)
 
 
-def _stopped_part_way(path: Path, out: Path, stop: signal.Signals) -> subprocess.Popen[str]:
-    """Start a sweep, and once it has written 3 parts send ``stop`` to it and its workers."""
+def _stopped_part_way(
+    path: Path, out: Path, stop: signal.Signals
+) -> tuple[subprocess.Popen[str], str]:
+    """Start a sweep, and once it has written 3 parts send ``stop`` to it and its workers.
+
+    Returns the finished process and what was seen when the signal went (for failures).
+    """
     process = subprocess.Popen(
         _sweep_command(path, out),
         env=_environment(),
@@ -49,13 +54,25 @@ def _stopped_part_way(path: Path, out: Path, stop: signal.Signals) -> subprocess
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group: the signal reaches its workers too
+        # A terminal's Ctrl-C finds SIGINT at its default; a test process may have inherited
+        # it ignored or blocked, which its children would inherit in turn.
+        preexec_fn=_default_signals,
     )
-    deadline = time.monotonic() + PART_WAIT_SECONDS
+    started = time.monotonic()
+    deadline = started + PART_WAIT_SECONDS
     while len(_parts(out)) < 3 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
+    seen = f"{len(_parts(out))} parts after {time.monotonic() - started:.1f} s"
+    still_running = process.poll() is None
     os.killpg(process.pid, stop)  # as Ctrl-C does, to the sweep and its workers
-    process.communicate()
-    return process
+    _, error = process.communicate()
+    return process, f"{seen}, still running: {still_running}; stderr: {error[-2000:]}"
+
+
+def _default_signals() -> None:
+    """In the child, before exec: SIGINT handled by default and not blocked."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
 
 
 def test_workers_leave_when_the_sweep_is_killed(tmp_path: Path) -> None:
@@ -91,8 +108,8 @@ def _group_alive(group: int) -> bool:
 
 def test_sweep_interrupted_with_ctrl_c_resumes_with_every_run_once(tmp_path: Path) -> None:
     path, out = _experiment_of_40_runs(tmp_path), tmp_path / "out"
-    process = _stopped_part_way(path, out, signal.SIGINT)
-    assert process.returncode == 130
+    process, seen = _stopped_part_way(path, out, signal.SIGINT)
+    assert process.returncode == 130, seen
     before = len(read_results(out))
     assert 3 <= before < load_experiment(path).runs, "interrupted part-way"
     resumed = subprocess.run(
@@ -106,8 +123,8 @@ def test_sweep_interrupted_with_ctrl_c_resumes_with_every_run_once(tmp_path: Pat
 def test_sweep_killed_part_way_resumes_with_every_run_once(tmp_path: Path) -> None:
     path, out = _experiment_of_40_runs(tmp_path), tmp_path / "out"
     runs = load_experiment(path).runs  # 4 x 2 x 5 = 40, a part per run
-    process = _stopped_part_way(path, out, signal.SIGKILL)
-    assert process.returncode == -signal.SIGKILL
+    process, seen = _stopped_part_way(path, out, signal.SIGKILL)
+    assert process.returncode == -signal.SIGKILL, seen
     before = len(read_results(out))
     assert 3 <= before < runs, "killed part-way"
     resumed = subprocess.run(

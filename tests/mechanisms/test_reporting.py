@@ -41,3 +41,31 @@ def test_a_fixed_report_delay_reports_exactly_at_the_median():
     after = _reported_by(model, paid, first, np.full(len(paid), median))
     np.testing.assert_array_equal(before, 0.0)
     np.testing.assert_allclose(after, share)
+
+
+_GROUPS = ("student", "working", "elderly")
+
+
+def _summary_with_report_share(share: float) -> dict[str, float]:
+    """baseline's city (banks detect mule paths, police stop after reports) at one report share."""
+    scenario = shipped("baseline", residents=30_000, days=120, warmup=30)
+    shares = {f"population.report_share.{group}": share for group in _GROUPS}
+    model = GovernanceModel(with_overrides(scenario, settings=shares), rng=5)
+    for _ in range(model.total_days):
+        model.step()
+    return model.metrics.summary()
+
+
+def test_reported_loss_and_its_freezes_are_those_of_the_victims_who_report():
+    # Police statistics know only reported losses: with no one reporting they are zero while
+    # banks still freeze what they detect; with everyone reporting they are the whole.
+    silent = _summary_with_report_share(0.0)
+    assert silent["gross_loss"] > 0
+    assert silent["frozen"] > 0
+    assert silent["reported_loss"] == 0
+    assert silent["frozen_reported"] == 0
+    assert np.isnan(silent["reported_recovered_share"])
+    everyone = _summary_with_report_share(1.0)
+    assert everyone["reported_loss"] == everyone["gross_loss"] > 0
+    assert everyone["frozen_reported"] == everyone["frozen"] > 0
+    assert everyone["reported_recovered_share"] == everyone["recovered_share"]

@@ -153,6 +153,9 @@ def check_row(row: dict[str, float]) -> None:
     assert blocked <= row["attempts"]
     assert row["contacts_reached"] + blocked <= row["attempts"]
     assert row["victims"] <= row["transfers"]
+    # What police statistics see is a part of the whole (floats: the same sums, fewer terms).
+    assert row["reported_loss"] <= row["gross_loss"] * (1 + 1e-12)
+    assert row["frozen_reported"] <= row["frozen"] * (1 + 1e-12)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

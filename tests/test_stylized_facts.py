@@ -84,9 +84,8 @@ def test_police_alone_lags(outcomes):
     assert last > 0.5 * first
 
 
-def recovered(outcomes, name):
+def recovered(summary):
     """Frozen over the loss of victims who report: what police statistics count."""
-    summary = outcomes[name].summary
     return summary["frozen_reported"].sum() / summary["reported_loss"].sum()
 
 
@@ -95,12 +94,11 @@ def test_police_alone_freeze_a_little_slowly_and_the_bank_link_much_more(outcome
     # alone freeze a parked path or two a year in a city of 10,000, so this fact gets a city
     # of 100,000 of its own, where a replication without any freeze is rare.
     police = run(shipped("police_only", residents=100_000, days=365), 8, seed=2026).summary
-    police_recovered = police["frozen_reported"].sum() / police["reported_loss"].sum()
-    assert 0.0 < police_recovered < 0.05
+    assert 0.0 < recovered(police) < 0.05
     hours = police["median_hours_to_freeze"]
     assert np.isfinite(hours).mean() >= 0.9
     assert hours.median() > 24.0
-    assert recovered(outcomes, "multi_party_hub") > 0.1
+    assert recovered(outcomes["multi_party_hub"].summary) > 0.1
 
 
 def test_student_records_leak_raises_student_victimisation():

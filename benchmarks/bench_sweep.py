@@ -7,6 +7,7 @@ sweeps of 100 and of 10,000 such runs in one process: flat means the driver keep
 Target: at most 20 ms a run locally and 50 ms on Dask. Asserts nothing.
 
 Usage: python benchmarks/bench_sweep.py [--runs 1000] [--workers 2] [--backends local dask]
+       [--memory-runs 10000]
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--backends", nargs="+", default=["sequential", "local", "dask"])
+    parser.add_argument("--memory-runs", type=int, default=10_000, help="the larger sweep's runs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -79,13 +81,13 @@ def main() -> None:
                 if backend == "sequential":
                     break
         memory = {}
-        for runs in (100, 10_000):
+        for runs in (100, args.memory_runs):
             experiment = load_experiment(experiment_of(folder, runs))
             sweep(experiment, folder / f"memory_{runs}", Sequential(), run=instant_run)
             memory[runs] = peak_mib()
         print(
             f"driver peak memory: {memory[100]:.0f} MiB after 100 runs, "
-            f"{memory[10_000]:.0f} MiB after 10,000 more"
+            f"{memory[args.memory_runs]:.0f} MiB after {args.memory_runs:,} more"
         )
 
 

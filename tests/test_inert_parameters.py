@@ -68,7 +68,12 @@ SAME_CAPABILITY = Idle("every institution takes the sector's capability: shares 
 INERT_BY_DESIGN: dict[str, Idle] = {
     # Key path (fnmatch pattern: * also crosses dots) -> why it is idle in multi_party_hub.
     "fraud.roles.leader": Idle("fixed at 1 by the schema (one leader per ring)"),
-    "fraud.max_rings": Idle("a ceiling for runaway markets; the hub's stays far below it"),
+    "fraud.max_rings": Idle(
+        "a ceiling on the market: the hub's ninety-odd rings stay far below it; with weak "
+        "governance the market reaches it within the warm-up (ODD 7.14)",
+        "no_governance",
+        warmup=365,
+    ),
     "fraud.transfers_per_mule_day": Idle(
         "mule accounts never run short unless a card crackdown cuts their supply", "card_crackdown"
     ),

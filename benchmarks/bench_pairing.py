@@ -15,8 +15,16 @@ baseline with a campaign aimed at the elderly on day 120 (``--campaign``), which
 the working-age victims (the campaign does not target them: their difference should be near
 zero and well paired). Without either flag both are run. Prints a table; asserts nothing.
 
+For victims it also prints the *thinning floor*: the pairing ratio if the scenario with fewer
+victims had a random subset of the other's, the closest any coupling of the two can pair them,
+
+    ((1 - p)^2 Var(A) + p (1 - p) mean(A)) / (Var(A) + Var(B)),   p = mean(B) / mean(A) <= 1
+
+(A and B swapped when B has more). ``--set KEY=VALUE`` (repeatable) sets a key path in both
+scenarios of each comparison, to see how a mechanism bears on the pairing.
+
 Usage: python benchmarks/bench_pairing.py [--hub] [--campaign] [--residents 50000] [--days 365]
-       [--replications 30] [--seed 2026] [--workers 2]
+       [--replications 30] [--seed 2026] [--workers 2] [--set KEY=VALUE ...]
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ import pandas as pd
 
 import govsim
 from govsim.results import mean_ci
-from govsim.scenario.overrides import with_overrides
+from govsim.scenario.overrides import parse_setting, with_overrides
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
@@ -59,18 +67,23 @@ def load(name: str, residents: int, days: int, settings: dict | None = None) -> 
     return with_overrides(scenario, days=days, residents=residents, settings=settings)
 
 
-def hub_pair(residents: int, days: int) -> tuple[govsim.Scenario, govsim.Scenario]:
+def hub_pair(residents: int, days: int, common: dict) -> tuple[govsim.Scenario, govsim.Scenario]:
     """(a) bilateral agreements vs the one-stop centre."""
-    return load("bilateral", residents, days), load("multi_party_hub", residents, days)
+    return (
+        load("bilateral", residents, days, common),
+        load("multi_party_hub", residents, days, common),
+    )
 
 
-def campaign_pair(residents: int, days: int) -> tuple[govsim.Scenario, govsim.Scenario]:
+def campaign_pair(
+    residents: int, days: int, common: dict
+) -> tuple[govsim.Scenario, govsim.Scenario]:
     """(b) baseline vs baseline plus one campaign aimed at the elderly."""
-    settings = {"name": "baseline_elderly_campaign", "events": [CAMPAIGN]}
-    return load("baseline", residents, days), load("baseline", residents, days, settings)
+    settings = {**common, "name": "baseline_elderly_campaign", "events": [CAMPAIGN]}
+    return load("baseline", residents, days, common), load("baseline", residents, days, settings)
 
 
-COMPARISONS: dict[str, tuple[str, Callable[[int, int], tuple]]] = {
+COMPARISONS: dict[str, tuple[str, Callable[[int, int, dict], tuple]]] = {
     "hub": ("(a) A = bilateral, B = multi_party_hub", hub_pair),
     "campaign": ("(b) A = baseline, B = baseline + elderly campaign on day 120", campaign_pair),
 }
@@ -110,6 +123,14 @@ def pairing_row(name: str, a: np.ndarray, b: np.ndarray) -> dict[str, float | st
         "cv_b": _cv(b),
         "ratio": _var(diff) / denominator if denominator > 0 else math.nan,
     }
+
+
+def thinning_floor(a: np.ndarray, b: np.ndarray) -> float:
+    """The pairing ratio if the smaller count were a random subset of the larger (see above)."""
+    if a.mean() < b.mean():
+        a, b = b, a
+    p = b.mean() / a.mean()
+    return ((1 - p) ** 2 * _var(a) + p * (1 - p) * a.mean()) / (_var(a) + _var(b))
 
 
 def _var(values: np.ndarray) -> float:
@@ -160,7 +181,7 @@ def table(rows: list[dict[str, float | str]]) -> str:
 def compare(key: str, args: argparse.Namespace) -> None:
     """Run one built-in comparison and print its table."""
     title, build = COMPARISONS[key]
-    a, b = build(args.residents, args.days)
+    a, b = build(args.residents, args.days, dict(map(parse_setting, args.set)))
     started = time.perf_counter()
     results_a = govsim.run(a, replications=args.replications, seed=args.seed, workers=args.workers)
     results_b = govsim.run(b, replications=args.replications, seed=args.seed, workers=args.workers)
@@ -179,6 +200,8 @@ def compare(key: str, args: argparse.Namespace) -> None:
         f"{args.residents:,} residents x {args.days} days, {seconds:.1f} s"
     )
     print(table(rows))
+    floor = thinning_floor(frame_a["victims"].to_numpy(), frame_b["victims"].to_numpy())
+    print(f"thinning floor of the victims' pairing: {floor:.3f}")
     print()
 
 
@@ -192,7 +215,10 @@ def main() -> None:
     parser.add_argument("--replications", type=int, default=30)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     args = parser.parse_args()
+    if args.set:
+        print(f"set in both scenarios: {', '.join(args.set)}")
     chosen = [key for key in COMPARISONS if getattr(args, key)] or list(COMPARISONS)
     print("pairing = Var(B - A) / (Var(A) + Var(B)): 1 independent runs, 0 perfectly paired")
     print()

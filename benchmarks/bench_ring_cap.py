@@ -7,11 +7,10 @@ city, and the paired difference lifted - shipped with its 95% t-interval. Assert
 
 Usage: python benchmarks/bench_ring_cap.py [--scenarios no_governance police_only ...]
        [--residents 50000] [--days 365] [--replications 8] [--lifted 5000] [--seed 2026]
-       [--workers 2] [--trajectory DAYS]
+       [--workers 2]
 
-``--trajectory DAYS`` instead follows the first scenario with the ceiling lifted from an empty
-warm-up for DAYS days and prints, by quarter, the mean rings active, rings entered and exited a
-day and the city's victims a day: whether the market settles without the ceiling.
+Whether a market settles without the ceiling: ``bench_settling.py --scenario no_governance
+--set fraud.max_rings=5000``.
 """
 
 from __future__ import annotations
@@ -50,33 +49,6 @@ def figures(name: str, args: argparse.Namespace, ceiling: int | None) -> pd.Data
     )
 
 
-def trajectory(args: argparse.Namespace, replications: int = 6) -> None:
-    """Quarterly means of the lifted market from no warm-up: rings, entries, exits, victims."""
-    name = args.scenarios[0]
-    scenario = govsim.load_scenario(ROOT / "scenarios" / f"{name}.yaml")
-    settings = {"fraud.max_rings": args.lifted, "warmup_days": 0}
-    scenario = with_overrides(
-        scenario, residents=args.residents, days=args.trajectory, settings=settings
-    )
-    runs = govsim.run(scenario, replications=replications, seed=args.seed, workers=args.workers)
-    quarter = lambda frame: (frame["day"] - 1) // 91  # noqa: E731
-    market = runs.market.groupby(quarter(runs.market))
-    table = pd.DataFrame(
-        {
-            "rings active": market["rings_active"].mean(),
-            "entered a day": market["rings_entered"].mean(),
-            "exited a day": market["rings_exited"].mean(),
-            "victims a day": runs.timeseries.groupby(quarter(runs.timeseries))["victims"].mean(),
-        }
-    )
-    table.index.name = "quarter"
-    print(
-        f"{name}, max_rings {args.lifted:,}, no warm-up, {args.residents:,} residents, "
-        f"{replications} replications, master seed {args.seed}"
-    )
-    print(table.round(2).to_string())
-
-
 def main() -> None:
     """Run each scenario with both ceilings and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -87,11 +59,7 @@ def main() -> None:
     parser.add_argument("--lifted", type=int, default=5_000, help="the ceiling far above")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--trajectory", type=int, default=None, metavar="DAYS")
     args = parser.parse_args()
-    if args.trajectory is not None:
-        trajectory(args)
-        return
     print(
         f"{args.residents:,} residents x {args.days} measured days, {args.replications} paired "
         f"replications, master seed {args.seed}; city victims and net loss (yuan) per run"

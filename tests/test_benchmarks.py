@@ -32,6 +32,21 @@ SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
         ["--scenarios", "no_governance", *TINY, "--replications", "2", "--workers", "1"],
         "lifted - shipped",
     ),
+    "bench_settling.py": (
+        [
+            "--scenario",
+            "baseline",
+            "--residents",
+            "2000",
+            "--days",
+            "200",
+            "--workers",
+            "1",
+            "--replications",
+            "2",
+        ],
+        "mule account price",
+    ),
     "bench_sweep.py": (
         ["--runs", "8", "--workers", "1", "--backends", "sequential", "--memory-runs", "100"],
         "ms a run",

@@ -568,7 +568,7 @@ def attribute(
     out_dir = out or attribution_folder(scenario.name, players)
     _exit_unless_writable(out_dir, force, lang)
     planned = attribution_plan(attribution_game, seed, orders, pair_samples)
-    total = replications * len(planned.masks)
+    total = replications * len(planned.runs)
     with _progress(total, lang) as advance:
         attribution = attribute_effect(
             attribution_game, replications, seed, workers, orders, advance, pair_samples
@@ -585,6 +585,10 @@ def attribute(
         report=report,
     )
     _stdout.print(Text(finished))
+    coalitions = int(attribution.coalitions["mask"].nunique())
+    if attribution.coalitions_run < coalitions:
+        shared = coalitions - attribution.coalitions_run
+        _stdout.print(Text(word("coalitions_shared", lang, shared=shared, coalitions=coalitions)))
 
 
 def _print_attribution(attribution: Attribution, language: str) -> None:

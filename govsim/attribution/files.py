@@ -37,6 +37,7 @@ def write_attribution(attribution: Attribution, out_dir: Path, language: str = "
         "method": attribution.method,
         "orders": attribution.orders,
         "coalitions": int(attribution.coalitions["mask"].nunique()),
+        "coalitions_run": attribution.coalitions_run,
         "replications": attribution.replications,
         "seed": attribution.seed,
         "seeds": attribution.seeds,

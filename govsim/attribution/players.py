@@ -95,6 +95,21 @@ class Game:
         """The players in the coalition ``mask``, in the game's order."""
         return [name for i, name in enumerate(self.players) if mask >> i & 1]
 
+    def runs_as(self, mask: int) -> int:
+        """A coalition whose run is the same as ``mask``'s, bit for bit (``mask`` itself if none).
+
+        Among parties, the judiciary is idle without the police: the courts' only input is
+        the suspects of police operations and card-crackdown sweeps, both police work, so with
+        the police passive there is no suspect, conviction, deterrence, cost or draw of the
+        courts, and the police-judiciary link is void. Running such a coalition would repeat
+        the run of the same coalition without the judiciary (a test runs both). The answer is
+        a coalition that runs as itself.
+        """
+        if self.kind != "parties":
+            return mask
+        police, judiciary = (1 << self.players.index(name) for name in ("police", "judiciary"))
+        return mask if mask & police else mask & ~judiciary
+
 
 def game(scenario: Scenario, kind: str) -> Game:
     """The game of ``kind`` over ``scenario``.

@@ -7,6 +7,7 @@ gives each player a Shapley value; their mean and 95% interval over replications
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from collections.abc import Callable
@@ -30,6 +31,8 @@ from govsim.attribution.shapley import (
 from govsim.comparison.frames import COLLATERAL, COLLATERAL_PARTS
 from govsim.results import HEADLINE, mean_ci, t_quantile
 from govsim.runner import replication_seeds
+from govsim.scenario.overrides import resolved_data
+from govsim.scenario.schema import Scenario
 
 ATTRIBUTED: tuple[str, ...] = ("net_loss", "victims", COLLATERAL, "governance_cost")
 """Outcomes whose reduction against the empty coalition is shared out among the players."""
@@ -59,6 +62,11 @@ class Attribution:
         """Replications per coalition."""
         return len(self.seeds)
 
+    @property
+    def coalitions_run(self) -> int:
+        """Coalitions run; each of the others has the same run as one of them (``run_as``)."""
+        return int(self.coalitions["run_as_mask"].nunique())
+
 
 PAIR_STREAM = 1
 """Second word of the generator key of the pairs' draws (the orders use the master seed alone)."""
@@ -74,11 +82,40 @@ class Plan:
     pairs: dict[tuple[int, int], list[int]]
     """Above ``EXACT_LIMIT``: per pair, the coalitions of the others drawn for its index."""
     masks: list[int]
+    shared: dict[int, int]
+    """Each coalition of ``masks`` and the coalition run for it (itself, mostly; it may be
+    one outside ``masks`` when coalitions are sampled)."""
 
     @property
     def exact(self) -> bool:
         """Whether every coalition is run."""
         return self.orders is None
+
+    @property
+    def runs(self) -> list[int]:
+        """The coalitions actually run: one for each set of coalitions whose runs are the same."""
+        return sorted(set(self.shared.values()))
+
+
+def shared_runs(game: Game, masks: list[int]) -> dict[int, int]:
+    """For each coalition, the coalition run for it: one run for all whose runs are the same.
+
+    Two coalitions run the same, bit for bit, when :meth:`Game.runs_as` says so (a party idle
+    without another) or when their scenarios are the same key for key (a party that the
+    scenario already leaves passive and unlinked, say): runs are pure functions of scenario
+    and seed. The coalition run is the first (smallest) of those met.
+    """
+    first: dict[str, int] = {}
+    shared = {}
+    for mask in masks:
+        runs_as = game.runs_as(mask)
+        shared[mask] = first.setdefault(_fingerprint(game.coalition(runs_as)), runs_as)
+    return shared
+
+
+def _fingerprint(scenario: Scenario) -> str:
+    """The scenario as canonical text: equal for equal scenarios."""
+    return json.dumps(resolved_data(scenario), sort_keys=True, ensure_ascii=False)
 
 
 def plan(game: Game, seed: int | None = None, orders: int = 20, pair_samples: int = 0) -> Plan:
@@ -94,7 +131,8 @@ def plan(game: Game, seed: int | None = None, orders: int = 20, pair_samples: in
     n = len(game.players)
     master = game.scenario.seed if seed is None else seed
     if n <= EXACT_LIMIT:
-        return Plan(master, None, {}, list(range(1 << n)))
+        masks = list(range(1 << n))
+        return Plan(master, None, {}, masks, shared_runs(game, masks))
     sampled = orders_of_arrival(n, orders, np.random.default_rng(master))
     masks = set(coalitions_of(sampled))
     pairs: dict[tuple[int, int], list[int]] = {}
@@ -106,7 +144,7 @@ def plan(game: Game, seed: int | None = None, orders: int = 20, pair_samples: in
                 pairs[a, b] = drawn
                 masks.update(m | extra for m in drawn for extra in (0, 1 << a, 1 << b))
                 masks.update(m | (1 << a) | (1 << b) for m in drawn)
-    return Plan(master, sampled, pairs, sorted(masks))
+    return Plan(master, sampled, pairs, sorted(masks), shared_runs(game, sorted(masks)))
 
 
 def attribute(
@@ -133,11 +171,12 @@ def attribute(
     chosen = plan(game, seed, orders, pair_samples)
     started = time.perf_counter()
     seeds = replication_seeds(chosen.seed, replications)
-    scenarios = [game.coalition(mask) for mask in chosen.masks]
-    summaries = run_coalitions(scenarios, seeds, workers, progress)
+    runs = chosen.runs
+    scenarios = [game.coalition(mask) for mask in runs]
+    summaries = dict(zip(runs, run_coalitions(scenarios, seeds, workers, progress), strict=True))
     frames = [
-        coalition_frame(game, mask, rows)
-        for mask, rows in zip(chosen.masks, summaries, strict=True)
+        coalition_frame(game, mask, summaries[chosen.shared[mask]], chosen.shared[mask])
+        for mask in chosen.masks
     ]
     coalitions = pd.concat(frames, ignore_index=True)
     gains = reductions(coalitions)
@@ -163,14 +202,23 @@ def attribute(
     )
 
 
-def coalition_frame(game: Game, mask: int, summaries: list[Summary]) -> pd.DataFrame:
-    """One coalition's outcomes (as ``govsim compare`` counts them), one row per replication."""
+def coalition_frame(
+    game: Game, mask: int, summaries: list[Summary], run_as: int | None = None
+) -> pd.DataFrame:
+    """One coalition's outcomes (as ``govsim compare`` counts them), one row per replication.
+
+    ``run_as`` is the coalition whose run gave them (default: ``mask`` itself, see
+    :func:`shared_runs`).
+    """
+    run_as = mask if run_as is None else run_as
     summary = pd.DataFrame(summaries)
     frame = summary[list(HEADLINE)].astype(float)
     frame[COLLATERAL] = summary[list(COLLATERAL_PARTS)].astype(float).sum(axis=1)
     members = game.members(mask)
     frame.insert(0, "replication", range(len(summaries)))
     frame.insert(0, "size", len(members))
+    frame.insert(0, "run_as", "+".join(game.members(run_as)) or "none")
+    frame.insert(0, "run_as_mask", run_as)
     frame.insert(0, "coalition", "+".join(members) or "none")
     frame.insert(0, "mask", mask)
     return frame

@@ -247,6 +247,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{coalitions} 个联盟各 {replications} 次重复运行，用时 {seconds:.1f} 秒；结果保存在 "
         "{folder}/，报告 {report}",
     ),
+    "coalitions_shared": (
+        "{shared} of the {coalitions} coalitions were not run again: each has the same run as "
+        "another, bit for bit (a party idle without another, such as the judiciary without the "
+        "police; column run_as of coalitions.parquet).",
+        "{coalitions} 个联盟中有 {shared} 个未重复运行：每个都与另一个联盟的运行逐位相同"
+        "（缺少另一方时无所作为的一方，例如没有公安时的司法机关；"
+        "见 coalitions.parquet 的 run_as 列）。",
+    ),
     "no_links": (
         "the scenario '{scenario}' has no cooperation link above 0: there is nothing to "
         "attribute with --players links",

@@ -19,6 +19,7 @@ from tests.helpers import ROOT
 
 TINY = ["--residents", "2000", "--days", "30"]
 SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
+    "bench_attribute.py": ([*TINY, "--replications", "2", "--workers", "1"], "48 run"),
     "bench_compare.py": ([*TINY, "--replications", "2", "--workers", "1"], "wall"),
     "bench_hub.py": ([*TINY, "--replications", "3", "--workers", "1"], "victims"),
     "bench_market.py": (

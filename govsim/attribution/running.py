@@ -202,15 +202,12 @@ def attribute(
     )
 
 
-def coalition_frame(
-    game: Game, mask: int, summaries: list[Summary], run_as: int | None = None
-) -> pd.DataFrame:
+def coalition_frame(game: Game, mask: int, summaries: list[Summary], run_as: int) -> pd.DataFrame:
     """One coalition's outcomes (as ``govsim compare`` counts them), one row per replication.
 
-    ``run_as`` is the coalition whose run gave them (default: ``mask`` itself, see
-    :func:`shared_runs`).
+    ``run_as`` is the coalition whose run gave them: ``mask`` itself, or one whose run is the
+    same (:func:`shared_runs`).
     """
-    run_as = mask if run_as is None else run_as
     summary = pd.DataFrame(summaries)
     frame = summary[list(HEADLINE)].astype(float)
     frame[COLLATERAL] = summary[list(COLLATERAL_PARTS)].astype(float).sum(axis=1)

@@ -83,6 +83,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     cls=PlainGroup,
+    # Docstrings are wrapped at the source's width: their single line breaks are joined,
+    # so help paragraphs reflow to the terminal's width (the "rich" mode keeps them).
+    rich_markup_mode="markdown",
 )
 
 
@@ -424,7 +427,8 @@ def compare(
     out: Annotated[
         Path | None,
         typer.Option(
-            metavar="DIR", help="Results folder (default: results/compare_<A>_vs_<B>...)."
+            metavar="DIR",
+            help="Results folder (default: results/compare_A_vs_B..., A the reference's name).",
         ),
     ] = None,
     lang: Language = "en",
@@ -553,7 +557,8 @@ def attribute(
     """Share a scenario's effect among parties, links or hub mechanisms by Shapley values.
 
     Runs every coalition of the players (up to 8; above, sampled orders of arrival) with the
-    same replication seeds, and writes attribution.parquet, interactions.parquet and report.html.
+    same replication seeds, once for coalitions whose runs would be the same, and writes
+    attribution.parquet, interactions.parquet and report.html.
     """
     with printing_warnings(lang):
         chosen = dict(parse_setting(text) for text in settings or [])

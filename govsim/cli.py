@@ -130,7 +130,9 @@ Language = Annotated[
 Seed = Annotated[
     int | None,
     typer.Option(
-        min=0, metavar="SEED", help="Master seed (default: the scenario's, or the reference's)."
+        min=0,
+        metavar="SEED",
+        help="Master seed (default: the scenario's; when comparing, the reference's).",
     ),
 ]
 Settings = Annotated[
@@ -139,7 +141,7 @@ Settings = Annotated[
         "--set",
         metavar="KEY=VALUE",
         help="Set one value by key path, e.g. --set agencies.police.capability=0.8 (repeatable; "
-        "validated like a scenario file; applied to every scenario compared).",
+        "validated like a scenario file; when comparing, applied to every scenario).",
     ),
 ]
 Days = Annotated[

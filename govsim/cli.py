@@ -592,9 +592,8 @@ def attribute(
         report=report,
     )
     _stdout.print(Text(finished))
-    coalitions = int(attribution.coalitions["mask"].nunique())
-    if attribution.coalitions_run < coalitions:
-        shared = coalitions - attribution.coalitions_run
+    if shared := attribution.coalitions_shared:
+        coalitions = int(attribution.coalitions["mask"].nunique())
         _stdout.print(Text(word("coalitions_shared", lang, shared=shared, coalitions=coalitions)))
 
 

@@ -138,9 +138,8 @@ def _method_section(attribution: Attribution, language: str) -> list[str]:
             how += " " + word("method_pairs", language, samples=attribution.pair_samples)
     empty = word(f"empty_{attribution.game.kind}", language)
     text = word("attribution_method", language, empty=empty, how=how + " ")
-    coalitions = int(attribution.coalitions["mask"].nunique())
-    if attribution.coalitions_run < coalitions:
-        shared = coalitions - attribution.coalitions_run
+    if shared := attribution.coalitions_shared:
+        coalitions = int(attribution.coalitions["mask"].nunique())
         text += " " + word("coalitions_shared", language, shared=shared, coalitions=coalitions)
     seeds = ", ".join(str(seed) for seed in attribution.seeds)
     return [

@@ -67,6 +67,11 @@ class Attribution:
         """Coalitions run; each of the others has the same run as one of them (``run_as``)."""
         return int(self.coalitions["run_as_mask"].nunique())
 
+    @property
+    def coalitions_shared(self) -> int:
+        """Coalitions valued without a run of their own (they share another's)."""
+        return int(self.coalitions["mask"].nunique()) - self.coalitions_run
+
 
 PAIR_STREAM = 1
 """Second word of the generator key of the pairs' draws (the orders use the master seed alone)."""

@@ -625,7 +625,15 @@ def sweep(
         typer.Option(metavar="|".join(BACKENDS), help="Where runs execute: local or dask."),
     ] = "local",
     workers: Annotated[
-        int, typer.Option(min=1, metavar="N", help="Worker processes (Dask: local workers).")
+        int,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help=(
+                "Worker processes. With a running Dask scheduler: queue runs for at least N "
+                "workers (and for every worker that joins)."
+            ),
+        ),
     ] = 1,
     out: Annotated[
         Path | None,

@@ -120,7 +120,11 @@ def _signed(value: float) -> str:
 
 
 def cost_sentence(row: Mapping[str, Any], language: str = "en") -> str:
-    """Net loss prevented per extra yuan of governance cost, or why it is not given."""
+    """Net loss prevented per extra yuan of governance cost, or why it is not given.
+
+    As the verdicts do, an interval that spans zero is told as no clear effect, and one below
+    zero as a rise (more loss for the extra cost), never as a negative amount prevented.
+    """
     names = {"scenario": row["scenario"], "reference": row["reference"]}
     ratio = float(row["prevented_per_yuan"])
     if math.isnan(ratio):
@@ -130,8 +134,13 @@ def cost_sentence(row: Mapping[str, Any], language: str = "en") -> str:
             "no_extra_cost", language, amount=texts[0], low=texts[1], high=texts[2], **names
         )
     low, high = float(row["prevented_per_yuan_ci_low"]), float(row["prevented_per_yuan_ci_high"])
-    texts = [_ratio(v) for v in (ratio, low, high)]
-    return word("per_yuan", language, amount=texts[0], low=texts[1], high=texts[2], **names)
+    if high < 0.0:  # the extra cost comes with more loss: said as a rise, in positive numbers
+        texts = [_ratio(-v) for v in (ratio, high, low)]
+        key = "per_yuan_adds"
+    else:
+        texts = [_ratio(v) for v in (ratio, low, high)]
+        key = "per_yuan" if low > 0.0 else "per_yuan_unclear"
+    return word(key, language, amount=texts[0], low=texts[1], high=texts[2], **names)
 
 
 def _ratio(value: float) -> str:

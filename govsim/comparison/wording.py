@@ -84,6 +84,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{scenario} 相比 {reference}，每多投入 1 元治理成本可减少净损失 {amount} 元"
         "（95%置信区间 {low} 至 {high}）",
     ),
+    "per_yuan_unclear": (
+        "each extra yuan of governance cost in {scenario} prevents no clear amount of net loss "
+        "({amount} yuan, 95% CI {low} to {high}) against {reference}",
+        "{scenario} 相比 {reference}，多投入的治理成本未见明显减少净损失"
+        "（每元 {amount} 元，95%置信区间 {low} 至 {high}）",
+    ),
+    "per_yuan_adds": (
+        "each extra yuan of governance cost in {scenario} comes with {amount} yuan more net loss "
+        "(95% CI {low} to {high}) against {reference}",
+        "{scenario} 相比 {reference}，每多投入 1 元治理成本，净损失反而增加 {amount} 元"
+        "（95%置信区间 {low} 至 {high}）",
+    ),
     "no_extra_cost": (
         "{scenario} costs no clearly more than {reference} (difference {amount} yuan, 95% CI "
         "{low} to {high}): loss prevented per yuan is not given",

@@ -31,6 +31,10 @@ MAX_DEATHS = 3
 """A task in flight when this many workers died is given up as failed, not retried again."""
 PARENT_CHECK_SECONDS = 1.0
 """How often a worker checks that its sweep is still there."""
+RESIZE_SECONDS = 2.0
+"""How often a Dask sweep resizes its queue to the threads its cluster has."""
+POLL_SECONDS = 0.1
+"""How often a Dask sweep looks for finished runs (Dask's own iterator looks as often)."""
 MALLOC_TRIM_KEY = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 """Dask's workers trim memory aggressively by default, which slowed our numpy work 1.8x."""
 BACKENDS = ("local", "dask")
@@ -240,25 +244,44 @@ class DaskCluster:
     def imap_unordered(
         self, function: Callable[[Any], Any], tasks: Iterable[Any], lost: Lost
     ) -> Iterator[Any]:
-        """Yield results as they finish, keeping a few tasks per worker in flight."""
+        """Yield results as they finish, keeping a few tasks per worker thread in flight.
+
+        The queue follows the cluster: every :data:`RESIZE_SECONDS` it is resized to the
+        threads the scheduler has, so workers that join late (batch jobs that start later)
+        are given runs too.
+        """
         from distributed import as_completed
 
         waiting = iter(tasks)
-        window = max(self.workers, len(self.client.scheduler_info().get("workers", {})))
-        window *= IN_FLIGHT_PER_WORKER
         in_flight: dict[str, Any] = {}
         completed = as_completed()
-        for task in _take(waiting, window):
-            completed.add(self._submit(function, task, in_flight))
-        for future in completed:
-            task = in_flight.pop(future.key)
-            try:
-                yield future.result()
-            except Exception:
-                yield lost(task, traceback.format_exc())
-            future.release()
-            for task in _take(waiting, 1):
+        window, resized = self.queue_length(), time.monotonic()
+        while True:
+            for task in _take(waiting, window - len(in_flight)):
                 completed.add(self._submit(function, task, in_flight))
+            if not in_flight:
+                return
+            finished = completed.next_batch(block=False)
+            if not finished:
+                time.sleep(POLL_SECONDS)
+            for future in finished:
+                task = in_flight.pop(future.key)
+                try:
+                    yield future.result()
+                except Exception:
+                    yield lost(task, traceback.format_exc())
+                future.release()
+            if time.monotonic() - resized >= RESIZE_SECONDS:
+                window, resized = self.queue_length(), time.monotonic()
+
+    def queue_length(self) -> int:
+        """Tasks to keep in flight: a few per worker thread the scheduler has now.
+
+        Never fewer than for ``workers``: a sweep may start before its workers have, and
+        the runs it queued go to them as they join.
+        """
+        threads = sum(self.client.nthreads().values())  # a number per worker: small
+        return max(self.workers, threads) * IN_FLIGHT_PER_WORKER
 
     def _submit(self, function: Callable[[Any], Any], task: Any, in_flight: dict[str, Any]) -> Any:
         future = self.client.submit(function, task, pure=False)

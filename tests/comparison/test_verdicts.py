@@ -137,6 +137,26 @@ def test_a_ratio_near_zero_is_not_negative_zero():
     assert "95% CI 0.00 to 5.10" in cost_sentence(cost_row(2.55, -0.001, 5.1), "en")
 
 
+def test_a_cost_effectiveness_interval_across_zero_is_no_clear_effect():
+    text = cost_sentence(cost_row(-0.07, -0.37, 0.23), "en")
+    assert text == (
+        "each extra yuan of governance cost in multi_party_hub prevents no clear amount of net "
+        "loss (-0.07 yuan, 95% CI -0.37 to 0.23) against police_only"
+    )
+    assert "未见明显减少净损失" in cost_sentence(cost_row(-0.07, -0.37, 0.23), "zh")
+
+
+def test_extra_cost_with_more_loss_is_told_as_a_rise():
+    text = cost_sentence(cost_row(-1.5, -2.25, -0.75), "en")
+    assert text == (
+        "each extra yuan of governance cost in multi_party_hub comes with 1.50 yuan more net "
+        "loss (95% CI 0.75 to 2.25) against police_only"
+    )
+    assert "净损失反而增加 1.50 元（95%置信区间 0.75 至 2.25）" in cost_sentence(
+        cost_row(-1.5, -2.25, -0.75), "zh"
+    )
+
+
 def test_without_a_relative_interval_a_clear_difference_is_told_in_units():
     clear = row("victims", 5.0, 4.0, 6.0, 4.0, relative_ci_low=math.nan, relative_ci_high=math.nan)
     assert verdict(clear, "en") == (

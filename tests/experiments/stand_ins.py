@@ -1,8 +1,9 @@
-"""Stand-ins for one run, importable by spawned workers: a failing run and a dying worker."""
+"""Stand-ins for one run, importable by spawned workers: a failing run, a dying worker, a nap."""
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from govsim.runner import RunResult, run_once
@@ -31,3 +32,10 @@ def square_or_die_once(task: tuple[int, str]) -> int:
 def always_die(task: int) -> int:
     """Kill the worker, every time."""
     os._exit(9)
+
+
+def nap(seconds: float) -> tuple[float, float]:
+    """Sleep; return when the nap began and ended (wall clock, comparable across processes)."""
+    began = time.time()
+    time.sleep(seconds)
+    return began, time.time()

@@ -19,6 +19,7 @@ from govsim.experiments import (
     sweep,
 )
 from tests.experiments.builders import experiment_file
+from tests.experiments.clusters import local_cluster
 from tests.experiments.stand_ins import run_failing_at_strong_link
 
 LEVER = "cooperation.links.police-bank"
@@ -150,11 +151,9 @@ def test_results_equal_on_a_dask_local_cluster_of_two_workers(tmp_path: Path) ->
 
 
 def test_a_running_dask_scheduler_by_address(tmp_path: Path) -> None:
-    from distributed import LocalCluster
-
     experiment = load_experiment(experiment_file(tmp_path, replications=1))
     sweep(experiment, tmp_path / "sequential", Sequential())
-    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+    with local_cluster(1) as cluster:
         report = sweep(
             experiment, tmp_path / "dask", DaskCluster(address=cluster.scheduler_address)
         )

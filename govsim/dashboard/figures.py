@@ -74,14 +74,28 @@ def bars(x: object, y: object, name: str, **properties: object) -> dict:
 
 RIGHT_AXIS = {"overlaying": "y", "side": "right", "rangemode": "tozero"}
 """The second y axis, for a running total or a queue beside the daily counts."""
+WHOLE_DAYS_UNTIL = 10
+"""Until this many days are drawn, the day axis ticks every day: Plotly's automatic ticks would
+fall on half days."""
+
+
+def day_axis(days: object) -> dict:
+    """The x axis of a chart by day: whole days only, while there are few."""
+    return {"dtick": 1} if len(np.asarray(days)) < WHOLE_DAYS_UNTIL else {}
+
+
+COUNT_AXIS = {"rangemode": "tozero"}
+"""The y axis of daily counts and sums: from zero, never below (Plotly's automatic range around
+a first day of zeros runs from -1 to 1)."""
 
 
 def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: str) -> go.Figure:
     """One count each day (filled steps) and its running total (line, right axis)."""
     daily = snapshot.daily
     traces = []
+    days = daily.get("day", ())
     if column in daily:
-        days, values = daily["day"], daily[column]
+        values = daily[column]
         steps = {**STEPS, "color": "#8fb3d9"}
         traces = [
             line(days, values, say("daily", language), line=steps, fill="tozeroy"),
@@ -93,7 +107,7 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
                 line={"color": "#c0392b"},
             ),
         ]
-    return chart(traces, title, yaxis2=RIGHT_AXIS)
+    return chart(traces, title, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
 
 
 def victims(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -119,8 +133,8 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """Market arrests so far by chain role (stacked areas) and rings active (line, on top)."""
     market = snapshot.market
     traces = []
+    days = market.get("day", ())
     if not market.empty:
-        days = market["day"]
         traces = [
             line(
                 days,
@@ -143,7 +157,8 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
     return chart(
         traces,
         say("view_rings", language),
-        yaxis={"rangemode": "tozero"},
+        xaxis=day_axis(days),
+        yaxis=COUNT_AXIS,
         yaxis2={"overlaying": "y", "side": "right"},
     )
 
@@ -157,7 +172,8 @@ def awareness(snapshot: Snapshot, language: str = "en") -> go.Figure:
         if column in daily
     ]
     axis = {"range": [0, 1], "title": {"text": say("awareness", language)}}
-    return chart(traces, say("view_awareness", language), yaxis=axis)
+    days = daily.get("day", ())
+    return chart(traces, say("view_awareness", language), xaxis=day_axis(days), yaxis=axis)
 
 
 def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -180,6 +196,7 @@ def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
         traces,
         say("view_districts", language),
         barmode="group",
+        yaxis=COUNT_AXIS,
         yaxis2=RIGHT_AXIS,
         xaxis={"title": {"text": say("district", language)}},
     )
@@ -287,8 +304,8 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """
     daily = snapshot.daily
     traces = []
+    days = daily.get("day", ())
     if not daily.empty:
-        days = daily["day"]
         traces = [
             line(
                 days,
@@ -316,7 +333,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
             ),
         ]
     title = say("view_centre", language, staff=format_value(snapshot.centre_staff))
-    return chart(traces, title, yaxis2=RIGHT_AXIS)
+    return chart(traces, title, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
 
 
 def chain(ring: RingChain | None, language: str = "en") -> go.Figure:

@@ -167,9 +167,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenario_a": ("Scenario A (reference)", "情景 A（参照）"),
     "scenario_b": ("Scenario B", "情景 B"),
     "pair_note": (
-        "Both run the same city and the same seed, day by day together: what differs is the "
-        "governance, not the luck.",
-        "两个情景使用同一城市、同一随机种子，逐日同步推进：差别来自治理方式，而非运气。",
+        "Both run the same city with the same seed, day by day together, and share their luck "
+        "where they coincide: a scenario set against itself never differs, so what differs "
+        "here starts from the governance.",
+        "两个情景使用同一城市、同一随机种子，逐日同步推进，相同之处运气也相同：同一情景与自身"
+        "对比毫无差别，因此这里的差别源于治理方式的不同。",
     ),
     "view_pair_victims": ("Victims each day: A, B and B - A", "每日受害人数：A、B 与 B - A"),
     "view_pair_loss": ("Net loss so far: A, B and B - A", "累计净损失：A、B 与 B - A"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from govsim.dashboard.figures import STEPS, chart, line
+from govsim.dashboard.figures import STEPS, chart, day_axis, line
 from govsim.dashboard.labels import say
 from govsim.dashboard.lockstep import PairSnapshot
 
@@ -47,7 +47,7 @@ def victims(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
         line(days["day"], days["a"], name_a, line={"color": COLOURS["a"]}),
         line(days["day"], days["b"], name_b, line={"color": COLOURS["b"]}),
     ]
-    return chart(traces, say("view_pair_victims", language))
+    return chart(traces, say("view_pair_victims", language), xaxis=day_axis(days["day"]))
 
 
 def net_loss(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
@@ -66,4 +66,4 @@ def net_loss(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
         line(days["day"], a, name_a, line={"color": COLOURS["a"]}),
         line(days["day"], b, name_b, line={"color": COLOURS["b"]}),
     ]
-    return chart(traces, say("view_pair_loss", language))
+    return chart(traces, say("view_pair_loss", language), xaxis=day_axis(days["day"]))

@@ -54,6 +54,20 @@ def test_time_charts_have_a_point_per_measured_day(snapshot):
     }
 
 
+@pytest.mark.parametrize("draw", [figures.victims, figures.net_loss, figures.rings, figures.centre])
+def test_counts_are_drawn_from_zero_even_on_a_first_day_of_zeros(lesson, draw):
+    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation.step(1)
+    figure = draw(simulation.snapshot())
+    assert figure.layout.yaxis.rangemode == "tozero"
+    assert figure.layout.xaxis.dtick == 1, "whole days, not Plotly's half days, on a first day"
+
+
+def test_the_day_axis_ticks_itself_once_there_are_enough_days():
+    assert figures.day_axis(range(1, 10)) == {"dtick": 1}
+    assert figures.day_axis(range(1, 11)) == {}
+
+
 def test_layers_are_separate_bars_named_in_the_language(snapshot):
     figure = figures.layers(snapshot, "zh")
     assert figure.data[0].type == "bar"

@@ -38,6 +38,19 @@ def test_both_step_together_on_one_city_and_seed(pair):
     assert (snapshot.a.structure, snapshot.b.structure) == ("bilateral", "hub")
 
 
+def test_a_scenario_set_against_itself_never_differs():
+    # What the page says under the pair: the two share their luck, so a difference between
+    # them comes from the governance. Set against itself, a scenario differs in nothing.
+    catalogue = ScenarioCatalogue(scenario_folders())
+    same = Pair(catalogue, PairChoices("police_only", "police_only", 20_000, 5))
+    same.step(30)
+    snapshot = same.snapshot()
+    assert snapshot.a.total("victims") > 0, "something happened to compare"
+    pd.testing.assert_frame_equal(snapshot.a.daily, snapshot.b.daily)
+    pd.testing.assert_frame_equal(snapshot.a.market, snapshot.b.market)
+    assert all(change.paired.difference == 0 for change in key_outcomes(snapshot))
+
+
 def test_b_takes_as_residents_what_a_was_built_with(lesson):
     catalogue = ScenarioCatalogue(scenario_folders([lesson]))
     built = Pair(catalogue, PairChoices("lesson/tiny", "police_only"))

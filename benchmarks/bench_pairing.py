@@ -2,8 +2,8 @@
 
 For a pair of scenarios (A, B), runs R replications of each with the same replication seeds and
 prints, per outcome, the means of A and B, the paired mean difference B - A with its 95%
-t-interval, the coefficient of variation of A and of B, and the pairing ratio (with a 95%
-bootstrap interval over the replications, resampled as pairs)
+t-interval, the coefficient of variation of A and of B, and the pairing ratio (with its 95%
+bootstrap interval over the replications, resampled as pairs, as ``govsim compare`` gives it)
 
     Var(B - A) / (Var(A) + Var(B))   over replications,
 
@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 import govsim
+from govsim.comparison.paired import pairing_interval
 from govsim.results import mean_ci
 from govsim.scenario.overrides import parse_setting, with_overrides
 
@@ -61,8 +62,6 @@ HEADER = (
     "pairing",
     "95% CI",
 )
-BOOTSTRAP_RESAMPLES = 4000
-BOOTSTRAP_SEED = 20260
 
 
 def load(name: str, residents: int, days: int, settings: dict | None = None) -> govsim.Scenario:
@@ -126,26 +125,8 @@ def pairing_row(name: str, a: np.ndarray, b: np.ndarray) -> dict[str, float | st
         "cv_a": _cv(a),
         "cv_b": _cv(b),
         "ratio": _var(diff) / denominator if denominator > 0 else math.nan,
-        **dict(zip(("ratio_low", "ratio_high"), ratio_interval(a, b), strict=True)),
+        **dict(zip(("ratio_low", "ratio_high"), pairing_interval(a, b), strict=True)),
     }
-
-
-def ratio_interval(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """A 95% bootstrap interval of the pairing ratio: replications resampled as pairs.
-
-    With 30 replications the ratio is itself uncertain by a good part of its value; the
-    percentile interval of 4,000 resamples says by how much.
-    """
-    if a.size < 3:
-        return math.nan, math.nan
-    rows = np.random.default_rng(BOOTSTRAP_SEED).integers(0, a.size, (BOOTSTRAP_RESAMPLES, a.size))
-    a_s, b_s = a[rows], b[rows]
-    denominator = a_s.var(axis=1, ddof=1) + b_s.var(axis=1, ddof=1)
-    ratios = (b_s - a_s).var(axis=1, ddof=1)[denominator > 0] / denominator[denominator > 0]
-    if not ratios.size:
-        return math.nan, math.nan
-    low, high = np.percentile(ratios, [2.5, 97.5])
-    return float(low), float(high)
 
 
 def thinning_floor(a: np.ndarray, b: np.ndarray) -> float:

@@ -46,6 +46,8 @@ DIFFERENCE_COLUMNS = (
     "relative_ci_high",
     "p_value",
     "pairing_efficiency",
+    "pairing_ci_low",
+    "pairing_ci_high",
 )
 
 
@@ -122,6 +124,8 @@ def differences_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
                     "relative_ci_high": found.relative_high,
                     "p_value": found.p_value,
                     "pairing_efficiency": found.pairing_efficiency,
+                    "pairing_ci_low": found.pairing_low,
+                    "pairing_ci_high": found.pairing_high,
                 }
             )
     return pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))

@@ -10,7 +10,9 @@ interval here is therefore computed on the paired differences, not on the two me
   a replication with a small A would dominate), with a delta-method interval that uses the pairs'
   covariance: ``Var(R) ~ Var(B_i - R A_i) / (n mean(A)^2)``, with the same t quantile;
 - the pairing efficiency ``Var(B - A) / (Var A + Var B)`` says how much pairing bought: 1 for
-  independent runs, near 0 when the pairs move together.
+  independent runs, near 0 when the pairs move together. From a few dozen pairs it is itself
+  uncertain by a good part of its value, so it comes with a 95% bootstrap interval (the pairs
+  resampled whole, by a generator of fixed seed: the same pairs give the same interval).
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from scipy import special
 from govsim.results import t_quantile
 
 NAN = math.nan
+BOOTSTRAP_RESAMPLES = 2000
+"""Resamples of the pairs for the pairing efficiency's interval."""
+BOOTSTRAP_SEED = 20260
+"""Seed of the resampling generator: an interval is a function of the pairs alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,8 @@ class PairedDifference:
     relative_high: float
     p_value: float
     pairing_efficiency: float
+    pairing_low: float
+    pairing_high: float
 
 
 def paired_difference(a: np.ndarray, b: np.ndarray) -> PairedDifference:
@@ -56,7 +64,7 @@ def paired_difference(a: np.ndarray, b: np.ndarray) -> PairedDifference:
     a, b = _complete_pairs(a, b)
     n = a.size
     if n == 0:
-        return PairedDifference(0, *([NAN] * 10))
+        return PairedDifference(0, *([NAN] * 12))
     mean_a, mean_b = float(a.mean()), float(b.mean())
     diff_mean, diff_low, diff_high, p_value = _t_interval(b - a)
     ratio, ratio_low, ratio_high = ratio_of_means(b, a)
@@ -72,6 +80,7 @@ def paired_difference(a: np.ndarray, b: np.ndarray) -> PairedDifference:
         ratio_high - 1.0,
         p_value,
         pairing_efficiency(a, b),
+        *pairing_interval(a, b),
     )
 
 
@@ -135,3 +144,23 @@ def pairing_efficiency(a: np.ndarray, b: np.ndarray) -> float:
     if total == 0.0:
         return NAN
     return float((b - a).var(ddof=1)) / total
+
+
+def pairing_interval(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """A 95% percentile bootstrap interval of :func:`pairing_efficiency`, pairs resampled whole.
+
+    NaN with fewer than three pairs (too few to resample), or when no resample varies.
+    """
+    a, b = _complete_pairs(a, b)
+    if a.size < 3:
+        return NAN, NAN
+    generator = np.random.default_rng(BOOTSTRAP_SEED)
+    rows = generator.integers(0, a.size, size=(BOOTSTRAP_RESAMPLES, a.size))
+    a_drawn, b_drawn = a[rows], b[rows]
+    total = a_drawn.var(axis=1, ddof=1) + b_drawn.var(axis=1, ddof=1)
+    varies = total > 0.0
+    if not varies.any():
+        return NAN, NAN
+    ratios = (b_drawn - a_drawn)[varies].var(axis=1, ddof=1) / total[varies]
+    low, high = np.percentile(ratios, [2.5, 97.5])
+    return float(low), float(high)

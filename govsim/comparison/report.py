@@ -11,6 +11,7 @@ import html
 import math
 from collections.abc import Iterable, Sequence
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from govsim.comparison.charts import (
@@ -236,12 +237,10 @@ def _method_section(comparison: Comparison, language: str) -> list[str]:
     text = word("method_text", language, replications=comparison.replications, seed=comparison.seed)
     header = [label("measure", language, HEADERS)]
     header += [name for name in comparison.differences["scenario"].unique()]
-    pivot = comparison.differences.pivot(
-        index="outcome", columns="scenario", values="pairing_efficiency"
-    )
+    pivot = comparison.differences.set_index(["outcome", "scenario"])
     body = [
         [(outcome_label(outcome, language).strip(), "")]
-        + [(_efficiency(pivot.loc[outcome, name]), "") for name in header[1:]]
+        + [(_efficiency(pivot.loc[(outcome, name)]), "") for name in header[1:]]
         for outcome in KEY_OUTCOMES
     ]
     seeds = ", ".join(str(seed) for seed in comparison.reference.seeds)
@@ -261,8 +260,15 @@ def _method_section(comparison: Comparison, language: str) -> list[str]:
     ]
 
 
-def _efficiency(value: float) -> str:
-    return "-" if math.isnan(value) else f"{value:.2f}"
+PAIRING_COLUMNS = ("pairing_efficiency", "pairing_ci_low", "pairing_ci_high")
+
+
+def _efficiency(row: pd.Series) -> str:
+    """A pairing efficiency with its bootstrap interval, where there is one."""
+    value, low, high = (float(row[key]) for key in PAIRING_COLUMNS)
+    if math.isnan(value):
+        return "-"
+    return f"{value:.2f}" if math.isnan(low) else f"{value:.2f} [{low:.2f}, {high:.2f}]"
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[tuple[str, str]]]) -> str:

@@ -364,9 +364,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "pairing_text": (
         "Var(B - A) / (Var A + Var B) over replications: 1 for independent runs, 0 for "
         "perfectly paired ones; lower means narrower paired intervals than independent runs "
-        "would give.",
+        "would give. In brackets, its 95% bootstrap interval (replications resampled as "
+        "pairs): from a few dozen replications the ratio is itself uncertain.",
         "各重复运行的 Var(B - A) / (Var A + Var B)：独立运行为 1，完全配对为 0；"
-        "越低，配对区间比独立运行越窄。",
+        "越低，配对区间比独立运行越窄。方括号内为其95%自助法区间（按配对重抽样重复运行）："
+        "仅有几十次重复时，该比值本身也不确定。",
     ),
     "seeds": ("Replication seeds", "各次运行的种子"),
 }

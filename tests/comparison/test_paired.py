@@ -7,7 +7,12 @@ import math
 import numpy as np
 import pytest
 
-from govsim.comparison.paired import paired_difference, pairing_efficiency, ratio_of_means
+from govsim.comparison.paired import (
+    paired_difference,
+    pairing_efficiency,
+    pairing_interval,
+    ratio_of_means,
+)
 
 A = np.array([1.0, 2.0, 3.0, 4.0])
 B = np.array([2.0, 2.0, 5.0, 5.0])
@@ -43,6 +48,31 @@ def test_pairing_efficiency_is_the_variance_of_the_difference_over_the_sum():
     # Var(B - A) = 2/3; Var A = 5/3, Var B = 3.
     assert pairing_efficiency(A, B) == pytest.approx((2 / 3) / (5 / 3 + 3))
     assert paired_difference(A, B).pairing_efficiency == pytest.approx((2 / 3) / (5 / 3 + 3))
+
+
+def test_the_pairing_efficiency_has_a_bootstrap_interval_around_it():
+    rng = np.random.default_rng(3)
+    shared = rng.normal(100.0, 10.0, 30)
+    a, b = shared + rng.normal(0.0, 5.0, 30), 0.6 * shared + rng.normal(0.0, 5.0, 30)
+    found = paired_difference(a, b)
+    assert found.pairing_low < found.pairing_efficiency < found.pairing_high
+    assert found.pairing_high - found.pairing_low > 0.05, "30 pairs leave it uncertain"
+    assert pairing_interval(a, b) == (found.pairing_low, found.pairing_high), "reproducible"
+
+
+def test_the_pairing_interval_of_pairs_that_move_together_is_zero():
+    assert pairing_interval(np.arange(10.0), np.arange(10.0) + 3.0) == (0.0, 0.0)
+
+
+def test_independent_pairs_have_a_pairing_interval_around_one():
+    rng = np.random.default_rng(4)
+    low, high = pairing_interval(rng.normal(size=200), rng.normal(size=200))
+    assert low < 1.0 < high
+
+
+def test_no_pairing_interval_from_two_pairs():
+    assert all(math.isnan(bound) for bound in pairing_interval(A[:2], B[:2]))
+    assert not any(math.isnan(bound) for bound in pairing_interval(A[:3], B[:3]))
 
 
 def test_pairs_with_a_missing_value_are_left_out():

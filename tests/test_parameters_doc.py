@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel, Field
 from pydantic.fields import FieldInfo
 
-from govsim.scenario.documentation import parameters_markdown, schema_fields
+from govsim.scenario.documentation import parameters_markdown, schema_fields, source_counts
 from govsim.scenario.fields import (
     ASSUMPTION,
     ByGroup,
@@ -169,3 +169,26 @@ def test_the_unit_and_source_check_can_fail():
 def test_unit_and_source_are_required(declare):
     with pytest.raises(TypeError):
         declare()
+
+
+def test_the_readme_counts_the_assumptions_as_the_page_does():
+    sourced, alone, in_part = source_counts(parameters_markdown())
+    readme = " ".join((DOC.parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert (
+        f"of the {sourced} keys in `docs/parameters.md` with a source, {alone} rest on "
+        f"assumption alone and {in_part} more in part" in readme
+    ), "update the README's count of assumptions"
+    assert alone + in_part <= sourced
+
+
+def test_the_source_count_reads_only_the_parameter_tables():
+    page = "\n".join(
+        [
+            "| `a` | `1` | [0, 1] | share | assumption | A. |",
+            "| `b` | `1` | [0, 1] | share | MPS 2017; assumption | B. |",
+            "| `c` | `1` | [0, 1] | share | MPS 2017 | C. |",
+            "| `name` | required | text | - | — | D. |",
+            "| `fake_prize` | Fake prize | sms | 0.8 / 0.8 / 1.4 | 0.001 | 3.0 | 0 |",
+        ]
+    )
+    assert source_counts(page) == (3, 1, 1)

@@ -7,13 +7,13 @@ the test's temporary folder.
 from __future__ import annotations
 
 import pytest
-from playwright import sync_api
 
 from govsim.attribution.players import game
 from govsim.attribution.report import report_html
 from govsim.attribution.running import ATTRIBUTED, attribute
 from govsim.attribution.sentences import outcome_sentences
 from tests.helpers import shipped, system_chromium
+from tests.offline_page import open_offline
 
 pytestmark = pytest.mark.browser
 
@@ -33,29 +33,11 @@ def attribution():
 def test_the_report_renders_offline_and_shows_the_sentences(
     attribution, language, tmp_path, chromium
 ):
-    page_file = tmp_path / f"attribution_{language}.html"
-    page_file.write_text(report_html(attribution, language), encoding="utf-8")
-    remote: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.on("request", lambda request: _note_remote(request.url, remote))
-            page.goto(page_file.as_uri())
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-            figures = page.locator(".js-plotly-plot").count()
-            shown = page.inner_text("body")
-            page.screenshot(path=str(tmp_path / f"attribution_{language}.png"), full_page=True)
-        finally:
-            browser.close()
-    assert not remote, remote
-    assert figures == len(ATTRIBUTED) + 2  # a waterfall per outcome, two synergy matrices
+    html = report_html(attribution, language)
+    shown = open_offline(html, tmp_path / f"attribution_{language}.html", chromium)
+    assert not shown.remote, shown.remote
+    assert shown.figures == len(ATTRIBUTED) + 2  # a waterfall per outcome, two synergy matrices
     for outcome in ATTRIBUTED:
         for line in outcome_sentences(attribution, outcome, language):
-            assert line in shown
-    assert (tmp_path / f"attribution_{language}.png").stat().st_size > 10_000
-
-
-def _note_remote(url: str, remote: list[str]) -> None:
-    if not url.startswith(("file:", "data:", "about:", "blob:")):
-        remote.append(url)
+            assert line in shown.text
+    assert shown.screenshot.stat().st_size > 10_000

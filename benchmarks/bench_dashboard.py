@@ -25,10 +25,8 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from govsim.dashboard import figures
 from govsim.dashboard.catalogue import ScenarioCatalogue
@@ -36,14 +34,7 @@ from govsim.dashboard.plot import figure_json
 from govsim.dashboard.server import scenario_folders
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.dashboard.views import CHARTS
-from tests.dashboard.test_browser import (
-    CHROMIUM_ARGS,
-    _environment,
-    _free_port,
-    _govsim,
-    _wait_until_serving,
-)
-from tests.helpers import ROOT
+from tests.dashboard.serving import CHROMIUM_ARGS, served
 
 LARGE = 100_000
 SCENARIO = "multi_party_hub"
@@ -56,26 +47,6 @@ FIRST_CHART_DRAWN = (
 def load() -> str:
     """The machine's load averages over 1, 5 and 15 minutes."""
     return "load " + " ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
-@contextmanager
-def dashboard() -> Iterator[str]:
-    """A real ``govsim dashboard`` of the shipped scenarios; yields its address."""
-    port = _free_port()
-    server = subprocess.Popen(
-        _govsim("--port", str(port)),
-        env=_environment(),
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_serving(url, server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def first_page(browser, url: str) -> float:
@@ -212,7 +183,7 @@ def main() -> None:
     print(f"server, {LARGE:,} residents: built and warmed up in {built:.1f} s; {load()}")
     print(f"server, step + snapshot + every figure's JSON, from day 1: {summary(early)}; {load()}")
     print(f"server, the same from day {args.late_day}: {summary(late)}; {load()}")
-    with dashboard() as url, sync_playwright() as playwright:
+    with served() as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_ARGS)
         for n in range(args.loads):
             seconds = first_page(browser, url)

@@ -8,61 +8,20 @@ the test needs no internet. Assertions read text such as the day counter, not bu
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
 from tests.dashboard.conftest import write_lesson
-from tests.helpers import ROOT, system_chromium
+from tests.dashboard.serving import CHROMIUM_ARGS, environment, govsim_dashboard, served
+from tests.helpers import system_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 WAIT_MS = 60_000
 """Longest wait for the page to react (a loaded CI machine shares two cores)."""
-
-
-def _govsim(*arguments: str) -> list[str]:
-    return [sys.executable, "-m", "govsim.cli", "dashboard", *arguments]
-
-
-def _environment() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False"}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"govsim dashboard exited: {server.stderr.read()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"govsim dashboard did not answer at {url}")
 
 
 @pytest.fixture(scope="module")
@@ -74,26 +33,12 @@ def chromium() -> str:
 def dashboard_url(tmp_path_factory) -> Iterator[str]:
     """A real ``govsim dashboard`` with the lesson folder, on a free port of 127.0.0.1."""
     prepared = subprocess.run(
-        _govsim("--prepare-offline"), env=_environment(), capture_output=True, text=True
+        govsim_dashboard("--prepare-offline"), env=environment(), capture_output=True, text=True
     )
     assert prepared.returncode == 0, prepared.stderr
     lesson = write_lesson(tmp_path_factory.mktemp("browser") / "lesson")
-    port = _free_port()
-    server = subprocess.Popen(
-        _govsim("--scenarios", str(lesson), "--port", str(port)),
-        env=_environment(),
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_until_serving(url, server)
+    with served("--scenarios", str(lesson)) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,16 @@ td.key { font-family: ui-monospace, monospace; }
 div.scroll { overflow-x: auto; }
 ul.verdicts li { margin: 0.3em 0; }
 p.note { color: #555; font-size: 0.9em; }
+@media print {
+  body { max-width: none; margin: 0; }
+  .js-plotly-plot, tr, li { break-inside: avoid; }
+  h1, h2, h3, p.note { break-after: avoid; }
+  .modebar-container { display: none !important; }
+}
 """
+"""The reports' style, on screen and printed (a chart, a table row or a verdict is not cut
+across two pages, a heading or a note stays with what follows it, and Plotly's buttons are left
+out)."""
 
 
 def report_html(comparison: Comparison, language: str = "en") -> str:

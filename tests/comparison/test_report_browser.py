@@ -44,3 +44,7 @@ def test_the_report_renders_offline_and_shows_the_verdicts(
     for line in verdicts(comparison.differences, KEY_OUTCOMES, language):
         assert line in shown.text
     assert shown.screenshot.stat().st_size > 10_000
+    assert shown.printed == {"figure_break_inside": "avoid", "buttons_display": "none"}, (
+        "printed, no chart is cut across two pages and Plotly's buttons are left out"
+    )
+    assert shown.pdf.read_bytes().startswith(b"%PDF")

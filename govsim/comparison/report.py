@@ -32,6 +32,8 @@ from govsim.comparison.wording import outcome_label, word
 from govsim.labels import HEADERS, label
 from govsim.scenario.showing import cell, differences
 
+PAIRING_COLUMNS = ("pairing_efficiency", "pairing_ci_low", "pairing_ci_high")
+"""The columns of a pairing efficiency and its interval, as the method's table shows them."""
 UNCOMPARED = frozenset({"name", "description"})
 """Top-level keys left out of "what differs": they name and describe, the page shows them."""
 STYLE = """
@@ -267,9 +269,6 @@ def _method_section(comparison: Comparison, language: str) -> list[str]:
         f"<h3>{_e(word('seeds', language))}</h3>",
         f'<p class="note key">{_e(seeds)}</p>',
     ]
-
-
-PAIRING_COLUMNS = ("pairing_efficiency", "pairing_ci_low", "pairing_ci_high")
 
 
 def _efficiency(row: pd.Series) -> str:

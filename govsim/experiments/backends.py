@@ -272,7 +272,18 @@ class DaskCluster:
                     yield lost(task, traceback.format_exc())
                 future.release()
             if time.monotonic() - resized >= RESIZE_SECONDS:
-                window, resized = self.queue_length(), time.monotonic()
+                window, resized = self._resized(window), time.monotonic()
+
+    def _resized(self, window: int) -> int:
+        """The queue for the cluster as it is now; as it was if the scheduler cannot say.
+
+        The runs in flight go on whatever this look finds: a scheduler slow to answer (or
+        reconnecting) is asked again at the next resize.
+        """
+        try:
+            return self.queue_length()
+        except (OSError, TimeoutError):
+            return window
 
     def queue_length(self) -> int:
         """Tasks to keep in flight: a few per worker thread the scheduler has now.

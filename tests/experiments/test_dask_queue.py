@@ -52,3 +52,14 @@ def test_the_queue_holds_at_least_two_runs_per_worker_asked_for() -> None:
         cluster.scale(4)
         backend.client.wait_for_workers(4)
         assert backend.queue_length() == 8
+
+
+class _UnreachableScheduler:
+    def nthreads(self) -> dict[str, int]:
+        raise OSError("connection to the scheduler lost")
+
+
+def test_a_scheduler_that_cannot_answer_leaves_the_queue_as_it_was():
+    backend = DaskCluster(workers=2)
+    backend.client = _UnreachableScheduler()
+    assert backend._resized(10) == 10

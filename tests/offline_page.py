@@ -61,7 +61,7 @@ def open_offline(html: str, page_file: Path, chromium: str, text_of: str = "body
             page.screenshot(path=str(screenshot), full_page=True)
             page.emulate_media(media="print")
             printed = page.evaluate(PRINTED_STYLES)
-            page.pdf(path=str(pdf))
+            page.pdf(path=str(pdf), prefer_css_page_size=True)
         finally:
             browser.close()
     return OfflinePage(figures, text, remote, screenshot, printed, pdf)

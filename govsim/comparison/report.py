@@ -48,6 +48,7 @@ td.key { font-family: ui-monospace, monospace; }
 div.scroll { overflow-x: auto; }
 ul.verdicts li { margin: 0.3em 0; }
 p.note { color: #555; font-size: 0.9em; }
+@page { size: A4; margin: 12mm; }
 @media print {
   body { max-width: none; margin: 0; }
   .js-plotly-plot, tr, li { break-inside: avoid; }
@@ -55,9 +56,9 @@ p.note { color: #555; font-size: 0.9em; }
   .modebar-container { display: none !important; }
 }
 """
-"""The reports' style, on screen and printed (a chart, a table row or a verdict is not cut
-across two pages, a heading or a note stays with what follows it, and Plotly's buttons are left
-out)."""
+"""The reports' style, on screen and printed: on A4, the paper of the offices they are
+forwarded to, a chart, a table row or a verdict is not cut across two pages, a heading or a
+note stays with what follows it, and Plotly's buttons are left out."""
 
 
 def report_html(comparison: Comparison, language: str = "en") -> str:

@@ -7,6 +7,8 @@ test's temporary folder.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from govsim.comparison.frames import KEY_OUTCOMES
@@ -17,6 +19,9 @@ from tests.helpers import shipped, system_chromium
 from tests.offline_page import open_offline
 
 pytestmark = pytest.mark.browser
+
+A4_POINTS = (595.28, 841.89)
+"""210 x 297 mm in PDF points."""
 
 
 @pytest.fixture(scope="module")
@@ -47,4 +52,8 @@ def test_the_report_renders_offline_and_shows_the_verdicts(
     assert shown.printed == {"figure_break_inside": "avoid", "buttons_display": "none"}, (
         "printed, no chart is cut across two pages and Plotly's buttons are left out"
     )
-    assert shown.pdf.read_bytes().startswith(b"%PDF")
+    printed = shown.pdf.read_bytes()
+    assert printed.startswith(b"%PDF")
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", printed)
+    assert box is not None
+    assert [float(side) for side in box.groups()] == pytest.approx(A4_POINTS, abs=1), "A4"

@@ -129,9 +129,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "colon": (": ", "："),
     "problems": (
         "{count} problem(s) in the scenario:",
-        "场景文件有 {count} 处问题：",
+        "情景文件有 {count} 处问题：",
     ),
-    "wrote_schema": ("Wrote the scenario schema to {file}", "场景 JSON Schema 已写入 {file}"),
+    "wrote_schema": ("Wrote the scenario schema to {file}", "情景 JSON Schema 已写入 {file}"),
     # govsim sweep
     "sweep_plan": (
         "{name}: {points} points x {replications} replications = {runs} runs "

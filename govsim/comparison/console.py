@@ -79,11 +79,21 @@ def mean_cell(row: pd.Series, outcome: str, interval: bool = True) -> str:
     return f"{mean} ({bounds})" if bounds else mean
 
 
-def difference_cell(value: float, low: float, high: float, outcome: str) -> str:
-    """A signed difference and its interval in brackets; a share's in percentage points."""
+POINTS = {"en": " pp", "zh": " 个百分点"}
+"""A share's difference, in percentage points: the tables abbreviate (their note says so)."""
+
+
+def difference_cell(
+    value: float, low: float, high: float, outcome: str, points: str = POINTS["en"]
+) -> str:
+    """A signed difference and its interval in brackets; a share's in percentage points.
+
+    ``points`` is the unit of a share's difference: the abbreviation, where a note explains
+    it, or the words (``POINTS["zh"]`` on a Chinese page with no such note).
+    """
     if math.isnan(value):
         return "-"
-    scale, unit = (100.0, " pp") if is_share(outcome) else (1.0, "")
+    scale, unit = (100.0, points) if is_share(outcome) else (1.0, "")
     texts = [_signed(v * scale, outcome) for v in (value, low, high)]
     if math.isnan(low):
         return texts[0] + unit

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import govsim
+from govsim.dashboard.labels import say
 
 SHIPPED_FOLDER = Path(govsim.__file__).resolve().parents[1] / "scenarios"
 """The scenarios that come with govsim (present in a checkout and an editable install)."""
@@ -21,7 +22,19 @@ FOLDERS_VARIABLE = "GOVSIM_DASHBOARD_SCENARIOS"
 
 
 class OutsideFoldersError(ValueError):
-    """A scenario was asked for that is not a file of the configured folders."""
+    """A scenario was asked for that is not a file of the configured folders.
+
+    Said in the page's language (:meth:`render`): ``text`` names a text of the dashboard's
+    labels, ``values`` fill it.
+    """
+
+    def __init__(self, text: str, /, **values: object) -> None:
+        self.text, self.values = text, values
+        super().__init__(self.render("en"))
+
+    def render(self, language: str) -> str:
+        """The error in ``language``."""
+        return say(self.text, language, **self.values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +76,7 @@ class ScenarioCatalogue:
         for entry in self.entries():
             if entry.key == key:
                 return inside(entry.folder, entry.path)
-        raise OutsideFoldersError(f"{key!r} is not a scenario of the dashboard's folders")
+        raise OutsideFoldersError("not_in_folders", name=repr(key))
 
 
 def inside(folder: Path, path: Path) -> Path:
@@ -73,7 +86,7 @@ def inside(folder: Path, path: Path) -> Path:
     """
     resolved = (folder / path).resolve()
     if not resolved.is_relative_to(folder.resolve()):
-        raise OutsideFoldersError(f"{path} is outside the scenario folder {folder}")
+        raise OutsideFoldersError("outside_folder", path=path, folder=folder)
     return resolved
 
 

@@ -74,15 +74,53 @@ def ResidentsAndSeed(
 ) -> None:
     """The city's residents (as built) and seed: one city in the single view, both in a pair."""
     current = choices.value
-    solara.InputInt(
-        label=say("residents", language),
-        value=residents,
-        on_value=lambda n: choices.set(replace(current, residents=n)),  # type: ignore[arg-type]
+    WholeNumber(
+        say("residents", language),
+        residents,
+        lambda n: choices.set(replace(current, residents=n)),  # type: ignore[arg-type]
+        language,
     )
-    solara.InputInt(
-        label=say("seed", language),
-        value=current.seed,
-        on_value=lambda seed: choices.set(replace(current, seed=seed)),  # type: ignore[arg-type]
+    WholeNumber(
+        say("seed", language),
+        current.seed,
+        lambda seed: choices.set(replace(current, seed=seed)),  # type: ignore[arg-type]
+        language,
+    )
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number a trainer typed (``20,000`` and ``20_000`` too), or None if none."""
+    try:
+        return int(text.strip().replace(",", "").replace("_", ""))
+    except ValueError:
+        return None
+
+
+@solara.component
+def WholeNumber(
+    label: str, value: int, on_value: Callable[[int], None], language: str
+) -> solara.Element:
+    """A field for a whole number that says what is wrong in the page's language.
+
+    ``solara.InputInt`` would say "Value must be an integer" on a Chinese page. A number out
+    of range is reported by the scenario's own checks, in the page (the value goes through).
+    """
+    problem = solara.use_reactive("")
+
+    def entered(text: str | None) -> None:
+        number = whole_number(text or "")
+        if number is None:
+            problem.set(say("whole_number", language, got=(text or "").strip()))
+            return
+        problem.set("")
+        on_value(number)
+
+    return solara.InputText(
+        f"{label} ({problem.value})" if problem.value else label,
+        value=str(value),
+        on_value=entered,
+        error=bool(problem.value),
+        continuous_update=False,
     )
 
 

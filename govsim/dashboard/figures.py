@@ -12,15 +12,13 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from govsim.dashboard.labels import CHAIN_ROLES, ROLES, measure, say
+from govsim.dashboard.labels import CHAIN_ROLES, LINKS, ROLES, measure, say
 from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, RingChain, Snapshot
 from govsim.tables import format_value
 
 HEIGHT = 300
-WIDTH = 430
-"""Pixels per chart: two columns of them fit beside the sidebar on a 1400-pixel-wide screen. Fixed,
-since the figure widget takes Plotly's default width (700) when it is created before its card
-has one, and the chart then overflows the card."""
+"""Pixels of a chart's height. Its width is its card's (the chart follows the card as the window
+changes: a projector's 1024 pixels fit as well as a 1920-pixel screen)."""
 NODE_PLACES: dict[str, tuple[float, float]] = {
     "police": (0.0, 0.0),
     "bank": (-1.0, 0.8),
@@ -55,7 +53,7 @@ def chart(traces: Sequence[dict], title: str, **layout: object) -> go.Figure:
     compact = {
         "title": {"text": title, "font": {"size": 15}},
         "height": HEIGHT,
-        "width": WIDTH,
+        "autosize": True,
         "margin": {"l": 50, "r": 50, "t": 40, "b": 30},
         "legend": {"orientation": "h", "y": -0.2, "font": {"size": 10}},
     }
@@ -72,8 +70,16 @@ def bars(x: object, y: object, name: str, **properties: object) -> dict:
     return {"type": "bar", "x": np.asarray(x), "y": np.asarray(y), "name": name, **properties}
 
 
-RIGHT_AXIS = {"overlaying": "y", "side": "right", "rangemode": "tozero"}
-"""The second y axis, for a running total or a queue beside the daily counts."""
+RIGHT_AXIS = {
+    "overlaying": "y",
+    "side": "right",
+    "rangemode": "tozero",
+    "tickmode": "auto",
+    "showgrid": False,
+}
+"""The second y axis, for a running total or a queue beside the daily counts: from zero, with
+ticks of its own (Plotly otherwise puts them on the left axis's grid lines, at values such as
+6.7 victims) and no grid of its own (two grids would cross)."""
 WHOLE_DAYS_UNTIL = 10
 """Until this many days are drawn, the day axis ticks every day: Plotly's automatic ticks would
 fall on half days."""
@@ -97,17 +103,54 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
     if column in daily:
         values = daily[column]
         steps = {**STEPS, "color": "#8fb3d9"}
+        totals = values.cumsum()
         traces = [
             line(days, values, say("daily", language), line=steps, fill="tozeroy"),
             line(
                 days,
-                values.cumsum(),
+                totals,
                 say("cumulative", language),
                 yaxis="y2",
                 line={"color": "#c0392b"},
             ),
         ]
+        left, right = zero_aligned(values.to_numpy(), totals.to_numpy())
+        if left is not None:
+            return chart(traces, title, xaxis=day_axis(days), yaxis=left, yaxis2=right)
     return chart(traces, title, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
+
+
+PADDING = 0.05
+"""Room left above and below the data when a chart's ranges are set rather than automatic."""
+
+
+def zero_aligned(daily: np.ndarray, totals: np.ndarray) -> tuple[dict | None, dict]:
+    """Both y axes with their zero at one height, where some values fall below zero.
+
+    Net loss falls below zero on a day when more is frozen and returned than lost. Left to
+    Plotly, each axis would then place its zero at its own height and a running total would
+    seem to start below zero. Each range keeps the same share of itself below zero: the larger
+    of the two axes' shares. (None for the left axis when nothing is below zero: the automatic
+    ranges from zero do.)
+    """
+    if daily.size == 0 or min(daily.min(), totals.min()) >= 0:
+        return None, RIGHT_AXIS
+    ranges = []
+    below = 0.0
+    for values in (daily, totals):
+        low, high = min(float(values.min()), 0.0), max(float(values.max()), 0.0)
+        if high <= 0:
+            high = 1.0  # only losses returned: some room above zero all the same
+        ranges.append((low, high))
+        below = max(below, -low / (high - low))
+    aligned = []
+    for low, high in ranges:
+        high = max(high, -low * (1 - below) / below) * (1 + PADDING)
+        aligned.append([-high * below / (1 - below), high])
+    left = {"range": aligned[0]}
+    right = {**RIGHT_AXIS, "range": aligned[1]}
+    del right["rangemode"]
+    return left, right
 
 
 def victims(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -125,7 +168,18 @@ def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
     names = [measure(column, language) for column in LAYERS]
     totals = [snapshot.total(column) for column in LAYERS]
     title = say("view_layers", language)
-    layer_bars = bars(totals, names, title, orientation="h", marker={"color": "#5d8aa8"})
+    # Each bar says its count: beside some 30,000 contacts removed, a few hundred held by
+    # banks would not show at all.
+    layer_bars = bars(
+        totals,
+        names,
+        title,
+        orientation="h",
+        marker={"color": "#5d8aa8"},
+        texttemplate="%{x:,.0f}",
+        textposition="outside",
+        cliponaxis=False,
+    )
     return chart([layer_bars], title, yaxis={"autorange": "reversed"})
 
 
@@ -159,7 +213,7 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
         say("view_rings", language),
         xaxis=day_axis(days),
         yaxis=COUNT_AXIS,
-        yaxis2={"overlaying": "y", "side": "right"},
+        yaxis2={**RIGHT_AXIS, "tickformat": ",d"},  # whole rings, from none
     )
 
 
@@ -207,8 +261,10 @@ def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
 
     A link that carried anything of :data:`govsim.metrics.LINK_TRAFFIC` (a stop-payment order,
     a blacklist entry, a lead, a linked case, a suspect, an arrest abroad) in the last
-    ``LIT_DAYS`` days (:mod:`.simulation`) is drawn in orange with its count at its middle;
-    hovering names what it carried.
+    ``LIT_DAYS`` days (:mod:`.simulation`) is drawn in orange with its count in a white badge
+    on it. Hovering a link's point (its badge, or where the badge would be) names the link,
+    its level and what it carried: Plotly hovers a line only at its ends, where several links
+    meet, so each link's hover sits at a point of its own.
     """
     traces = []
     for link, level in snapshot.cooperation.items():
@@ -223,12 +279,12 @@ def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 "y": ys,
                 "mode": "lines",
                 "line": {"width": 0.5 + 10 * level, "color": colour},
-                "hoverinfo": "text",
-                "text": _link_hover(level, carried, language),
+                "hoverinfo": "skip",
+                "text": _link_hover(link, level, carried, language),
                 "showlegend": False,
             }
         )
-    traces += _lit_link_counts(snapshot)
+    traces += _link_points(snapshot, [trace["text"] for trace in traces])
     names = list(NODE_PLACES)
     nodes = {
         "type": "scatter",
@@ -247,7 +303,15 @@ def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
         say("view_cooperation", language),
         xaxis=hidden,
         yaxis={**hidden, "range": [-1.6, 1.5]},
+        hoverdistance=12,
     )
+
+
+BADGE_AT: dict[str, float] = {"police-telecom": 0.7}
+"""How far along a link, from its first party, its badge and hover point sit (else
+:data:`BADGE_AT_DEFAULT`): chosen so that no two come closer than some 30 pixels, where
+midpoints would put the banks-platforms badge on the police-telecoms line."""
+BADGE_AT_DEFAULT = 0.3
 
 
 def _link_line(link: str) -> tuple[list[float], list[float]]:
@@ -259,40 +323,71 @@ def _link_line(link: str) -> tuple[list[float], list[float]]:
     return [x0, x1], [y0, y1]
 
 
-def _link_hover(level: float, carried: dict[str, float], language: str) -> str:
-    """A link's level, then what it carried lately, one kind a line."""
-    lines = [f"{say('link_level', language)}: {level:.2f}"]
+def link_point(link: str) -> tuple[float, float]:
+    """Where a link's badge and hover point sit: along its line, or atop its loop."""
+    xs, ys = _link_line(link)
+    if len(xs) > 2:
+        return (xs[1] + xs[2]) / 2, ys[1]
+    along = BADGE_AT.get(link, BADGE_AT_DEFAULT)
+    return xs[0] + along * (xs[1] - xs[0]), ys[0] + along * (ys[1] - ys[0])
+
+
+def _link_hover(link: str, level: float, carried: dict[str, float], language: str) -> str:
+    """The link's name and level, then what it carried lately, one kind a line."""
+    one, other = link.split("-")
+    if link in LINKS:
+        name = say(link, language, table="links")
+    else:
+        name = f"{say(one, language, table='nodes')} - {say(other, language, table='nodes')}"
+    lines = [f"<b>{name}</b>", f"{say('link_level', language)}{say('colon', language)}{level:.2f}"]
     lines += [
-        f"{say(kind, language, table='traffic')}: {count:,.0f}"
+        f"{say(kind, language, table='traffic')}{say('colon', language)}{count:,.0f}"
         for kind, count in carried.items()
         if count
     ]
     return "<br>".join(lines)
 
 
-def _lit_link_counts(snapshot: Snapshot) -> list[dict]:
-    """The count each lit link carried, written at its middle (one trace for all, if any)."""
-    places, counts = [], []
-    for link, carried in snapshot.traffic.items():
-        total = sum(carried.values())
-        if total > 0 and link in snapshot.cooperation:
-            xs, ys = _link_line(link)
-            places.append((sum(xs[:2]) / 2, sum(ys[:2]) / 2 + (0.35 if len(xs) > 2 else 0.0)))
-            counts.append(f"{total:,.0f}")
-    if not places:
-        return []
-    return [
+def _link_points(snapshot: Snapshot, hovers: list[str]) -> list[dict]:
+    """Each link's hover point; a lit link's is a white badge with what it carried lately.
+
+    One trace for the quiet links' points (invisible, hover only), one for the badges.
+    """
+    quiet: dict[str, list] = {"x": [], "y": [], "hovertext": []}
+    lit: dict[str, list] = {"x": [], "y": [], "hovertext": [], "text": []}
+    for link, hover in zip(snapshot.cooperation, hovers, strict=True):
+        total = sum(snapshot.traffic.get(link, {}).values())
+        x, y = link_point(link)
+        target = lit if total > 0 else quiet
+        target["x"].append(x)
+        target["y"].append(y)
+        target["hovertext"].append(hover)
+        if total > 0:
+            lit["text"].append(f"{total:,.0f}")
+    common = {"type": "scatter", "hoverinfo": "text", "showlegend": False}
+    traces = [
         {
-            "type": "scatter",
-            "x": [x for x, _ in places],
-            "y": [y for _, y in places],
-            "mode": "text",
-            "text": counts,
-            "textfont": {"color": "#a04000", "size": 11},
-            "hoverinfo": "skip",
-            "showlegend": False,
+            **common,
+            **quiet,
+            "mode": "markers",
+            "marker": {"size": 16, "color": "rgba(0, 0, 0, 0)"},
         }
     ]
+    if lit["x"]:
+        traces.append(
+            {
+                **common,
+                **lit,
+                "mode": "markers+text",
+                "marker": {
+                    "size": 24,
+                    "color": "white",
+                    "line": {"color": LIT_COLOUR, "width": 1.5},
+                },
+                "textfont": {"color": "#7a3000", "size": 11},
+            }
+        )
+    return traces
 
 
 def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -300,7 +395,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
 
     Leads and calls are filled steps (Plotly fills them half transparent: each shows through the
     other), the capacity a dashed line, the queue a line on the right axis; the title gives the
-    staff seated in the centre.
+    staff seated in the centre per 100,000 residents.
     """
     daily = snapshot.daily
     traces = []
@@ -332,7 +427,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 line={"color": "#c0392b"},
             ),
         ]
-    title = say("view_centre", language, staff=format_value(snapshot.centre_staff))
+    title = say("view_centre", language, staff=format_value(snapshot.centre_staff_per_100k))
     return chart(traces, title, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
 
 

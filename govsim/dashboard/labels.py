@@ -125,6 +125,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "invalid": ("This scenario cannot run", "该情景无法运行"),
     "warnings": ("Warnings", "警告"),
     "so_far": ("So far", "累计"),
+    "colon": (": ", "："),
     "daily": ("daily", "每日"),
     "cumulative": ("cumulative", "累计"),
     "rings_active": ("Rings active (market)", "活跃团伙数（全市场）"),
@@ -150,8 +151,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view_districts": ("Victims and losses by district", "各辖区受害人数与损失"),
     "view_cooperation": ("Cooperation network", "协作网络"),
     "view_centre": (
-        "The one-stop centre ({staff} staff seated)",
-        "反诈中心（集中办公 {staff} 人）",
+        "The one-stop centre ({staff} staff seated per 100,000 residents)",
+        "反诈中心（每10万居民集中办公 {staff} 人）",
     ),
     "no_centre_title": ("No one-stop centre", "无反诈中心"),
     "call_capacity": ("Calls a day its callers can make", "每日劝阻能力"),
@@ -256,6 +257,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "right axis).",
         "反诈中心的每日工作：推送至中心的预警线索与劝阻电话（阴影阶梯）、劝阻能力上限（虚线），以及"
         "排队待劝阻的线索（线，右轴）。",
+    ),
+    "whole_number": ("expected a whole number, got '{got}'", "应为整数，实际为“{got}”"),
+    "not_in_folders": (
+        "{name} is not a scenario of the dashboard's folders",
+        "{name} 不是仪表盘情景文件夹中的情景",
+    ),
+    "outside_folder": (
+        "{path} is outside the scenario folder {folder} (a link leading out of the folder is "
+        "not followed: copy the file into the folder instead)",
+        "{path} 位于情景文件夹 {folder} 之外"
+        "（不跟随指向文件夹之外的链接：请把文件复制到该文件夹中）",
     ),
     "caption_events": (
         "Events of the scenario as they happen.",

@@ -70,7 +70,9 @@ class Pair:
     def __init__(self, catalogue: ScenarioCatalogue, choices: PairChoices) -> None:
         self.choices = choices
         self.a = Simulation(catalogue, Choices(choices.a, choices.residents, choices.seed))
-        residents = choices.residents or (self.a.residents if self.a.ready else None)
+        residents = choices.residents
+        if residents is None and self.a.ready:
+            residents = self.a.residents
         self.b = Simulation(catalogue, Choices(choices.b, residents, choices.seed))
 
     @property

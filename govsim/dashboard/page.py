@@ -101,7 +101,8 @@ def SingleRun(catalogue: ScenarioCatalogue, keys: list[str], lang: str) -> None:
                 LinkControls(choices, simulation, lang)
     if not simulation.ready:
         solara.Error(
-            f"{say('invalid', lang)}: {simulation.error_text(lang)}", classes=["govsim-error"]
+            say("invalid", lang) + say("colon", lang) + simulation.error_text(lang),
+            classes=["govsim-error"],
         )
         return
     for caution in simulation.cautions:

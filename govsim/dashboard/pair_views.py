@@ -12,7 +12,7 @@ import math
 import reacton.ipyvuetify as rv
 import solara
 
-from govsim.comparison.console import difference_cell, relative_cell
+from govsim.comparison.console import POINTS, difference_cell, relative_cell
 from govsim.comparison.wording import outcome_label
 from govsim.dashboard import pair_figures
 from govsim.dashboard.labels import say
@@ -55,7 +55,7 @@ def outcome_rows(snapshot: PairSnapshot, language: str) -> list[list[str]]:
                 outcome_label(outcome, language),
                 format_value(found.mean_a, outcome),
                 format_value(found.mean_b, outcome),
-                difference_cell(found.difference, math.nan, math.nan, outcome),
+                difference_cell(found.difference, math.nan, math.nan, outcome, POINTS[language]),
                 relative,
             ]
         )

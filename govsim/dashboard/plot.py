@@ -54,6 +54,8 @@ function decoded(value) {{
 
 function render({{ model, el }}) {{
   const chart = document.createElement("div");
+  chart.style.width = "100%";
+  el.style.width = "100%";
   el.appendChild(chart);
   const template = JSON.parse(model.get("template"));  // the same object for every redraw
   const draw = () => {{
@@ -62,7 +64,18 @@ function render({{ model, el }}) {{
   }};
   model.on("change:figure", draw);
   draw();
+  // The chart takes its card's width, which the card may get only after the first drawing
+  // (Plotly then falls back to 700 pixels) and which changes with the window.
+  let width = chart.clientWidth;
+  const fit = new ResizeObserver(() => {{
+    if (chart.clientWidth > 0 && chart.clientWidth !== width) {{
+      width = chart.clientWidth;
+      Plotly.Plots.resize(chart);
+    }}
+  }});
+  fit.observe(chart);
   return () => {{
+    fit.disconnect();
     model.off("change:figure", draw);
     Plotly.purge(chart);
   }};

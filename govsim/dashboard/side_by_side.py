@@ -59,7 +59,8 @@ def SideBySide(catalogue: ScenarioCatalogue, keys: list[str], language: str) -> 
         RunControls(player, speed, snapshot.finished, language)
     if not pair.ready:
         solara.Error(
-            f"{say('invalid', language)}: {pair.error_text(language)}", classes=["govsim-error"]
+            say("invalid", language) + say("colon", language) + pair.error_text(language),
+            classes=["govsim-error"],
         )
         return
     PairViews(snapshot, language)

@@ -24,7 +24,7 @@ from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.cooperation import KNOWN_LINKS
 from govsim.scenario.fields import AGE_GROUPS, text_in
-from govsim.scenario.overrides import with_overrides
+from govsim.scenario.overrides import CONTROLS_SOURCE, with_overrides
 
 DEFAULT_RESIDENTS = 20_000
 """Most residents a city gets unless the trainer asks for more: its year-long warm-up takes
@@ -98,8 +98,9 @@ class Snapshot:
     """The cooperation structure: ``none``, ``bilateral`` or ``hub`` (a one-stop centre)."""
     traffic: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     """What each link carried over the last :data:`LIT_DAYS` days: link to kind to count."""
-    centre_staff: float = 0.0
-    """Staff seated in the one-stop centre (0 without one)."""
+    centre_staff_per_100k: float = 0.0
+    """Staff seated in the one-stop centre per 100,000 residents (0 without one): a small
+    city's share of them would be a fraction of a person."""
     call_capacity: float = 0.0
     """Dissuasion calls the centre's callers can make a day."""
     summary: Mapping[str, float] = field(default_factory=dict)
@@ -161,7 +162,7 @@ class Simulation:
         except (ScenarioError, OutsideFoldersError, OSError) as error:
             self.error = error
             return
-        self.model = GovernanceModel(self.scenario, rng=choices.seed)
+        self.model = GovernanceModel(self.scenario, rng=self.scenario.seed)
         for _ in range(self.scenario.warmup_days):
             self.model.step()
 
@@ -170,14 +171,18 @@ class Simulation:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ScenarioWarning)
             base = load_scenario(catalogue.path_of(self.choices.scenario))
-            residents = self.choices.residents or min(base.population.size, DEFAULT_RESIDENTS)
-            scenario = with_overrides(base, dict(self.choices.settings), residents=residents)
+            residents = self.choices.residents
+            if residents is None:
+                residents = min(base.population.size, DEFAULT_RESIDENTS)
+            # The seed goes through the scenario's own check (a whole number, not negative).
+            settings = {**dict(self.choices.settings), "seed": self.choices.seed}
+            scenario = with_overrides(base, settings, residents=residents, source=CONTROLS_SOURCE)
         self.cautions = [w.message for w in caught if isinstance(w.message, ScenarioWarning)]
         return scenario
 
     def error_text(self, language: str = "en") -> str:
         """The error that stopped the build, in ``language`` where govsim can say it so."""
-        if isinstance(self.error, ScenarioError):
+        if isinstance(self.error, ScenarioError | OutsideFoldersError):
             return self.error.render(language)
         return str(self.error) if self.error else ""
 
@@ -186,7 +191,9 @@ class Simulation:
         """The city's residents as built (as chosen, if the build failed)."""
         if self.scenario is not None:
             return self.scenario.population.size
-        return self.choices.residents or DEFAULT_RESIDENTS
+        if self.choices.residents is not None:
+            return self.choices.residents
+        return DEFAULT_RESIDENTS
 
     @property
     def ready(self) -> bool:
@@ -227,7 +234,7 @@ class Simulation:
                 cooperation={name: self.scenario.cooperation.level(name) for name in KNOWN_LINKS},
                 structure=self.scenario.cooperation.structure,
                 traffic=recent_traffic(metrics.link_days),
-                centre_staff=self._centre_staff(),
+                centre_staff_per_100k=self._centre_staff_per_100k(),
                 call_capacity=self._call_capacity(),
                 summary=metrics.summary(),
                 rings=self._rings(),
@@ -246,11 +253,11 @@ class Simulation:
             for ring in self.model.active_rings()
         )
 
-    def _centre_staff(self) -> float:
-        """Staff seated in the city's one-stop centre, as the costs count them (0 without)."""
+    def _centre_staff_per_100k(self) -> float:
+        """Staff seated in the one-stop centre per 100,000 residents, as costs count them."""
         if self.scenario.cooperation.structure != "hub":
             return 0.0
-        return self.scenario.costs.centre_staff_per_100k * self.residents / 1e5
+        return self.scenario.costs.centre_staff_per_100k
 
     def _call_capacity(self) -> float:
         """Dissuasion calls a day the centre's callers can make (0 with the police off)."""

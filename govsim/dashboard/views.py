@@ -29,6 +29,8 @@ CHARTS: tuple[tuple[str, Callable[[Snapshot, str], go.Figure]], ...] = (
 """Each chart's key (its caption is ``caption_<key>``) and the function that draws it."""
 HUB_ONLY = frozenset({"centre"})
 """Charts shown only for a city with a one-stop centre."""
+BLOCK = {"display": "block"}
+"""The style that puts a text on a line of its own."""
 
 
 @solara.component
@@ -45,12 +47,13 @@ def Chart(
 def EventLog(snapshot: Snapshot, language: str) -> None:
     """The scenario's events so far, newest last, with their caption."""
     with solara.Card(say("event_log", language), margin=0, classes=["govsim-view-events"]):
-        solara.Text(say("caption_events", language), style={"font-size": "0.85em"})
+        # Texts are inline spans: each line is made a block of its own, or they run together.
+        solara.Text(say("caption_events", language), style={**BLOCK, "font-size": "0.85em"})
         lines = snapshot.event_log(language)
         if not lines:
-            solara.Text(say("no_events", language))
+            solara.Text(say("no_events", language), style=BLOCK)
         for line in lines:
-            solara.Text(line, classes=["govsim-event"])
+            solara.Text(line, classes=["govsim-event"], style=BLOCK)
 
 
 @solara.component
@@ -100,7 +103,9 @@ def DayCounter(snapshot: Snapshot, language: str) -> None:
         f"{measure(column, language)} {snapshot.total(column):,.0f}"
         for column in ("victims", "net_loss", "frozen")
     )
-    solara.Text(f"{say('so_far', language)}: {totals}", classes=["govsim-totals"])
+    solara.Text(
+        say("so_far", language) + say("colon", language) + totals, classes=["govsim-totals"]
+    )
     if snapshot.finished:
         solara.Info(say("finished", language))
 

@@ -46,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_value": ("a value", "值"),
     "kind_key_path": ("a key path", "键路径"),
     "kind_key_paths": ("a list of key paths", "键路径列表"),
-    "kind_scenario_path": ("the path of a scenario file", "场景文件的路径"),
+    "kind_scenario_path": ("the path of a scenario file", "情景文件的路径"),
     "kind_known_link": ("a known link", "已知的协作链路"),
     "got_null": ("nothing (null)", "空值（null）"),
     "got_mapping": ("a mapping", "映射"),
@@ -204,20 +204,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- Files, YAML and extends -------------------------------------------------------------
     "file_not_found": ("file not found", "找不到文件"),
-    "is_a_folder": ("is a directory, not a scenario file", "是文件夹，不是场景文件"),
+    "is_a_folder": ("is a directory, not a scenario file", "是文件夹，不是情景文件"),
     "unreadable": ("cannot be read: {reason}", "无法读取：{reason}"),
     "file_too_large": (
         "larger than {kib} KiB, the limit for a scenario file",
-        "大于{kib} KiB，超出场景文件的大小上限",
+        "大于{kib} KiB，超出情景文件的大小上限",
     ),
     "file_too_large_fix": (
         "a scenario file holds a few kilobytes of settings; is this the right file?",
-        "场景文件通常只有几 KB 的设置；请确认是不是选错了文件",
+        "情景文件通常只有几 KB 的设置；请确认是不是选错了文件",
     ),
     "not_utf8": ("not UTF-8 text (byte 0x{byte})", "不是 UTF-8 文本（字节 0x{byte}）"),
     "not_utf8_fix": ("save the file with UTF-8 encoding", "请用 UTF-8 编码保存文件"),
     "file_empty": ("the file is empty", "文件为空"),
-    "file_empty_fix": ("a scenario needs at least 'name: ...'", "场景文件至少需要 'name: ...'"),
+    "file_empty_fix": ("a scenario needs at least 'name: ...'", "情景文件至少需要 'name: ...'"),
     "root_not_mapping": (
         "expected a mapping of keys at the top level, got {got}",
         "最外层应为键的映射，实为{got}",
@@ -313,7 +313,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml_tag": (
         "scenario files hold plain data: remove the '!' tag",
-        "场景文件只能包含普通数据：请删除 '!' 标签",
+        "情景文件只能包含普通数据：请删除 '!' 标签",
     ),
     "yaml_control": (
         "remove the control character (copied from a terminal or a PDF?)",
@@ -321,7 +321,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml_documents": (
         "a scenario file holds one document: remove the '---' line",
-        "一个场景文件只能有一个文档：请删除 '---' 那一行",
+        "一个情景文件只能有一个文档：请删除 '---' 那一行",
     ),
     "yaml_check_lines": (
         "check the indentation and quotes on this line and the one before",
@@ -330,7 +330,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_deep": ("nested more than {depth} levels deep", "嵌套超过{depth}层"),
     "too_deep_fix": (
         "a scenario nests a few levels at most; check the brackets on this line",
-        "场景文件最多只嵌套几层；请检查这一行的括号",
+        "情景文件最多只嵌套几层；请检查这一行的括号",
     ),
     "too_long": ("longer than {kib} KiB", "超过{kib} KiB"),
     "shorten": ("shorten it", "请缩短"),
@@ -340,7 +340,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "self_alias_fix": (
         "scenario data cannot refer to itself; write the value out",
-        "场景数据不能引用自身；请把值完整写出来",
+        "情景数据不能引用自身；请把值完整写出来",
     ),
     "too_many_values": (
         "expands to more than {count} values through its aliases ('*name'); files are "
@@ -371,21 +371,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "parent_not_found": (
         "parent scenario '{name}' not found (looked for {path})",
-        "找不到父场景 '{name}'（查找的位置：{path}）",
+        "找不到父情景 '{name}'（查找的位置：{path}）",
     ),
     "parent_not_found_fix": (
         "the path is relative to this file; check its spelling",
         "路径是相对于本文件的；请检查拼写",
     ),
     "no_such_replace_key": ("no key '{key}' in {where}", "{where}中没有键 '{key}'"),
-    "a_scenario": ("a scenario", "场景"),
+    "a_scenario": ("a scenario", "情景"),
     "replace_not_mapping": ("{path} is not a mapping", "{path}不是映射"),
     "replace_not_mapping_fix": (
         "only mappings merge with the parent's; a list or a single value already replaces it",
-        "只有映射会与父场景的值合并；列表或单个值本来就会整个替换父场景的值",
+        "只有映射会与父情景的值合并；列表或单个值本来就会整个替换父情景的值",
     ),
     # --- Settings on the command line --------------------------------------------------------
     "override_source": ("command-line options", "命令行参数"),
+    "dashboard_source": ("the dashboard's controls", "仪表盘的控件"),
     "setting_no_equals": (
         "expected key.path=value, got {got} (no '=')",
         "应为 key.path=value，实为{got}（缺少 '='）",
@@ -404,7 +405,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quote text containing ':', '#', '[' or '{{'; write lists as [a, b]",
         "含有 ':'、'#'、'[' 或 '{{' 的文本要加引号；列表写成 [a, b]",
     ),
-    "no_such_key": ("no such key in the scenario", "场景中没有这个键"),
+    "no_such_key": ("no such key in the scenario", "情景中没有这个键"),
     "no_such_key_fix": (
         "key paths start with one of {keys}; see 'govsim show' for every key",
         "键路径应以{keys}之一开头；全部键可用 'govsim show' 查看",
@@ -471,11 +472,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_yaml_files": ("no *.yaml files", "没有 *.yaml 文件"),
     "no_yaml_files_fix": (
         "name scenario files, or a folder that holds some",
-        "请指定场景文件，或含有场景文件的文件夹",
+        "请指定情景文件，或含有情景文件的文件夹",
     ),
     "nothing_to_compare": (
         "extends no other scenario, so there is nothing to compare it with",
-        "没有继承其他场景，因此没有可比较的对象",
+        "没有继承其他情景，因此没有可比较的对象",
     ),
     "nothing_to_compare_fix": (
         "compare it with another file: --against OTHER.yaml",

@@ -23,6 +23,9 @@ from govsim.scenario.messages import Message, said_by_yaml
 from govsim.scenario.schema import Scenario
 
 OVERRIDE_SOURCE = Message("override_source")
+"""Where overrides come from, as errors and cautions name it: the command line by default."""
+CONTROLS_SOURCE = Message("dashboard_source")
+"""The source of the dashboard's overrides: a trainer's choices in the page."""
 SETTING_EXAMPLE = "agencies.police.capability=0.8"
 NOT_NUMERIC_LEAVES = frozenset({"seed", "days", "population.size"})
 """Numbers that are run settings rather than parameters of the city or of governance."""
@@ -35,6 +38,7 @@ def with_overrides(
     *,
     days: int | None = None,
     residents: int | None = None,
+    source: Message = OVERRIDE_SOURCE,
 ) -> Scenario:
     """Return the scenario with key paths, ``days`` and ``population.size`` replaced, re-validated.
 
@@ -45,6 +49,8 @@ def with_overrides(
         settings: Values by key path (``{"agencies.police.capability": 0.8}``), applied in
             order before ``days`` and ``residents``. A value may be a whole subtree, e.g.
             ``{"events": [{"type": "campaign", "day": 120}]}``.
+        source: Where the overrides come from, as errors and cautions name it (the
+            dashboard's controls are not the command line).
 
     Raises:
         ScenarioError: if a key path is not in the scenario (every such path is reported, each
@@ -58,14 +64,14 @@ def with_overrides(
         return scenario
     data = resolved_data(scenario)
     if settings:
-        _apply(data, settings)
+        _apply(data, settings, source)
     if days is not None:
         data["days"] = days
     if residents is not None:
         data["population"]["size"] = residents
-    result = scenario_from_dict(data, source=OVERRIDE_SOURCE, warn=False)
+    result = scenario_from_dict(data, source=source, warn=False)
     known = set(cautions(scenario))  # the file's own were issued when it was loaded
-    issue((c for c in cautions(result) if c not in known), lambda path, _: (OVERRIDE_SOURCE, None))
+    issue((c for c in cautions(result) if c not in known), lambda path, _: (source, None))
     return result
 
 
@@ -128,18 +134,22 @@ def key_paths(data: Any) -> list[str]:
 # --- Applying key paths -----------------------------------------------------------------------
 
 
-def _apply(data: dict[str, Any], settings: Mapping[str, object]) -> None:
+def _apply(
+    data: dict[str, Any], settings: Mapping[str, object], source: Message = OVERRIDE_SOURCE
+) -> None:
     """Set each key path in ``data`` in place; report every path not found at once."""
     problems = []
     for path, value in settings.items():
-        problem = _set(data, str(path), value)
+        problem = _set(data, str(path), value, source)
         if problem is not None:
             problems.append(problem)
     if problems:
         raise ScenarioError(problems)
 
 
-def _set(data: dict[str, Any], path: str, value: object) -> Problem | None:
+def _set(
+    data: dict[str, Any], path: str, value: object, source: Message = OVERRIDE_SOURCE
+) -> Problem | None:
     """Set one key path, returning a problem (with the closest existing path) if not found."""
     parts = _split(path)
     node: Any = data
@@ -147,12 +157,12 @@ def _set(data: dict[str, Any], path: str, value: object) -> Problem | None:
         last = depth == len(parts) - 1
         key = _step(node, parts[:depth], part, setting=last)
         if key is None:
-            return _unknown_path(data, path)
+            return _unknown_path(data, path, source)
         if last:
             node[key] = value
             return None
         node = node[key]
-    return _unknown_path(data, path)  # an empty path
+    return _unknown_path(data, path, source)  # an empty path
 
 
 def _split(path: str) -> list[str]:
@@ -178,14 +188,14 @@ def _step(node: Any, above: list[str], part: str, *, setting: bool) -> str | int
     return part if part in node else None
 
 
-def _unknown_path(data: dict[str, Any], path: str) -> Problem:
+def _unknown_path(data: dict[str, Any], path: str, source: Message) -> Problem:
     candidates = key_paths(data)
     if _split(path)[:2] == list(LINKS_PATH):
         candidates += [".".join((*LINKS_PATH, link)) for link in KNOWN_LINKS]
     hint = suggest(path, dict.fromkeys(candidates))
     if hint is None:
         hint = Message("no_such_key_fix", keys=tuple(data))
-    return Problem(OVERRIDE_SOURCE, None, path, Message("no_such_key"), hint=hint)
+    return Problem(source, None, path, Message("no_such_key"), hint=hint)
 
 
 def _walk(node: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:

@@ -64,6 +64,11 @@ def _pick(page, key: str) -> None:
     page.locator(".v-menu__content .v-list-item", has_text=key).first.click()
 
 
+def _boxes(locator) -> list[dict]:
+    """The bounding boxes of every element the locator finds, in page order."""
+    return [locator.nth(i).bounding_box() for i in range(locator.count())]
+
+
 def _day(page) -> str:
     return page.locator(".govsim-day").inner_text()
 
@@ -138,6 +143,33 @@ def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path)
     link = page.locator(".v-input", has_text="Police - banks").locator(".v-slider")
     link.click(position={"x": 3, "y": 10})
     page.get_by_text("Day 0 of 30").wait_for()  # a link's new level rebuilds the model
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [1024, 1920])
+def test_every_chart_fits_its_card_on_a_projector_and_a_wide_screen(
+    browser, dashboard_url, tmp_path, width
+):
+    page = browser.new_context(viewport={"width": width, "height": 768}).new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(dashboard_url)
+    _pick(page, "lesson/tiny")
+    page.get_by_text("Day 0 of 30").wait_for()
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.get_by_text("Day 1 of 30").wait_for()
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length")
+    time.sleep(1.0)  # the resize observer redraws a chart once its card has its width
+    fits = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {"
+        " const card = plot.closest('.v-card').getBoundingClientRect();"
+        " const svg = plot.querySelector('.main-svg').getBoundingClientRect();"
+        " return [svg.left >= card.left - 1, svg.right <= card.right + 1,"
+        " svg.width > 0.8 * card.width]; })"
+    )
+    page.screenshot(path=tmp_path / f"dashboard-{width}.png", full_page=True)
+    assert len(fits) >= 8
+    assert all(inside and right for inside, right, _ in fits), fits
+    assert all(wide for _, _, wide in fits), "a chart spans most of its card"
     page.context.close()
 
 
@@ -238,9 +270,23 @@ def test_a_live_event_and_two_sessions_that_do_not_interfere(browser, dashboard_
     first.get_by_role("button", name="Step", exact=True).click()
     first.get_by_text("day 4: Card crackdown (断卡)").wait_for()
     assert second.locator(".govsim-event", has_text="Card crackdown").count() == 0
+    first.get_by_role("button", name="Start a campaign", exact=True).click()
+    first.get_by_role("button", name="Step", exact=True).click()
+    first.get_by_text("Day 5 of 30").wait_for()
+    # The log renders after the day counter: wait for the lesson's campaign on day 2 and the
+    # two events launched here.
+    first.wait_for_function(
+        "() => document.querySelectorAll('.govsim-view-events .govsim-event').length === 3"
+    )
+    # Each event on a line of its own, below the log's caption (they once ran together).
+    tops = [box["y"] for box in _boxes(first.locator(".govsim-view-events .govsim-event"))]
+    caption = first.locator(".govsim-view-events", has_text="as they happen")
+    assert len(tops) == 3  # the lesson's campaign on day 2, then the two launched here
+    assert tops == sorted(set(tops)), "each below the one before"
+    assert tops[0] > caption.get_by_text("as they happen").bounding_box()["y"]
     second.get_by_role("button", name="Reset", exact=True).click()
     time.sleep(1)
-    assert _day(first) == "Day 4 of 30"
+    assert _day(first) == "Day 5 of 30"
     assert _day(second) == "Day 0 of 30"
     for page in (first, second):
         page.context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 
@@ -24,7 +25,7 @@ def snapshot(lesson):
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_each_chart_is_titled_and_has_a_caption_in_the_language(snapshot, key, draw, language):
     figure = draw(snapshot, language)
-    staff = format_value(snapshot.centre_staff)  # only the centre's title has a value
+    staff = format_value(snapshot.centre_staff_per_100k)  # only the centre's title has a value
     assert figure.layout.title.text == say(f"view_{key}", language, staff=staff)
     assert say(f"caption_{key}", language)
     assert figure.data, key
@@ -89,7 +90,7 @@ def test_the_cooperation_network_draws_every_link_as_thick_as_its_level(lesson):
     for name in ("police_only", "multi_party_hub"):
         snapshot = Simulation(catalogue, Choices(name, residents=2_000)).snapshot()
         figure = figures.cooperation(snapshot, "zh")
-        lines, nodes = figure.data[:-1], figure.data[-1]
+        lines, nodes = figure.data[: len(KNOWN_LINKS)], figure.data[-1]
         assert len(lines) == len(KNOWN_LINKS)
         assert "公安" in nodes.text
         widths[name] = [trace.line.width for trace in lines]
@@ -108,11 +109,40 @@ def test_a_link_that_carried_something_lately_is_lit_with_its_count(snapshot):
     assert lines["police-bank"].line.color == figures.LIT_COLOUR
     assert lines["police-telecom"].line.color == figures.LIT_COLOUR
     assert all(lines[link].line.color != figures.LIT_COLOUR for link in ("bank-telecom",))
-    assert "止付指令: 2" in lines["police-bank"].text
-    counts = figure.data[len(KNOWN_LINKS)]
-    assert sorted(counts.text) == ["2", "4"]
+    assert "止付指令：2" in lines["police-bank"].text
+    quiet_points, badges = figure.data[len(KNOWN_LINKS)], figure.data[len(KNOWN_LINKS) + 1]
+    assert sorted(badges.text) == ["2", "4"]
+    assert len(quiet_points.x) == len(KNOWN_LINKS) - 2
     quiet = figures.cooperation(replace(snapshot, traffic={}), "en")
-    assert len(quiet.data) == len(KNOWN_LINKS) + 1  # no count labels: nothing is lit
+    assert len(quiet.data) == len(KNOWN_LINKS) + 2  # lines, hover points, nodes: no badge
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_each_link_is_hovered_at_a_point_of_its_own_that_names_it(snapshot, language):
+    import itertools
+    import math
+    from dataclasses import replace
+
+    from govsim.scenario.cooperation import KNOWN_LINKS
+
+    figure = figures.cooperation(
+        replace(snapshot, traffic={"police-bank": {"freeze": 1.0}}), language
+    )
+    lines = figure.data[: len(KNOWN_LINKS)]
+    assert all(line.hoverinfo == "skip" for line in lines), "a line hovers only at its ends"
+    points = [t for t in figure.data[len(KNOWN_LINKS) : -1]]
+    hovered = {
+        text: (x, y) for t in points for text, x, y in zip(t.hovertext, t.x, t.y, strict=True)
+    }
+    assert len(hovered) == len(KNOWN_LINKS)
+    for link, line in zip(snapshot.cooperation, lines, strict=True):
+        name = line.text.split("<br>")[0]
+        assert name.startswith("<b>"), link
+        assert len(name) > len("<b></b>"), link
+        assert hovered[line.text] == figures.link_point(link)
+    # In the chart's pixels (about 110 a unit across, 74 up), no two points overlap.
+    places = [(x * 110, y * 74) for x, y in hovered.values()]
+    assert min(math.dist(a, b) for a, b in itertools.combinations(places, 2)) > 24
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -146,8 +176,8 @@ def test_the_centres_chart_has_its_capacity_and_its_seats(snapshot):
     capacity = next(t for t in figure.data if t.name == say("call_capacity", "en"))
     assert set(capacity.y) == {snapshot.call_capacity}
     assert snapshot.call_capacity > 0
-    assert snapshot.centre_staff > 0
-    assert format_value(snapshot.centre_staff) in figure.layout.title.text
+    assert snapshot.centre_staff_per_100k > 0
+    assert format_value(snapshot.centre_staff_per_100k) in figure.layout.title.text
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -165,3 +195,47 @@ def test_a_rings_chain_by_role_in_the_country_and_abroad(snapshot, language):
     assert home.y[0] == say("leader", language, table="chain_roles")
     assert figure.layout.title.text == say("view_chain", language)
     assert figures.chain(None, language).layout.title.text == say("view_chain", language)
+
+
+def _zero_height(axis_range) -> float:
+    """Where zero sits on an axis, as a share of its height from the bottom."""
+    low, high = axis_range
+    return -low / (high - low)
+
+
+@pytest.mark.parametrize(
+    ("daily", "totals"),
+    [
+        ([120.0, -300.0, 50.0], [120.0, -180.0, -130.0]),
+        ([500.0, -40.0, 900.0], [500.0, 460.0, 1360.0]),
+        ([-10.0, -5.0], [-10.0, -15.0]),
+    ],
+)
+def test_both_axes_put_zero_at_one_height_when_a_day_is_below_zero(daily, totals):
+    left, right = figures.zero_aligned(np.array(daily), np.array(totals))
+    assert _zero_height(left["range"]) == pytest.approx(_zero_height(right["range"]))
+    for values, axis in ((daily, left), (totals, right)):
+        low, high = axis["range"]
+        assert low <= min(values), "every value stays on the chart"
+        assert max(values) <= high, "every value stays on the chart"
+    assert right["tickmode"] == "auto"
+    assert "rangemode" not in right
+
+
+def test_axes_stay_automatic_from_zero_when_nothing_is_below_zero():
+    left, right = figures.zero_aligned(np.array([0.0, 3.0]), np.array([0.0, 3.0]))
+    assert left is None
+    assert right == figures.RIGHT_AXIS
+
+
+@pytest.mark.parametrize("draw", [figures.victims, figures.net_loss, figures.rings, figures.centre])
+def test_a_right_axis_has_its_own_ticks_from_zero(snapshot, draw):
+    axis = draw(snapshot).layout.yaxis2
+    assert axis.tickmode == "auto", "not on the left axis's grid (6.7 victims)"
+    assert axis.rangemode == "tozero" or axis.range[0] <= 0
+
+
+def test_each_layer_bar_says_its_count(snapshot):
+    bar = figures.layers(snapshot).data[0]
+    assert bar.texttemplate == "%{x:,.0f}"
+    assert bar.textposition == "outside"

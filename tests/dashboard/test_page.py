@@ -7,7 +7,7 @@ import pytest
 import solara
 
 from govsim.dashboard.catalogue import FOLDERS_VARIABLE, ScenarioCatalogue
-from govsim.dashboard.controls import LanguageSwitch, SettledSlider
+from govsim.dashboard.controls import LanguageSwitch, SettledSlider, WholeNumber, whole_number
 from govsim.dashboard.labels import say
 from govsim.dashboard.page import Page, first_scenario
 from govsim.dashboard.simulation import Choices, Simulation
@@ -75,6 +75,31 @@ def test_a_level_is_reported_once_let_go_not_while_dragged():
     assert reported == []
     slider.fire_event("change", 0.25)  # let go
     assert reported == [0.25]
+
+
+def test_a_number_field_complains_in_the_pages_language():
+    reported = []
+    _, rc = solara.render(
+        WholeNumber("居民人数", 20_000, reported.append, "zh"), handle_error=False
+    )
+    field = rc.find(v.TextField).widget
+    field.v_model = "abc"
+    field.fire_event("focusout")
+    field = rc.find(v.TextField).widget
+    assert field.error
+    assert field.label == "居民人数 (应为整数，实际为“abc”)"
+    assert reported == []
+    field.v_model = "50,000"
+    field.fire_event("focusout")
+    assert reported == [50_000]
+    assert not rc.find(v.TextField).widget.error
+
+
+def test_whole_numbers_are_read_as_people_write_them():
+    assert whole_number(" 20_000 ") == 20_000
+    assert whole_number("-3") == -3  # passed on: the scenario's checks say what is wrong
+    assert whole_number("2e4") is None
+    assert whole_number("") is None
 
 
 def test_without_a_centre_its_place_says_why(lesson):

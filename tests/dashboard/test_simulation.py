@@ -113,6 +113,44 @@ def test_a_path_outside_the_folders_is_an_error_not_a_read(catalogue):
     assert "not a scenario of the dashboard's folders" in simulation.error_text()
 
 
+def test_an_outside_path_is_said_in_chinese_too(catalogue, tmp_path):
+    from govsim.dashboard.catalogue import OutsideFoldersError, inside
+
+    with pytest.raises(OutsideFoldersError) as raised:
+        inside(tmp_path / "lesson", tmp_path / "elsewhere.yaml")
+    assert "outside the scenario folder" in raised.value.render("en")
+    assert "情景文件夹" in raised.value.render("zh")
+    simulation = Simulation(catalogue, Choices("../../etc/passwd"))
+    assert "不是仪表盘情景文件夹中的情景" in simulation.error_text("zh")
+
+
+@pytest.mark.parametrize("seed", [-1, -20_260])
+def test_a_negative_seed_is_an_error_in_the_page_not_a_crash(catalogue, seed):
+    simulation = Simulation(catalogue, Choices("tiny", seed=seed))
+    assert not simulation.ready
+    for language in ("en", "zh"):
+        text = simulation.error_text(language)
+        assert "seed" in text
+        assert f"{seed:_}" in text  # numbers as YAML writes them
+    assert "the dashboard's controls" in simulation.error_text("en")
+    assert "仪表盘的控件" in simulation.error_text("zh")
+    assert "command-line" not in simulation.error_text("en")
+
+
+@pytest.mark.parametrize("residents", [0, -5])
+def test_a_city_of_no_one_is_an_error_not_the_default_city(catalogue, residents):
+    simulation = Simulation(catalogue, Choices("tiny", residents=residents))
+    assert not simulation.ready
+    assert simulation.residents == residents, "the box keeps what the trainer typed"
+    assert "population.size" in simulation.error_text("en")
+
+
+def test_the_seed_chosen_is_the_models_seed(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny", seed=7))
+    assert simulation.scenario.seed == 7
+    assert simulation.model.keyed.seed == 7
+
+
 def test_two_sessions_never_share_a_model(catalogue):
     first, second = (Simulation(catalogue, Choices("tiny")) for _ in range(2))
     first.step(4)
@@ -156,7 +194,7 @@ def test_a_snapshot_holds_the_links_traffic_the_centre_and_the_rings(catalogue):
     assert snapshot.traffic == recent_traffic(link_days, LIT_DAYS)
     assert snapshot.structure == "hub"
     assert snapshot.hub
-    assert snapshot.centre_staff == pytest.approx(1.5 * 3_000 / 1e5)
+    assert snapshot.centre_staff_per_100k == pytest.approx(1.5)
     assert snapshot.call_capacity > 0
     assert snapshot.summary["victims"] == snapshot.total("victims")
     assert snapshot.rings
@@ -187,5 +225,5 @@ def test_the_structure_is_a_setting_like_any_other(catalogue):
     assert simulation.structure() == "none"
     snapshot = simulation.snapshot()
     assert not snapshot.hub
-    assert snapshot.centre_staff == 0.0
+    assert snapshot.centre_staff_per_100k == 0.0
     assert set(snapshot.cooperation.values()) == {0.0}

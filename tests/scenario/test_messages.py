@@ -218,7 +218,7 @@ def chinese_lines(output: str, path: Path) -> list[str]:
 def test_validate_in_chinese_explains_every_problem_in_chinese(path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path), "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("错误：场景文件有")
+    assert result.stderr.startswith("错误：情景文件有")
     lines = chinese_lines(result.stderr, path)
     assert lines
     for line in lines:
@@ -255,4 +255,4 @@ def test_show_without_a_parent_to_compare_says_so_in_chinese() -> None:
     path = SCENARIOS / "baseline.yaml"
     result = runner.invoke(app, ["show", str(path), "--diff", "--lang", "zh"])
     assert result.exit_code == 2
-    assert f"{path}：没有继承其他场景，因此没有可比较的对象；可与另一个文件比较" in result.stderr
+    assert f"{path}：没有继承其他情景，因此没有可比较的对象；可与另一个文件比较" in result.stderr

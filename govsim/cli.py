@@ -195,19 +195,25 @@ def printing_warnings(language: str = "en") -> Iterator[None]:
     prefix and the warning itself follow the language.
     """
     prefix = f"{phrase('warning', language)}{phrase('colon', language)}"
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ScenarioWarning)
-        try:
-            yield
-        finally:
-            for warning in caught:
-                if isinstance(warning.message, ScenarioWarning):
-                    text = warning.message.problem.render(language)
-                    _stderr.print(Text.assemble((prefix, "bold yellow"), text))
-                else:
-                    warnings.showwarning(
-                        warning.message, warning.category, warning.filename, warning.lineno
-                    )
+    raised: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ScenarioWarning)
+            try:
+                yield
+            finally:
+                raised = list(caught)
+    finally:
+        # Shown once recording has stopped: shown while recording, another library's warning
+        # (SALib's, say) would be recorded again into the list being shown, without end.
+        for warning in raised:
+            if isinstance(warning.message, ScenarioWarning):
+                text = warning.message.problem.render(language)
+                _stderr.print(Text.assemble((prefix, "bold yellow"), text))
+            else:
+                warnings.showwarning(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
 
 
 def exits_on_scenario_error[**P, R](command: Callable[P, R]) -> Callable[P, R]:
@@ -356,7 +362,7 @@ def run(
     workers: Workers = 1,
     out: Annotated[
         Path | None,
-        typer.Option(metavar="DIR", help="Results folder (default: results/<scenario name>)."),
+        typer.Option(metavar="DIR", help="Results folder (default: `results/<scenario name>`)."),
     ] = None,
     lang: Language = "en",
     force: Force = False,
@@ -550,7 +556,8 @@ def attribute(
     out: Annotated[
         Path | None,
         typer.Option(
-            metavar="DIR", help="Results folder (default: results/attribute_<scenario>_<players>)."
+            metavar="DIR",
+            help="Results folder (default: `results/attribute_<scenario>_<players>`).",
         ),
     ] = None,
     lang: Language = "en",
@@ -604,6 +611,9 @@ def _print_attribution(attribution: Attribution, language: str) -> None:
     for outcome in ATTRIBUTED:
         for line in outcome_sentences(attribution, outcome, language):
             _stdout.print(Text(f"  {line}"))
+    if attribution.interactions.empty:  # said once, not once per outcome
+        _stdout.print(Text(f"  {word('no_synergy', language)}"))
+        return
     for outcome in ("net_loss", "victims"):
         _stdout.print(Text(f"  {synergy_sentence(attribution.interactions, outcome, language)}"))
 
@@ -637,7 +647,7 @@ def sweep(
     ] = 1,
     out: Annotated[
         Path | None,
-        typer.Option(metavar="DIR", help="Results folder (default: results/<experiment name>)."),
+        typer.Option(metavar="DIR", help="Results folder (default: `results/<experiment name>`)."),
     ] = None,
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first failed run.")

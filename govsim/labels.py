@@ -128,13 +128,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     "warning": ("Warning", "警告"),
     "colon": (": ", "："),
     "problems": (
-        "{count} problem(s) in the scenario:",
-        "情景文件有 {count} 处问题：",
+        "{count} problem(s) found (each names its file, or the command line):",
+        "发现 {count} 处问题（每处都注明所在文件或命令行）：",
     ),
     "wrote_schema": ("Wrote the scenario schema to {file}", "情景 JSON Schema 已写入 {file}"),
     # govsim sweep
     "sweep_plan": (
-        "{name}: {points} points x {replications} replications = {runs} runs "
+        "{name}: {points} points x {replications} replication(s) = {runs} runs "
         "({design} design) into {folder}/",
         "{name}：{points} 个参数点，每点重复 {replications} 次，共 {runs} 次运行（{design} 设计），"
         "结果写入 {folder}/",

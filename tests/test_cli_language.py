@@ -102,10 +102,10 @@ def test_error_heading_and_problems_follow_the_language(tmp_path):
     bad.write_text("name: bad\nagencys: {}\n", encoding="utf-8")
     result = runner.invoke(app, ["show", str(bad), "--lang", "zh"])
     assert result.exit_code == 2
-    assert "错误：情景文件有 1 处问题：" in result.stderr
+    assert "错误：发现 1 处问题" in result.stderr
     assert f"{bad} 第 2 行：agencys：未知的键；是否要写 'agencies'？" in result.stderr
     english = runner.invoke(app, ["validate", str(bad)])
-    assert "Error: 1 problem(s) in the scenario:" in english.stderr
+    assert "Error: 1 problem(s) found" in english.stderr
     assert f"{bad}:2: agencys: unknown key; did you mean 'agencies'?" in english.stderr
 
 

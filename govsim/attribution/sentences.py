@@ -27,10 +27,16 @@ def amount(value: float) -> str:
 
 
 def whole_sentence(row: Mapping[str, Any], kind: str, language: str = "en") -> str:
-    """What all players together change against the empty coalition (a rise said as one)."""
+    """What all players together change against the empty coalition (a rise said as one).
+
+    As a comparison's verdict, an interval that spans zero is said as no clear change, with the
+    reduction and its interval, never as a cut or a rise.
+    """
     value, low, high = float(row["shapley"]), float(row["ci_low"]), float(row["ci_high"])
     key = "whole_effect"
-    if value < 0:
+    if not (low > 0.0 or high < 0.0):
+        key = "whole_unclear"
+    elif value < 0:
         key, value, low, high = "whole_rise", -value, -high, -low
     return word(
         key,
@@ -80,13 +86,22 @@ def outcome_sentences(attribution: Attribution, outcome: str, language: str = "e
 
 
 def synergy_sentence(interactions: pd.DataFrame, outcome: str, language: str = "en") -> str:
-    """The pair with the largest interaction index for ``outcome`` (a note if none)."""
+    """The pair with the largest interaction index for ``outcome`` (a note if none).
+
+    A largest index of zero or below is no synergy (together they earn no more than apart),
+    and one whose interval reaches down to zero or below is no clear synergy.
+    """
     rows = interactions[interactions["outcome"] == outcome]
     if rows.empty:
         return word("no_synergy", language)
     top = rows.loc[rows["index"].idxmax()]
+    key = "strongest_pair"
+    if float(top["index"]) <= 0.0:
+        key = "no_pair_synergy"
+    elif not float(top["ci_low"]) > 0.0:
+        key = "unclear_pair"
     return word(
-        "strongest_pair",
+        key,
         language,
         noun=noun(outcome, language),
         first=player_label(str(top["player_a"]), language),

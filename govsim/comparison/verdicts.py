@@ -1,10 +1,13 @@
 """Verdicts in words: what a scenario changes, by how much and how sure, for a key outcome.
 
-A difference is *clear* when its 95% interval excludes zero, and so does the relative
-change's; otherwise the verdict says "no clear difference" and gives the interval, so that the
-reader sees how large a difference the data still allow. Counts and money are given as a
-relative change ("cuts net loss by 41%"); shares as a difference in percentage points, since a
-relative change of a share ("recovery up 50%" from 2% to 3%) misleads.
+A difference is *clear* when the 95% interval of the paired difference excludes zero;
+otherwise the verdict says "no clear difference" and gives that interval, so that the reader
+sees how large a difference the data still allow. Counts and money are given as a relative
+change ("cuts net loss by 41%") where its interval excludes zero too, else as the difference
+itself (with few replications the ratio's interval can span zero while the difference's does
+not: the direction is then clear, its size in percent is not). Shares are given as a
+difference in percentage points, since a relative change of a share ("recovery up 50%" from 2%
+to 3%) misleads.
 """
 
 from __future__ import annotations
@@ -22,23 +25,28 @@ from govsim.tables import format_value
 
 
 def direction(row: Mapping[str, Any]) -> str:
-    """``cut``, ``rise``, ``unclear`` (an interval spans zero) or ``too_few`` (under two pairs).
+    """``cut``, ``rise``, ``unclear`` (the difference's interval spans zero) or ``too_few``.
 
-    For counts and money the relative change's interval must exclude zero too, where there is
-    one (none where the reference's mean is not clearly above zero). A share is judged, and
-    told, by its difference in points alone: its relative change is not shown, and a small
-    reference share (police alone recover about 1%) makes that ratio's interval wide even when
-    the difference in points is clear.
+    Judged by the paired difference's interval alone (``too_few``: under two pairs), the one
+    the verdict quotes when it finds no clear difference: a verdict never says "no clear
+    difference" beside an interval that excludes zero.
     """
     if int(row["replications"]) < 2:
         return "too_few"
-    clear = _clear(float(row["difference_ci_low"]), float(row["difference_ci_high"]))
-    relative_low, relative_high = float(row["relative_ci_low"]), float(row["relative_ci_high"])
-    if is_share(str(row["outcome"])):
-        relative_low = math.nan
-    if not clear or not (math.isnan(relative_low) or _clear(relative_low, relative_high)):
+    if not _clear(float(row["difference_ci_low"]), float(row["difference_ci_high"])):
         return "unclear"
     return "cut" if float(row["difference"]) < 0 else "rise"
+
+
+def relative_is_clear(row: Mapping[str, Any]) -> bool:
+    """Whether a count's or money's relative change has an interval that excludes zero.
+
+    Never for a share, judged and told in points: a small reference share (police alone
+    recover about 1%) makes the ratio's interval wide even when the points are clear.
+    """
+    if is_share(str(row["outcome"])):
+        return False
+    return _clear(float(row["relative_ci_low"]), float(row["relative_ci_high"]))
 
 
 def verdict(row: Mapping[str, Any], language: str = "en") -> str:
@@ -58,10 +66,10 @@ def verdict(row: Mapping[str, Any], language: str = "en") -> str:
     if key == "unclear":
         amount, low_text, high_text = _absolute(difference, low, high, outcome, language)
         return word("unclear", language, amount=amount, low=low_text, high=high_text, **names)
-    if is_share(outcome) or math.isnan(float(row["relative_ci_low"])):
-        amounts = _absolute(difference, low, high, outcome, language)
-    else:
+    if relative_is_clear(row):
         amounts = _percent(relative, float(row["relative_ci_low"]), float(row["relative_ci_high"]))
+    else:
+        amounts = _absolute(difference, low, high, outcome, language)
     amount, low_text, high_text = _sized(amounts, key == "cut")
     return word(key, language, amount=amount, low=low_text, high=high_text, **names)
 

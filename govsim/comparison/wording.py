@@ -193,6 +193,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "All together reduce {noun} by {amount} (95% CI {low} to {high}) against {empty}",
         "相比{empty}，全体合计使{noun}减少 {amount}（95%置信区间 {low} 至 {high}）",
     ),
+    "whole_unclear": (
+        "All together make no clear difference to {noun} against {empty} (reduction {amount}, "
+        "95% CI {low} to {high})",
+        "相比{empty}，全体合计对{noun}无明显影响（减少量 {amount}，95%置信区间 {low} 至 {high}）",
+    ),
     "whole_rise": (
         "All together raise {noun} by {amount} (95% CI {low} to {high}) against {empty}",
         "相比{empty}，全体合计使{noun}增加 {amount}（95%置信区间 {low} 至 {high}）",
@@ -214,6 +219,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "strongest_pair": (
         "Strongest synergy for {noun}: {first} with {second}, {amount} (95% CI {low} to {high})",
         "{noun}方面协同最强的一对：{first} 与 {second}，{amount}（95%置信区间 {low} 至 {high}）",
+    ),
+    "no_pair_synergy": (
+        "No pair shows synergy for {noun}: together no two players earn more than apart (the "
+        "largest index, {first} with {second}, is {amount}; 95% CI {low} to {high})",
+        "{noun}方面没有任何一对呈现协同：没有两个参与者合作比各自行动收获更多"
+        "（最大的指数为 {first} 与 {second}，{amount}；95%置信区间 {low} 至 {high}）",
+    ),
+    "unclear_pair": (
+        "No clear synergy for {noun}: the largest, {first} with {second}, is {amount} (95% CI "
+        "{low} to {high})",
+        "{noun}方面无明显协同：最大的一对为 {first} 与 {second}，"
+        "{amount}（95%置信区间 {low} 至 {high}）",
     ),
     "no_synergy": (
         "Interaction indices were not estimated: with more than 8 players they need "

@@ -8,7 +8,7 @@ import string
 
 import pytest
 
-from govsim.comparison.verdicts import cost_sentence, verdict
+from govsim.comparison.verdicts import cost_sentence, short_verdict, verdict
 from govsim.comparison.wording import COMPARISON_MEASURES, NOUNS, PARTIES, PLAYERS, WORDS
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -60,9 +60,23 @@ def test_an_interval_across_zero_is_no_clear_difference():
     assert "受害人数无明显差异" in verdict(unclear, "zh")
 
 
-def test_a_relative_change_across_zero_is_no_clear_difference_either():
-    text = verdict({**row(), "relative_ci_high": 0.01}, "en")
-    assert "no clear difference in net loss" in text
+def test_a_clear_difference_whose_ratio_is_unclear_is_told_as_the_difference():
+    # With few replications the relative change's interval can reach across zero while the
+    # paired difference's does not: the direction is clear, the size in percent is not. The
+    # verdict once said "no clear difference" beside an interval that excluded zero.
+    unsure_ratio = {**row(), "relative_ci_high": 0.01}
+    assert verdict(unsure_ratio, "en") == (
+        "multi_party_hub cuts net loss by 41 (95% CI 35 to 47) against police_only"
+    )
+    assert short_verdict(unsure_ratio, "en") == short_verdict(row(), "en")
+
+
+def test_no_clear_difference_is_said_only_beside_an_interval_that_spans_zero():
+    for low, high in ((-47.0, -35.0), (-47.0, 3.0), (2.0, 9.0)):
+        for relative_high in (-0.35, 0.01):
+            case = {**row(low=low, high=high), "relative_ci_high": relative_high}
+            spans = low < 0 < high
+            assert ("no clear difference" in verdict(case, "en")) is spans, (low, high)
 
 
 def test_a_share_is_told_in_percentage_points():

@@ -164,7 +164,7 @@ def test_cli_sweep_prints_what_it_did(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "8 runs" in done.stdout
     assert "8 ok, 0 failed" in done.stdout
-    assert "4 points x 2 replications = 8 runs" in done.stderr
+    assert "4 points x 2 replication(s) = 8 runs" in done.stderr
 
 
 def _malloc_trim_threshold() -> str | None:

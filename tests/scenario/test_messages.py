@@ -218,7 +218,7 @@ def chinese_lines(output: str, path: Path) -> list[str]:
 def test_validate_in_chinese_explains_every_problem_in_chinese(path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path), "--lang", "zh"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("错误：情景文件有")
+    assert result.stderr.startswith("错误：发现")
     lines = chinese_lines(result.stderr, path)
     assert lines
     for line in lines:

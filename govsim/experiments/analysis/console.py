@@ -33,19 +33,35 @@ def index_table(analysis: Analysis, language: str) -> Table | None:
 
 
 def span_table(analysis: Analysis, language: str) -> Table:
-    """Per parameter and outcome: how far the mean moves across the parameter's levels."""
+    """Per parameter and outcome: how far the mean moves across the parameter's levels.
+
+    The parameters are ranked by their span in the first outcome, largest first (spans of
+    different outcomes are in different units, so one of them has to set the order).
+    """
     spans = effect_spans(analysis.effects)
     wide = spans.pivot(index="parameter", columns="outcome", values="span")
-    table = Table(title=word("spans_title", language))
+    first = label(analysis.outcomes[0], language)
+    title = word("spans_title", language) + word("spans_ranked", language, outcome=first)
+    table = Table(title=title)
     table.add_column(word("parameter", language))
     for outcome in analysis.outcomes:
         table.add_column(label(outcome, language), justify="right")
-    for path in analysis.swept.paths:
+    for path in ranked_by_span(analysis.swept.paths, wide, analysis.outcomes[0]):
         values = [
             _number(wide.loc[path, o]) if path in wide.index else "-" for o in analysis.outcomes
         ]
         table.add_row(path, *values)
     return table
+
+
+def ranked_by_span(paths: list[str], wide: pd.DataFrame, outcome: str) -> list[str]:
+    """The parameters by their span in ``outcome``, largest first; those without one last."""
+
+    def span(path: str) -> float:
+        value = wide[outcome].get(path, math.nan) if outcome in wide else math.nan
+        return -math.inf if pd.isna(value) else float(value)
+
+    return sorted(paths, key=span, reverse=True)  # a stable sort: ties keep the file's order
 
 
 def box_table(found: Discovery, language: str) -> Table:

@@ -31,7 +31,8 @@ def main_effects(swept: Swept, outcomes: list[str]) -> pd.DataFrame:
         for outcome in outcomes:
             for level, values in runs[outcome].groupby(groups, sort=True, observed=True):
                 mean, low, high = mean_ci(values)
-                rows.append((outcome, parameter.path, level, mean, low, high, len(values)))
+                counted = int(values.notna().sum())  # runs with a value (a median may have none)
+                rows.append((outcome, parameter.path, level, mean, low, high, counted))
     frame = pd.DataFrame(rows, columns=list(EFFECT_COLUMNS))
     frame["level"] = frame["level"].astype(str) if _mixed(frame["level"]) else frame["level"]
     return frame

@@ -138,6 +138,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Main-effect span (largest minus smallest level mean)",
         "主效应幅度（各水平均值的最大值减最小值）",
     ),
+    "spans_ranked": (", ranked by {outcome}", "，按{outcome}排序"),
     "surface_title": ("Response surfaces", "响应曲面"),
     "surface_note": (
         "Mean over replications at each point of the two-parameter grid.",

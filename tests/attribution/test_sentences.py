@@ -1,0 +1,65 @@
+"""The attribution's sentences state a direction only where the interval shows one."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from govsim.attribution.sentences import synergy_sentence, whole_sentence
+
+
+def whole(value: float, low: float, high: float) -> dict:
+    return {"outcome": "net_loss", "shapley": value, "ci_low": low, "ci_high": high}
+
+
+@pytest.mark.parametrize(
+    ("row", "start"),
+    [
+        (whole(500.0, 300.0, 700.0), "All together reduce net loss by 500"),
+        (whole(-500.0, -700.0, -300.0), "All together raise net loss by 500"),
+        (whole(20.0, -25.0, 64.0), "All together make no clear difference to net loss"),
+        (whole(-20.0, -64.0, 25.0), "All together make no clear difference to net loss"),
+    ],
+)
+def test_the_whole_effect_has_a_direction_only_when_its_interval_excludes_zero(row, start):
+    assert whole_sentence(row, "parties", "en").startswith(start)
+
+
+def test_the_unclear_whole_effect_speaks_chinese():
+    text = whole_sentence(whole(20.0, -25.0, 64.0), "parties", "zh")
+    assert "无明显影响" in text
+
+
+def pairs(index: float, low: float, high: float) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "outcome": "net_loss",
+                "player_a": "police",
+                "player_b": "banks",
+                "index": index,
+                "ci_low": low,
+                "ci_high": high,
+            },
+            {
+                "outcome": "net_loss",
+                "player_a": "police",
+                "player_b": "telecoms",
+                "index": index / 2 - 1,
+                "ci_low": low,
+                "ci_high": high,
+            },
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("index", "low", "high", "start"),
+    [
+        (900.0, 100.0, 1700.0, "Strongest synergy for net loss"),
+        (900.0, -100.0, 1700.0, "No clear synergy for net loss"),
+        (0.0, 0.0, 0.0, "No pair shows synergy for net loss"),
+    ],
+)
+def test_a_synergy_is_named_strongest_only_when_it_is_clearly_above_zero(index, low, high, start):
+    assert synergy_sentence(pairs(index, low, high), "net_loss", "en").startswith(start)

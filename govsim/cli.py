@@ -74,7 +74,7 @@ from govsim.tables import market_table, summary_table
 EXIT_INVALID = 2
 """Exit status for invalid input (a bad scenario), as for a command-line usage error."""
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-PIPED_WIDTH = 200
+PIPED_WIDTH = 400
 """Columns of output that is not a terminal: wide enough that no table row wraps."""
 
 app = typer.Typer(

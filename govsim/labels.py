@@ -94,9 +94,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "table_note": (
         "Mean and 95% confidence interval over {replications} replication(s); "
-        "intervals are cut at zero.",
-        "{replications} 次重复运行的均值与95%置信区间；区间下限最低为零。",
+        "intervals are cut at zero. City's share: the market's count attributed to the city by "
+        "its share of the market's residents (the market table gives the whole market's).",
+        "{replications} 次重复运行的均值与95%置信区间；区间下限最低为零。"
+        "本市份额：全市场计数按本市居民占市场居民的比例计入本市（市场表给出全市场的数字）。",
     ),
+    "attributed_mark": (" (city's share)", "（本市份额）"),
     "progress": ("Replications", "重复运行"),
     "out_is_a_file": (
         "{folder} is a file, not a folder: give --out a folder for the results",

@@ -12,6 +12,7 @@ import math
 from rich.table import Table
 
 from govsim.labels import HEADERS, is_share, label, phrase
+from govsim.metrics import ATTRIBUTED
 from govsim.results import market_statistics, summary_statistics
 from govsim.runner import RunResults
 
@@ -25,8 +26,11 @@ def summary_table(results: RunResults, language: str = "en") -> Table:
     _add_columns(table, ("measure", "mean", "ci", "per_100k"), language)
     for row in summary_statistics(results.summary).itertuples():
         per = "" if math.isnan(row.per_100k) else format_value(row.per_100k)
+        name = label(row.measure, language)
+        if row.measure in ATTRIBUTED:  # the market table has a row of the same name
+            name += phrase("attributed_mark", language)
         table.add_row(
-            label(row.measure, language),
+            name,
             format_value(row.mean, row.measure),
             format_interval(row.ci_low, row.ci_high, row.measure),
             per,

@@ -87,3 +87,22 @@ def test_phrase_fills_values():
 
 def test_timeseries_counts_with_a_label_are_real_columns():
     assert {"flagged", "leads", "leads_expired", "dissuasion_calls"} <= set(DAILY_COUNTS)
+
+
+def test_the_city_table_marks_the_market_counts_it_attributes():
+    from rich.console import Console
+
+    from govsim.runner import run
+    from govsim.tables import market_table, summary_table
+    from tests.helpers import shipped
+
+    results = run(shipped("police_only", residents=1_000, days=5, warmup=5), replications=1)
+    printed = {}
+    for name, table in (("city", summary_table(results)), ("market", market_table(results))):
+        console = Console(record=True, width=300)
+        console.print(table)
+        printed[name] = console.export_text()
+    assert "Arrests (city's share)" in printed["city"]
+    assert "Victims (city's share)" not in printed["city"], "only the market's counts"
+    assert "Arrests" in printed["market"]
+    assert "city's share" not in printed["market"]

@@ -6,7 +6,7 @@ and its 95% interval (a band for a daily series, whiskers for a bar).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -143,17 +143,26 @@ def costs_figure(runs: Sequence[RunResults], title: str, language: str) -> go.Fi
 
 
 def by_place_figure(
-    runs: Sequence[RunResults], frame_name: str, place: str, title: str, language: str
+    runs: Sequence[RunResults],
+    frame_name: str,
+    place: str,
+    title: str,
+    language: str,
+    names: Mapping[object, str] | None = None,
 ) -> go.Figure:
-    """Net loss per scam type (``by_scam``) or district (``by_region``), mean and 95% interval."""
+    """Net loss per scam type (``by_scam``) or district (``by_region``), mean and 95% interval.
+
+    ``names`` gives each place its label (a scam type's name in the language, not its key).
+    """
     figure = go.Figure()
+    names = names or {}
     for index, results in enumerate(runs):
         frame = getattr(results, frame_name)
         per_replication = frame.groupby(["replication", place])["net_loss"].sum().unstack(place)
         stats = [mean_ci(per_replication[column]) for column in per_replication.columns]
         figure.add_trace(
             go.Bar(
-                x=list(per_replication.columns),
+                x=[names.get(column, str(column)) for column in per_replication.columns],
                 y=[mean for mean, _, _ in stats],
                 name=results.scenario.name,
                 marker_color=colour(index),

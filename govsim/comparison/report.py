@@ -30,6 +30,7 @@ from govsim.comparison.running import Comparison
 from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
 from govsim.comparison.wording import outcome_label, word
 from govsim.labels import HEADERS, label
+from govsim.scenario.fields import text_in
 from govsim.scenario.showing import cell, differences
 
 PAIRING_COLUMNS = ("pairing_efficiency", "pairing_ci_low", "pairing_ci_high")
@@ -217,8 +218,13 @@ def _losses_section(comparison: Comparison, language: str, figures: _Figures) ->
     frames = [results.summary for results in runs]
     yuan = word("yuan", language)
     losses = bars_figure(runs, frames, LOSSES, word("losses_title", language), language, unit=yuan)
+    scam_names = {
+        key: text_in(scam.label, language) if scam.label else key
+        for results in runs
+        for key, scam in results.scenario.scam_types.items()
+    }
     by_scam = by_place_figure(
-        runs, "by_scam", "scam_type", word("by_scam_title", language), language
+        runs, "by_scam", "scam_type", word("by_scam_title", language), language, scam_names
     )
     by_region = by_place_figure(
         runs, "by_region", "region", word("by_region_title", language), language

@@ -138,9 +138,8 @@ def cost_sentence(row: Mapping[str, Any], language: str = "en") -> str:
     if math.isnan(ratio):
         low, high = float(row["extra_cost_ci_low"]), float(row["extra_cost_ci_high"])
         texts = [_signed(float(row["extra_cost"])), _signed(low), _signed(high)]
-        return word(
-            "no_extra_cost", language, amount=texts[0], low=texts[1], high=texts[2], **names
-        )
+        key = "cheaper" if high < 0.0 else "no_extra_cost"
+        return word(key, language, amount=texts[0], low=texts[1], high=texts[2], **names)
     low, high = float(row["prevented_per_yuan_ci_low"]), float(row["prevented_per_yuan_ci_high"])
     if high < 0.0:  # the extra cost comes with more loss: said as a rise, in positive numbers
         texts = [_ratio(-v) for v in (ratio, high, low)]

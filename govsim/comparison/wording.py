@@ -96,9 +96,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "{scenario} 相比 {reference}，每多投入 1 元治理成本，净损失反而增加 {amount} 元"
         "（95%置信区间 {low} 至 {high}）",
     ),
+    "cheaper": (
+        "{scenario} costs clearly less than {reference} (difference {amount} yuan, 95% CI "
+        "{low} to {high}): there is no extra yuan to weigh the loss prevented against",
+        "{scenario} 的治理成本明显低于 {reference}（差值 {amount} 元，95%置信区间 {low} 至 "
+        "{high}），没有多投入的成本，故不计算每元成本减少的损失",
+    ),
     "no_extra_cost": (
-        "{scenario} costs no clearly more than {reference} (difference {amount} yuan, 95% CI "
-        "{low} to {high}): loss prevented per yuan is not given",
+        "{scenario} does not clearly cost more than {reference} (difference {amount} yuan, "
+        "95% CI {low} to {high}): loss prevented per extra yuan is not given",
         "{scenario} 的治理成本与 {reference} 相比并无明显增加（差值 {amount} 元，95%置信区间 "
         "{low} 至 {high}），故不计算每元成本减少的损失",
     ),

@@ -29,6 +29,7 @@ from govsim.scenario.errors import (
     problems_from_validation,
     show,
 )
+from govsim.scenario.kinds import written_kind_problems
 from govsim.scenario.limits import (
     MAX_FILE_BYTES,
     BoundedComposer,
@@ -183,10 +184,14 @@ def dump_scenario(scenario: Scenario) -> str:
 
 def _validate(document: Document) -> Scenario:
     try:
-        return Scenario.model_validate(document.data)
+        scenario = Scenario.model_validate(document.data)
     except ValidationError as error:
         problems = problems_from_validation(error, document.data, Scenario, document.locate)
         raise ScenarioError(problems) from None
+    mistyped = written_kind_problems(document.data, scenario, document.locate)
+    if mistyped:
+        raise ScenarioError(mistyped)
+    return scenario
 
 
 def _check_resources(scenario: Scenario, document: Document) -> None:

@@ -63,6 +63,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "either": ("{first} or {second}", "{first}或{second}"),
     "both": ("{first} and {second}", "{first}和{second}"),
     "expected_got": ("expected {expected}, got {got}", "应为{expected}，实为{got}"),
+    "written_number_fix": (
+        "write the number itself, unquoted (YAML reads yes, no, on and off as true or false, "
+        "and a quoted value as text)",
+        "直接写数字，不加引号"
+        "（YAML 会把 yes、no、on、off 读作 true 或 false，把带引号的值读作文本）",
+    ),
+    "written_bool_fix": (
+        "write true or false, unquoted",
+        "写 true 或 false，不加引号",
+    ),
     # --- Keys ---------------------------------------------------------------------------------
     "unknown_key": ("unknown key", "未知的键"),
     "valid_keys": ("valid keys here: {keys}", "此处可用的键：{keys}"),

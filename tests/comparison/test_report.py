@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -53,3 +54,21 @@ def test_the_report_has_every_section_in_its_language(three, language, headings)
         assert any(heading in text for text in found), heading
     assert f'lang="{"zh-CN" if language == "zh" else "en"}"' in page
     assert page.count("multi_party_hub") > 3
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_scam_types_are_named_not_keyed_in_the_loss_chart(three, language):
+    from govsim.comparison.charts import by_place_figure
+    from govsim.scenario.fields import text_in
+
+    scenario = three.runs[0].scenario
+    names = {key: text_in(scam.label, language) for key, scam in scenario.scam_types.items()}
+    page = report_html(three, language)
+    labelled = [name for key, name in names.items() if name != key]
+    assert labelled
+    # Plotly's JSON in the page writes Chinese as \\u escapes.
+    assert any(name in page or json.dumps(name)[1:-1] in page for name in labelled)
+    figure = by_place_figure(three.runs, "by_scam", "scam_type", "t", language, names)
+    shown = set(figure.data[0].x)
+    assert shown <= set(names.values())
+    assert not shown & (set(names) - set(names.values())), "no key shown where a name exists"

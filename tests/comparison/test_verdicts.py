@@ -133,8 +133,17 @@ def test_cost_effectiveness_sentence():
 def test_no_cost_effectiveness_without_a_clear_extra_cost():
     nan = math.nan
     text = cost_sentence(cost_row(nan, nan, nan, 100.0, -50.0, 250.0), "en")
-    assert text.startswith("multi_party_hub costs no clearly more than police_only")
+    assert text.startswith("multi_party_hub does not clearly cost more than police_only")
     assert "95% CI -50 to 250" in text
+
+
+def test_a_clearly_cheaper_scenario_is_said_to_cost_less():
+    nan = math.nan
+    text = cost_sentence(cost_row(nan, nan, nan, -36_906.0, -54_031.0, -19_781.0), "en")
+    assert text.startswith("multi_party_hub costs clearly less than police_only")
+    assert "明显低于" in cost_sentence(
+        cost_row(nan, nan, nan, -36_906.0, -54_031.0, -19_781.0), "zh"
+    )
 
 
 @pytest.mark.parametrize("table", [WORDS, NOUNS, COMPARISON_MEASURES, PARTIES, PLAYERS])

@@ -112,7 +112,8 @@ def condition(frame: pd.DataFrame, expression: str, columns: list[str]) -> pd.Se
     names = checked_names(expression)
     unknown = sorted(names - set(columns))
     if unknown:
-        hint = suggest(unknown[0], columns) or ""
+        suggestion = suggest(unknown[0], columns)
+        hint = f" ({suggestion})" if suggestion else ""
         choices = ", ".join(columns)
         raise AnalysisError("unknown_column", names=", ".join(unknown), hint=hint, columns=choices)
     try:

@@ -67,7 +67,8 @@ def checked_outcomes(swept: Swept, outcomes: list[str] | None) -> list[str]:
     columns = swept.outcome_columns
     unknown = [name for name in names if name not in columns]
     if unknown:
-        hint = suggest(unknown[0], columns) or ""
+        suggestion = suggest(unknown[0], columns)
+        hint = f" ({suggestion})" if suggestion else ""
         raise AnalysisError(
             "unknown_outcome", names=", ".join(unknown), hint=hint, columns=", ".join(columns)
         )

@@ -68,14 +68,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "请去掉 --indices，或用 design: sobol 或 design: morris 的实验重新扫描",
     ),
     "unknown_outcome": (
-        "--outcomes: {names} is not an outcome column of this sweep {hint}; choose among: "
-        "{columns}",
-        "--outcomes：{names} 不是该扫描的结果列 {hint}；可选：{columns}",
+        "--outcomes: {names} is not an outcome column of this sweep{hint}; choose among: {columns}",
+        "--outcomes：{names} 不是该扫描的结果列{hint}；可选：{columns}",
     ),
     "unknown_column": (
-        "--discover: {names} is not an outcome column of this sweep {hint}; the expression "
+        "--discover: {names} is not an outcome column of this sweep{hint}; the expression "
         "may use: {columns}",
-        "--discover：{names} 不是该扫描的结果列 {hint}；表达式可以使用：{columns}",
+        "--discover：{names} 不是该扫描的结果列{hint}；表达式可以使用：{columns}",
     ),
     "bad_expression": (
         "--discover: cannot read {expression!r} ({reason}): write a condition over outcome "

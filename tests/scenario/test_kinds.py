@@ -1,0 +1,49 @@
+"""A value written as another kind is an error, not a quiet conversion (yes as 1, "no" as false)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govsim.scenario import ScenarioError, load_scenario
+from tests.helpers import SCENARIOS
+
+FILE = """\
+extends: {parent}
+name: 写法有误
+agencies:
+  police:
+    capability: yes
+  platforms:
+    capability: "0.3"
+  banks:
+    enabled: "no"
+  telecoms:
+    capability: 1
+fraud:
+  max_rings: 400.0
+"""
+
+
+def test_every_value_written_as_another_kind_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "kinds.yaml"
+    path.write_text(FILE.format(parent=SCENARIOS / "baseline.yaml"), encoding="utf-8")
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(path)
+    problems = {problem.key_path: problem for problem in raised.value.problems}
+    assert set(problems) == {
+        "agencies.police.capability",
+        "agencies.platforms.capability",
+        "agencies.banks.enabled",
+    }, "a whole number for a decimal one (1, 400.0 for 400) is fine"
+    assert problems["agencies.police.capability"].line == 5
+    assert problems["agencies.banks.enabled"].line == 9
+    english = raised.value.render("en")
+    assert "agencies.police.capability: expected a number, got true" in english
+    assert "agencies.platforms.capability: expected a number, got '0.3'" in english
+    assert "agencies.banks.enabled: expected true or false, got 'no'" in english
+    assert "应为数字，实为 true" in raised.value.render("zh")
+
+
+def test_shipped_scenarios_are_written_as_their_kinds():
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        load_scenario(path)

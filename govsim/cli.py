@@ -583,6 +583,18 @@ def attribute(
     _exit_unless_writable(out_dir, force, lang)
     planned = attribution_plan(attribution_game, seed, orders, pair_samples)
     total = replications * len(planned.runs)
+    # Said before the runs start: a --players links attribution can take many minutes.
+    size = word(
+        "attribution_plan",
+        lang,
+        players=len(attribution_game.players),
+        coalitions=len(planned.masks),
+        runs=len(planned.runs),
+        replications=replications,
+        total=total,
+        workers=workers,
+    )
+    _stderr.print(Text(size))
     with _progress(total, lang) as advance:
         attribution = attribute_effect(
             attribution_game, replications, seed, workers, orders, advance, pair_samples

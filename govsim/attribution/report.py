@@ -51,6 +51,13 @@ def _lead(attribution: Attribution, language: str) -> str:
     )
 
 
+def share_text(share: float) -> str:
+    """A share of the whole as a whole percentage: "-" if none, never "-0%"."""
+    if math.isnan(share):
+        return "-"
+    return f"{share:.0%}" if round(share * 100) != 0 else "0%"
+
+
 def _outcome_section(
     attribution: Attribution, outcome: str, language: str, figures: _Figures
 ) -> list[str]:
@@ -66,8 +73,9 @@ def _outcome_section(
             [
                 (player_label(str(row["player"]), language), ""),
                 (amount(row["shapley"]), ""),
-                (f"{amount(row['ci_low'])} - {amount(row['ci_high'])}", ""),
-                ("-" if math.isnan(row["share"]) else f"{row['share']:.0%}", ""),
+                # As the console writes it: "-3,680 - 1,530" read as a subtraction.
+                (f"[{amount(row['ci_low'])}, {amount(row['ci_high'])}]", ""),
+                (share_text(row["share"]), ""),
             ]
             for row in rows.to_dict("records")
         ),

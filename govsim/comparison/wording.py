@@ -276,6 +276,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "每对参与者的交互指数由按该指数权重抽取的 {samples} 个其他参与者联盟估计，"
         "区间计入该抽样误差。",
     ),
+    "attribution_plan": (
+        "{players} players: {coalitions} coalitions, {runs} of them run (the others run the same) "
+        "x {replications} replication(s) = {total} runs on {workers} worker(s)",
+        "{players} 个参与者：{coalitions} 个联盟，其中 {runs} 个需要运行（其余结果相同），"
+        "各 {replications} 次重复运行，共 {total} 次运行，使用 {workers} 个进程",
+    ),
     "attribution_finished": (
         "{coalitions} coalitions x {replications} replication(s) in {seconds:.1f} s; results in "
         "{folder}/, report {report}",

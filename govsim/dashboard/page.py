@@ -77,6 +77,18 @@ def Page() -> None:
 
 
 @solara.component
+def ScenarioDescription(simulation: Simulation, lang: str) -> None:
+    """What the scenario is, in the page's language: a file name alone tells a class little."""
+    scenario = simulation.scenario
+    if scenario is not None and scenario.description:
+        solara.Text(
+            scenario.describe(lang),
+            classes=["govsim-description"],
+            style={"display": "block", "font-size": "0.85em", "margin-bottom": "8px"},
+        )
+
+
+@solara.component
 def SingleRun(catalogue: ScenarioCatalogue, keys: list[str], lang: str) -> None:
     """One scenario, its controls in the sidebar and its views beside them."""
     choices = solara.use_reactive(Choices(scenario=first_scenario(keys)))
@@ -90,6 +102,7 @@ def SingleRun(catalogue: ScenarioCatalogue, keys: list[str], lang: str) -> None:
     with solara.Sidebar():
         with solara.Card(say("controls", lang), margin=0):
             CityControls(choices, keys, simulation.residents, lang)
+            ScenarioDescription(simulation, lang)
             RunControls(player, speed, snapshot.finished, lang)
         if simulation.ready:
             with solara.Card(say("live_events", lang), margin=0):

@@ -299,8 +299,12 @@ def _explain(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[_Iss
         return [_bad_key(details, path)]
     if kind == "extra_forbidden":
         return [_unknown_key(schema, path)]
+    if kind == "missing" and path and type(path[-1]) is int:
+        return [_too_few_values(schema, details, path)]
     if kind == "missing":
         return [_missing(schema, path)]
+    if kind == "too_short":
+        return [_too_short(details, path)]
     if kind in _RANGE_ERRORS:
         return [_out_of_range(schema, details, path)]
     if kind in _TYPE_ERRORS:
@@ -347,6 +351,24 @@ def _missing(schema: _Schema, path: KeyPath) -> _Issue:
     if builtin:
         hint = Message("new_scam_type_needs", builtin=builtin, key=path[-1], expected=expected)
     return _Issue(path, Message("missing_key"), expected, hint, on_key=True)
+
+
+def _too_few_values(schema: _Schema, details: ErrorDetails, path: KeyPath) -> _Issue:
+    """A fixed-length list (a range's low and high) with a value missing at ``path[-1]``."""
+    annotation, _ = schema.lookup(path[:-1])
+    count = len([arg for arg in typing.get_args(annotation) if arg is not Ellipsis])
+    count = max(count, int(path[-1]) + 1)
+    message = Message("too_few_values", count=count, got=int(path[-1]))
+    fix = "too_few_values_range_fix" if path[-2:-1] == ("range",) else "too_few_values_fix"
+    return _Issue(path[:-1], message, hint=Message(fix, count=count))
+
+
+def _too_short(details: ErrorDetails, path: KeyPath) -> _Issue:
+    """A list with fewer items than it needs (levels: [])."""
+    context = details.get("ctx", {})
+    least, got = context.get("min_length", 1), context.get("actual_length", 0)
+    message = Message("too_few_items", least=least, got=got)
+    return _Issue(path, message, hint=Message("too_few_items_fix", least=least))
 
 
 def _missing_tag(schema: _Schema, path: KeyPath) -> _Issue:

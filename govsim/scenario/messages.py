@@ -63,6 +63,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "either": ("{first} or {second}", "{first}或{second}"),
     "both": ("{first} and {second}", "{first}和{second}"),
     "expected_got": ("expected {expected}, got {got}", "应为{expected}，实为{got}"),
+    "too_few_values": (
+        "expected {count} values in brackets, got {got}",
+        "方括号中应有 {count} 个值，实为 {got} 个",
+    ),
+    "too_few_values_fix": (
+        "write all {count} in the brackets",
+        "在方括号中写全 {count} 个值",
+    ),
+    "too_few_values_range_fix": (
+        "write both ends, e.g. range: [0.2, 0.8]",
+        "写出上下限，例如 range: [0.2, 0.8]",
+    ),
+    "too_few_items": (
+        "expected at least {least} item(s), got {got}",
+        "应至少有 {least} 项，实为 {got} 项",
+    ),
+    "too_few_items_fix": (
+        "list at least {least} value(s) in the brackets, e.g. levels: [0.2, 0.8]",
+        "在方括号中至少列出 {least} 个值，例如 levels: [0.2, 0.8]",
+    ),
     "written_number_fix": (
         "write the number itself, unquoted (YAML reads yes, no, on and off as true or false, "
         "and a quoted value as text)",

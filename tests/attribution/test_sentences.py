@@ -63,3 +63,11 @@ def pairs(index: float, low: float, high: float) -> pd.DataFrame:
 )
 def test_a_synergy_is_named_strongest_only_when_it_is_clearly_above_zero(index, low, high, start):
     assert synergy_sentence(pairs(index, low, high), "net_loss", "en").startswith(start)
+
+
+def test_a_share_near_zero_is_zero_percent_not_minus_zero():
+    from govsim.attribution.report import share_text
+
+    assert share_text(-0.004) == "0%"
+    assert share_text(0.416) == "42%"
+    assert share_text(float("nan")) == "-"

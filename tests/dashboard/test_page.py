@@ -159,3 +159,15 @@ def test_the_mode_switch_offers_one_scenario_or_two():
     rc.find(v.Btn, children=["并排对比"]).assert_single()
     rc.find(v.BtnToggle, class_="govsim-mode").widget.v_model = 1
     assert mode.value == "pair"
+
+
+def test_the_scenarios_description_shows_in_the_pages_language(lesson):
+    from govsim.dashboard.page import ScenarioDescription
+    from govsim.dashboard.server import scenario_folders
+
+    simulation = Simulation(ScenarioCatalogue(scenario_folders()), Choices("police_only", 2_000))
+    for language in ("en", "zh"):
+        _, rc = solara.render(ScenarioDescription(simulation, language), handle_error=False)
+        text = rc.find(v.Html, class_="govsim-description").widget.children[0]
+        assert text == simulation.scenario.describe(language)
+    assert simulation.scenario.describe("zh") != simulation.scenario.describe("en")

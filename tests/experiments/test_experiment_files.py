@@ -144,3 +144,18 @@ def test_morris_trajectories(tmp_path: Path) -> None:
         tmp_path, levers=parameters, uncertainties={}, design="morris", samples=3
     )
     assert len(load_experiment(path).points) == 3 * (2 + 1)
+
+
+@pytest.mark.parametrize(
+    ("lever", "said"),
+    [
+        ({"levels": []}, "levels: expected at least 1 item(s), got 0; list at least 1 value"),
+        ({"range": [0.5]}, "range: expected 2 values in brackets, got 1; write both ends"),
+    ],
+)
+def test_a_short_list_is_explained_with_its_fix(tmp_path, lever, said):
+    path = experiment_file(tmp_path, levers={"cooperation.links.police-bank": lever})
+    with pytest.raises(ScenarioError) as raised:
+        load_experiment(path)
+    assert said in raised.value.render("en")
+    assert "List should have" not in raised.value.render("en")

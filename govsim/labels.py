@@ -92,6 +92,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Market ({residents:,} residents the rings serve)",
         "全市场（团伙所服务的 {residents:,} 名居民）",
     ),
+    "city_title": (
+        "{name}: a city of {residents:,} residents, {days} measured days",
+        "{name}：{residents:,} 名居民的城市，测量 {days} 天",
+    ),
     "table_note": (
         "Mean and 95% confidence interval over {replications} replication(s); "
         "intervals are cut at zero. City's share: the market's count attributed to the city by "

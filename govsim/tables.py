@@ -22,7 +22,15 @@ def summary_table(results: RunResults, language: str = "en") -> Table:
     scenario = results.scenario
     note = phrase("table_note", language, replications=len(results.seeds))
     caption = f"{scenario.describe(language)}\n{note}"
-    table = Table(title=scenario.name, caption=caption, title_justify="left")
+    # The city as run: its description may name the file's size, which --residents changes.
+    title = phrase(
+        "city_title",
+        language,
+        name=scenario.name,
+        residents=scenario.population.size,
+        days=scenario.days,
+    )
+    table = Table(title=title, caption=caption, title_justify="left")
     _add_columns(table, ("measure", "mean", "ci", "per_100k"), language)
     for row in summary_statistics(results.summary).itertuples():
         per = "" if math.isnan(row.per_100k) else format_value(row.per_100k)

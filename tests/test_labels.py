@@ -103,6 +103,7 @@ def test_the_city_table_marks_the_market_counts_it_attributes():
         console.print(table)
         printed[name] = console.export_text()
     assert "Arrests (city's share)" in printed["city"]
+    assert "police_only: a city of 1,000 residents, 5 measured days" in printed["city"]
     assert "Victims (city's share)" not in printed["city"], "only the market's counts"
     assert "Arrests" in printed["market"]
     assert "city's share" not in printed["market"]

@@ -40,3 +40,11 @@ def test_the_span_table_ranks_parameters_by_the_first_outcome_largest_first():
     )
     assert ranked_by_span(["a", "b", "c", "d"], wide, "victims") == ["b", "d", "a", "c"]
     assert ranked_by_span(["a", "b", "c", "d"], wide, "net_loss") == ["a", "c", "d", "b"]
+
+
+def test_a_shares_span_is_in_percentage_points_as_run_prints_shares():
+    from govsim.experiments.analysis.console import _span
+
+    assert _span(0.03121, "recovered_share") == "3.12 pp"
+    assert _span(1234.5, "victims") == "1234"
+    assert _span(float("nan"), "recovered_share") == "-"

@@ -12,7 +12,7 @@ from govsim.experiments.analysis.effects import effect_spans
 from govsim.experiments.analysis.report import limit_text
 from govsim.experiments.analysis.running import Analysis
 from govsim.experiments.analysis.wording import word
-from govsim.labels import label
+from govsim.labels import is_share, label
 
 
 def index_table(analysis: Analysis, language: str) -> Table | None:
@@ -48,7 +48,7 @@ def span_table(analysis: Analysis, language: str) -> Table:
         table.add_column(label(outcome, language), justify="right")
     for path in ranked_by_span(analysis.swept.paths, wide, analysis.outcomes[0]):
         values = [
-            _number(wide.loc[path, o]) if path in wide.index else "-" for o in analysis.outcomes
+            _span(wide.loc[path, o], o) if path in wide.index else "-" for o in analysis.outcomes
         ]
         table.add_row(path, *values)
     return table
@@ -90,3 +90,10 @@ def _cell(value: float, half: float) -> str:
 
 def _number(value: float) -> str:
     return "-" if pd.isna(value) else f"{value:.4g}"
+
+
+def _span(value: float, outcome: str) -> str:
+    """A span as ``govsim run`` shows its outcome: a share's in percentage points."""
+    if is_share(outcome) and not pd.isna(value):
+        return f"{value * 100:.3g} pp"
+    return _number(value)

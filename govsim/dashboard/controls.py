@@ -128,7 +128,7 @@ def WholeNumber(
 def RunControls(player: Player, speed: solara.Reactive[int], finished: bool, language: str) -> None:
     """Play or pause, step one day, reset; and how many days each update advances."""
     playing = player.playing
-    with solara.Row():
+    with solara.Row(style={"margin-top": "12px"}):  # clear of the seed field's underline
         if playing:
             solara.Button(say("pause", language), on_click=player.pause)
         else:
@@ -136,13 +136,21 @@ def RunControls(player: Player, speed: solara.Reactive[int], finished: bool, lan
         solara.Button(say("step", language), on_click=player.step, disabled=playing or finished)
         solara.Button(say("reset", language), on_click=player.reset)
     solara.SliderInt(
-        label=say("speed", language), value=speed, min=1, max=MAX_SPEED, on_value=speed.set
+        label=f"{say('speed', language)}{say('colon', language)}{speed.value}",
+        value=speed,
+        min=1,
+        max=MAX_SPEED,
+        on_value=speed.set,
     )
 
 
 @solara.component
 def SettledSlider(
-    label: str, value: float, on_settled: Callable[[float], None], disabled: bool = False
+    label: str,
+    value: float,
+    on_settled: Callable[[float], None],
+    disabled: bool = False,
+    colon: str = ": ",
 ) -> solara.Element:
     """A level from 0 to 1 that reports only where the trainer lets go of it.
 
@@ -152,7 +160,7 @@ def SettledSlider(
     """
     slider = rv.Slider(
         v_model=value,
-        label=label,
+        label=f"{label}{colon}{value:.2f}",  # the level in view, not only while dragged
         min=0.0,
         max=1.0,
         step=0.05,
@@ -194,6 +202,7 @@ def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, lan
                 choices.value.with_setting(f"{path}.capability", level)
             ),
             disabled=not enabled,
+            colon=say("colon", language),
         )
 
 
@@ -225,6 +234,7 @@ def LinkControls(choices: solara.Reactive[Choices], simulation: Simulation, lang
             lambda value, name=name: choices.set(
                 choices.value.with_setting(f"cooperation.links.{name}", value)
             ),
+            colon=say("colon", language),
         )
 
 

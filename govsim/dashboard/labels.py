@@ -162,6 +162,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "本市没有反诈中心（协作结构：{structure}）：报案由派出所受理，线索经各双边链路传递；"
         "选择合成中心结构即可查看。",
     ),
+    "no_centre_none": (
+        "No one-stop centre in this city, and no agreements ({structure}): reports go to police "
+        "stations, and no lead passes from one party to another; pick the hub structure to see "
+        "a centre.",
+        "本市没有反诈中心，也没有协作协议（{structure}）：报案由派出所受理，各方之间不传递线索；"
+        "选择合成中心结构即可查看反诈中心。",
+    ),
     "structure": ("Cooperation structure", "协作结构"),
     "mode_single": ("One scenario", "单个情景"),
     "mode_pair": ("Side by side", "并排对比"),

@@ -61,7 +61,8 @@ def NoCentre(snapshot: Snapshot, language: str) -> None:
     """Where the centre's chart would be: why this city has none, and how to get one."""
     structure = say(snapshot.structure, language, table="structures")
     with solara.Card(say("no_centre_title", language), margin=0, classes=["govsim-no-centre"]):
-        solara.Text(say("no_centre", language, structure=structure), style={"font-size": "0.85em"})
+        key = "no_centre_none" if snapshot.structure == "none" else "no_centre"
+        solara.Text(say(key, language, structure=structure), style={"font-size": "0.85em"})
 
 
 @solara.component

@@ -171,3 +171,18 @@ def test_the_scenarios_description_shows_in_the_pages_language(lesson):
         text = rc.find(v.Html, class_="govsim-description").widget.children[0]
         assert text == simulation.scenario.describe(language)
     assert simulation.scenario.describe("zh") != simulation.scenario.describe("en")
+
+
+def test_a_level_is_in_view_beside_its_name_in_the_pages_language():
+    _, rc = solara.render(SettledSlider("能力", 0.35, print, colon="："), handle_error=False)
+    assert rc.find(v.Slider).widget.label == "能力：0.35"
+
+
+def test_without_agreements_the_no_centre_card_says_no_lead_passes(lesson):
+    from dataclasses import replace
+
+    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    snapshot = replace(simulation.snapshot(), structure="none")
+    _, rc = solara.render(Views(snapshot, "en"), handle_error=False)
+    structure = say("none", "en", table="structures")
+    rc.find(children=[say("no_centre_none", "en", structure=structure)]).assert_single()

@@ -249,6 +249,9 @@ def validate(
     Exits with status 2 if any file has a problem, 0 if all are valid.
     """
     valid = [_validate_one(path, lang) for path in _scenario_files(files, lang)]
+    if len(valid) > 1:  # a folder's worth: the tally, so that no failure scrolls by unseen
+        tally = phrase("validated", lang, files=len(valid), failed=valid.count(False))
+        _stderr.print(Text(tally, style="bold red" if not all(valid) else "bold"))
     if not valid or not all(valid):
         raise typer.Exit(EXIT_INVALID)
 

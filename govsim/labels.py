@@ -131,6 +131,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{file}  （名称：{name}，{residents:,} 名居民，{days} 天）",
     ),
     "ok": ("OK", "通过"),
+    "validated": (
+        "{files} files checked: {failed} with problems",
+        "共检查 {files} 个文件：{failed} 个有问题",
+    ),
     "error": ("Error", "错误"),
     "warning": ("Warning", "警告"),
     "colon": (": ", "："),

@@ -100,6 +100,7 @@ def test_validate_a_folder_checks_each_yaml_file(tmp_path: Path) -> None:
     assert f"{tmp_path / 'bad.yaml'}:2: dayz: unknown key" in result.stderr
     assert "notes.txt" not in result.output
     assert "is a directory" not in result.output
+    assert "2 files checked: 1 with problems" in result.stderr
 
 
 def test_validate_the_shipped_folder_exits_0() -> None:
@@ -107,6 +108,7 @@ def test_validate_the_shipped_folder_exits_0() -> None:
     result = runner.invoke(app, ["validate", str(folder)])
     assert result.exit_code == 0, result.output
     assert result.stdout.count("OK  ") == len(list(folder.glob("*.yaml")))
+    assert f"{len(list(folder.glob('*.yaml')))} files checked: 0 with problems" in result.stderr
 
 
 def test_validate_an_empty_folder_fails(tmp_path: Path) -> None:

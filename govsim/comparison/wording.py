@@ -117,10 +117,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "pairing": ("Pairing", "配对效率"),
     "table_caption": (
         "Difference and change: {scenario} minus {reference}, paired by replication, with 95% "
-        "intervals. Pairing: Var(B - A) / (Var A + Var B), 1 for independent runs, lower is "
-        "better paired.",
-        "差值与变化幅度：{scenario} 减 {reference}，按重复运行配对，附95%置信区间。配对效率："
-        "Var(B - A) / (Var A + Var B)，独立运行为 1，越低配对越好。",
+        "intervals. A change without an interval: {reference}'s mean is not clearly above zero, "
+        "and a ratio to it has no bounded interval. Pairing: Var(B - A) / (Var A + Var B), 1 "
+        "for independent runs, lower is better paired.",
+        "差值与变化幅度：{scenario} 减 {reference}，按重复运行配对，附95%置信区间。"
+        "变化幅度未附区间的：{reference} 的均值不明显大于零，与之相比的比值没有有界的区间。"
+        "配对效率：Var(B - A) / (Var A + Var B)，独立运行为 1，越低配对越好。",
     ),
     "reference_note": (
         "Reference: {reference}. Paired over {replications} replication(s) with the same seeds "

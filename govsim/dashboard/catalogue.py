@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import govsim
 from govsim.dashboard.labels import say
+from govsim.scenario.loading import SHIPPED_SCENARIOS
 
-SHIPPED_FOLDER = Path(govsim.__file__).resolve().parents[1] / "scenarios"
+SHIPPED_FOLDER = SHIPPED_SCENARIOS
 """The scenarios that come with govsim (present in a checkout and an editable install)."""
 FOLDERS_VARIABLE = "GOVSIM_DASHBOARD_SCENARIOS"
 """How ``govsim dashboard`` hands its folders to the server's sessions (``os.pathsep``-joined)."""

@@ -43,6 +43,9 @@ from govsim.scenario.schema import Scenario
 
 EXTENDS = "extends"
 CHAIN_KEYS: tuple[str, ...] = (EXTENDS, REPLACE)
+SHIPPED_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+"""The scenarios that come with govsim (in a checkout and an editable install): a parent
+not found beside a copied file may be one of them."""
 """Keys about how a file joins its parent, consumed when the chain is resolved."""
 NAME = "name"
 WHOLE_VALUES = frozenset({"description", "label"})
@@ -276,6 +279,9 @@ def _find_parent(
     if not parent.is_file():
         message = Message("parent_not_found", name=name, path=parent_shown)
         hint = Message("parent_not_found_fix")
+        shipped = SHIPPED_SCENARIOS / Path(str(name)).name
+        if shipped.is_file():  # a shipped scenario copied elsewhere: its parent stayed behind
+            hint = Message("parent_is_shipped", path=shipped)
         raise ScenarioError.single(shown, line, EXTENDS, message, hint=hint)
     return parent, parent_shown
 

@@ -407,6 +407,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the path is relative to this file; check its spelling",
         "路径是相对于本文件的；请检查拼写",
     ),
+    "parent_is_shipped": (
+        "the path is relative to this file; a scenario shipped with govsim has that name: "
+        "extends: {path}",
+        "路径是相对于本文件的；govsim 自带的情景中有同名文件：extends: {path}",
+    ),
     "no_such_replace_key": ("no key '{key}' in {where}", "{where}中没有键 '{key}'"),
     "a_scenario": ("a scenario", "情景"),
     "replace_not_mapping": ("{path} is not a mapping", "{path}不是映射"),

@@ -369,3 +369,15 @@ def test_load_reports_memory_at_the_size_line(write: Write, fixed_memory: int) -
     with pytest.raises(ScenarioError, match=rf"{path}:5: population\.size: 10_000_000 residents"):
         load_scenario(path)
     assert load_scenario(path, check_resources=False).population.size == 10_000_000
+
+
+def test_a_copied_shipped_scenario_is_told_where_its_parent_is(tmp_path):
+    from govsim.scenario.loading import SHIPPED_SCENARIOS
+
+    copy = tmp_path / "lesson.yaml"
+    copy.write_text((SHIPPED_SCENARIOS / "police_only.yaml").read_text(encoding="utf-8"))
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(copy)
+    text = raised.value.render("en")
+    assert "parent scenario 'baseline.yaml' not found" in text
+    assert f"extends: {SHIPPED_SCENARIOS / 'baseline.yaml'}" in text

@@ -1,11 +1,13 @@
 """Values written as their kind: a number as a number, a switch as true or false.
 
-YAML reads ``yes``, ``no``, ``on`` and ``off`` as booleans and a quoted ``"0.3"`` as text, and
-pydantic, lax by design, would then quietly take ``capability: yes`` as 1, ``capability: off``
-as 0 and ``enabled: "no"`` as false: a typo or a habit from another tool changes the scenario
-with no word said. Strict validation would also refuse a list where a tuple is declared, so the
-check is made here, on the validated scenario against the data as written, and every value
-written as another kind is reported at once, with its file and line.
+YAML reads ``yes``, ``no``, ``on`` and ``off`` as booleans, and pydantic, lax by design, would
+then quietly take ``capability: yes`` as 1, ``capability: off`` as 0, and a switch written
+``enabled: "no"`` or ``enabled: 0`` as false: a typo or a habit from another tool changes the
+scenario with no word said. Text that reads as a number stays accepted for a number: YAML reads
+``5e6`` (no dot) as text, and it means five million. Strict validation would also refuse a
+list where a tuple is declared, so the check is made here, on the validated scenario against
+the data as written, and every value written as another kind is reported at once, with its
+file and line.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from govsim.scenario.messages import Message
 
 
 def written_kind_problems(data: Any, validated: BaseModel, locate: Locator) -> list[Problem]:
-    """A problem for each number written as a boolean or text, and switch written otherwise."""
+    """A problem for each number written as a boolean, and each switch written otherwise."""
     problems = []
     for path, written, kind in _mistyped(data, validated, ()):
         file, line = locate(path, False)
@@ -52,5 +54,5 @@ def _mistyped(written: Any, value: Any, path: KeyPath) -> Iterator[tuple[KeyPath
     elif isinstance(value, bool):
         if not isinstance(written, bool):
             yield path, written, bool
-    elif isinstance(value, int | float) and isinstance(written, bool | str):
+    elif isinstance(value, int | float) and isinstance(written, bool):
         yield path, written, float

@@ -84,10 +84,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "在方括号中至少列出 {least} 个值，例如 levels: [0.2, 0.8]",
     ),
     "written_number_fix": (
-        "write the number itself, unquoted (YAML reads yes, no, on and off as true or false, "
-        "and a quoted value as text)",
-        "直接写数字，不加引号"
-        "（YAML 会把 yes、no、on、off 读作 true 或 false，把带引号的值读作文本）",
+        "write the number itself (YAML reads yes, no, on and off as true or false)",
+        "直接写数字（YAML 会把 yes、no、on、off 读作 true 或 false）",
     ),
     "written_bool_fix": (
         "write true or false, unquoted",

@@ -1,5 +1,7 @@
 """A value written as another kind is an error, not a quiet conversion (yes as 1, "no" as false)."""
 
+# 5e-1 is text to YAML (no dot): it stays accepted for a number, as it means 0.5.
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +16,9 @@ agencies:
   police:
     capability: yes
   platforms:
-    capability: "0.3"
+    capability: off
+  education:
+    capability: 5e-1
   banks:
     enabled: "no"
   telecoms:
@@ -34,12 +38,12 @@ def test_every_value_written_as_another_kind_is_reported_with_its_line(tmp_path)
         "agencies.police.capability",
         "agencies.platforms.capability",
         "agencies.banks.enabled",
-    }, "a whole number for a decimal one (1, 400.0 for 400) is fine"
+    }, "a whole number for a decimal one (1, 400.0 for 400), or 5e-1 (text to YAML), is fine"
     assert problems["agencies.police.capability"].line == 5
-    assert problems["agencies.banks.enabled"].line == 9
+    assert problems["agencies.banks.enabled"].line == 11
     english = raised.value.render("en")
     assert "agencies.police.capability: expected a number, got true" in english
-    assert "agencies.platforms.capability: expected a number, got '0.3'" in english
+    assert "agencies.platforms.capability: expected a number, got false" in english
     assert "agencies.banks.enabled: expected true or false, got 'no'" in english
     assert "应为数字，实为 true" in raised.value.render("zh")
 

@@ -16,7 +16,7 @@ import solara
 from govsim.dashboard.labels import LANGUAGE_NAMES, say
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.events import LIVE_EVENTS
-from govsim.labels import LANGUAGES
+from govsim.labels import LANGUAGES, phrase
 from govsim.scenario.cooperation import Cooperation
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def RunControls(player: Player, speed: solara.Reactive[int], finished: bool, lan
         solara.Button(say("step", language), on_click=player.step, disabled=playing or finished)
         solara.Button(say("reset", language), on_click=player.reset)
     solara.SliderInt(
-        label=f"{say('speed', language)}{say('colon', language)}{speed.value}",
+        label=f"{say('speed', language)}{phrase('colon', language)}{speed.value}",
         value=speed,
         min=1,
         max=MAX_SPEED,
@@ -202,7 +202,7 @@ def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, lan
                 choices.value.with_setting(f"{path}.capability", level)
             ),
             disabled=not enabled,
-            colon=say("colon", language),
+            colon=phrase("colon", language),
         )
 
 
@@ -234,7 +234,7 @@ def LinkControls(choices: solara.Reactive[Choices], simulation: Simulation, lang
             lambda value, name=name: choices.set(
                 choices.value.with_setting(f"cooperation.links.{name}", value)
             ),
-            colon=say("colon", language),
+            colon=phrase("colon", language),
         )
 
 

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from govsim.dashboard.labels import CHAIN_ROLES, LINKS, ROLES, measure, say
 from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, RingChain, Snapshot
+from govsim.labels import phrase
 from govsim.tables import format_value
 
 HEIGHT = 300
@@ -339,9 +340,12 @@ def _link_hover(link: str, level: float, carried: dict[str, float], language: st
         name = say(link, language, table="links")
     else:
         name = f"{say(one, language, table='nodes')} - {say(other, language, table='nodes')}"
-    lines = [f"<b>{name}</b>", f"{say('link_level', language)}{say('colon', language)}{level:.2f}"]
+    lines = [
+        f"<b>{name}</b>",
+        f"{say('link_level', language)}{phrase('colon', language)}{level:.2f}",
+    ]
     lines += [
-        f"{say(kind, language, table='traffic')}{say('colon', language)}{count:,.0f}"
+        f"{say(kind, language, table='traffic')}{phrase('colon', language)}{count:,.0f}"
         for kind, count in carried.items()
         if count
     ]

@@ -125,7 +125,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "invalid": ("This scenario cannot run", "该情景无法运行"),
     "warnings": ("Warnings", "警告"),
     "so_far": ("So far", "累计"),
-    "colon": (": ", "："),
     "daily": ("daily", "每日"),
     "cumulative": ("cumulative", "累计"),
     "rings_active": ("Rings active (market)", "活跃团伙数（全市场）"),

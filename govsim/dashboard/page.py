@@ -26,7 +26,7 @@ from govsim.dashboard.playing import use_player
 from govsim.dashboard.side_by_side import SideBySide
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.dashboard.views import Views
-from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language
+from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 
 PREFERRED_SCENARIO = "multi_party_hub"
 """Opened first when present: the cooperation story the dashboard is for."""
@@ -114,7 +114,7 @@ def SingleRun(catalogue: ScenarioCatalogue, keys: list[str], lang: str) -> None:
                 LinkControls(choices, simulation, lang)
     if not simulation.ready:
         solara.Error(
-            say("invalid", lang) + say("colon", lang) + simulation.error_text(lang),
+            say("invalid", lang) + phrase("colon", lang) + simulation.error_text(lang),
             classes=["govsim-error"],
         )
         return

@@ -17,6 +17,7 @@ from govsim.dashboard.labels import say
 from govsim.dashboard.lockstep import Pair, PairChoices, first_pair
 from govsim.dashboard.pair_views import PairViews
 from govsim.dashboard.playing import use_player
+from govsim.labels import phrase
 
 
 @solara.component
@@ -59,7 +60,7 @@ def SideBySide(catalogue: ScenarioCatalogue, keys: list[str], language: str) -> 
         RunControls(player, speed, snapshot.finished, language)
     if not pair.ready:
         solara.Error(
-            say("invalid", language) + say("colon", language) + pair.error_text(language),
+            say("invalid", language) + phrase("colon", language) + pair.error_text(language),
             classes=["govsim-error"],
         )
         return

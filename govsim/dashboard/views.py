@@ -15,6 +15,7 @@ from govsim.dashboard import figures
 from govsim.dashboard.labels import measure, say
 from govsim.dashboard.plot import Plot
 from govsim.dashboard.simulation import RingChain, Snapshot
+from govsim.labels import phrase
 
 CHARTS: tuple[tuple[str, Callable[[Snapshot, str], go.Figure]], ...] = (
     ("victims", figures.victims),
@@ -105,7 +106,7 @@ def DayCounter(snapshot: Snapshot, language: str) -> None:
         for column in ("victims", "net_loss", "frozen")
     )
     solara.Text(
-        say("so_far", language) + say("colon", language) + totals, classes=["govsim-totals"]
+        say("so_far", language) + phrase("colon", language) + totals, classes=["govsim-totals"]
     )
     if snapshot.finished:
         solara.Info(say("finished", language))

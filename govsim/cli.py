@@ -686,8 +686,9 @@ def sweep(
     """Run every (point, replication) of an experiment once, resumably, into Parquet.
 
     Running the same command again after a crash or Ctrl-C resumes: runs already recorded are
-    skipped. A run that fails is recorded with its traceback and the sweep goes on. Read the
-    results with govsim.read_results(DIR). Exits with status 1 if any run failed.
+    skipped, also after raising the experiment's replications. A run that fails is recorded
+    with its traceback and the sweep goes on. Read the results with govsim.read_results(DIR).
+    Exits with status 1 if any run failed.
     """
     if backend not in BACKENDS:
         raise typer.BadParameter(f"choose one of {', '.join(BACKENDS)}", param_hint="--backend")

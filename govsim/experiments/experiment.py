@@ -132,13 +132,23 @@ class Experiment:
         new SALib drawing other points) does. The outcomes are left out: they choose what to
         analyse, not what is run.
         """
-        content = {
-            "scenario": dump_scenario(self.scenario),
-            "points": list(self.points),
-            "seeds": list(self.seeds),
-        }
-        text = json.dumps(content, sort_keys=True, default=str)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        return _short_hash({**self._design(), "seeds": list(self.seeds)})
+
+    def design_fingerprint(self) -> str:
+        """The fingerprint without the replication seeds: what each run is, not how many.
+
+        Two experiments with this in common, one's seeds the start of the other's, differ only
+        by replications added; a sweep folder uses it to keep the runs it holds.
+        """
+        return _short_hash(self._design())
+
+    def _design(self) -> dict[str, object]:
+        return {"scenario": dump_scenario(self.scenario), "points": list(self.points)}
+
+
+def _short_hash(content: dict[str, object]) -> str:
+    text = json.dumps(content, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def load_experiment(path: str | Path) -> Experiment:

@@ -113,6 +113,7 @@ class Store:
             "govsim_version": govsim.__version__,
             "experiment": experiment.name,
             "fingerprint": experiment.fingerprint(),
+            "design_fingerprint": experiment.design_fingerprint(),
             "design": experiment.spec.design,
             "levers": experiment.levers,
             "uncertainties": experiment.uncertainties,
@@ -155,18 +156,58 @@ def _claim(folder: Path, experiment: Experiment, restart: bool) -> None:
     if manifest.is_file():
         old = json.loads(manifest.read_text(encoding="utf-8"))
         if old.get("fingerprint") != experiment.fingerprint():
-            if not restart:
+            if restart:
+                shutil.rmtree(folder / RUNS, ignore_errors=True)
+            elif not adds_replications(old, experiment):
                 raise SweepFolderError(
                     f"{folder}/ holds results of another experiment, or of this one before it "
                     f"(or its scenario) changed ({old.get('experiment')}, fingerprint "
                     f"{old.get('fingerprint')}; now {experiment.fingerprint()}): choose another "
-                    "folder with --out, or add --restart to discard them"
+                    "folder with --out, or add --restart to discard them (only adding "
+                    "replications keeps the runs already there)"
                 )
-            shutil.rmtree(folder / RUNS, ignore_errors=True)
     (folder / RUNS).mkdir(mode=0o777 & ~current_umask(), exist_ok=True)
+    renumber_runs(folder, len(experiment.seeds))
     _atomic_text(Path(experiment.file).read_text(encoding="utf-8"), folder / "experiment.yaml")
     _atomic_text(dump_scenario(experiment.scenario), folder / "scenario.resolved.yaml")
     _atomic_parquet(points_frame(experiment), folder / POINTS)
+
+
+def adds_replications(manifest: dict[str, Any], experiment: Experiment) -> bool:
+    """Whether the folder's experiment is this one with fewer replications, and no other change.
+
+    Replication seeds are spawned from the experiment's seed, and the first N of a longer
+    spawn are the N of a shorter one, so the runs already recorded are runs of this experiment
+    too. Fewer replications than recorded are not taken as a change of this kind: keeping the
+    folder's extra runs would put them in the analysis.
+    """
+    seeds = manifest.get("seeds")
+    return (
+        manifest.get("design_fingerprint") == experiment.design_fingerprint()
+        and isinstance(seeds, list)
+        and len(seeds) < len(experiment.seeds)
+        and list(experiment.seeds[: len(seeds)]) == seeds
+    )
+
+
+def renumber_runs(folder: Path, replications: int) -> None:
+    """Give each recorded run its number in a sweep of ``replications`` replications a point.
+
+    A run's number is ``point * replications + replication``; with more replications the old
+    numbers name other runs. Each part is rewritten whole or not at all, and the number comes
+    from the part's own ``point`` and ``replication``: every opening of the folder checks the
+    numbers, so a renumbering cut short by a crash is finished by the next sweep, whatever its
+    replications, and parts already right are only read.
+    """
+    for part in _parts(folder):
+        ids = pd.read_parquet(part, columns=["run", "point", "replication"])
+        if (ids["run"] == ids["point"] * replications + ids["replication"]).all():
+            continue
+        frame = pd.read_parquet(part)
+        frame["run"] = (frame["point"] * replications + frame["replication"]).astype(
+            frame["run"].dtype
+        )
+        _atomic_parquet(frame, part)
 
 
 def points_frame(experiment: Experiment) -> pd.DataFrame:

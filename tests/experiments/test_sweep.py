@@ -18,7 +18,7 @@ from govsim.experiments import (
     read_results,
     sweep,
 )
-from tests.experiments.builders import experiment_file
+from tests.experiments.builders import TINY, experiment_file
 from tests.experiments.clusters import local_cluster
 from tests.experiments.stand_ins import run_failing_at_strong_link
 
@@ -109,12 +109,50 @@ def test_interrupted_sweep_keeps_what_finished(tmp_path: Path) -> None:
 
 def test_a_changed_experiment_is_refused_unless_restarted(tmp_path: Path) -> None:
     sweep(load_experiment(experiment_file(tmp_path)), tmp_path / "out")
-    changed = load_experiment(experiment_file(tmp_path, replications=3))
+    changed = load_experiment(experiment_file(tmp_path, fixed={**TINY, "days": 11}))
     with pytest.raises(SweepFolderError, match="--restart"):
         sweep(changed, tmp_path / "out")
     report = sweep(changed, tmp_path / "out", restart=True)
-    assert (report.skipped, report.ok) == (0, 12)
+    assert (report.skipped, report.ok) == (0, 8)
+    assert len(read_results(tmp_path / "out")) == 8
+
+
+def test_added_replications_keep_the_runs_done_and_equal_a_fresh_sweep(tmp_path: Path) -> None:
+    sweep(load_experiment(experiment_file(tmp_path)), tmp_path / "grown")
+    more = load_experiment(experiment_file(tmp_path, replications=3))
+    report = sweep(more, tmp_path / "grown")
+    assert (report.skipped, report.ok, report.runs) == (8, 4, 12)
+    sweep(more, tmp_path / "fresh")
+    grown, fresh = read_results(tmp_path / "grown"), read_results(tmp_path / "fresh")
+    pd.testing.assert_frame_equal(grown, fresh)
+    runs = pd.concat(pd.read_parquet(part) for part in (tmp_path / "grown" / "runs").iterdir())
+    assert sorted(runs["run"]) == list(range(12))
+    assert (runs["run"] == runs["point"] * 3 + runs["replication"]).all()
+    manifest = json.loads((tmp_path / "grown" / "sweep.json").read_text())
+    assert (manifest["replications"], manifest["runs_done"]) == (3, 12)
+
+
+def test_fewer_replications_or_another_seed_are_a_change(tmp_path: Path) -> None:
+    sweep(load_experiment(experiment_file(tmp_path, replications=3)), tmp_path / "out")
+    for keys in ({"replications": 2}, {"replications": 4, "seed": 12}):
+        with pytest.raises(SweepFolderError, match="only adding replications keeps"):
+            sweep(load_experiment(experiment_file(tmp_path, **keys)), tmp_path / "out")
     assert len(read_results(tmp_path / "out")) == 12
+
+
+def test_a_renumbering_cut_short_is_finished_by_the_next_sweep(tmp_path: Path) -> None:
+    """A crash between two parts' rewrites leaves parts numbered both ways; a sweep mends it."""
+    experiment = load_experiment(experiment_file(tmp_path))
+    sweep(experiment, tmp_path / "out")
+    parts = sorted((tmp_path / "out" / "runs").iterdir())
+    assert len(parts) > 1
+    for part in parts[len(parts) // 2 :]:  # numbered as for 3 replications; the rest for 2
+        renumbered = pd.read_parquet(part)
+        renumbered["run"] = renumbered["point"] * 3 + renumbered["replication"]
+        renumbered.to_parquet(part, index=False)
+    assert sweep(experiment, tmp_path / "out").skipped == 8
+    runs = pd.concat(pd.read_parquet(part) for part in parts)
+    assert sorted(runs["run"]) == list(range(8))
 
 
 def test_other_outcomes_or_comments_resume_the_same_runs(tmp_path: Path) -> None:

@@ -1,11 +1,11 @@
 """Governance cost: staff-days and yuan each party and the cooperation links cost each day.
 
 Costs are outputs only: they change nothing in the simulated city. Staff scale with the city's
-residents and each party's effort; the police pay their fraud investigators and the centre's
-callers for the calls they make; the courts pay per defendant (the market's defendants
-attributed to the city, like arrests); education pays its staff and each resident a campaign
-reaches; every cooperation link needs liaison staff in proportion to its level, and a hub seats
-its own staff.
+residents and each party's effort, and each member of staff works the working days of a year;
+the police pay their fraud investigators and the centre's callers for the calls they make; the
+courts pay per defendant (the market's defendants attributed to the city, like arrests) where
+the judiciary acts; education pays its staff and each resident a campaign reaches; every
+cooperation link needs liaison staff in proportion to its level, and a hub seats its own staff.
 """
 
 from __future__ import annotations
@@ -30,20 +30,30 @@ COST_COUNTS: tuple[str, ...] = tuple(f"cost_{party}" for party in PARTIES)
 """Daily city counters: yuan spent by each party (and on the links) that day."""
 
 
+DAYS_PER_YEAR = 365.0
+
+
 def daily_staff_days(model: GovernanceModel, calls: float, defendants: float) -> dict[str, float]:
-    """Staff-days each party spends today (education's campaign contacts cost yuan apart)."""
+    """Staff-days each party spends today (education's campaign contacts cost yuan apart).
+
+    Staff counts are headcounts: one person works ``costs.working_days_per_year`` days a year,
+    so a calendar day costs that share of a staff-day per person. Calls and defendants cost
+    the staff-days their work takes. Prosecutors and courts cost nothing where the judiciary
+    does not act, whatever the police arrest.
+    """
     costs, agencies = model.config.costs, model.config.agencies
-    per_100k = model.config.population.size / 1e5
+    staff = model.config.population.size / 1e5 * costs.working_days_per_year / DAYS_PER_YEAR
     police = agencies.police
+    courts = agencies.judiciary.enabled
     return {
-        "police": (police.investigators_per_100k * per_100k if model.police.enabled else 0.0)
+        "police": (police.investigators_per_100k * staff if model.police.enabled else 0.0)
         + calls / costs.calls_per_staff_day,
-        "banks": costs.bank_staff_per_100k * per_100k * model.banks.effort,
-        "telecoms": costs.telecom_staff_per_100k * per_100k * model.telecoms.effort,
-        "platforms": costs.platform_staff_per_100k * per_100k * model.platforms.effort,
-        "judiciary": costs.staff_days_per_defendant * defendants,
-        "education": costs.education_staff_per_100k * per_100k * model.education.effort,
-        "cooperation": _cooperation_staff(model) * per_100k,
+        "banks": costs.bank_staff_per_100k * staff * model.banks.effort,
+        "telecoms": costs.telecom_staff_per_100k * staff * model.telecoms.effort,
+        "platforms": costs.platform_staff_per_100k * staff * model.platforms.effort,
+        "judiciary": costs.staff_days_per_defendant * defendants if courts else 0.0,
+        "education": costs.education_staff_per_100k * staff * model.education.effort,
+        "cooperation": _cooperation_staff(model) * staff,
     }
 
 

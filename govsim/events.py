@@ -105,14 +105,20 @@ class CardCrackdownEvent(ScheduledEvent):
         self._sweep_card_suppliers()
 
     def _sweep_card_suppliers(self) -> None:
-        """Arrest domestic money movers and close their mule accounts (police must act)."""
+        """Arrest domestic money movers and close their mule accounts (police must act).
+
+        A ring that lost nobody was not the target of an arrest operation: it neither sends
+        suspects to court nor weighs a move abroad (``fraud.relocation_propensity`` is the
+        chance of moving after an arrest operation).
+        """
         model, intensity = self.model, self.config.intensity
         if not model.police.enabled:
             return
         for ring in model.active_rings():
             taken = model.police.crack_down_on_cards(ring, intensity)
             ring.mules *= 1.0 - intensity * model.banks.effort
-            model.book_operation(ring, ArrestOperation(taken, np.zeros_like(taken), False))
+            if taken.any():
+                model.book_operation(ring, ArrestOperation(taken, np.zeros_like(taken), False))
 
 
 class CampaignEvent(ScheduledEvent):

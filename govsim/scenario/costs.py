@@ -21,6 +21,16 @@ class Costs(Record):
         ge=0.0,
         source=ASSUMPTION,
     )
+    working_days_per_year: float = param(
+        300.0,
+        "Days a year one member of staff works: a headcount costs this many staff-days a "
+        "year, spread over the calendar days (calls and defendants cost the staff-days they "
+        "take).",
+        unit="staff-days/year",
+        gt=0.0,
+        le=366.0,
+        source=ASSUMPTION,
+    )
     calls_per_staff_day: float = param(
         60.0,
         "Dissuasion calls one centre caller makes in a day.",

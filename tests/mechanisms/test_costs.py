@@ -24,10 +24,25 @@ def test_staff_scale_with_residents_and_effort():
 
 
 def test_a_party_that_does_not_act_costs_nothing():
-    city = model(size=2_000, agencies={name: DISABLED for name in ("banks", "police")})
-    staff = daily_staff_days(city, calls=0.0, defendants=0.0)
+    parties = ("banks", "police", "judiciary")
+    city = model(size=2_000, agencies={name: DISABLED for name in parties})
+    staff = daily_staff_days(city, calls=0.0, defendants=3.0)
     assert staff["banks"] == 0.0
     assert staff["police"] == 0.0
+    assert staff["judiciary"] == 0.0  # suspects detained, but nobody prosecutes or tries them
+
+
+def test_a_headcount_costs_its_working_days_spread_over_the_year():
+    """150,000 yuan a year for one investigator: 300 working days at 500 yuan, not 365."""
+    city = model(size=100_000, agencies={"police": {"investigators_per_100k": 1.0}})
+    costs = city.config.costs
+    assert (costs.working_days_per_year, costs.staff_day_yuan) == (300.0, 500.0)
+    police_year = 365 * daily_costs(city, 0.0, 0.0, 0.0)["cost_police"]
+    assert police_year == pytest.approx(150_000.0)
+    fewer = model(size=100_000, costs={"working_days_per_year": 150.0})
+    assert daily_staff_days(fewer, 0.0, 0.0)["banks"] == pytest.approx(
+        0.5 * daily_staff_days(model(size=100_000), 0.0, 0.0)["banks"]
+    )
 
 
 def test_calls_defendants_and_campaign_contacts_cost_by_their_unit():
@@ -54,9 +69,10 @@ def test_links_cost_liaison_staff_and_a_hub_seats_its_own():
     costs = scenario().costs
     assert cooperation_staff(structure="none") == 0.0
     one_link = cooperation_staff(structure="bilateral", links={"police-bank": 0.5})
-    assert one_link == pytest.approx(0.5 * costs.liaison_staff_per_100k)
+    working = costs.working_days_per_year / 365
+    assert one_link == pytest.approx(0.5 * costs.liaison_staff_per_100k * working)
     hub = cooperation_staff(structure="hub", links={"police-bank": 0.5}, hub_colocation=0.0)
-    assert hub == pytest.approx(one_link + costs.centre_staff_per_100k)
+    assert hub == pytest.approx(one_link + costs.centre_staff_per_100k * working)
 
 
 def test_cost_is_an_output_only_and_the_summary_adds_up_its_parts():

@@ -101,6 +101,31 @@ def test_card_crackdown_arrests_domestic_money_movers_on_its_day():
     assert city.metrics.days[1]["arrests_money_movers"] > 0
 
 
+def test_a_crackdown_that_arrests_nobody_moves_no_ring_abroad():
+    """Relocation follows an arrest operation; a ring the sweep did not touch stays home."""
+
+    def abroad_after(arrest_share: float) -> tuple[int, int]:
+        city = model(
+            events=[{"type": "card_crackdown", "day": 2, "intensity": 1.0}],
+            agencies={"police": {"crackdown_arrest_share": arrest_share, "capability": 1.0}},
+            fraud={
+                "market_population": 20_000,
+                "cross_border_share": 0.0,
+                "relocation_propensity": 1.0,
+            },
+            size=2_000,
+        )
+        city.step()
+        before = sum(ring.cross_border for ring in city.active_rings())
+        city.step()
+        return before, sum(ring.cross_border for ring in city.active_rings())
+
+    assert abroad_after(0.0) == (0, 0)
+    before, after = abroad_after(1.0)
+    assert before == 0
+    assert after > 0
+
+
 def awareness_rows(events: list[dict], days: int) -> list[dict]:
     city = model(
         seed=4,

@@ -7,6 +7,9 @@ scenario that makes it, and a change that touches some residents leaves the othe
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -143,6 +146,17 @@ def test_every_purpose_has_its_own_constant_and_unknown_purposes_are_refused():
     assert len(set(PURPOSE_KEYS.values())) == len(PURPOSES)
     with pytest.raises(KeyError):
         KeyedRandom(1).uniform("no_such_purpose", 1)
+
+
+def test_the_odd_lists_every_purpose_with_its_keys():
+    """docs/ODD.md 4.10's table is where a reader finds what a draw is keyed to: all of them."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "ODD.md").read_text(encoding="utf-8")
+    start = text.index("The purposes, their keys and their draws")
+    table = text[start : text.index("\n\n", text.index("| --- |", start))]
+    rows = [line.split("|")[1] for line in table.splitlines() if line.startswith("| `")]
+    named = set(re.findall(r"`([a-z_]+)`", "\n".join(rows)))
+    assert [purpose for purpose in PURPOSES if purpose not in named] == []
+    assert named <= set(PURPOSES)
 
 
 def test_name_keys_are_stable_distinct_and_fit_an_int64():

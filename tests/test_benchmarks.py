@@ -21,6 +21,10 @@ TINY = ["--residents", "2000", "--days", "30"]
 SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
     "bench_attribute.py": ([*TINY, "--replications", "2", "--workers", "1"], "48 run"),
     "bench_compare.py": ([*TINY, "--replications", "2", "--workers", "1"], "wall"),
+    "bench_extrapolation.py": (
+        ["--residents", "2000", "--days", "20", "--replications", "1", "--scenarios", "baseline"],
+        "per-victim x",
+    ),
     "bench_hub.py": ([*TINY, "--replications", "3", "--workers", "1"], "victims"),
     "bench_market.py": (
         ["--scenarios", "baseline", *TINY, "--replications", "2", "--workers", "1"],

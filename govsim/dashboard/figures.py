@@ -44,12 +44,13 @@ run the bar charts held thousands of shapes, and redrawing them was most of a st
 browser."""
 
 
-def chart(traces: Sequence[dict], title: str, **layout: object) -> go.Figure:
+def chart(traces: Sequence[dict], title: str, language: str = "en", **layout: object) -> go.Figure:
     """A compact chart of ``traces`` (Plotly's trace dictionaries): its title, the legend under it.
 
     Built without Plotly's validation, which took most of the server's time a step (about 5 ms a
     chart, against under 1 ms without); ``tests/dashboard/test_figures.py`` builds every chart
-    again with it, so that a misspelt property still fails a test.
+    again with it, so that a misspelt property still fails a test. Numbers on the axes follow
+    the language (:data:`WRITTEN_IN_FULL`).
     """
     compact = {
         "title": {"text": title, "font": {"size": 15}},
@@ -58,7 +59,22 @@ def chart(traces: Sequence[dict], title: str, **layout: object) -> go.Figure:
         "margin": {"l": 50, "r": 50, "t": 40, "b": 30},
         "legend": {"orientation": "h", "y": -0.2, "font": {"size": 10}},
     }
+    if language in WRITTEN_IN_FULL:
+        for axis in AXES:
+            if axis in layout or axis in ALWAYS_THERE:
+                layout[axis] = {**FULL_NUMBERS, **layout.get(axis, {})}  # type: ignore[dict-item]
     return go.Figure(data=list(traces), layout={**compact, **layout}, _validate=False)
+
+
+WRITTEN_IN_FULL = frozenset({"zh"})
+"""Languages whose readers get whole numbers with separators on the axes (2,000,000), not
+Plotly's SI suffixes (2M, 20k): k and M are English abbreviations that a Chinese page should
+not lean on."""
+FULL_NUMBERS = {"exponentformat": "none", "separatethousands": True, "automargin": True}
+"""Axis settings for numbers written in full; the margin grows with the longer labels."""
+AXES = ("xaxis", "yaxis", "yaxis2")
+ALWAYS_THERE = ("xaxis", "yaxis")
+"""Every chart has these; a second y axis only where the chart sets one (named, it is drawn)."""
 
 
 def line(x: object, y: object, name: str, **properties: object) -> dict:
@@ -117,8 +133,8 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
         ]
         left, right = zero_aligned(values.to_numpy(), totals.to_numpy())
         if left is not None:
-            return chart(traces, title, xaxis=day_axis(days), yaxis=left, yaxis2=right)
-    return chart(traces, title, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
+            return chart(traces, title, language, xaxis=day_axis(days), yaxis=left, yaxis2=right)
+    return chart(traces, title, language, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
 
 
 PADDING = 0.05
@@ -181,7 +197,7 @@ def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
         textposition="outside",
         cliponaxis=False,
     )
-    return chart([layer_bars], title, yaxis={"autorange": "reversed"})
+    return chart([layer_bars], title, language, yaxis={"autorange": "reversed"})
 
 
 def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -212,6 +228,7 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
     return chart(
         traces,
         say("view_rings", language),
+        language,
         xaxis=day_axis(days),
         yaxis=COUNT_AXIS,
         yaxis2={**RIGHT_AXIS, "tickformat": ",d"},  # whole rings, from none
@@ -228,7 +245,8 @@ def awareness(snapshot: Snapshot, language: str = "en") -> go.Figure:
     ]
     axis = {"range": [0, 1], "title": {"text": say("awareness", language)}}
     days = daily.get("day", ())
-    return chart(traces, say("view_awareness", language), xaxis=day_axis(days), yaxis=axis)
+    view = say("view_awareness", language)
+    return chart(traces, view, language, xaxis=day_axis(days), yaxis=axis)
 
 
 def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
@@ -250,6 +268,7 @@ def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
     return chart(
         traces,
         say("view_districts", language),
+        language,
         barmode="group",
         yaxis=COUNT_AXIS,
         yaxis2=RIGHT_AXIS,
@@ -302,6 +321,7 @@ def cooperation(snapshot: Snapshot, language: str = "en") -> go.Figure:
     return chart(
         [*traces, nodes],
         say("view_cooperation", language),
+        language,
         xaxis=hidden,
         yaxis={**hidden, "range": [-1.6, 1.5]},
         hoverdistance=12,
@@ -432,7 +452,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
             ),
         ]
     title = say("view_centre", language, staff=format_value(snapshot.centre_staff_per_100k))
-    return chart(traces, title, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
+    return chart(traces, title, language, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
 
 
 def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
@@ -463,5 +483,9 @@ def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
             )
         )
     return chart(
-        traces, say("view_chain", language), barmode="stack", yaxis={"autorange": "reversed"}
+        traces,
+        say("view_chain", language),
+        language,
+        barmode="stack",
+        yaxis={"autorange": "reversed"},
     )

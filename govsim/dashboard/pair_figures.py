@@ -47,7 +47,8 @@ def victims(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
         line(days["day"], days["a"], name_a, line={"color": COLOURS["a"]}),
         line(days["day"], days["b"], name_b, line={"color": COLOURS["b"]}),
     ]
-    return chart(traces, say("view_pair_victims", language), xaxis=day_axis(days["day"]))
+    title = say("view_pair_victims", language)
+    return chart(traces, title, language, xaxis=day_axis(days["day"]))
 
 
 def net_loss(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
@@ -66,4 +67,5 @@ def net_loss(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
         line(days["day"], a, name_a, line={"color": COLOURS["a"]}),
         line(days["day"], b, name_b, line={"color": COLOURS["b"]}),
     ]
-    return chart(traces, say("view_pair_loss", language), xaxis=day_axis(days["day"]))
+    title = say("view_pair_loss", language)
+    return chart(traces, title, language, xaxis=day_axis(days["day"]))

@@ -239,3 +239,16 @@ def test_each_layer_bar_says_its_count(snapshot):
     bar = figures.layers(snapshot).data[0]
     assert bar.texttemplate == "%{x:,.0f}"
     assert bar.textposition == "outside"
+
+
+@pytest.mark.parametrize(("key", "draw"), CHARTS, ids=[key for key, _ in CHARTS])
+def test_a_chinese_page_writes_axis_numbers_in_full_not_with_k_or_m(snapshot, key, draw):
+    """2,000,000 and 20,000 on a Chinese page; Plotly's 2M and 20k stay on the English one."""
+    chinese = draw(snapshot, "zh").to_plotly_json()["layout"]
+    english = draw(snapshot, "en").to_plotly_json()["layout"]
+    assert ("yaxis2" in chinese) == ("yaxis2" in english), "no second axis where there was none"
+    for name in ("xaxis", "yaxis", "yaxis2"):
+        if name in chinese:
+            assert chinese[name]["exponentformat"] == "none", (key, name)
+            assert chinese[name]["separatethousands"], (key, name)
+            assert "exponentformat" not in english.get(name, {}), (key, name)

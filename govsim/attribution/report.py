@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from govsim.attribution.running import ATTRIBUTED, GRAND, Attribution
 from govsim.attribution.sentences import amount, outcome_sentences, synergy_sentence
+from govsim.axis_numbers import axis_numbers
 from govsim.comparison.report import STYLE, _e, _Figures, _table
 from govsim.comparison.wording import noun, player_label, word
 
@@ -101,7 +102,13 @@ def waterfall_figure(rows: pd.DataFrame, title: str, language: str) -> go.Figure
             measure=["relative"] * len(names) + ["total"],
         )
     )
-    figure.update_layout(title=title, template="plotly_white", showlegend=False, height=420)
+    figure.update_layout(
+        title=title,
+        template="plotly_white",
+        showlegend=False,
+        height=420,
+        yaxis=axis_numbers(language),
+    )
     return figure
 
 
@@ -116,7 +123,16 @@ def synergy_figure(attribution: Attribution, outcome: str, language: str) -> go.
     names = [player_label(p, language) for p in players]
     limit = float(np.nanmax(np.abs(matrix))) if rows.size else 1.0
     figure = go.Figure(
-        go.Heatmap(z=matrix, x=names, y=names, colorscale="RdBu", zmid=0.0, zmin=-limit, zmax=limit)
+        go.Heatmap(
+            z=matrix,
+            x=names,
+            y=names,
+            colorscale="RdBu",
+            zmid=0.0,
+            zmin=-limit,
+            zmax=limit,
+            colorbar={k: v for k, v in axis_numbers(language).items() if k != "automargin"},
+        )
     )
     title = f"{word('synergy_title', language)}: {noun(outcome, language)}"
     figure.update_layout(title=title, template="plotly_white", height=480)

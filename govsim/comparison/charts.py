@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from govsim.axis_numbers import axis_numbers
 from govsim.comparison.wording import PARTIES, outcome_label, word
 from govsim.labels import label
 from govsim.results import mean_ci
@@ -76,7 +77,7 @@ def daily_figure(runs: Sequence[RunResults], measure: str, language: str) -> go.
             )
         )
     title = outcome_label(measure, language)
-    return _laid_out(figure, title, word("day", language), title)
+    return _laid_out(figure, title, word("day", language), title, language)
 
 
 def _daily_statistics(timeseries: pd.DataFrame, measure: str) -> pd.DataFrame:
@@ -124,7 +125,7 @@ def bars_figure(
     figure.update_layout(barmode="group")
     if log:
         figure.update_yaxes(type="log")
-    return _laid_out(figure, title, "", unit)
+    return _laid_out(figure, title, "", unit, language)
 
 
 def costs_figure(runs: Sequence[RunResults], title: str, language: str) -> go.Figure:
@@ -139,7 +140,7 @@ def costs_figure(runs: Sequence[RunResults], title: str, language: str) -> go.Fi
         name = label(part, language, PARTIES)
         figure.add_trace(go.Bar(x=names, y=means, name=name, marker_color=colour(index)))
     figure.update_layout(barmode="stack")
-    return _laid_out(figure, title, "", word("yuan", language))
+    return _laid_out(figure, title, "", word("yuan", language), language)
 
 
 def by_place_figure(
@@ -170,7 +171,7 @@ def by_place_figure(
             )
         )
     figure.update_layout(barmode="group")
-    return _laid_out(figure, title, "", word("yuan", language))
+    return _laid_out(figure, title, "", word("yuan", language), language)
 
 
 def _whiskers(stats: list[tuple[float, float, float]]) -> dict[str, object]:
@@ -180,11 +181,14 @@ def _whiskers(stats: list[tuple[float, float, float]]) -> dict[str, object]:
     return {"type": "data", "symmetric": False, "array": above, "arrayminus": below}
 
 
-def _laid_out(figure: go.Figure, title: str, x_title: str, y_title: str) -> go.Figure:
+def _laid_out(
+    figure: go.Figure, title: str, x_title: str, y_title: str, language: str
+) -> go.Figure:
+    numbers = axis_numbers(language)
     figure.update_layout(
         title=title,
-        xaxis_title=x_title,
-        yaxis_title=y_title,
+        xaxis={"title": {"text": x_title}, **numbers},
+        yaxis={"title": {"text": y_title}, **numbers},
         template="plotly_white",
         height=380,
         margin={"l": 60, "r": 20, "t": 50, "b": 60},

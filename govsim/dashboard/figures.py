@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from govsim.axis_numbers import axis_numbers
 from govsim.dashboard.labels import CHAIN_ROLES, LINKS, ROLES, measure, say
 from govsim.dashboard.simulation import GROUP_COLUMNS, LAYERS, RingChain, Snapshot
 from govsim.labels import phrase
@@ -50,7 +51,7 @@ def chart(traces: Sequence[dict], title: str, language: str = "en", **layout: ob
     Built without Plotly's validation, which took most of the server's time a step (about 5 ms a
     chart, against under 1 ms without); ``tests/dashboard/test_figures.py`` builds every chart
     again with it, so that a misspelt property still fails a test. Numbers on the axes follow
-    the language (:data:`WRITTEN_IN_FULL`).
+    the language (:mod:`govsim.axis_numbers`).
     """
     compact = {
         "title": {"text": title, "font": {"size": 15}},
@@ -59,19 +60,14 @@ def chart(traces: Sequence[dict], title: str, language: str = "en", **layout: ob
         "margin": {"l": 50, "r": 50, "t": 40, "b": 30},
         "legend": {"orientation": "h", "y": -0.2, "font": {"size": 10}},
     }
-    if language in WRITTEN_IN_FULL:
+    numbers = axis_numbers(language)
+    if numbers:
         for axis in AXES:
             if axis in layout or axis in ALWAYS_THERE:
-                layout[axis] = {**FULL_NUMBERS, **layout.get(axis, {})}  # type: ignore[dict-item]
+                layout[axis] = {**numbers, **layout.get(axis, {})}  # type: ignore[dict-item]
     return go.Figure(data=list(traces), layout={**compact, **layout}, _validate=False)
 
 
-WRITTEN_IN_FULL = frozenset({"zh"})
-"""Languages whose readers get whole numbers with separators on the axes (2,000,000), not
-Plotly's SI suffixes (2M, 20k): k and M are English abbreviations that a Chinese page should
-not lean on."""
-FULL_NUMBERS = {"exponentformat": "none", "separatethousands": True, "automargin": True}
-"""Axis settings for numbers written in full; the margin grows with the longer labels."""
 AXES = ("xaxis", "yaxis", "yaxis2")
 ALWAYS_THERE = ("xaxis", "yaxis")
 """Every chart has these; a second y axis only where the chart sets one (named, it is drawn)."""

@@ -72,3 +72,16 @@ def test_scam_types_are_named_not_keyed_in_the_loss_chart(three, language):
     shown = set(figure.data[0].x)
     assert shown <= set(names.values())
     assert not shown & (set(names) - set(names.values())), "no key shown where a name exists"
+
+
+def test_chinese_report_charts_write_axis_numbers_in_full(three):
+    """20,000 and 2,000,000, not Plotly's 20k and 2M, in a Chinese report; English keeps them."""
+    from govsim.comparison.charts import by_place_figure
+
+    for language, expected in (("zh", "none"), ("en", None)):
+        figure = by_place_figure(three.runs, "by_scam", "scam_type", "t", language, {})
+        assert figure.layout.yaxis.exponentformat == expected, language
+        assert figure.layout.yaxis.title.text, "the axis keeps its unit"
+    page = report_html(three, "zh")
+    assert page.count('"exponentformat":"none"') >= 4, "every chart of the Chinese report"
+    assert '"exponentformat":"none"' not in report_html(three, "en")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,26 +125,22 @@ class Experiment:
         """Key paths of the uncertainties."""
         return list(self.spec.uncertainties)
 
-    def fingerprint(self) -> str:
+    def fingerprint(self, seeds: Sequence[int] | None = None) -> str:
         """A short hash of everything that decides the runs' results.
 
         The resolved base scenario and the drawn points are hashed rather than the file's text,
         so that a comment edited does not block a resume, while an edited base scenario (or a
         new SALib drawing other points) does. The outcomes are left out: they choose what to
-        analyse, not what is run.
+        analyse, not what is run. With ``seeds``, the fingerprint this experiment would have
+        with those replication seeds instead of its own: a sweep folder asks whether its runs
+        are this experiment's with fewer replications.
         """
-        return _short_hash({**self._design(), "seeds": list(self.seeds)})
-
-    def design_fingerprint(self) -> str:
-        """The fingerprint without the replication seeds: what each run is, not how many.
-
-        Two experiments with this in common, one's seeds the start of the other's, differ only
-        by replications added; a sweep folder uses it to keep the runs it holds.
-        """
-        return _short_hash(self._design())
-
-    def _design(self) -> dict[str, object]:
-        return {"scenario": dump_scenario(self.scenario), "points": list(self.points)}
+        content = {
+            "scenario": dump_scenario(self.scenario),
+            "points": list(self.points),
+            "seeds": list(self.seeds if seeds is None else seeds),
+        }
+        return _short_hash(content)
 
 
 def _short_hash(content: dict[str, object]) -> str:

@@ -113,7 +113,6 @@ class Store:
             "govsim_version": govsim.__version__,
             "experiment": experiment.name,
             "fingerprint": experiment.fingerprint(),
-            "design_fingerprint": experiment.design_fingerprint(),
             "design": experiment.spec.design,
             "levers": experiment.levers,
             "uncertainties": experiment.uncertainties,
@@ -183,10 +182,10 @@ def adds_replications(manifest: dict[str, Any], experiment: Experiment) -> bool:
     """
     seeds = manifest.get("seeds")
     return (
-        manifest.get("design_fingerprint") == experiment.design_fingerprint()
-        and isinstance(seeds, list)
+        isinstance(seeds, list)
         and len(seeds) < len(experiment.seeds)
         and list(experiment.seeds[: len(seeds)]) == seeds
+        and experiment.fingerprint(seeds) == manifest.get("fingerprint")
     )
 
 

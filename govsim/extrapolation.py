@@ -14,8 +14,9 @@ stopped it) and its scam type's mean takings. Summed over the ring's city contac
 ``scale - 1`` (the ring's attempts elsewhere per attempt in the city), they are the ring's
 expected victims and takings elsewhere: thousands of contacts a month back that estimate, not
 a few victims. What happens after a victim engages (how much of the expected takings is paid,
-how much of it is frozen, reports and frozen mule paths per victim, the share of transfers the
-mule network admits) enters as ratios pooled over all rings and smoothed over
+what share of their scams' mean amounts victims' savings allow them to pay, how much of it is
+frozen, reports and frozen mule paths per expected engagement, the share of transfers the mule
+network admits) enters as ratios pooled over all rings and smoothed over
 ``RATIO_MEMORY_DAYS`` days, or proportionally longer in a city smaller than
 ``MEMORY_REFERENCE_RESIDENTS``, so that the ratios of every city rest on about as many victims.
 The two that carry the rings' revenue rest on chances as well as on outcomes: the paid share
@@ -36,9 +37,10 @@ RATIO_MEMORY_DAYS = 180.0
 MEMORY_REFERENCE_RESIDENTS = 100_000
 FLOWS: tuple[str, ...] = (
     "attempts",
-    "victims",
+    "expected_engaged",
     "engaged_takings",
     "paid_expected",
+    "capped_takings",
     "resolved_paths",
     "frozen_paths",
     "reports",
@@ -49,10 +51,18 @@ FLOWS: tuple[str, ...] = (
 # ratio: (numerator flow, denominator flow, value before the city has seen the denominator)
 RATIOS: dict[str, tuple[str, str, float]] = {
     "paid_per_expected": ("paid_expected", "engaged_takings", 1.0),
+    # Victims pay less than their scam's mean amount when their savings run short
+    # (transfers.draw_amounts): the engaged contacts' expected takings with each transfer
+    # capped by the contact's savings, over the same at the mean amounts. Chance-based, on
+    # every contact, like E_r: the city's realised amounts rest on a handful of victims.
+    "amount_share": ("capped_takings", "engaged_takings", 1.0),
     "frozen_path_share": ("frozen_paths", "resolved_paths", 0.0),
-    "reports_per_victim": ("reports", "victims", 0.5),
-    "frozen_paths_per_victim": ("frozen_paths", "victims", 0.0),
-    "transfers_per_victim": ("transfers_due", "victims", 1.0),
+    # Per expected engagement: the multiplier V_r is the sum of the contacts' chances of
+    # engaging (``paying``), before grooming interruption, mule capacity, bank holds and empty
+    # savings thin engagements into first payments, so the denominator is the city's same sum.
+    "reports_per_engaged": ("reports", "expected_engaged", 0.5),
+    "frozen_paths_per_engaged": ("frozen_paths", "expected_engaged", 0.0),
+    "transfers_per_engaged": ("transfers_due", "expected_engaged", 1.0),
     "admitted_share": ("transfers_admitted", "transfers_due", 1.0),
     "public_reports_per_attempt": ("public_reports", "attempts", 0.0),
 }
@@ -105,18 +115,19 @@ class MarketExtrapolation:
         pooled = self.ratio("admitted_share")
         mules = own_admitted_share / pooled if pooled > 0 else 1.0
         paid = expected_takings * self.elsewhere * self.ratio("paid_per_expected") * mules
+        paid = paid * self.ratio("amount_share")
         return paid * (1.0 - self.ratio("frozen_path_share"))
 
     def frozen_paths_elsewhere(self, expected_victims: float) -> float:
         """Mule paths of a ring frozen outside the city."""
-        return expected_victims * self.elsewhere * self.ratio("frozen_paths_per_victim")
+        return expected_victims * self.elsewhere * self.ratio("frozen_paths_per_engaged")
 
     def reports_elsewhere(self, expected_victims: float, city_attempts: float) -> float:
         """Reports by victims and by the public outside the city that name a ring's handles."""
-        victims = expected_victims * self.ratio("reports_per_victim")
+        victims = expected_victims * self.ratio("reports_per_engaged")
         public = city_attempts * self.ratio("public_reports_per_attempt")
         return (victims + public) * self.elsewhere
 
     def transfers_wanted(self, expected_victims_per_day: float) -> float:
         """Transfers per day a ring's victims across the market want to make."""
-        return expected_victims_per_day * self.scale * self.ratio("transfers_per_victim")
+        return expected_victims_per_day * self.scale * self.ratio("transfers_per_engaged")

@@ -463,10 +463,18 @@ class GovernanceModel(mesa.Model):
         engaged = would & ~stopped
         paying = np.where(batch.alive & ~stopped, probability, 0.0)
         self._credit_rings(batch, rings, paying)
+        # The basis of the market's per-engagement ratios: the city's sum of what V_r sums.
+        self.metrics.add("expected_engaged", float(paying.sum()))
         self.metrics.add("dissuaded", np.count_nonzero(stopped))
-        self.metrics.add(
-            "engaged_takings", float(self.scams.expected_takings[batch.scam[engaged]].sum())
-        )
+        takings = self.scams.expected_takings[batch.scam]
+        # The basis of paid_per_expected is that of E_r (the contacts' chances of paying times
+        # their takings, 7.17): a warning at contact stops a contact's draw, not its chance, so
+        # the paid share must carry what such stops take off the takings.
+        self.metrics.add("engaged_takings", float((paying * takings).sum()))
+        self.metrics.add("capped_takings", self._capped_takings(batch, paying))
+        # The realised engaged contacts' takings, from which the chance-based estimate of the
+        # paid takings subtracts the expected stops after engagement (count_stop_chances).
+        self.metrics.add("engaged_takings_realised", float(takings[engaged].sum()))
         resisted = batch.alive & ~would
         self._report_resisted(batch, resisted)
         self.residents.boost_awareness(
@@ -475,6 +483,25 @@ class GovernanceModel(mesa.Model):
         compromised = engaged & self.scams.compromises[batch.scam]
         self.residents.compromised[batch.target[compromised]] = True
         self._queue_transfers(batch, engaged, rings)
+
+    def _capped_takings(self, batch: ContactBatch, paying: np.ndarray) -> float:
+        """Sum the contacts' chances of paying times their savings-capped expected takings.
+
+        The basis of ``amount_share`` (7.17): each transfer's expected amount is capped by the
+        contact's savings today, not by what the transfers before it leave: the stops that
+        ``paid_per_expected`` counts fall mostly on the later, depleted transfers, so capping
+        those too would count the same shortfall twice (measured with
+        ``benchmarks/bench_extrapolation.py``: takings credited 0.78-0.84 of what was paid in
+        baseline, bilateral and the hub that way, 0.97-1.03 this way; docs/ODD.md 7.17).
+        """
+        rows = (paying > 0).nonzero()[0]
+        if not rows.size:
+            return 0.0
+        scam, target = batch.scam[rows], batch.target[rows]
+        share = self.config.population.max_transfer_share
+        cap = np.maximum(self.residents.savings[target] * share, 0.0)
+        amount = self.scams.capped_mean_amount(scam, cap)
+        return float((paying[rows] * amount * self.scams.transfers[scam]).sum())
 
     def _credit_rings(
         self, batch: ContactBatch, rings: list[FraudRing], paying: np.ndarray
@@ -792,7 +819,8 @@ class GovernanceModel(mesa.Model):
         self.metrics.add("cases_opened", len(made) if self.police.enabled else 0)
         self.metrics.add("cases_linked", linked)
         rings = self.active_rings()
-        self.police.gather_evidence(rings, self.extrapolation.ratio("reports_per_victim"), self.day)
+        per_engaged = self.extrapolation.ratio("reports_per_engaged")
+        self.police.gather_evidence(rings, per_engaged, self.day)
         for ring, operation in self.police.investigate(rings):
             self.metrics.add_market("operations", 1)
             self.book_operation(ring, operation)
@@ -1040,16 +1068,20 @@ class GovernanceModel(mesa.Model):
         """The market's pooled ratios take in the city's day (see govsim.extrapolation)."""
         self.extrapolation.observe(
             attempts=today["attempts"],
-            victims=today["victims"],
+            expected_engaged=today["expected_engaged"],
             engaged_takings=today["engaged_takings"],
             # The mean of the realised and the chance-based paid takings (count_stop_chances).
+            # The chance-based one starts from the realised engaged contacts: the stops it
+            # subtracts are those after engagement, so on the basis of E_r (engaged_takings,
+            # which a warning at contact thins only by chance) it would miss those warnings.
             paid_expected=0.5
             * (
                 today["paid_expected"]
-                + today["engaged_takings"]
+                + today["engaged_takings_realised"]
                 - today["expected_stops"]
                 - today["takings_lost"]
             ),
+            capped_takings=today["capped_takings"],
             # Mule paths: those paid into, and those expected frozen (transfers.freeze_chances).
             resolved_paths=today["paths_paid"],
             frozen_paths=today["expected_frozen_paths"],

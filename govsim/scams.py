@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from scipy import special
 
 from govsim.randomness import name_key
 from govsim.scenario.fraud import ScamType
@@ -32,6 +33,24 @@ class ScamTable:
         self.compromises = np.array([t.compromises_account for t in types])
         self.mean_amount = self.loss_median * np.exp(self.loss_sigma**2 / 2.0)
         self.expected_takings = self.mean_amount * self.transfers
+
+    def capped_mean_amount(self, scam: np.ndarray, cap: np.ndarray) -> np.ndarray:
+        """Expected amount of one transfer of type ``scam`` when the payer can pay ``cap`` at most.
+
+        ``E[min(X, cap)]`` for the type's log-normal amount X, in closed form: the chance-based
+        counterpart of the savings cap in :func:`govsim.transfers.draw_amounts`, which the
+        market's extrapolation needs on the basis of every engaged contact rather than of the
+        city's few realised payments (docs/ODD.md 7.17).
+        """
+        median, sigma = self.loss_median[scam], self.loss_sigma[scam]
+        positive = cap > 0
+        log_cap = np.log(np.where(positive, cap, 1.0))
+        log_median = np.log(median)
+        spread = np.maximum(sigma, 1e-12)
+        below = special.ndtr((log_cap - log_median - sigma**2) / spread)
+        above = special.ndtr((log_median - log_cap) / spread)
+        expected = self.mean_amount[scam] * below + cap * above
+        return np.where(positive, expected, 0.0)
 
     def takings_left(self, scam: np.ndarray, stage: np.ndarray) -> np.ndarray:
         """Expected takings still to come from episodes about to make transfer ``stage``."""

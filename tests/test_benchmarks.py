@@ -23,7 +23,7 @@ SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
     "bench_compare.py": ([*TINY, "--replications", "2", "--workers", "1"], "wall"),
     "bench_extrapolation.py": (
         ["--residents", "2000", "--days", "20", "--replications", "1", "--scenarios", "baseline"],
-        "per-victim x",
+        "transfers x",
     ),
     "bench_hub.py": ([*TINY, "--replications", "3", "--workers", "1"], "victims"),
     "bench_market.py": (

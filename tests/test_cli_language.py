@@ -18,7 +18,7 @@ TYPE_NOISE = ("<bool>", "<path>", "<list", "<int", "<str>", "<text>", "{")
 
 def small_run(tmp_path, *extra: str, env: dict[str, str] | None = None):
     args = ["run", str(SCENARIOS / "multi_party_hub.yaml"), "-r", "2", "--days", "30"]
-    args += ["--residents", "5000", "--out", str(tmp_path), *extra]
+    args += ["--residents", "10000", "--out", str(tmp_path), *extra]
     return runner.invoke(app, args, env=env)
 
 

@@ -69,10 +69,8 @@ INERT_BY_DESIGN: dict[str, Idle] = {
     # Key path (fnmatch pattern: * also crosses dots) -> why it is idle in multi_party_hub.
     "fraud.roles.leader": Idle("fixed at 1 by the schema (one leader per ring)"),
     "fraud.max_rings": Idle(
-        "a ceiling on the market: the hub's ninety-odd rings stay far below it; with weak "
-        "governance the market reaches it within the warm-up (ODD 7.14)",
-        "no_governance",
-        warmup=365,
+        "a safety ceiling on the market: no shipped scenario's market reaches it (the hub's "
+        "holds about 50 rings, no_governance's at most about 360; bench_ring_cap.py, ODD 7.14)"
     ),
     "fraud.transfers_per_mule_day": Idle(
         "mule accounts never run short unless a card crackdown cuts their supply", "card_crackdown"

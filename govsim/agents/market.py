@@ -2,8 +2,12 @@
 
 Supply falls with the controls of the party that issues each good (telecom real-name checks for
 SIMs, platform registration for accounts, bank account-opening checks for mule accounts), with
-regulation, and while a card crackdown runs; the price rises when demand outruns supply, and
-goods are rationed pro rata. The pool of leaked records is the set of residents rings can target.
+regulation, and while a card crackdown runs. The price follows demand over supply along a
+constant-elasticity supply curve: above the base price when the rings want more than is offered
+(then goods are rationed pro rata), below it when they want less, as sellers (card brokers,
+SIM farms) cut prices to move their stock. A thin market's inputs are therefore cheaper, which
+is what keeps a market that governance has thinned from tipping to none (docs/ODD.md 7.2). The
+pool of leaked records is the set of residents rings can target.
 """
 
 from __future__ import annotations
@@ -61,15 +65,16 @@ class BlackMarket:
     ) -> tuple[np.ndarray, np.ndarray]:
         """Ration today's supply of ``good`` among rings' demands and set its price.
 
-        Each ring gets its pro-rata share, rounded at random with its own uniform in ``luck``.
-        Returns the quantities each ring obtains and what each pays.
+        Each ring gets its pro-rata share, rounded at random with its own uniform in ``luck``;
+        the price is the base price times (demand / supply) to ``price_elasticity``, on either
+        side of 1. Returns the quantities each ring obtains and what each pays.
         """
         total = float(demands.sum())
         available = self.supply(good)
         if total <= 0:
             self.price[good] = self.base_price[good]
             return np.zeros(demands.size, dtype=np.int64), np.zeros(demands.size)
-        scarcity = max(1.0, total / max(available, 1e-9))
+        scarcity = total / max(available, 1e-9)
         self.price[good] = self.base_price[good] * scarcity**self.config.price_elasticity
         filled = min(1.0, available / total)
         share = demands * filled

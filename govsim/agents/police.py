@@ -263,7 +263,7 @@ class PoliceForce:
         self.cases = self.cases.select(self.cases.open)
         self._count_open_cases()
 
-    def gather_evidence(self, rings: list[FraudRing], reports_per_victim: float, day: int) -> None:
+    def gather_evidence(self, rings: list[FraudRing], reports_per_engaged: float, day: int) -> None:
         """Add today's expected new cases against each ring, market-wide, to its evidence.
 
         A ring is investigated across its whole market, where its cases are the reports of
@@ -271,18 +271,18 @@ class PoliceForce:
         in a small city would be a flood of evidence against one ring and none against the
         others, so that how hard rings are hit would depend on the city's size. The evidence
         is instead the expected count: the ring's expected victims from its city contacts
-        (7.17), times the market's size over the city's, times reports per victim; linked
-        cases count fully and isolated ones for ``unlinked_case_weight``, by the chance a case
-        is linked. It stays for ``case_cold_days`` days.
+        (7.17), times the market's size over the city's, times reports per expected
+        engagement; linked cases count fully and isolated ones for ``unlinked_case_weight``,
+        by the chance a case is linked. It stays for ``case_cold_days`` days.
         """
         if not self.enabled:
             return
         config = self.config
         weight = self.link_chance + (1.0 - self.link_chance) * config.unlinked_case_weight
-        per_victim = self.model.scale * reports_per_victim * weight
+        per_engaged = self.model.scale * reports_per_engaged * weight
         book, slots = self.model.ring_book, slots_of(rings)
         book.case_evidence[slots, day % config.case_cold_days] = (
-            book.city_expected_victims[slots] * per_victim
+            book.city_expected_victims[slots] * per_engaged
         )
 
     def evidence(self, ring: FraudRing) -> float:

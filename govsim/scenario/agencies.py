@@ -115,13 +115,14 @@ class Police(Agency):
         source=ASSUMPTION,
     )
     identification_rate: float = param(
-        0.01,
+        0.015,
         "Daily hazard of identifying a ring per 100 linked cases (market-wide, expected) at "
         "capability 1.",
         unit="1/day",
         ge=0.0,
         le=1.0,
-        source=ASSUMPTION,
+        source="assumption, set so that arrests per victim's report in baseline reach the "
+        "national 2017 figure (0.088; docs/sources.md P2.1d, docs/validation.md)",
     )
     evidence_half_depth: float = param(
         30.0,

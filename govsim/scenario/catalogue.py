@@ -2,9 +2,11 @@
 
 Loss medians keep the ratios between types seen in UK Finance's APP fraud figures
 (investment >> impersonation > purchase), converted to yuan. Conversions are the chance a naive,
-average resident engages; what a broadcast attempt yields in a run is set by the ring market as
-well (rings enter until the residents they wear down stop paying for more), and lands within the
-seed paper's "once in 1,000 to 10,000" (tests/test_stylized_facts.py).
+average resident engages (assumptions): set, all in the same proportion, so that victims' reports
+in baseline reach the national figure of filed cases (docs/ODD.md 9). What a broadcast attempt
+yields in a run is set by the ring market as well (rings enter until the residents they wear
+down stop paying for more), and lands within the seed paper's "once in 1,000 to 10,000"
+(tests/test_stylized_facts.py).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "冒充公检法",
             "call",
             (0.6, 0.8, 1.6),
-            conversion=0.0013,
+            conversion=0.002,
             record_lift=6.0,
             loss_median=30_000,
             loss_sigma=1.0,
@@ -42,7 +44,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "助学金诈骗",
             "call",
             (2.5, 0.1, 0.1),
-            conversion=0.0020,
+            conversion=0.003,
             record_lift=12.0,
             loss_median=6_000,
             loss_sigma=0.8,
@@ -53,7 +55,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "虚假中奖",
             "sms",
             (0.8, 0.8, 1.4),
-            conversion=0.0010,
+            conversion=0.0015,
             record_lift=3.0,
             loss_median=2_000,
             loss_sigma=0.9,
@@ -64,7 +66,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "刷单返利",
             "im",
             (1.8, 1.0, 0.3),
-            conversion=0.0013,
+            conversion=0.002,
             record_lift=3.0,
             grooming_days=2,
             transfers=2,
@@ -78,7 +80,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "冒充熟人领导",
             "im",
             (1.0, 1.0, 1.3),
-            conversion=0.0020,
+            conversion=0.003,
             record_lift=4.0,
             loss_median=5_000,
             loss_sigma=0.9,
@@ -90,7 +92,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "网购退款",
             "call",
             (1.0, 1.2, 0.7),
-            conversion=0.0013,
+            conversion=0.002,
             record_lift=8.0,
             loss_median=6_000,
             loss_sigma=1.0,
@@ -101,7 +103,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "钓鱼网站",
             "web",
             (1.0, 1.0, 1.0),
-            conversion=0.0010,
+            conversion=0.0015,
             record_lift=3.0,
             loss_median=4_000,
             loss_sigma=1.1,
@@ -113,7 +115,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "投资理财荐股",
             "im",
             (0.3, 1.2, 1.0),
-            conversion=0.0007,
+            conversion=0.001,
             record_lift=4.0,
             grooming_days=21,
             transfers=3,
@@ -127,7 +129,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "虚假贷款",
             "sms",
             (1.2, 1.3, 0.4),
-            conversion=0.0013,
+            conversion=0.002,
             record_lift=4.0,
             grooming_days=1,
             loss_median=4_000,
@@ -139,7 +141,7 @@ def default_catalogue() -> dict[str, ScamType]:
             "涉疫诈骗",
             "sms",
             (1.0, 1.0, 1.3),
-            conversion=0.0017,
+            conversion=0.0025,
             record_lift=3.0,
             loss_median=3_000,
             loss_sigma=0.9,

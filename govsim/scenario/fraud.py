@@ -344,7 +344,7 @@ class Fraud(Record):
         source=ASSUMPTION,
     )
     exit_after_loss_days: int = param(
-        30,
+        90,
         "Mean days a ring keeps going while its last month's profit is negative (each such "
         "day it quits with probability 1/this); one whose cash runs out quits at once.",
         unit="days",
@@ -413,7 +413,8 @@ class BlackMarket(Record):
     )
     price_elasticity: float = param(
         0.5,
-        "Price rises as (demand/supply) to this power.",
+        "Price moves as (demand/supply) to this power: above the base price when rings want "
+        "more than is offered, below it when they want less.",
         unit="exponent",
         ge=0.0,
         le=5.0,

@@ -109,4 +109,4 @@ def test_the_table_shows_a_share_in_points_and_no_relative_change_for_it(pair):
     assert "受害人数" in rows
     share = rows["挽损比例"]
     assert share[4] == "-"
-    assert share[3] == "-" or share[3].endswith(" pp")
+    assert share[3] == "-" or share[3].endswith("个百分点")  # the Chinese table: points, not " pp"

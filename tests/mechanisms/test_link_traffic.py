@@ -46,13 +46,14 @@ POLICE_LINKS = ("police-police", "police-judiciary", "police-international")
 
 @pytest.fixture(scope="module")
 def bilateral_model() -> GovernanceModel:
-    """A city large enough to see some cases linked across regions in three months."""
-    return run(shipped("bilateral", residents=100_000, days=90, warmup=30))
+    """A city large enough to see some cases linked across regions in six months."""
+    return run(shipped("bilateral", residents=100_000, days=180, warmup=30))
 
 
 @pytest.fixture(scope="module")
 def hub_model() -> GovernanceModel:
-    scenario = shipped("multi_party_hub", residents=20_000, days=40, warmup=30)
+    # Four months: the first arrests abroad come after evidence builds up (about day 100).
+    scenario = shipped("multi_party_hub", residents=20_000, days=120, warmup=30)
     model = GovernanceModel(scenario, rng=3)
     for _ in range(scenario.warmup_days + scenario.days):
         model.step()

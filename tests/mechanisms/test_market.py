@@ -61,12 +61,15 @@ def test_rationing_rounds_up_exactly_when_the_luck_is_below_the_fraction():
     assert sold.tolist() == [4, 3, 4]
 
 
-def test_demand_below_supply_is_met_in_full_at_the_base_price():
-    shop = market(mule_supply_per_day=150.0, mule_price=1_500.0)
+def test_demand_below_supply_is_met_in_full_below_the_base_price():
+    # Sellers with more than the rings want cut their price along the same supply curve.
+    shop = market(mule_supply_per_day=150.0, mule_price=1_500.0, price_elasticity=0.5)
     bought, cost = shop.clear("mules", np.array([40, 60]), luck(2, 1))
     assert bought.tolist() == [40, 60]
-    assert cost.tolist() == [40 * 1_500.0, 60 * 1_500.0]
-    assert shop.price["mules"] == 1_500.0
+    price = 1_500.0 * (100.0 / 150.0) ** 0.5
+    assert shop.price["mules"] == pytest.approx(price)
+    assert cost == pytest.approx([40 * price, 60 * price])
+    assert market(price_elasticity=0.0).clear("mules", np.array([1]), luck(1, 1))[1] == [1_500.0]
 
 
 def test_price_rises_above_base_when_demand_exceeds_supply():
@@ -79,12 +82,14 @@ def test_price_rises_above_base_when_demand_exceeds_supply():
     assert steep.price["sims"] == pytest.approx(150.0 * 16.0)
 
 
-def test_price_returns_to_base_when_demand_falls():
+def test_price_follows_demand_down_and_is_the_base_price_with_no_demand():
     shop = market(account_supply_per_day=100.0)
     shop.clear("accounts", np.array([1_000]), luck(1, 3))
     assert shop.price["accounts"] > shop.base_price["accounts"]
-    shop.clear("accounts", np.array([50]), luck(1, 4))
-    assert shop.price["accounts"] == shop.base_price["accounts"]
+    shop.clear("accounts", np.array([100]), luck(1, 4))
+    assert shop.price["accounts"] == pytest.approx(shop.base_price["accounts"])
+    shop.clear("accounts", np.array([25]), luck(1, 4))
+    assert shop.price["accounts"] < shop.base_price["accounts"]
     bought, _ = shop.clear("accounts", np.array([0, 0]), luck(2, 5))
     assert bought.tolist() == [0, 0]
     assert shop.price["accounts"] == shop.base_price["accounts"]

@@ -81,11 +81,11 @@ def test_structure_none_blocks_case_linking():
     assert linked_reports(force) == 0
 
 
-def evidence_after(force, days: int, victims: float = 2.0, reports_per_victim: float = 0.5):
+def evidence_after(force, days: int, victims: float = 2.0, reports_per_engaged: float = 0.5):
     ring = force.model.active_rings()[0]
     ring.city_expected_victims = victims
     for day in range(1, days + 1):
-        force.gather_evidence([ring], reports_per_victim, day)
+        force.gather_evidence([ring], reports_per_engaged, day)
     return force.evidence(ring)
 
 

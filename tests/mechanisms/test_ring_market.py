@@ -144,11 +144,11 @@ def test_with_no_ring_left_entrants_go_by_the_last_profit_heard():
 
 def test_ratios_start_at_their_defaults_and_move_to_the_citys_evidence():
     market = MarketExtrapolation(scale=100.0)
-    assert market.ratio("reports_per_victim") == 0.5
+    assert market.ratio("reports_per_engaged") == 0.5
     assert market.ratio("frozen_path_share") == 0.0
     for _ in range(2_000):
-        market.observe(victims=4.0, reports=1.0, resolved_paths=40.0, frozen_paths=10.0)
-    assert market.ratio("reports_per_victim") == pytest.approx(0.25)
+        market.observe(expected_engaged=4.0, reports=1.0, resolved_paths=40.0, frozen_paths=10.0)
+    assert market.ratio("reports_per_engaged") == pytest.approx(0.25)
     assert market.ratio("frozen_path_share") == pytest.approx(0.25)
 
 
@@ -161,10 +161,12 @@ def test_a_smaller_city_remembers_longer_so_its_ratios_rest_on_as_many_victims()
     # The same flows per resident give the same smoothed ratio and the same number of victims
     # behind it, whatever the size.
     for _ in range(20_000):
-        large.observe(victims=20.0, reports=10.0)
-        small.observe(victims=1.0, reports=0.5)
-    assert small.ratio("reports_per_victim") == pytest.approx(large.ratio("reports_per_victim"))
-    assert small.totals["victims"] == pytest.approx(large.totals["victims"], rel=0.01)
+        large.observe(expected_engaged=20.0, reports=10.0)
+        small.observe(expected_engaged=1.0, reports=0.5)
+    assert small.ratio("reports_per_engaged") == pytest.approx(large.ratio("reports_per_engaged"))
+    assert small.totals["expected_engaged"] == pytest.approx(
+        large.totals["expected_engaged"], rel=0.01
+    )
 
 
 def test_takings_elsewhere_rest_on_expected_takings_not_realised_victims():
@@ -179,6 +181,25 @@ def test_takings_elsewhere_rest_on_expected_takings_not_realised_victims():
     before = market.takings_elsewhere(1_000.0, own_admitted_share=1.0)
     market.observe(attempts=10.0, engaged_takings=0.0)
     assert market.takings_elsewhere(1_000.0, own_admitted_share=1.0) == before
+
+
+def test_takings_elsewhere_carry_the_share_of_the_mean_amounts_savings_allow():
+    market = MarketExtrapolation(scale=101.0)
+    for _ in range(3_000):
+        market.observe(engaged_takings=1_000.0, paid_expected=1_000.0, capped_takings=400.0)
+    assert market.ratio("amount_share") == pytest.approx(0.4)
+    assert market.takings_elsewhere(1_000.0, own_admitted_share=1.0) == pytest.approx(40_000.0)
+
+
+def test_per_engagement_ratios_rest_on_expected_engagements_not_first_payments():
+    # Of 10 expected engagements a day, 4 become victims; 2 reports are made. Evidence and
+    # blacklisting elsewhere multiply V_r, expected engagements, so their ratio is per those.
+    market = MarketExtrapolation(scale=11.0)
+    for _ in range(3_000):
+        market.observe(expected_engaged=10.0, victims=4.0, reports=2.0, transfers_due=6.0)
+    assert market.ratio("reports_per_engaged") == pytest.approx(0.2)
+    assert market.ratio("transfers_per_engaged") == pytest.approx(0.6)
+    assert market.reports_elsewhere(10.0, city_attempts=0.0) == pytest.approx(2.0 * 10)
 
 
 def test_newcomers_do_not_count_in_the_profit_entrants_hear_of():

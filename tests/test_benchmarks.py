@@ -33,6 +33,10 @@ SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
     "bench_model.py": (["--sizes", "2000", "--days", "30"], "us/resident-day"),
     "bench_pairing.py": ([*TINY, "--replications", "3", "--workers", "1"], "pairing"),
     "bench_pairing_sources.py": ([*TINY, "--replications", "2"], "victims"),
+    "bench_ring_profit.py": (
+        ["--residents", "2000", "--days", "20", "--replications", "1", "--rings", "3"],
+        "profit a ring-month",
+    ),
     "bench_ring_cap.py": (
         ["--scenarios", "no_governance", *TINY, "--replications", "2", "--workers", "1"],
         "lifted - shipped",

@@ -1,6 +1,7 @@
-"""Benchmark: what the ceiling on rings (``fraud.max_rings``) does where it binds.
+"""Benchmark: what the ceiling on rings (``fraud.max_rings``) does where markets are largest.
 
-With weak governance the ring market grows until entry stops at ``fraud.max_rings``. For each
+With weak governance the ring market grows largest: this checks that the ceiling
+``fraud.max_rings`` is a safety bound there, not a limit the results rest on. For each
 scenario, runs R paired replications with the shipped ceiling and with a ceiling far above it,
 and prints the rings active (mean and most on any measured day), victims and net loss of the
 city, and the paired difference lifted - shipped with its 95% t-interval. Asserts nothing.

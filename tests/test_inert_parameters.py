@@ -70,7 +70,7 @@ INERT_BY_DESIGN: dict[str, Idle] = {
     "fraud.roles.leader": Idle("fixed at 1 by the schema (one leader per ring)"),
     "fraud.max_rings": Idle(
         "a safety ceiling on the market: no shipped scenario's market reaches it (the hub's "
-        "holds about 50 rings, no_governance's at most about 360; bench_ring_cap.py, ODD 7.14)"
+        "holds about 60 rings, telecom_only's at most about 400; bench_ring_cap.py, ODD 7.14)"
     ),
     "fraud.transfers_per_mule_day": Idle(
         "mule accounts never run short unless a card crackdown cuts their supply", "card_crackdown"

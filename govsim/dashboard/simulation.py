@@ -27,8 +27,8 @@ from govsim.scenario.fields import AGE_GROUPS, text_in
 from govsim.scenario.overrides import CONTROLS_SOURCE, with_overrides
 
 DEFAULT_RESIDENTS = 20_000
-"""Most residents a city gets unless the trainer asks for more: its year-long warm-up takes
-about a second, where the shipped scenarios' 100,000 would keep a class waiting."""
+"""Most residents a city gets unless the trainer asks for more: its two-year warm-up takes
+1.4-2 seconds, where the shipped scenarios' 100,000 would keep a class waiting."""
 LAYERS: tuple[str, ...] = (
     "blocked_telecom",
     "blocked_platform",

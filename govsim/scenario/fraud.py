@@ -116,7 +116,12 @@ class Fraud(Record):
         source=SEED_PAPER + ": a 100+ staff den among smaller rings; assumption",
     )
     max_rings: int = param(
-        400, "Upper bound on rings (entry stops there).", unit="rings", ge=1, source=ASSUMPTION
+        1_000,
+        "Upper bound on rings (entry stops there): a safety ceiling, above what any shipped "
+        "scenario's market holds (no_governance's grows to about 400 in its third year).",
+        unit="rings",
+        ge=1,
+        source=ASSUMPTION,
     )
     market_population: int = param(
         5_000_000,

@@ -21,6 +21,13 @@ TINY = ["--residents", "2000", "--days", "30"]
 SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
     "bench_attribute.py": ([*TINY, "--replications", "2", "--workers", "1"], "48 run"),
     "bench_compare.py": ([*TINY, "--replications", "2", "--workers", "1"], "wall"),
+    "bench_city_size.py": (
+        [
+            *["--sizes", "2000", "4000", "--replications", "2", "--days", "30"],
+            *["--warmup-days", "10", "--workers", "1", "--learning-reference", "50000"],
+        ],
+        "targeted share",
+    ),
     "bench_extrapolation.py": (
         ["--residents", "2000", "--days", "20", "--replications", "1", "--scenarios", "baseline"],
         "transfers x",
@@ -30,7 +37,7 @@ SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
         ["--scenarios", "baseline", *TINY, "--replications", "2", "--workers", "1"],
         "baseline",
     ),
-    "bench_model.py": (["--sizes", "2000", "--days", "30"], "us/resident-day"),
+    "bench_model.py": (["--sizes", "2000", "--days", "30", "--warmups", "0", "20"], "ms/day"),
     "bench_pairing.py": ([*TINY, "--replications", "3", "--workers", "1"], "pairing"),
     "bench_pairing_sources.py": ([*TINY, "--replications", "2"], "victims"),
     "bench_ring_profit.py": (

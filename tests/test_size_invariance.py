@@ -1,13 +1,13 @@
 """City size: the city is a sample of the rings' market, so counts per resident do not depend on it.
 
-The same scenario at two sizes 10x apart (the market unchanged): every count of the summary, per
-resident, agrees within the noise of the replications. The rest of the market is extrapolated
-from expected values, not from the city's few victims (govsim.extrapolation); this is the test
-that the rings' economy does not feel the size of the sample. baseline holds from 20,000
-residents; multi_party_hub, whose city sees far fewer victims, from 50,000: at 20,000 its
-telecom blocks per resident were 18% below those at 200,000 (4.5 standard errors), and 10%
-below at 50,000 against 500,000 (2.5), a bias that fades with size (docs/ODD.md 7.17).
-"""
+The same scenario at two sizes 10x apart (the market unchanged), each after the default warm-up
+as users run it: every count of the summary, per resident, agrees within the noise of the
+replications. The rest of the market is extrapolated from expected values, not from the city's
+few victims (govsim.extrapolation); this is the test that the rings' economy does not feel the
+size of the sample. baseline holds from 20,000 residents; multi_party_hub, whose city sees far
+fewer victims, from 50,000: below that its rings, which learn from their city contacts, adapt
+less (at 20,000 residents 23% fewer telecom blocks per resident than at 200,000, seed 12;
+benchmarks/bench_city_size.py, docs/ODD.md 7.17)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ compared within ``gross_loss`` and ``frozen``, and the counts of reports within 
 
 
 def per_resident(name: str, residents: int, replications: int) -> dict[str, np.ndarray]:
-    scenario = shipped(name, residents=residents, days=DAYS, warmup=365)
+    scenario = shipped(name, residents=residents, days=DAYS, warmup=None)
     summary = run(scenario, replications, seed=11).summary
     return {
         column: summary[column].to_numpy() / residents

@@ -103,3 +103,35 @@ def test_benchmark_runs_at_a_tiny_size(script: str) -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert phrase in done.stdout, done.stdout[-3000:]
+
+
+def test_the_city_size_diagnostics_reach_the_memories_they_name(monkeypatch) -> None:
+    """bench_city_size's --ratio-reference and --learning-reference change what they say.
+
+    The ODD's account of a small city's bias rests on them: were a refactor to read the
+    reference once at import, or under another name, the options would silently do nothing.
+    """
+    import importlib.util
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    import govsim.agents.rings as rings
+    import govsim.extrapolation as extrapolation
+
+    for module in (rings, extrapolation):  # restored after the test
+        monkeypatch.setattr(module, "MEMORY_REFERENCE_RESIDENTS", 100_000)
+    spec = importlib.util.spec_from_file_location(
+        "bench_city_size", ROOT / "benchmarks" / "bench_city_size.py"
+    )
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    small = extrapolation.MarketExtrapolation(scale=250.0, residents=20_000)
+    assert small.memory_days == 5 * extrapolation.RATIO_MEMORY_DAYS
+    book = SimpleNamespace(**{name: np.ones(1) for pair in rings.WINDOWS for name in pair})
+    rings.remember_windows(book, np.array([0]), 100_000)
+    assert book.learned_blocked[0] == 1.0  # one window at the reference size: no memory
+    bench.set_references(20_000, 1_000_000)
+    assert small.memory_days == extrapolation.RATIO_MEMORY_DAYS
+    rings.remember_windows(book, np.array([0]), 100_000)
+    assert book.learned_blocked[0] == pytest.approx(0.9 * 1.0 + 1.0)  # ten windows: 9/10 kept

@@ -7,7 +7,7 @@ multi_party_hub, 6 parties (64 coalitions) x 10 replications x 50,000 residents 
 days, --workers 2, at most 5 minutes on a 2-core machine.
 
 Usage: python benchmarks/bench_attribute.py [--replications 10] [--residents 50000]
-       [--days 365] [--workers 2] [--seed 2026]
+       [--days 365] [--workers 2] [--warmup-days N] [--seed 2026]
 """
 
 from __future__ import annotations
@@ -38,12 +38,21 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--warmup-days",
+        type=int,
+        default=None,
+        metavar="N",
+        help="warm-up days of every run (default: the scenario's own)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out"
         command = [sys.executable, "-m", "govsim.cli", "attribute", str(SCENARIO)]
         command += ["--replications", str(args.replications), "--residents", str(args.residents)]
         command += ["--days", str(args.days), "--workers", str(args.workers)]
+        if args.warmup_days is not None:
+            command += ["--set", f"warmup_days={args.warmup_days}"]
         command += ["--seed", str(args.seed), "--out", str(out)]
         before = load()
         started = time.perf_counter()
@@ -53,7 +62,12 @@ def main() -> None:
     print(
         f"attribute multi_party_hub, parties: {record['coalitions']} coalitions "
         f"({record['coalitions_run']} run) x {args.replications} replications x "
-        f"{args.residents:,} residents x {args.days} measured days, {args.workers} workers"
+        f"{args.residents:,} residents x {args.days} measured days, {args.workers} workers, "
+        + (
+            "the scenario's own warm-up"
+            if args.warmup_days is None
+            else f"{args.warmup_days}-day warm-up"
+        )
     )
     runs = record["coalitions_run"] * args.replications
     print(

@@ -29,6 +29,8 @@ import numpy as np
 import pandas as pd
 
 import govsim
+import govsim.agents.rings
+import govsim.extrapolation
 from govsim.runner import replication_seeds, run_once
 from govsim.scenario.overrides import with_overrides
 
@@ -51,12 +53,8 @@ MARKET = {
 def set_references(ratio: int | None, learning: int | None) -> None:
     """Set the memory references in this process (a worker's initialiser)."""
     if ratio is not None:
-        import govsim.extrapolation
-
         govsim.extrapolation.MEMORY_REFERENCE_RESIDENTS = ratio
     if learning is not None:
-        import govsim.agents.rings
-
         govsim.agents.rings.MEMORY_REFERENCE_RESIDENTS = learning
 
 
@@ -107,8 +105,9 @@ def main() -> None:
     parser.add_argument("--ratio-reference", type=int, default=None, metavar="N")
     parser.add_argument("--learning-reference", type=int, default=None, metavar="N")
     args = parser.parse_args()
-    counts = args.replications * len(args.sizes) if len(args.replications) == 1 else None
-    counts = counts or args.replications
+    counts = args.replications
+    if len(counts) == 1:
+        counts = counts * len(args.sizes)
     if len(counts) != len(args.sizes):
         parser.error("--replications: give one number, or one per size in --sizes")
     scenario = govsim.load_scenario(ROOT / "scenarios" / f"{args.scenario}.yaml")

@@ -71,7 +71,12 @@ def one_replication(job: tuple[govsim.Scenario, int, int]) -> dict[str, float]:
 def at_size(
     scenario: govsim.Scenario, residents: int, replications: int, args: argparse.Namespace
 ) -> pd.DataFrame:
-    """Every replication's figures for the scenario at this city size (a row each)."""
+    """Every replication's figures for the scenario at this city size (a row each).
+
+    The replications run here, with the seeds ``govsim.run`` would give them, rather than
+    through ``govsim.run``: the diagnostic references must be set in each worker process
+    before it simulates, which only a pool's initialiser does.
+    """
     settings = {} if args.warmup_days is None else {"warmup_days": args.warmup_days}
     sized = with_overrides(scenario, settings, residents=residents, days=args.days)
     seeds = replication_seeds(args.seed, replications)

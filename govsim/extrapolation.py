@@ -40,7 +40,8 @@ FLOWS: tuple[str, ...] = (
     "expected_engaged",
     "engaged_takings",
     "paid_expected",
-    "capped_takings",
+    "paid_at_mean",
+    "paid_capped",
     "resolved_paths",
     "frozen_paths",
     "reports",
@@ -52,10 +53,10 @@ FLOWS: tuple[str, ...] = (
 RATIOS: dict[str, tuple[str, str, float]] = {
     "paid_per_expected": ("paid_expected", "engaged_takings", 1.0),
     # Victims pay less than their scam's mean amount when their savings run short
-    # (transfers.draw_amounts): the engaged contacts' expected takings with each transfer
-    # capped by the contact's savings, over the same at the mean amounts. Chance-based, on
-    # every contact, like E_r: the city's realised amounts rest on a handful of victims.
-    "amount_share": ("capped_takings", "engaged_takings", 1.0),
+    # (transfers.draw_amounts): the city's payments at their expected amounts given the payers'
+    # savings at payment and bank holds (transfers.expected_paid_amounts), over the same
+    # payments at the mean amounts. Chance-based in the amounts, which are the noisy part.
+    "amount_share": ("paid_capped", "paid_at_mean", 1.0),
     "frozen_path_share": ("frozen_paths", "resolved_paths", 0.0),
     # Per expected engagement: the multiplier V_r is the sum of the contacts' chances of
     # engaging (``paying``), before grooming interruption, mule capacity, bank holds and empty
@@ -86,6 +87,9 @@ class MarketExtrapolation:
 
     def observe(self, **flows: float) -> None:
         """Fold one day of the city's realised flows into the smoothed totals."""
+        unknown = set(flows) - set(FLOWS)
+        if unknown:  # a misspelt or retired flow would be read as zero, silently
+            raise ValueError(f"not flows of the market extrapolation: {sorted(unknown)}")
         keep = 1.0 - 1.0 / self.memory_days
         for name in FLOWS:
             self.totals[name] = self.totals[name] * keep + flows.get(name, 0.0)

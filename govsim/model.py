@@ -471,7 +471,6 @@ class GovernanceModel(mesa.Model):
         # their takings, 7.17): a warning at contact stops a contact's draw, not its chance, so
         # the paid share must carry what such stops take off the takings.
         self.metrics.add("engaged_takings", float((paying * takings).sum()))
-        self.metrics.add("capped_takings", self._capped_takings(batch, paying))
         # The realised engaged contacts' takings, from which the chance-based estimate of the
         # paid takings subtracts the expected stops after engagement (count_stop_chances).
         self.metrics.add("engaged_takings_realised", float(takings[engaged].sum()))
@@ -483,25 +482,6 @@ class GovernanceModel(mesa.Model):
         compromised = engaged & self.scams.compromises[batch.scam]
         self.residents.compromised[batch.target[compromised]] = True
         self._queue_transfers(batch, engaged, rings)
-
-    def _capped_takings(self, batch: ContactBatch, paying: np.ndarray) -> float:
-        """Sum the contacts' chances of paying times their savings-capped expected takings.
-
-        The basis of ``amount_share`` (7.17): each transfer's expected amount is capped by the
-        contact's savings today, not by what the transfers before it leave: the stops that
-        ``paid_per_expected`` counts fall mostly on the later, depleted transfers, so capping
-        those too would count the same shortfall twice (measured with
-        ``benchmarks/bench_extrapolation.py``: takings credited 0.78-0.84 of what was paid in
-        baseline, bilateral and the hub that way, 0.97-1.03 this way; docs/ODD.md 7.17).
-        """
-        rows = (paying > 0).nonzero()[0]
-        if not rows.size:
-            return 0.0
-        scam, target = batch.scam[rows], batch.target[rows]
-        share = self.config.population.max_transfer_share
-        cap = np.maximum(self.residents.savings[target] * share, 0.0)
-        amount = self.scams.capped_mean_amount(scam, cap)
-        return float((paying[rows] * amount * self.scams.transfers[scam]).sum())
 
     def _credit_rings(
         self, batch: ContactBatch, rings: list[FraudRing], paying: np.ndarray
@@ -1081,7 +1061,8 @@ class GovernanceModel(mesa.Model):
                 - today["expected_stops"]
                 - today["takings_lost"]
             ),
-            capped_takings=today["capped_takings"],
+            paid_at_mean=today["paid_expected"],
+            paid_capped=today["paid_capped"],
             # Mule paths: those paid into, and those expected frozen (transfers.freeze_chances).
             resolved_paths=today["paths_paid"],
             frozen_paths=today["expected_frozen_paths"],

@@ -38,9 +38,9 @@ class ScamTable:
         """Expected amount of one transfer of type ``scam`` when the payer can pay ``cap`` at most.
 
         ``E[min(X, cap)]`` for the type's log-normal amount X, in closed form: the chance-based
-        counterpart of the savings cap in :func:`govsim.transfers.draw_amounts`, which the
-        market's extrapolation needs on the basis of every engaged contact rather than of the
-        city's few realised payments (docs/ODD.md 7.17).
+        counterpart of the savings cap in :func:`govsim.transfers.draw_amounts`: the market's
+        extrapolation values the city's payments at it rather than at their few log-normal
+        draws (docs/ODD.md 7.17).
         """
         median, sigma = self.loss_median[scam], self.loss_sigma[scam]
         positive = cap > 0

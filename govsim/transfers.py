@@ -27,6 +27,7 @@ from govsim.randomness import combine
 
 if TYPE_CHECKING:
     from govsim.model import GovernanceModel
+    from govsim.scams import ScamTable
 
 WAKING_HOURS = (8.0, 22.0)
 PATH_PURPOSES = ("hop_hours", "parked", "parked_hours", "exit_abroad", "mule_detection_hour")
@@ -239,8 +240,10 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
     model.count_takings_lost(model.scams.takings_left(due.scam[broke], due.stage[broke]))
     due = due.select(~broke)
     amounts = amounts[~broke]
-    held, stopped = _risk_control(model, due, amounts, day)
+    held, stopped, stop_chances = _risk_control(model, due, amounts, day)
     paid, amounts, held = due.select(~stopped), amounts[~stopped], held[~stopped]
+    paid_capped = expected_paid_amounts(model, paid, *(tier[~stopped] for tier in stop_chances))
+    metrics.add("paid_capped", paid_capped)
     waking = model.keyed.uniform("transfer_hour", paid.episode, paid.stage)
     start = day * 24.0 + WAKING_HOURS[0] + (WAKING_HOURS[1] - WAKING_HOURS[0]) * waking
     start = start + np.where(held, model.banks.config.hold_hours, 0.0)
@@ -269,22 +272,32 @@ def execute_transfers(model: GovernanceModel, due: PendingTransfers, day: int) -
 
 def _risk_control(
     model: GovernanceModel, due: PendingTransfers, amounts: np.ndarray, day: int
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """Which due transfers the payers' banks hold, and which of those are stopped.
 
-    Where no bank makes an effort every hold chance is zero: nothing is held, stopped or
-    expected to be stopped, and nothing is drawn.
+    Also each transfer's chance of being stopped had its amount been below and at or above
+    ``banks.large_transfer`` (:func:`expected_paid_amounts` needs both). Where no bank makes an
+    effort every hold chance is zero: nothing is held, stopped or expected to be stopped, and
+    nothing is drawn.
     """
     if model.banks.holds_nothing():
         model.metrics.add("held_by_bank", 0)
-        return np.zeros(len(due), bool), np.zeros(len(due), bool)
+        none = np.zeros(len(due))
+        return np.zeros(len(due), bool), np.zeros(len(due), bool), (none, none)
+    banks = model.banks
     repeated = (due.stage > 0) | (model.residents.victimisations[due.resident] > 0)
     keys = combine(due.episode, due.stage)
-    hold = model.banks.hold_chance(amounts, repeated, due.signalled, due.resident)
-    held = model.banks.held(hold, keys)
+    hold = banks.hold_chance(amounts, repeated, due.signalled, due.resident)
+    held = banks.held(hold, keys)
     centre_call = centre_call_on_hold(model, due.ring)
-    stopped = model.banks.stop_after_hold(held, centre_call, keys)
-    stop_chance = hold * model.banks.stop_chance_after_hold(centre_call)
+    stopped = banks.stop_after_hold(held, centre_call, keys)
+    after_hold = banks.stop_chance_after_hold(centre_call)
+    stop_chance = hold * after_hold
+    tiers = tuple(
+        banks.hold_chance(np.full(len(due), amount), repeated, due.signalled, due.resident)
+        * after_hold
+        for amount in (0.0, np.inf)
+    )
     model.count_stop_chances(stop_chance, model.scams.takings_left(due.scam, due.stage))
     model.metrics.add("held_by_bank", np.count_nonzero(stopped))
     model.count_by_place(
@@ -293,7 +306,54 @@ def _risk_control(
     model.residents.boost_awareness(
         due.resident[stopped], day, model.education.config.warning_boost
     )
-    return held, stopped
+    return held, stopped, tiers
+
+
+def expected_paid_amounts(
+    model: GovernanceModel, paid: PendingTransfers, stop_low: np.ndarray, stop_high: np.ndarray
+) -> float:
+    """Sum of today's payments' expected amounts, given their payers' savings and bank holds.
+
+    The basis of the market's ``amount_share`` (docs/ODD.md 7.17), with ``paid_expected`` (the
+    same payments at their types' mean amounts). Each amount is ``A = min(X, cap)``, ``X`` the
+    type's log-normal amount and ``cap`` the payer's savings before today's payments times
+    ``population.max_transfer_share``, shared in proportion to the mean amounts among a
+    victim's payments of the day (as :func:`draw_amounts` shares it); its expectation is taken
+    given that the transfer was paid, i.e. not stopped by risk control, which stops one of at
+    least ``banks.large_transfer`` with chance ``stop_high`` and a smaller one with ``stop_low``.
+
+    Why: in closed form, the share does not rest on the city's few log-normal draws; on
+    payments rather than engaged contacts, a victim's later transfers meet what the earlier ones
+    left (capped at the savings at contact, rings were credited 1.06-1.22 times what their city
+    victims paid); and given that a payment got through, the holds that fall on large transfers
+    do not make the payments look larger than they are.
+    """
+    if not len(paid):
+        return 0.0
+    scams = model.scams
+    share = model.config.population.max_transfer_share
+    cap = np.maximum(model.residents.savings[paid.resident] * share, 0.0)
+    mean = scams.mean_amount[paid.scam]
+    _, victim = np.unique(paid.resident, return_inverse=True)
+    cap = cap * mean / np.bincount(victim, weights=mean)[victim]
+    capped = scams.capped_mean_amount(paid.scam, cap)
+    large = model.banks.config.large_transfer
+    # Below the large-transfer line: all of A when the cap is below it, else E[X; X < line].
+    below_share, below_sum = _below_line(scams, paid.scam, large)
+    low = cap < large
+    below_share = np.where(low, 1.0, below_share)
+    below_sum = np.where(low, capped, below_sum)
+    kept_low, kept_high = 1.0 - stop_low, 1.0 - stop_high
+    kept = below_share * kept_low + (1.0 - below_share) * kept_high
+    given_paid = (below_sum * kept_low + (capped - below_sum) * kept_high) / np.maximum(kept, 1e-12)
+    return float(np.where(kept > 0, given_paid, capped).sum())
+
+
+def _below_line(scams: ScamTable, scam: np.ndarray, line: float) -> tuple[np.ndarray, np.ndarray]:
+    """``P(X < line)`` and ``E[X; X < line]`` for each transfer's log-normal amount ``X``."""
+    median, sigma = scams.loss_median[scam], np.maximum(scams.loss_sigma[scam], 1e-12)
+    z = (np.log(line) - np.log(median)) / sigma
+    return special.ndtr(z), scams.mean_amount[scam] * special.ndtr(z - sigma)
 
 
 def _reports(model: GovernanceModel, paid: PendingTransfers, report_hour: np.ndarray) -> Reports:

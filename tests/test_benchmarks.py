@@ -71,6 +71,10 @@ SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
         ["--runs", "2", *TINY, "--backends", "local"],
         "a run of wall time",
     ),
+    "bench_takings_credit.py": (
+        [*TINY, "--warmup-days", "20", "--replications", "2", "--workers", "1"],
+        "cut in victims",
+    ),
     "bench_tipping.py": ([*TINY, "--replications", "2", "--every", "10"], "correlation"),
     "inert_parameters.py": (
         ["--residents", "1000", "--days", "5", "--warmup", "0", "--replications", "1"],
@@ -135,3 +139,30 @@ def test_the_city_size_diagnostics_reach_the_memories_they_name(monkeypatch) -> 
     assert small.memory_days == extrapolation.RATIO_MEMORY_DAYS
     rings.remember_windows(book, np.array([0]), 100_000)
     assert book.learned_blocked[0] == pytest.approx(0.9 * 1.0 + 1.0)  # ten windows: 9/10 kept
+
+
+def test_the_takings_diagnostic_scales_what_rings_earn_elsewhere_and_restores_it() -> None:
+    """bench_takings_credit's "at par" runs must change the rings' takings, and only them.
+
+    The README's account of the over-credit's weight rests on it: a patch that missed the
+    method the model calls would print "at par" figures equal to the shipped ones.
+    """
+    import importlib.util
+
+    from govsim.extrapolation import MarketExtrapolation
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_takings_credit", ROOT / "benchmarks" / "bench_takings_credit.py"
+    )
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    market = MarketExtrapolation(scale=50.0)
+    shipped = market.takings_elsewhere(1_000.0, 1.0)
+    assert shipped > 0
+    try:
+        bench.credit_takings_by(0.8)
+        assert market.takings_elsewhere(1_000.0, 1.0) == pytest.approx(0.8 * shipped)
+    finally:
+        bench.credit_takings_by(1.0)
+    assert MarketExtrapolation.takings_elsewhere is bench.SHIPPED_TAKINGS_ELSEWHERE
+    assert market.takings_elsewhere(1_000.0, 1.0) == shipped

@@ -70,7 +70,7 @@ INERT_BY_DESIGN: dict[str, Idle] = {
     "fraud.roles.leader": Idle("fixed at 1 by the schema (one leader per ring)"),
     "fraud.max_rings": Idle(
         "a safety ceiling on the market: no shipped scenario's market reaches it (the hub's "
-        "holds about 60 rings, telecom_only's at most about 400; bench_ring_cap.py, ODD 7.14)"
+        "holds about 50 rings, telecom_only's at most about 400; bench_ring_cap.py, ODD 7.14)"
     ),
     "fraud.transfers_per_mule_day": Idle(
         "mule accounts never run short unless a card crackdown cuts their supply", "card_crackdown"
@@ -96,18 +96,6 @@ INERT_BY_DESIGN: dict[str, Idle] = {
     ),
     "agencies.banks.self_freeze_hours": Idle(
         "the centre's stop-payment (minutes) always beats the bank's own freeze", "bank_only"
-    ),
-    "agencies.police.unlinked_case_weight": Idle(
-        "the centre's joint operations link nearly every case, so an isolated case's weight "
-        "scales a sliver of the evidence: too little to flip an identification in these runs",
-        "baseline",
-    ),
-    "agencies.police.cases_per_investigator": Idle(
-        "with reports at about one in seven the hub's open cases are few against its "
-        "investigators' capacity, so each case's attention stays within a hair of full "
-        "(and in baseline too since the recalibration of reporting; police alone, with twice "
-        "baseline's reports, fill theirs)",
-        "police_only",
     ),
     "agencies.judiciary.sentence_days": Idle(
         "no sentence (1,100 days) ends within the run: no convict is released"

@@ -52,8 +52,9 @@ def bilateral_model() -> GovernanceModel:
 
 @pytest.fixture(scope="module")
 def hub_model() -> GovernanceModel:
-    # Four months: the first arrests abroad come after evidence builds up (about day 100).
-    scenario = shipped("multi_party_hub", residents=20_000, days=120, warmup=30)
+    # Six months: arrests abroad come only once evidence builds up; four months saw none with
+    # seed 3 after the takings correction of December 2026 thinned the hub's market.
+    scenario = shipped("multi_party_hub", residents=20_000, days=180, warmup=30)
     model = GovernanceModel(scenario, rng=3)
     for _ in range(scenario.warmup_days + scenario.days):
         model.step()

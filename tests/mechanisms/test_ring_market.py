@@ -186,7 +186,9 @@ def test_takings_elsewhere_rest_on_expected_takings_not_realised_victims():
 def test_takings_elsewhere_carry_the_share_of_the_mean_amounts_savings_allow():
     market = MarketExtrapolation(scale=101.0)
     for _ in range(3_000):
-        market.observe(engaged_takings=1_000.0, paid_expected=1_000.0, capped_takings=400.0)
+        market.observe(
+            engaged_takings=1_000.0, paid_expected=1_000.0, paid_at_mean=500.0, paid_capped=200.0
+        )
     assert market.ratio("amount_share") == pytest.approx(0.4)
     assert market.takings_elsewhere(1_000.0, own_admitted_share=1.0) == pytest.approx(40_000.0)
 
@@ -196,7 +198,7 @@ def test_per_engagement_ratios_rest_on_expected_engagements_not_first_payments()
     # blacklisting elsewhere multiply V_r, expected engagements, so their ratio is per those.
     market = MarketExtrapolation(scale=11.0)
     for _ in range(3_000):
-        market.observe(expected_engaged=10.0, victims=4.0, reports=2.0, transfers_due=6.0)
+        market.observe(expected_engaged=10.0, reports=2.0, transfers_due=6.0)
     assert market.ratio("reports_per_engaged") == pytest.approx(0.2)
     assert market.ratio("transfers_per_engaged") == pytest.approx(0.6)
     assert market.reports_elsewhere(10.0, city_attempts=0.0) == pytest.approx(2.0 * 10)

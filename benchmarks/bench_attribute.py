@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_compare import add_warmup_option, warmup_arguments, warmup_label
+
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = ROOT / "scenarios" / "multi_party_hub.yaml"
 
@@ -38,21 +40,14 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument(
-        "--warmup-days",
-        type=int,
-        default=None,
-        metavar="N",
-        help="warm-up days of every run (default: the scenario's own)",
-    )
+    add_warmup_option(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out"
         command = [sys.executable, "-m", "govsim.cli", "attribute", str(SCENARIO)]
         command += ["--replications", str(args.replications), "--residents", str(args.residents)]
         command += ["--days", str(args.days), "--workers", str(args.workers)]
-        if args.warmup_days is not None:
-            command += ["--set", f"warmup_days={args.warmup_days}"]
+        command += warmup_arguments(args.warmup_days)
         command += ["--seed", str(args.seed), "--out", str(out)]
         before = load()
         started = time.perf_counter()
@@ -63,11 +58,7 @@ def main() -> None:
         f"attribute multi_party_hub, parties: {record['coalitions']} coalitions "
         f"({record['coalitions_run']} run) x {args.replications} replications x "
         f"{args.residents:,} residents x {args.days} measured days, {args.workers} workers, "
-        + (
-            "the scenario's own warm-up"
-            if args.warmup_days is None
-            else f"{args.warmup_days}-day warm-up"
-        )
+        + warmup_label(args.warmup_days)
     )
     runs = record["coalitions_run"] * args.replications
     print(

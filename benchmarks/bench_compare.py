@@ -22,6 +22,22 @@ ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = [ROOT / "scenarios" / "police_only.yaml", ROOT / "scenarios" / "multi_party_hub.yaml"]
 
 
+def add_warmup_option(parser: argparse.ArgumentParser) -> None:
+    """``--warmup-days N``: every run's warm-up, else the scenarios' own (bench_attribute too)."""
+    parser.add_argument(
+        "--warmup-days",
+        type=int,
+        default=None,
+        metavar="N",
+        help="warm-up days of every run (default: the scenario's own)",
+    )
+
+
+def warmup_arguments(days: int | None) -> list[str]:
+    """The command-line setting that gives every run ``days`` of warm-up (none for the default)."""
+    return [] if days is None else ["--set", f"warmup_days={days}"]
+
+
 def warmup_label(days: int | None) -> str:
     """What warm-up the runs had, for the printed line."""
     return "the scenarios' own warm-up" if days is None else f"{days}-day warm-up"
@@ -35,20 +51,13 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument(
-        "--warmup-days",
-        type=int,
-        default=None,
-        metavar="N",
-        help="warm-up days of every run (default: the scenario's own)",
-    )
+    add_warmup_option(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, "-m", "govsim.cli", "compare", *map(str, SCENARIOS)]
         command += ["--replications", str(args.replications), "--residents", str(args.residents)]
         command += ["--days", str(args.days), "--workers", str(args.workers)]
-        if args.warmup_days is not None:
-            command += ["--set", f"warmup_days={args.warmup_days}"]
+        command += warmup_arguments(args.warmup_days)
         command += ["--seed", str(args.seed), "--out", str(Path(folder) / "out")]
         started = time.perf_counter()
         subprocess.run(command, check=True, cwd=ROOT, capture_output=True)

@@ -21,7 +21,17 @@ victims had a random subset of the other's, the closest any coupling of the two 
 
     ((1 - p)^2 Var(A) + p (1 - p) mean(A)) / (Var(A) + Var(B)),   p = mean(B) / mean(A) <= 1
 
-(A and B swapped when B has more). ``--set KEY=VALUE`` (repeatable) sets a key path in both
+(A and B swapped when B has more). Two more lines say where the rest of the victims'
+paired variance comes from and how far one benchmark's ratio can be trusted:
+
+- ``rings_active``, the market's rings active (mean over the measured days, a market level),
+  is paired like an outcome, and the share of ``Var(B - A)`` in victims that a straight line
+  in the difference of rings explains is printed: the part the two markets' own divergence
+  (entry, exit and dissolution answering each market's profits and arrests) accounts for;
+- with 60 replications or more, the victims' and net loss's ratios are printed for each block
+  of 30 consecutive replications: the spread of the figure a 30-replication run gives.
+
+``--set KEY=VALUE`` (repeatable) sets a key path in both
 scenarios of each comparison, to see how a mechanism bears on the pairing.
 
 Usage: python benchmarks/bench_pairing.py [--hub] [--campaign] [--residents 50000] [--days 365]
@@ -48,6 +58,10 @@ from govsim.scenario.overrides import parse_setting, with_overrides
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
 OUTCOMES = ("victims", "net_loss", "recovered_share", "gross_loss", "arrests")
+RINGS = "rings_active"
+"""The market's rings active, mean over the measured days (from the market frame)."""
+BLOCK = 30
+"""Replications per block when the ratio's spread over blocks is printed."""
 CAMPAIGN = {"type": "campaign", "day": 120, "reach": 0.6, "boost": 0.25, "groups": ["elderly"]}
 WORKING_VICTIMS = "victims_working"
 HEADER = (
@@ -99,6 +113,8 @@ def outcomes(results: govsim.RunResults, working: bool) -> pd.DataFrame:
     if working and WORKING_VICTIMS in results.timeseries.columns:
         by_replication = results.timeseries.groupby("replication")[WORKING_VICTIMS].sum()
         frame[WORKING_VICTIMS] = by_replication.reindex(frame.index).astype(float)
+    rings = results.market.groupby("replication")[RINGS].mean()
+    frame[RINGS] = rings.reindex(frame.index).astype(float)
     return frame
 
 
@@ -135,6 +151,24 @@ def thinning_floor(a: np.ndarray, b: np.ndarray) -> float:
         a, b = b, a
     p = b.mean() / a.mean()
     return ((1 - p) ** 2 * _var(a) + p * (1 - p) * a.mean()) / (_var(a) + _var(b))
+
+
+def explained_by_rings(a: pd.DataFrame, b: pd.DataFrame) -> float:
+    """Share of the variance of B - A in victims that a line in B - A in rings explains (R^2)."""
+    victims = (b["victims"] - a["victims"]).to_numpy()
+    rings = (b[RINGS] - a[RINGS]).to_numpy()
+    if victims.size < 3 or _var(rings) == 0 or _var(victims) == 0:
+        return math.nan
+    return float(np.corrcoef(rings, victims)[0, 1] ** 2)
+
+
+def block_ratios(a: np.ndarray, b: np.ndarray, size: int = BLOCK) -> list[float]:
+    """The pairing ratio in each block of ``size`` consecutive replications (none if fewer)."""
+    ratios = []
+    for start in range(0, a.size - size + 1, size):
+        part_a, part_b = a[start : start + size], b[start : start + size]
+        ratios.append(_var(part_b - part_a) / (_var(part_a) + _var(part_b)))
+    return ratios
 
 
 def _var(values: np.ndarray) -> float:
@@ -207,6 +241,13 @@ def compare(key: str, args: argparse.Namespace) -> None:
     print(table(rows))
     floor = thinning_floor(frame_a["victims"].to_numpy(), frame_b["victims"].to_numpy())
     print(f"thinning floor of the victims' pairing: {floor:.3f}")
+    share = explained_by_rings(frame_a, frame_b)
+    print(f"share of Var(B - A) in victims explained by B - A in rings active: {share:.2f}")
+    if args.replications >= 2 * BLOCK:
+        for name in ("victims", "net_loss"):
+            blocks = block_ratios(frame_a[name].to_numpy(), frame_b[name].to_numpy())
+            listed = ", ".join(f"{ratio:.2f}" for ratio in blocks)
+            print(f"{name}: pairing ratio by block of {BLOCK} replications: {listed}")
     print()
 
 

@@ -38,7 +38,7 @@ SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
         "baseline",
     ),
     "bench_model.py": (["--sizes", "2000", "--days", "30", "--warmups", "0", "20"], "ms/day"),
-    "bench_pairing.py": ([*TINY, "--replications", "3", "--workers", "1"], "pairing"),
+    "bench_pairing.py": ([*TINY, "--replications", "3", "--workers", "1"], "explained by"),
     "bench_pairing_sources.py": ([*TINY, "--replications", "2"], "victims"),
     "bench_ring_profit.py": (
         ["--residents", "2000", "--days", "20", "--replications", "1", "--rings", "3"],
@@ -166,3 +166,35 @@ def test_the_takings_diagnostic_scales_what_rings_earn_elsewhere_and_restores_it
         bench.credit_takings_by(1.0)
     assert MarketExtrapolation.takings_elsewhere is bench.SHIPPED_TAKINGS_ELSEWHERE
     assert market.takings_elsewhere(1_000.0, 1.0) == shipped
+
+
+def test_the_pairing_diagnostics_split_the_variance_they_name() -> None:
+    """bench_pairing's block ratios and the rings' share of Var(B - A) compute what they say.
+
+    The README's account of how far a 30-replication pairing ratio can be trusted rests on
+    them (a ratio is a share of variances: 1 for independent runs, 0 in lockstep).
+    """
+    import importlib.util
+
+    import numpy as np
+    import pandas as pd
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_pairing", ROOT / "benchmarks" / "bench_pairing.py"
+    )
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    generator = np.random.default_rng(5)
+    a = generator.normal(100.0, 10.0, 90)
+    assert bench.block_ratios(a, a + 3.0) == pytest.approx([0.0, 0.0, 0.0])  # lockstep
+    independent = bench.block_ratios(a, generator.normal(100.0, 10.0, 90))
+    assert len(independent) == 3
+    assert all(0.4 < ratio < 1.8 for ratio in independent)
+    assert bench.block_ratios(a[:29], a[:29]) == []  # fewer than one block
+    rings_a = generator.normal(80.0, 10.0, 60)
+    rings_b = rings_a - generator.normal(30.0, 5.0, 60)
+    frame_a = pd.DataFrame({"victims": 2.0 * rings_a, bench.RINGS: rings_a})
+    driven = pd.DataFrame({"victims": 2.0 * rings_b, bench.RINGS: rings_b})
+    assert bench.explained_by_rings(frame_a, driven) == pytest.approx(1.0)
+    unrelated = driven.assign(victims=generator.normal(100.0, 10.0, 60))
+    assert bench.explained_by_rings(frame_a, unrelated) < 0.2

@@ -167,7 +167,8 @@ def block_ratios(a: np.ndarray, b: np.ndarray, size: int = BLOCK) -> list[float]
     ratios = []
     for start in range(0, a.size - size + 1, size):
         part_a, part_b = a[start : start + size], b[start : start + size]
-        ratios.append(_var(part_b - part_a) / (_var(part_a) + _var(part_b)))
+        total = _var(part_a) + _var(part_b)
+        ratios.append(_var(part_b - part_a) / total if total > 0 else math.nan)
     return ratios
 
 

@@ -191,6 +191,7 @@ def test_the_pairing_diagnostics_split_the_variance_they_name() -> None:
     assert len(independent) == 3
     assert all(0.4 < ratio < 1.8 for ratio in independent)
     assert bench.block_ratios(a[:29], a[:29]) == []  # fewer than one block
+    assert np.isnan(bench.block_ratios(np.ones(30), np.ones(30))[0])  # nothing varies
     rings_a = generator.normal(80.0, 10.0, 60)
     rings_b = rings_a - generator.normal(30.0, 5.0, 60)
     frame_a = pd.DataFrame({"victims": 2.0 * rings_a, bench.RINGS: rings_a})

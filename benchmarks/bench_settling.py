@@ -6,10 +6,15 @@ may be short), the means over days and replications of the market's levels (ring
 members, rings entered and exited a day, the rings' mean evasion and coaching, SIM card and
 mule account prices) and the city's (victims a day, attempts, contacts reached, mean awareness
 by age group): which of them is still moving after a year is what a warm-up has to wait for.
-Asserts nothing.
+
+With ``--against OTHER ...`` the other scenarios run too (the same seeds and settings), and a
+last table gives each scenario's victims a day year by year (365-day years from day 1) and the
+first scenario's cut in victims against each other one, year by year: how far a comparison
+depends on which year is measured, next to how far the levels do. Asserts nothing.
 
 Usage: python benchmarks/bench_settling.py [--scenario multi_party_hub] [--residents 100000]
        [--days 1095] [--replications 8] [--seed 2026] [--workers 2] [--set KEY=VALUE ...]
+       [--against police_only bilateral ...]
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from govsim.scenario.overrides import parse_setting, with_overrides
 
 ROOT = Path(__file__).resolve().parents[1]
 QUARTER_DAYS = 91
+YEAR_DAYS = 365
 MARKET = {
     "rings_active": "rings active",
     "ring_members": "ring members",
@@ -52,6 +58,34 @@ def quarterly(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return table
 
 
+def yearly_victims(timeseries: pd.DataFrame) -> pd.Series:
+    """Victims a day, mean over each 365-day year from day 1 and over replications."""
+    year = (timeseries["day"] - 1) // YEAR_DAYS + 1
+    return timeseries.groupby(year)["victims"].mean()
+
+
+def by_year(victims: dict[str, pd.Series]) -> pd.DataFrame:
+    """Each scenario's victims a day by year, and the first one's cut against each other one.
+
+    The cut is ``1 - victims(first) / victims(other)``, in per cent.
+    """
+    first, *others = victims
+    table = pd.DataFrame(victims).T
+    for other in others:
+        table.loc[f"cut of {first} against {other} (%)"] = 100 * (
+            1 - victims[first] / victims[other]
+        )
+    table.columns = [f"year {year}" for year in table.columns]
+    return table
+
+
+def load(name: str, args: argparse.Namespace) -> govsim.Scenario:
+    """A shipped scenario at the benchmark's size and days, with no warm-up and the settings."""
+    settings = {**dict(map(parse_setting, args.set)), "warmup_days": 0}
+    scenario = govsim.load_scenario(ROOT / "scenarios" / f"{name}.yaml")
+    return with_overrides(scenario, residents=args.residents, days=args.days, settings=settings)
+
+
 def main() -> None:
     """Run the scenario from no warm-up and print the market's and the city's quarters."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -62,12 +96,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    parser.add_argument("--against", nargs="+", default=[], metavar="SCENARIO")
     args = parser.parse_args()
-    settings = {**dict(map(parse_setting, args.set)), "warmup_days": 0}
-    scenario = govsim.load_scenario(ROOT / "scenarios" / f"{args.scenario}.yaml")
-    scenario = with_overrides(scenario, residents=args.residents, days=args.days, settings=settings)
     runs = govsim.run(
-        scenario, replications=args.replications, seed=args.seed, workers=args.workers
+        load(args.scenario, args),
+        replications=args.replications,
+        seed=args.seed,
+        workers=args.workers,
     )
     print(
         f"{args.scenario}, no warm-up, {args.residents:,} residents x {args.days} days, "
@@ -79,6 +114,18 @@ def main() -> None:
         print(quarterly(runs.market, MARKET).round(3).to_string())
         print("city (quarterly means):")
         print(quarterly(runs.timeseries, CITY).round(3).to_string())
+        if args.against:
+            victims = {args.scenario: yearly_victims(runs.timeseries)}
+            for other in args.against:
+                other_runs = govsim.run(
+                    load(other, args),
+                    replications=args.replications,
+                    seed=args.seed,
+                    workers=args.workers,
+                )
+                victims[other] = yearly_victims(other_runs.timeseries)
+            print("victims a day by year, and cuts in victims:")
+            print(by_year(victims).round(3).to_string())
 
 
 if __name__ == "__main__":

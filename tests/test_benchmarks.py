@@ -55,13 +55,15 @@ SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
             "--residents",
             "2000",
             "--days",
-            "200",
+            "400",
             "--workers",
             "1",
             "--replications",
             "2",
+            "--against",
+            "no_governance",
         ],
-        "mule account price",
+        "cut of baseline against no_governance",
     ),
     "bench_sweep.py": (
         ["--runs", "8", "--workers", "1", "--backends", "sequential", "--memory-runs", "100"],
@@ -199,3 +201,28 @@ def test_the_pairing_diagnostics_split_the_variance_they_name() -> None:
     assert bench.explained_by_rings(frame_a, driven) == pytest.approx(1.0)
     unrelated = driven.assign(victims=generator.normal(100.0, 10.0, 60))
     assert bench.explained_by_rings(frame_a, unrelated) < 0.2
+
+
+def test_the_settling_benchmark_cuts_year_by_year_against_each_other_scenario() -> None:
+    """bench_settling's yearly table: years of 365 days from day 1, cuts of the first scenario.
+
+    The README's claim that comparisons depend on the measured year far less than levels do
+    rests on this table.
+    """
+    import importlib.util
+
+    import pandas as pd
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_settling", ROOT / "benchmarks" / "bench_settling.py"
+    )
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    days = pd.Series(range(1, 731))
+    series = pd.DataFrame({"day": days, "victims": (days > 365).astype(float) + 1.0})
+    assert bench.yearly_victims(series).tolist() == [1.0, 2.0]
+    table = bench.by_year(
+        {"hub": pd.Series([1.0, 3.0], index=[1, 2]), "police": pd.Series([4.0, 4.0], index=[1, 2])}
+    )
+    assert list(table.columns) == ["year 1", "year 2"]
+    assert table.loc["cut of hub against police (%)"].tolist() == pytest.approx([75.0, 25.0])

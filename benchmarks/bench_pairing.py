@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 import govsim
-from govsim.comparison.paired import pairing_interval
+from govsim.comparison.paired import pairing_efficiency, pairing_interval
 from govsim.results import mean_ci
 from govsim.scenario.overrides import parse_setting, with_overrides
 
@@ -127,8 +127,6 @@ def pairing_row(name: str, a: np.ndarray, b: np.ndarray) -> dict[str, float | st
     both = ~(np.isnan(a) | np.isnan(b))
     a, b = a[both], b[both]
     diff = b - a
-    var_a, var_b = _var(a), _var(b)
-    denominator = var_a + var_b
     mean_diff, low, high = mean_ci(pd.Series(diff))
     return {
         "outcome": name,
@@ -140,7 +138,7 @@ def pairing_row(name: str, a: np.ndarray, b: np.ndarray) -> dict[str, float | st
         "high": high,
         "cv_a": _cv(a),
         "cv_b": _cv(b),
-        "ratio": _var(diff) / denominator if denominator > 0 else math.nan,
+        "ratio": pairing_efficiency(a, b),
         **dict(zip(("ratio_low", "ratio_high"), pairing_interval(a, b), strict=True)),
     }
 
@@ -164,12 +162,8 @@ def explained_by_rings(a: pd.DataFrame, b: pd.DataFrame) -> float:
 
 def block_ratios(a: np.ndarray, b: np.ndarray, size: int = BLOCK) -> list[float]:
     """The pairing ratio in each block of ``size`` consecutive replications (none if fewer)."""
-    ratios = []
-    for start in range(0, a.size - size + 1, size):
-        part_a, part_b = a[start : start + size], b[start : start + size]
-        total = _var(part_a) + _var(part_b)
-        ratios.append(_var(part_b - part_a) / total if total > 0 else math.nan)
-    return ratios
+    starts = range(0, a.size - size + 1, size)
+    return [pairing_efficiency(a[i : i + size], b[i : i + size]) for i in starts]
 
 
 def _var(values: np.ndarray) -> float:

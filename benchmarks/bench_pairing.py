@@ -31,6 +31,13 @@ paired variance comes from and how far one benchmark's ratio can be trusted:
 - with 60 replications or more, the victims' and net loss's ratios are printed for each block
   of 30 consecutive replications: the spread of the figure a 30-replication run gives.
 
+The ratio is a share: it says how much pairing buys, not how precise the comparison is (a
+model with less noise shared by both scenarios has a higher ratio and a narrower interval).
+So the table's last column, ``width/A``, gives the paired 95% interval's width over A's mean
+(what ``govsim compare --precision P`` bounds by P), and for victims and net loss the script
+prints the paired replications a width of 10% of A's mean needs, ``(2 * 1.96 * sd(B - A) /
+(0.1 * mean A))^2``, and (with 60 replications or more) the width by block of 30.
+
 ``--set KEY=VALUE`` (repeatable) sets a key path in both
 scenarios of each comparison, to see how a mechanism bears on the pairing.
 
@@ -75,6 +82,7 @@ HEADER = (
     "CV B",
     "pairing",
     "95% CI",
+    "width/A",
 )
 
 
@@ -140,13 +148,41 @@ def pairing_row(name: str, a: np.ndarray, b: np.ndarray) -> dict[str, float | st
         "cv_b": _cv(b),
         "ratio": pairing_efficiency(a, b),
         **dict(zip(("ratio_low", "ratio_high"), pairing_interval(a, b), strict=True)),
+        "width": relative_width(low, high, a),
     }
+
+
+def relative_width(low: float, high: float, a: np.ndarray) -> float:
+    """Width of the paired interval over A's mean: what ``govsim compare --precision`` bounds."""
+    mean = float(a.mean()) if a.size else 0.0
+    return (high - low) / abs(mean) if mean != 0 else math.nan
+
+
+def replications_for_width(a: np.ndarray, b: np.ndarray, share: float) -> int:
+    """Paired replications for a 95% interval of B - A as wide as ``share`` of A's mean.
+
+    The normal approximation ``(2 * 1.96 * sd(B - A) / (share * mean A))^2``, rounded up.
+    """
+    spread = math.sqrt(_var(b - a))
+    return math.ceil((2 * 1.96 * spread / (share * abs(float(a.mean())))) ** 2)
+
+
+def block_widths(a: np.ndarray, b: np.ndarray, size: int = BLOCK) -> list[float]:
+    """:func:`relative_width` of the paired interval in each block of ``size`` replications."""
+    widths = []
+    for start in range(0, a.size - size + 1, size):
+        block_a, block_b = a[start : start + size], b[start : start + size]
+        _, low, high = mean_ci(pd.Series(block_b - block_a))
+        widths.append(relative_width(low, high, block_a))
+    return widths
 
 
 def thinning_floor(a: np.ndarray, b: np.ndarray) -> float:
     """The pairing ratio if the smaller count were a random subset of the larger (see above)."""
     if a.mean() < b.mean():
         a, b = b, a
+    if a.mean() == 0:  # no victims in either: nothing to thin
+        return math.nan
     p = b.mean() / a.mean()
     return ((1 - p) ** 2 * _var(a) + p * (1 - p) * a.mean()) / (_var(a) + _var(b))
 
@@ -198,6 +234,7 @@ def table(rows: list[dict[str, float | str]]) -> str:
             f"{row['cv_b']:.3f}",
             f"{row['ratio']:.3f}",
             f"[{row['ratio_low']:.2f}, {row['ratio_high']:.2f}]",
+            f"{row['width']:.3f}",
         ]
         for row in rows
     ]
@@ -238,11 +275,16 @@ def compare(key: str, args: argparse.Namespace) -> None:
     print(f"thinning floor of the victims' pairing: {floor:.3f}")
     share = explained_by_rings(frame_a, frame_b)
     print(f"share of Var(B - A) in victims explained by B - A in rings active: {share:.2f}")
-    if args.replications >= 2 * BLOCK:
-        for name in ("victims", "net_loss"):
-            blocks = block_ratios(frame_a[name].to_numpy(), frame_b[name].to_numpy())
-            listed = ", ".join(f"{ratio:.2f}" for ratio in blocks)
+    for name in ("victims", "net_loss"):
+        a_values, b_values = frame_a[name].to_numpy(), frame_b[name].to_numpy()
+        if a_values.size > 1 and a_values.mean() != 0:
+            needed = replications_for_width(a_values, b_values, 0.1)
+            print(f"{name}: paired replications for an interval 10% of A's mean wide: {needed}")
+        if args.replications >= 2 * BLOCK:
+            listed = ", ".join(f"{ratio:.2f}" for ratio in block_ratios(a_values, b_values))
             print(f"{name}: pairing ratio by block of {BLOCK} replications: {listed}")
+            listed = ", ".join(f"{width:.3f}" for width in block_widths(a_values, b_values))
+            print(f"{name}: interval width / A's mean by block of {BLOCK} replications: {listed}")
     print()
 
 

@@ -9,9 +9,11 @@ not for the figures themselves (at these sizes they mean nothing).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
+from types import ModuleType
 
 import pytest
 
@@ -88,6 +90,14 @@ NOT_HERE = {"bench_dashboard.py": "needs the dashboard server and Chromium: its 
 """Scripts left out of this test, and why."""
 
 
+def benchmark(name: str) -> ModuleType:
+    """A benchmark script loaded as a module (its ``main`` is not run)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_every_benchmark_is_covered() -> None:
     """A new benchmark joins the smoke runs (or says why it cannot)."""
     scripts = {path.name for path in (ROOT / "benchmarks").glob("*.py")}
@@ -117,7 +127,6 @@ def test_the_city_size_diagnostics_reach_the_memories_they_name(monkeypatch) -> 
     The ODD's account of a small city's bias rests on them: were a refactor to read the
     reference once at import, or under another name, the options would silently do nothing.
     """
-    import importlib.util
     from types import SimpleNamespace
 
     import numpy as np
@@ -127,11 +136,7 @@ def test_the_city_size_diagnostics_reach_the_memories_they_name(monkeypatch) -> 
 
     for module in (rings, extrapolation):  # restored after the test
         monkeypatch.setattr(module, "MEMORY_REFERENCE_RESIDENTS", 100_000)
-    spec = importlib.util.spec_from_file_location(
-        "bench_city_size", ROOT / "benchmarks" / "bench_city_size.py"
-    )
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("bench_city_size")
     small = extrapolation.MarketExtrapolation(scale=250.0, residents=20_000)
     assert small.memory_days == 5 * extrapolation.RATIO_MEMORY_DAYS
     book = SimpleNamespace(**{name: np.ones(1) for pair in rings.WINDOWS for name in pair})
@@ -143,21 +148,49 @@ def test_the_city_size_diagnostics_reach_the_memories_they_name(monkeypatch) -> 
     assert book.learned_blocked[0] == pytest.approx(0.9 * 1.0 + 1.0)  # ten windows: 9/10 kept
 
 
+def test_the_city_size_oracle_holds_the_ratios_it_names_and_releases_them(monkeypatch) -> None:
+    """bench_city_size --oracle-ratios: held ratios are what the rings' revenue reads.
+
+    The ODD's account of where a small city's extra spread comes from rests on it: a patch
+    that missed the method the extrapolation calls would print the shipped spread as the
+    oracle's.
+    """
+    import pandas as pd
+
+    import govsim.extrapolation as extrapolation
+
+    shipped = extrapolation.MarketExtrapolation.ratio
+    monkeypatch.setattr(extrapolation.MarketExtrapolation, "ratio", shipped)  # restored after
+    bench = benchmark("bench_city_size")
+    market = extrapolation.MarketExtrapolation(scale=100.0, residents=50_000)
+    market.observe(paid_expected=1.0, engaged_takings=4.0)
+    assert market.ratio("paid_per_expected") == pytest.approx(0.25)
+    estimated = market.takings_elsewhere(1_000.0, 1.0)
+    bench.set_references(None, None, {"paid_per_expected": 0.5})
+    assert market.ratio("paid_per_expected") == 0.5
+    assert market.ratio("amount_share") == 1.0  # not held: the city's own (no payment yet)
+    assert market.takings_elsewhere(1_000.0, 1.0) == pytest.approx(2.0 * estimated)
+    bench.set_references(None, None)
+    assert market.ratio("paid_per_expected") == pytest.approx(0.25)
+    frame = pd.DataFrame(
+        {"victims": [90.0, 110.0], "rings_active": [0.0, 0.0]}
+        | {name: [0.4, 0.6] for name in bench.RATIOS}
+    )
+    cells = bench.spread(frame)
+    assert cells["victims: CV between replications"] == f"{200**0.5 / 100:.3f}"  # sd 14.1 on 100
+    assert cells["rings active: CV between replications"] == "n/a"  # no mean to divide by
+    assert cells["amount share (sd)"] == "0.5 (0.14)"
+
+
 def test_the_takings_diagnostic_scales_what_rings_earn_elsewhere_and_restores_it() -> None:
     """bench_takings_credit's "at par" runs must change the rings' takings, and only them.
 
     The README's account of the over-credit's weight rests on it: a patch that missed the
     method the model calls would print "at par" figures equal to the shipped ones.
     """
-    import importlib.util
-
     from govsim.extrapolation import MarketExtrapolation
 
-    spec = importlib.util.spec_from_file_location(
-        "bench_takings_credit", ROOT / "benchmarks" / "bench_takings_credit.py"
-    )
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("bench_takings_credit")
     market = MarketExtrapolation(scale=50.0)
     shipped = market.takings_elsewhere(1_000.0, 1.0)
     assert shipped > 0
@@ -176,16 +209,10 @@ def test_the_pairing_diagnostics_split_the_variance_they_name() -> None:
     The README's account of how far a 30-replication pairing ratio can be trusted rests on
     them (a ratio is a share of variances: 1 for independent runs, 0 in lockstep).
     """
-    import importlib.util
-
     import numpy as np
     import pandas as pd
 
-    spec = importlib.util.spec_from_file_location(
-        "bench_pairing", ROOT / "benchmarks" / "bench_pairing.py"
-    )
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("bench_pairing")
     generator = np.random.default_rng(5)
     a = generator.normal(100.0, 10.0, 90)
     assert bench.block_ratios(a, a + 3.0) == pytest.approx([0.0, 0.0, 0.0])  # lockstep
@@ -201,6 +228,17 @@ def test_the_pairing_diagnostics_split_the_variance_they_name() -> None:
     assert bench.explained_by_rings(frame_a, driven) == pytest.approx(1.0)
     unrelated = driven.assign(victims=generator.normal(100.0, 10.0, 60))
     assert bench.explained_by_rings(frame_a, unrelated) < 0.2
+    # Precision: the paired interval's width over A's mean, and the replications for 10%.
+    b = a - 20.0 + generator.normal(0.0, 5.0, 90)  # sd(B - A) = 5 on a mean of 100
+    assert bench.relative_width(90.0, 110.0, np.full(3, 200.0)) == pytest.approx(0.1)
+    assert np.isnan(bench.relative_width(0.0, 1.0, np.zeros(3)))
+    needed = bench.replications_for_width(a, b, 0.1)  # (2 * 1.96 * 5 / 10)^2 = 3.8, about
+    assert 2 <= needed <= 7
+    assert bench.replications_for_width(a, b, 0.05) == pytest.approx(4 * needed, abs=4)
+    widths = bench.block_widths(a, b)
+    assert len(widths) == 3
+    assert all(0.02 < width < 0.06 for width in widths)  # 2 * 2.05 * 5 / sqrt(30) / 100
+    assert np.isnan(bench.thinning_floor(np.zeros(30), np.zeros(30)))
 
 
 def test_the_settling_benchmark_cuts_year_by_year_against_each_other_scenario() -> None:
@@ -209,15 +247,9 @@ def test_the_settling_benchmark_cuts_year_by_year_against_each_other_scenario() 
     The README's claim that comparisons depend on the measured year far less than levels do
     rests on this table.
     """
-    import importlib.util
-
     import pandas as pd
 
-    spec = importlib.util.spec_from_file_location(
-        "bench_settling", ROOT / "benchmarks" / "bench_settling.py"
-    )
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark("bench_settling")
     days = pd.Series(range(1, 731))
     series = pd.DataFrame({"day": days, "victims": (days > 365).astype(float) + 1.0})
     assert bench.yearly_victims(series).tolist() == [1.0, 2.0]

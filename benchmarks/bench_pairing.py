@@ -31,8 +31,9 @@ paired variance comes from and how far one benchmark's ratio can be trusted:
 - with 60 replications or more, the victims' and net loss's ratios are printed for each block
   of 30 consecutive replications: the spread of the figure a 30-replication run gives.
 
-The ratio is a share: it says how much pairing buys, not how precise the comparison is (a
-model with less noise shared by both scenarios has a higher ratio and a narrower interval).
+The ratio is a share: it says how much pairing buys, not how precise the comparison is (noise
+both scenarios share lowers it without narrowing the interval; less noise of any kind narrows
+the interval whatever the ratio does).
 So the table's last column, ``width/A``, gives the paired 95% interval's width over A's mean
 (what ``govsim compare --precision P`` bounds by P), and for victims and net loss the script
 prints the paired replications a width of 10% of A's mean needs, ``(2 * 1.96 * sd(B - A) /

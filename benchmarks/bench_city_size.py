@@ -130,10 +130,7 @@ def spread(frame: pd.DataFrame) -> dict[str, str]:
         for name, label in SPREAD.items()
     }
     cells.update(
-        {
-            f"{label} (sd)": f"{frame[name].mean():.4g} ({sd[name]:.2g})"
-            for name, label in RATIOS.items()
-        }
+        {f"{label} (sd)": f"{means[name]:.4g} ({sd[name]:.2g})" for name, label in RATIOS.items()}
     )
     return cells
 
@@ -211,12 +208,12 @@ def main() -> None:
     frames, held = {}, None
     for residents, replications in runs:  # the largest first with --oracle-ratios
         frame = at_size(scenario, residents, replications, args, held)
-        frames[f"{residents:,} x {replications}"] = frame
+        frames[residents, replications] = frame
         if args.oracle_ratios and held is None:
             held = {name: float(frame[name].mean()) for name in RATIOS}
     means, spreads = {}, {}
-    for column in sorted(frames, key=lambda label: int(label.split(" x ")[0].replace(",", ""))):
-        frame = frames[column]
+    for (residents, replications), frame in sorted(frames.items()):
+        column = f"{residents:,} x {replications}"
         errors = frame.std(ddof=1) / np.sqrt(len(frame))  # NaN with one replication
         means[column] = {
             label: f"{frame[name].mean():.4g} ({errors[name]:.2g})"

@@ -168,14 +168,20 @@ def replications_for_width(a: np.ndarray, b: np.ndarray, share: float) -> int:
     return math.ceil((2 * 1.96 * spread / (share * abs(float(a.mean())))) ** 2)
 
 
+def blocks(a: np.ndarray, b: np.ndarray, size: int = BLOCK) -> list[tuple[np.ndarray, np.ndarray]]:
+    """A and B cut into blocks of ``size`` consecutive replications (none if fewer)."""
+    return [(a[i : i + size], b[i : i + size]) for i in range(0, a.size - size + 1, size)]
+
+
+def paired_width(a: np.ndarray, b: np.ndarray) -> float:
+    """:func:`relative_width` of the paired 95% interval of B - A."""
+    _, low, high = mean_ci(pd.Series(b - a))
+    return relative_width(low, high, a)
+
+
 def block_widths(a: np.ndarray, b: np.ndarray, size: int = BLOCK) -> list[float]:
-    """:func:`relative_width` of the paired interval in each block of ``size`` replications."""
-    widths = []
-    for start in range(0, a.size - size + 1, size):
-        block_a, block_b = a[start : start + size], b[start : start + size]
-        _, low, high = mean_ci(pd.Series(block_b - block_a))
-        widths.append(relative_width(low, high, block_a))
-    return widths
+    """:func:`paired_width` in each block of ``size`` consecutive replications."""
+    return [paired_width(*block) for block in blocks(a, b, size)]
 
 
 def thinning_floor(a: np.ndarray, b: np.ndarray) -> float:
@@ -199,8 +205,7 @@ def explained_by_rings(a: pd.DataFrame, b: pd.DataFrame) -> float:
 
 def block_ratios(a: np.ndarray, b: np.ndarray, size: int = BLOCK) -> list[float]:
     """The pairing ratio in each block of ``size`` consecutive replications (none if fewer)."""
-    starts = range(0, a.size - size + 1, size)
-    return [pairing_efficiency(a[i : i + size], b[i : i + size]) for i in starts]
+    return [pairing_efficiency(*block) for block in blocks(a, b, size)]
 
 
 def _var(values: np.ndarray) -> float:

@@ -9,10 +9,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 AGE_GROUPS: tuple[str, ...] = ("student", "working", "elderly")
 ASSUMPTION = "assumption"
+WHOLE_VALUES = frozenset({"description", "label"})
+"""Keys a file replaces whole rather than merges: a text and its translation belong together."""
+
+
+def merged_onto(base: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """``given`` deep-merged onto ``base``: mappings key by key, anything else replaced.
+
+    The rule of ``extends`` (``govsim.scenario.loading``), applied where the parent's values
+    are defaults rather than a file: a scam type of the built-in catalogue, or a record's
+    default such as ``campaign_reach``'s three shares.
+    """
+    merged = dict(base)
+    for key, value in given.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict) and key not in WHOLE_VALUES:
+            merged[key] = merged_onto(old, value)
+        else:
+            merged[key] = value
+    return merged
 
 
 class Record(BaseModel):
@@ -24,6 +43,26 @@ class Record(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _complete_from_defaults(cls, data: Any) -> Any:
+        """Complete a partial mapping from the field's default record, as ``extends`` merges.
+
+        ``campaign_reach: {elderly: 0.9}`` in a file whose parents never set the field
+        changes the elderly's share and keeps the default students' and working-age ones,
+        exactly as it would if a parent had written all three; without this, the default
+        would be replaced whole and the two other shares reported missing.
+        """
+        if not isinstance(data, dict):
+            return data
+        completed = None
+        for name, field in cls.model_fields.items():
+            value, default = data.get(name), field.default
+            if isinstance(value, dict) and isinstance(default, BaseModel):
+                completed = completed if completed is not None else dict(data)
+                completed[name] = merged_onto(default.model_dump(), value)
+        return data if completed is None else completed
 
 
 class BrokenRuleError(ValueError):
@@ -83,8 +122,19 @@ def text_in(value: Text, language: str = "en") -> str:
     return value if isinstance(value, str) else value.get(language)
 
 
+def _keys_optional(schema: dict[str, Any]) -> None:
+    """Drop ``required`` from a record's JSON Schema: every use has a default to complete."""
+    schema.pop("required", None)
+
+
 class ByGroup(Record):
-    """One number per age group of residents (student, working, elderly)."""
+    """One number per age group of residents (student, working, elderly).
+
+    Every parameter of this kind has a default for each group, and a file may write only some
+    groups (:meth:`Record._complete_from_defaults`); its JSON Schema says so to editors.
+    """
+
+    model_config = ConfigDict(json_schema_extra=_keys_optional)
 
     student: float = Field(ge=0.0)
     working: float = Field(ge=0.0)

@@ -29,6 +29,7 @@ from govsim.scenario.errors import (
     problems_from_validation,
     show,
 )
+from govsim.scenario.fields import WHOLE_VALUES
 from govsim.scenario.kinds import written_kind_problems
 from govsim.scenario.limits import (
     MAX_FILE_BYTES,
@@ -48,8 +49,6 @@ SHIPPED_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 not found beside a copied file may be one of them."""
 """Keys about how a file joins its parent, consumed when the chain is resolved."""
 NAME = "name"
-WHOLE_VALUES = frozenset({"description", "label"})
-"""Keys a child replaces whole rather than merges: a text and its translation belong together."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
 SYNTAX_HINTS: dict[str, str] = {
     "'\\t'": Message("yaml_tab"),
@@ -278,12 +277,25 @@ def _find_parent(
         raise ScenarioError.single(shown, line, EXTENDS, message, hint=hint)
     if not parent.is_file():
         message = Message("parent_not_found", name=name, path=parent_shown)
-        hint = Message("parent_not_found_fix")
-        shipped = SHIPPED_SCENARIOS / Path(str(name)).name
-        if shipped.is_file():  # a shipped scenario copied elsewhere: its parent stayed behind
-            hint = Message("parent_is_shipped", path=shipped)
-        raise ScenarioError.single(shown, line, EXTENDS, message, hint=hint)
+        raise ScenarioError.single(shown, line, EXTENDS, message, hint=_parent_hint(name, path))
     return parent, parent_shown
+
+
+def _parent_hint(name: str, path: Path) -> Message:
+    """The fix for an ``extends`` that names no file: the likeliest file it meant.
+
+    Tried in turn: the name with ``.yaml`` beside this file (``extends: baseline``), then a
+    scenario shipped with govsim of that name, with or without ``.yaml`` (a shipped scenario
+    copied elsewhere, whose parent stayed behind, or a new file next to none).
+    """
+    with_suffix = f"{name}.yaml"
+    if not name.endswith((".yaml", ".yml")) and (path.parent / with_suffix).is_file():
+        return Message("parent_needs_suffix", name=with_suffix)
+    for candidate in (name, with_suffix):
+        shipped = SHIPPED_SCENARIOS / Path(candidate).name
+        if shipped.is_file():
+            return Message("parent_is_shipped", path=shipped)
+    return Message("parent_not_found_fix")
 
 
 def _merge(parent: Document, child: Document) -> Document:

@@ -405,6 +405,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the path is relative to this file; check its spelling",
         "路径是相对于本文件的；请检查拼写",
     ),
+    "parent_needs_suffix": (
+        "the path is relative to this file and names the file in full: extends: {name}",
+        "路径是相对于本文件的，须写出完整文件名：extends: {name}",
+    ),
     "parent_is_shipped": (
         "the path is relative to this file; a scenario shipped with govsim has that name: "
         "extends: {path}",

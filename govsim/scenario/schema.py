@@ -12,7 +12,15 @@ from govsim.scenario.catalogue import default_catalogue
 from govsim.scenario.cooperation import Cooperation
 from govsim.scenario.costs import Costs
 from govsim.scenario.events import Event
-from govsim.scenario.fields import ASSUMPTION, BrokenRuleError, Record, Text, param, text_in
+from govsim.scenario.fields import (
+    ASSUMPTION,
+    BrokenRuleError,
+    Record,
+    Text,
+    merged_onto,
+    param,
+    text_in,
+)
 from govsim.scenario.fraud import BlackMarket, Fraud, ScamType
 from govsim.scenario.messages import Message
 from govsim.scenario.population import Population
@@ -80,13 +88,17 @@ class Scenario(Record):
     @model_validator(mode="before")
     @classmethod
     def _merge_catalogue(cls, data: object) -> object:
-        """Merge the file's scam types over the built-in catalogue, key by key."""
+        """Merge the file's scam types over the built-in catalogue, deeply, as ``extends`` does.
+
+        ``fake_prize: {profile: {elderly: 3}}`` keeps the catalogue's student and working-age
+        profile of that type; a label or description is replaced whole.
+        """
         if not isinstance(data, dict) or not isinstance(data.get("scam_types"), dict):
             return data
         merged = {key: t.model_dump(exclude_unset=True) for key, t in default_catalogue().items()}
         for key, entry in data["scam_types"].items():
             if isinstance(entry, dict) and key in merged:
-                merged[key] = {**merged[key], **entry}
+                merged[key] = merged_onto(merged[key], entry)
             else:
                 merged[key] = entry
         return {**data, "scam_types": merged}

@@ -381,3 +381,68 @@ def test_a_copied_shipped_scenario_is_told_where_its_parent_is(tmp_path):
     text = raised.value.render("en")
     assert "parent scenario 'baseline.yaml' not found" in text
     assert f"extends: {SHIPPED_SCENARIOS / 'baseline.yaml'}" in text
+
+
+def test_a_shipped_scenario_named_without_its_suffix_is_found_for_the_fix(tmp_path):
+    from govsim.scenario.loading import SHIPPED_SCENARIOS
+
+    child = tmp_path / "more_campaigns.yaml"
+    child.write_text("extends: baseline\nname: 加强宣传\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(child)
+    text = raised.value.render("en")
+    assert "parent scenario 'baseline' not found" in text
+    assert f"extends: {SHIPPED_SCENARIOS / 'baseline.yaml'}" in text
+
+
+def test_a_parent_named_without_its_suffix_beside_the_file_gets_the_full_name(write: Write):
+    write("base.yaml", "name: base\n")
+    child = write("child.yaml", "extends: base\n")
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(child)
+    assert "names the file in full: extends: base.yaml" in raised.value.render("en")
+    assert "须写出完整文件名：extends: base.yaml" in raised.value.render("zh")
+
+
+def test_a_missing_parent_with_no_likely_file_keeps_the_plain_fix(write: Write):
+    child = write("child.yaml", "extends: no_such_parent\n")
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(child)
+    assert "the path is relative to this file; check its spelling" in raised.value.render("en")
+
+
+def test_a_partial_by_group_mapping_keeps_the_default_for_the_other_groups(write: Write) -> None:
+    """`extends` merges onto the resolved parent, defaults included, not only its file."""
+    base = write("base.yaml", "name: base\n")
+    child = write(
+        "child.yaml",
+        f"extends: {base.name}\nagencies:\n  education:\n    campaign_reach:\n      elderly: 0.9\n",
+    )
+    default = load_scenario(base).agencies.education.campaign_reach
+    reach = load_scenario(child).agencies.education.campaign_reach
+    assert reach.elderly == 0.9
+    assert (reach.student, reach.working) == (default.student, default.working)
+    assert default.elderly != 0.9
+
+
+def test_a_partial_profile_of_a_built_in_scam_type_keeps_its_catalogue_values(write):
+    from govsim.scenario.catalogue import default_catalogue
+
+    path = write("child.yaml", "scam_types:\n  fake_prize:\n    profile:\n      elderly: 3\n")
+    catalogue = default_catalogue()["fake_prize"].profile
+    profile = load_scenario(path).scam_types["fake_prize"].profile
+    assert profile.elderly == 3.0
+    assert (profile.student, profile.working) == (catalogue.student, catalogue.working)
+
+
+def test_a_label_of_a_built_in_scam_type_is_replaced_whole(write: Write) -> None:
+    """A text and its translation belong together: an English label alone drops the Chinese."""
+    path = write("child.yaml", "scam_types:\n  fake_prize:\n    label:\n      en: Lottery win\n")
+    label = load_scenario(path).scam_types["fake_prize"].label
+    assert (label.en, label.zh) == ("Lottery win", None)
+
+
+def test_a_partial_mapping_is_still_checked(write: Write) -> None:
+    path = write("child.yaml", "agencies:\n  education:\n    campaign_reach:\n      elderly: 1.5\n")
+    with pytest.raises(ScenarioError, match=r"campaign_reach\.elderly"):
+        load_scenario(path)

@@ -69,6 +69,16 @@ def test_schema_is_json_with_dialect_and_title() -> None:
     assert {"name", "population", "agencies", "cooperation", "events"} <= set(schema["properties"])
 
 
+def test_schema_lets_a_file_write_only_some_age_groups() -> None:
+    """Editors must not flag ``campaign_reach: {elderly: 0.9}``: the loader completes it."""
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    for name in ("ByGroup", "ByGroupShare"):
+        record = schema["$defs"][name]
+        assert "required" not in record
+        assert set(record["properties"]) == {"student", "working", "elderly"}
+        assert record["additionalProperties"] is False
+
+
 def test_schema_output_file(tmp_path: Path) -> None:
     target = tmp_path / "scenario.schema.json"
     result = runner.invoke(app, ["schema", "--output", str(target)])

@@ -27,6 +27,27 @@ PRINTED_STYLES = """() => {
 }"""
 
 
+PAPER_WIDTH_PX = 703
+"""A4's width less the reports' 12 mm margins (186 mm), in CSS pixels (96 to the inch)."""
+WIDEST = """(selector) => Math.max(0, ...Array.from(document.querySelectorAll(selector),
+  (element) => Math.max(element.getBoundingClientRect().width, element.scrollWidth || 0)))"""
+CHARTS = ".js-plotly-plot .main-svg"
+
+
+@dataclass(frozen=True)
+class OnPaper:
+    """Widths in CSS pixels of what is printed, against the paper's ``PAPER_WIDTH_PX``."""
+
+    widest_chart: float
+    """As Chromium prints the page from a wide window (after its ``beforeprint`` event)."""
+    widest_table: float
+    """Laid out at the paper's width, in the print style."""
+    chart_after: float
+    """The widest chart once printing is over (``afterprint``): as wide as its container again."""
+    window_chart: float
+    """The widest chart on screen before printing."""
+
+
 @dataclass(frozen=True)
 class OfflinePage:
     """What a reader's browser showed: figures drawn, text, and any request beyond the file."""
@@ -38,6 +59,11 @@ class OfflinePage:
     printed: dict[str, str]
     """As printed: a chart's ``break-inside`` and the display of Plotly's buttons."""
     pdf: Path
+    paper: OnPaper
+
+    def fits_the_paper(self) -> bool:
+        """Whether every chart and table printed lies within the paper's width."""
+        return max(self.paper.widest_chart, self.paper.widest_table) <= PAPER_WIDTH_PX
 
 
 def open_offline(html: str, page_file: Path, chromium: str, text_of: str = "body") -> OfflinePage:
@@ -61,10 +87,30 @@ def open_offline(html: str, page_file: Path, chromium: str, text_of: str = "body
             page.screenshot(path=str(screenshot), full_page=True)
             page.emulate_media(media="print")
             printed = page.evaluate(PRINTED_STYLES)
+            paper = _on_paper(page)
             page.pdf(path=str(pdf), prefer_css_page_size=True)
         finally:
             browser.close()
-    return OfflinePage(figures, text, remote, screenshot, printed, pdf)
+    return OfflinePage(figures, text, remote, screenshot, printed, pdf, paper)
+
+
+def _on_paper(page: sync_api.Page) -> OnPaper:
+    """Measure the page as printed: charts as redrawn for print, tables at the paper's width.
+
+    Chromium sends ``beforeprint`` before it lays a page out on paper and ``afterprint`` after;
+    they are sent here by hand, since a measurement cannot be taken from inside the print.
+    """
+    window_chart = page.evaluate(WIDEST, CHARTS)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    widest_chart = page.evaluate(WIDEST, CHARTS)
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    chart_after = page.evaluate(WIDEST, CHARTS)
+    size = page.viewport_size
+    page.set_viewport_size({"width": PAPER_WIDTH_PX, "height": size["height"] if size else 900})
+    widest_table = page.evaluate(WIDEST, "table")
+    if size:
+        page.set_viewport_size(size)
+    return OnPaper(widest_chart, widest_table, chart_after, window_chart)
 
 
 def _note_remote(url: str, remote: list[str]) -> None:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from govsim.attribution.running import ATTRIBUTED, GRAND, Attribution
 from govsim.attribution.sentences import amount, outcome_sentences, synergy_sentence
 from govsim.axis_numbers import axis_numbers
-from govsim.comparison.report import STYLE, _e, _Figures, _table
+from govsim.comparison.report import _e, _Figures, _table, page_html
 from govsim.comparison.wording import noun, player_label, word
 
 
@@ -31,11 +31,7 @@ def report_html(attribution: Attribution, language: str = "en") -> str:
         body += _outcome_section(attribution, outcome, language, figures)
     body += _synergy_section(attribution, language, figures)
     body += _method_section(attribution, language)
-    lang = "zh-CN" if language == "zh" else "en"
-    head = f'<head><meta charset="utf-8"><title>{_e(title)}</title><style>{STYLE}</style></head>'
-    return "\n".join(
-        ["<!DOCTYPE html>", f'<html lang="{lang}">', head, "<body>", *body, "</body>", "</html>"]
-    )
+    return page_html(title, body, language)
 
 
 def _lead(attribution: Attribution, language: str) -> str:

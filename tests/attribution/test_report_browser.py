@@ -41,3 +41,4 @@ def test_the_report_renders_offline_and_shows_the_sentences(
         for line in outcome_sentences(attribution, outcome, language):
             assert line in shown.text
     assert shown.screenshot.stat().st_size > 10_000
+    assert shown.fits_the_paper(), f"printed on A4, a chart or table is cut: {shown.paper}"

@@ -16,7 +16,7 @@ from govsim.comparison.report import report_html
 from govsim.comparison.running import compare
 from govsim.comparison.verdicts import verdicts
 from tests.helpers import shipped, system_chromium
-from tests.offline_page import open_offline
+from tests.offline_page import PAPER_WIDTH_PX, open_offline
 
 pytestmark = pytest.mark.browser
 
@@ -51,6 +51,13 @@ def test_the_report_renders_offline_and_shows_the_verdicts(
     assert shown.screenshot.stat().st_size > 10_000
     assert shown.printed == {"figure_break_inside": "avoid", "buttons_display": "none"}, (
         "printed, no chart is cut across two pages and Plotly's buttons are left out"
+    )
+    assert shown.fits_the_paper(), (
+        f"printed, a chart or table is wider than A4 ({shown.paper}): its right side is lost"
+    )
+    assert shown.paper.window_chart > PAPER_WIDTH_PX, "the window is wider than the paper"
+    assert shown.paper.chart_after > PAPER_WIDTH_PX, (
+        "after printing, the charts fill the window again"
     )
     printed = shown.pdf.read_bytes()
     assert printed.startswith(b"%PDF")

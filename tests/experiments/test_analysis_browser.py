@@ -34,3 +34,4 @@ def test_the_analysis_renders_offline_in_the_language(analysis, language, tmp_pa
         assert word(key, language) in shown.text
     assert word("title", language, name=analysis.swept.name) in shown.text
     assert shown.screenshot.stat().st_size > 10_000
+    assert shown.fits_the_paper(), f"printed on A4, a chart or table is cut: {shown.paper}"

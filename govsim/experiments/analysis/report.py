@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from govsim.comparison.report import STYLE, _e, _Figures, _table
+from govsim.comparison.report import _e, _Figures, _table, page_html
 from govsim.experiments.analysis.charts import (
     MAX_BOXED_POINTS,
     distribution_figure,
@@ -45,11 +45,7 @@ def report_html(analysis: Analysis, language: str = "en") -> str:
         *_surface_section(analysis, language, figures),
         *_distributions_section(analysis, language, figures),
     ]
-    lang = "zh-CN" if language == "zh" else "en"
-    head = f'<head><meta charset="utf-8"><title>{_e(title)}</title><style>{STYLE}</style></head>'
-    return "\n".join(
-        ["<!DOCTYPE html>", f'<html lang="{lang}">', head, "<body>", *body, "</body>", "</html>"]
-    )
+    return page_html(title, body, language)
 
 
 def lead(analysis: Analysis, language: str) -> str:

@@ -102,6 +102,19 @@ def test_run_bad_scenario_exits_2_without_traceback(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_scenario_named_as_a_path_writes_nothing_outside_the_results(tmp_path, monkeypatch):
+    """The default folder is results/<name>/: `name: ../x` must not escape it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "escape.yaml").write_text(
+        f"extends: {SCENARIOS / 'baseline.yaml'}\nname: ../escaped\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["run", "escape.yaml", "--days", "2", "--residents", "500"])
+    assert result.exit_code == 2
+    assert "'../escaped' cannot name a results folder" in result.output
+    assert not (tmp_path / "escaped").exists()
+    assert not (tmp_path / "results").exists()
+
+
 def test_run_refuses_out_of_range_override(tmp_path):
     args = [
         "run",

@@ -158,11 +158,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "two scenarios are named {names}: give each a distinct `name:` in its file",
         "有多个情景都名为 {names}：请在各自文件中给出不同的 `name:`",
     ),
-    "unsafe_name": (
-        "the scenario name '{name}' cannot name a results folder: give the scenario a `name:` "
-        "without slashes",
-        "情景名称“{name}”不能用作结果文件夹名：请给出不含斜杠的 `name:`",
-    ),
     "reserved_name": (
         "the scenario name '{name}' is the name of one of the comparison's own files: give the "
         "scenario another `name:`",

@@ -38,6 +38,7 @@ from govsim.scenario.errors import (
     problems_from_validation,
     suggest,
 )
+from govsim.scenario.folder_names import folder_name_problem
 from govsim.scenario.loading import Document, dump_scenario, read_document
 from govsim.scenario.overrides import with_overrides
 
@@ -188,6 +189,7 @@ def _validated_spec(document: Document) -> ExperimentSpec:
         problems = problems_from_validation(error, document.data, ExperimentSpec, document.locate)
         raise ScenarioError(problems) from None
     problems = [
+        *_name_problems(spec, document),
         *_parameter_problems(spec, document),
         *_design_problems(spec, document),
         *_outcome_problems(spec, document),
@@ -202,6 +204,13 @@ def _problem(
 ) -> Problem:
     file, line = document.locate(path, on_key)
     return Problem(file, line, format_key_path(path, document.data), message, hint=hint)
+
+
+def _name_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
+    """The name picks the sweep's folder (``results/<name>/``): it must be a safe one."""
+    if spec.name is None or (problem := folder_name_problem(spec.name)) is None:
+        return []
+    return [_problem(document, ("name",), *problem)]
 
 
 def _parameter_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:

@@ -161,6 +161,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{word}' 不是参与方（参与方：{parties}）；{links}",
     ),
     # --- Rules across keys (validators) ------------------------------------------------------
+    "name_not_a_folder": (
+        "'{name}' cannot name a results folder: {why}",
+        "'{name}' 不能用作结果文件夹名：{why}",
+    ),
+    "name_not_a_folder_fix": (
+        "choose a name of letters (any script), digits, spaces, '-' or '_', e.g. {suggestion}",
+        "请改用由文字（中文亦可）、数字、空格、'-' 或 '_' 组成的名称，例如 {suggestion}",
+    ),
+    "name_blank": ("it is blank", "名称为空"),
+    "name_unsafe_characters": (
+        "it is '.' or '..', or holds a character a folder name cannot ({characters} or a "
+        "control character)",
+        "名称为 '.' 或 '..'，或含有文件夹名不能使用的字符（{characters} 或控制字符）",
+    ),
+    "name_trailing": (
+        "it ends with a dot or a space, which Windows drops",
+        "名称以句点或空格结尾，Windows 会将其去掉",
+    ),
+    "name_device": ("Windows reserves it for a device", "Windows 将其保留为设备名"),
+    "name_too_long": (
+        "it is longer than {limit} characters",
+        "名称超过 {limit} 个字符",
+    ),
     "city_beyond_market": (
         "a city of {size:,} residents is larger than the rings' market "
         "(fraud.market_population: {market:,}), of which it is a sample",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from govsim.scenario.agencies import Banks, Education, Judiciary, Platforms, Police, Telecoms
 from govsim.scenario.catalogue import default_catalogue
@@ -21,6 +21,7 @@ from govsim.scenario.fields import (
     param,
     text_in,
 )
+from govsim.scenario.folder_names import folder_name_problem
 from govsim.scenario.fraud import BlackMarket, Fraud, ScamType
 from govsim.scenario.messages import Message
 from govsim.scenario.population import Population
@@ -102,6 +103,14 @@ class Scenario(Record):
             else:
                 merged[key] = entry
         return {**data, "scam_types": merged}
+
+    @field_validator("name")
+    @classmethod
+    def _names_a_folder(cls, name: str) -> str:
+        """The name picks the results folder (``results/<name>/``): it must be a safe one."""
+        if problem := folder_name_problem(name):
+            raise BrokenRuleError("", *problem)
+        return name
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:

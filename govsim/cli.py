@@ -34,18 +34,21 @@ from rich.text import Text
 
 import govsim
 from govsim.attribution.console import attribution_table
+from govsim.attribution.files import RECORD as ATTRIBUTION_RECORD
 from govsim.attribution.files import default_folder as attribution_folder
-from govsim.attribution.files import write_attribution
+from govsim.attribution.files import read_attribution, write_attribution
 from govsim.attribution.players import game as attribution_game_of
+from govsim.attribution.report import report_html as attribution_report_html
 from govsim.attribution.running import ATTRIBUTED, Attribution
 from govsim.attribution.running import attribute as attribute_effect
 from govsim.attribution.running import plan as attribution_plan
 from govsim.attribution.sentences import outcome_sentences, synergy_sentence
 from govsim.cli_help import PlainGroup
 from govsim.comparison.console import difference_table
-from govsim.comparison.files import default_folder, write_comparison
+from govsim.comparison.files import default_folder, read_comparison, write_comparison
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.precision import check_precision, compare_to_precision
+from govsim.comparison.report import report_html as comparison_report_html
 from govsim.comparison.running import Comparison, ComparisonError, check_scenarios
 from govsim.comparison.running import compare as compare_scenarios
 from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
@@ -61,7 +64,12 @@ from govsim.experiments.analysis.report import lead
 from govsim.experiments.analysis.wording import word as aword
 from govsim.experiments.backends import BACKENDS, BackendUnavailableError
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
-from govsim.results import ResultsFolderError, check_results_folder, write_results
+from govsim.results import (
+    ResultsFolderError,
+    check_results_folder,
+    write_results,
+    write_text_atomically,
+)
 from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
@@ -631,6 +639,57 @@ def _print_attribution(attribution: Attribution, language: str) -> None:
         return
     for outcome in ("net_loss", "victims"):
         _stdout.print(Text(f"  {synergy_sentence(attribution.interactions, outcome, language)}"))
+
+
+# --- govsim report ----------------------------------------------------------------------------
+
+
+@app.command()
+@exits_on_scenario_error
+def report(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Results folder of govsim compare or govsim attribute (its --out).",
+            metavar="DIR",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write the report (default: DIR/report_<lang>.html).",
+        ),
+    ] = None,
+    lang: Language = "en",
+) -> None:
+    """Write a comparison's or an attribution's report again, in another language.
+
+    Nothing is run: the report is drawn from the runs and tables the command left in DIR, so it
+    says what the first report said (the same numbers and verdicts). The verdicts are printed
+    too. DIR's own report.html is left as it is.
+    """
+    try:
+        if (folder / ATTRIBUTION_RECORD).is_file():
+            attribution = read_attribution(folder)
+            page = attribution_report_html(attribution, lang)
+            _print_attribution(attribution, lang)
+        else:
+            comparison = read_comparison(folder)
+            page = comparison_report_html(comparison, lang)
+            _print_comparison(comparison, lang)
+    except (ComparisonError, ResultsFolderError) as error:
+        _stderr.print(Text(error.render(lang)))
+        raise typer.Exit(EXIT_INVALID) from None
+    target = output or folder / f"report_{lang}.html"
+    if target.is_dir():
+        _stderr.print(Text(phrase("out_is_a_folder", lang, file=target)))
+        raise typer.Exit(EXIT_INVALID)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomically(page, target)
+    _stdout.print(Text(word("report_written", lang, report=target)))
 
 
 # --- govsim sweep -----------------------------------------------------------------------------

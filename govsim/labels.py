@@ -105,6 +105,18 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "attributed_mark": (" (city's share)", "（本市份额）"),
     "progress": ("Replications", "重复运行"),
+    "run_file_missing": (
+        "{file} is missing: this folder does not hold a whole run as govsim writes one",
+        "缺少 {file}：此文件夹中没有 govsim 写出的完整运行结果",
+    ),
+    "run_file_unreadable": (
+        "the results in {folder}/ cannot be read ({error}): run the command that made them again",
+        "无法读取 {folder}/ 中的结果（{error}）：请重新运行生成这些结果的命令",
+    ),
+    "out_is_a_folder": (
+        "{file} is a folder: give --output the path of the file to write",
+        "{file} 是文件夹：请用 --output 指定要写出的文件路径",
+    ),
     "out_is_a_file": (
         "{folder} is a file, not a folder: give --out a folder for the results",
         "{folder} 是文件而不是文件夹：请用 --out 指定一个保存结果的文件夹",

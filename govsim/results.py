@@ -26,7 +26,7 @@ import scipy
 import govsim
 from govsim.labels import phrase
 from govsim.runner import RunResults
-from govsim.scenario.loading import dump_scenario
+from govsim.scenario.loading import dump_scenario, load_scenario
 from govsim.worded import WordedError
 
 # Two-sided 95% Student t quantiles for 1..30 degrees of freedom; 1.96 beyond.
@@ -228,16 +228,42 @@ def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> li
         "python_version": platform.python_version(),
     }
     written = [
-        _atomic_parquet(results.summary, out_dir / "summary.parquet"),
-        _atomic_parquet(results.timeseries, out_dir / "timeseries.parquet"),
-        _atomic_parquet(results.by_scam, out_dir / "by_scam.parquet"),
-        _atomic_parquet(results.market, out_dir / "market.parquet"),
-        _atomic_parquet(results.by_region, out_dir / "by_region.parquet"),
-        _atomic_parquet(results.by_institution, out_dir / "by_institution.parquet"),
-        _atomic_text(resolved, out_dir / "scenario.resolved.yaml"),
-        _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), out_dir / "run.json"),
+        *(
+            _atomic_parquet(getattr(results, frame), out_dir / f"{frame}.parquet")
+            for frame in FRAMES
+        ),
+        _atomic_text(resolved, out_dir / RESOLVED),
+        _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), out_dir / RECORD),
     ]
     return written
+
+
+FRAMES = ("summary", "timeseries", "by_scam", "market", "by_region", "by_institution")
+"""The frames of a run, each written to ``<frame>.parquet``, in this order."""
+RESOLVED = "scenario.resolved.yaml"
+RECORD = "run.json"
+
+
+def read_run(out_dir: Path) -> RunResults:
+    """A run as :func:`write_results` wrote it: its frames, its scenario and its seeds.
+
+    What a report is drawn from, so that a report can be written again later, in another
+    language, without running anything (``govsim report``).
+
+    Raises:
+        ResultsFolderError: naming the first file that is missing or cannot be read.
+    """
+    for name in (*(f"{frame}.parquet" for frame in FRAMES), RESOLVED, RECORD):
+        if not (out_dir / name).is_file():
+            raise ResultsFolderError("run_file_missing", file=out_dir / name)
+    try:
+        frames = {frame: pd.read_parquet(out_dir / f"{frame}.parquet") for frame in FRAMES}
+        record = json.loads((out_dir / RECORD).read_text(encoding="utf-8"))
+        seeds = [int(seed) for seed in record["seeds"]]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ResultsFolderError("run_file_unreadable", folder=out_dir, error=error) from None
+    scenario = load_scenario(out_dir / RESOLVED, check_resources=False)
+    return RunResults(scenario=scenario, seeds=seeds, **frames)
 
 
 def _atomic_parquet(frame: pd.DataFrame, path: Path) -> Path:

@@ -88,7 +88,7 @@ def test_unknown_language_is_refused_with_the_choices(command, tmp_path):
         args.append(str(SCENARIOS / "baseline.yaml"))
     if command == "compare":
         args.append(str(SCENARIOS / "police_only.yaml"))
-    if command == "analyze":
+    if command in ("analyze", "report"):
         args.append(str(tmp_path))
     for extra, env in ((["--lang", "fr"], None), ([], {"GOVSIM_LANG": "fr"})):
         result = runner.invoke(app, [*args, *extra], env=env)

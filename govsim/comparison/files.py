@@ -6,15 +6,23 @@ half-written file that looks complete.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import govsim
+from govsim.comparison.precision import Precision
 from govsim.comparison.report import report_html
-from govsim.comparison.running import Comparison
-from govsim.results import write_parquet_atomically, write_results, write_text_atomically
+from govsim.comparison.running import Comparison, ComparisonError, tables_of
+from govsim.results import (
+    read_run,
+    write_parquet_atomically,
+    write_results,
+    write_text_atomically,
+)
 
 REPORT = "report.html"
+RECORD = "comparison.json"
 
 
 def default_folder(names: list[str]) -> Path:
@@ -55,5 +63,37 @@ def write_comparison(comparison: Comparison, out_dir: Path, language: str = "en"
             ],
         }
     text = json.dumps(record, indent=2, ensure_ascii=False)
-    write_text_atomically(text, out_dir / "comparison.json")
+    write_text_atomically(text, out_dir / RECORD)
     return write_text_atomically(report_html(comparison, language), out_dir / REPORT)
+
+
+def read_comparison(out_dir: Path) -> Comparison:
+    """A comparison as :func:`write_comparison` wrote it, its tables computed again from its runs.
+
+    The tables are a function of the runs (``tables_of``), so the report drawn from what this
+    returns is the one the comparison wrote, in any language (``govsim report``).
+
+    Raises:
+        ComparisonError: the folder holds no comparison, or its record cannot be read.
+        ResultsFolderError: a scenario's run is missing a file or cannot be read.
+    """
+    record_file = out_dir / RECORD
+    if not record_file.is_file():
+        raise ComparisonError("not_a_comparison", folder=out_dir)
+    try:
+        record = json.loads(record_file.read_text(encoding="utf-8"))
+        names = [str(name) for name in record["scenarios"]]
+        wall = float(record["wall_seconds"])
+        asked = record.get("precision")
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ComparisonError("record_unreadable", file=record_file, error=error) from None
+    comparison = tables_of([read_run(out_dir / name) for name in names], wall)
+    if asked is None:
+        return comparison
+    precision = Precision(
+        target=float(asked["target"]),
+        max_replications=int(asked["max_replications"]),
+        reached=bool(asked["reached"]),
+        wide=tuple((item["scenario"], item["outcome"]) for item in asked["too_wide"]),
+    )
+    return dataclasses.replace(comparison, precision=precision)

@@ -158,6 +158,28 @@ WORDS: dict[str, tuple[str, str]] = {
         "two scenarios are named {names}: give each a distinct `name:` in its file",
         "有多个情景都名为 {names}：请在各自文件中给出不同的 `name:`",
     ),
+    "not_a_comparison": (
+        "{folder}/ holds no comparison (no comparison.json): give the folder govsim compare "
+        "wrote, or an attribution's",
+        "{folder}/ 中没有比较结果（无 comparison.json）：请给出 govsim compare 或 govsim attribute "
+        "写出的文件夹",
+    ),
+    "report_written": ("Report written: {report}", "报告已写出：{report}"),
+    "not_an_attribution": (
+        "{folder}/ holds no attribution (no attribution.json): give the folder govsim attribute "
+        "wrote",
+        "{folder}/ 中没有归因结果（无 attribution.json）：请给出 govsim attribute 写出的文件夹",
+    ),
+    "attribution_without_scenario": (
+        "{file} is missing: this attribution was written before govsim kept its scenario "
+        "beside it; run govsim attribute again with --lang for a report in another language",
+        "缺少 {file}：此归因结果写于 govsim 保存情景文件之前；如需其他语言的报告，请用 --lang "
+        "重新运行 govsim attribute",
+    ),
+    "record_unreadable": (
+        "{file} cannot be read ({error}): run the command that wrote it again",
+        "无法读取 {file}（{error}）：请重新运行写出它的命令",
+    ),
     "reserved_name": (
         "the scenario name '{name}' is the name of one of the comparison's own files: give the "
         "scenario another `name:`",

@@ -7,6 +7,7 @@ the documentation cannot drift from the code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -17,20 +18,28 @@ WHOLE_VALUES = frozenset({"description", "label"})
 """Keys a file replaces whole rather than merges: a text and its translation belong together."""
 
 
-def merged_onto(base: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+def merged_onto(
+    base: Any,
+    given: Any,
+    path: tuple[Any, ...] = (),
+    drops: Callable[[tuple[Any, ...], Any, dict[Any, Any]], bool] | None = None,
+) -> Any:
     """``given`` deep-merged onto ``base``: mappings key by key, anything else replaced.
 
-    The rule of ``extends`` (``govsim.scenario.loading``), applied where the parent's values
-    are defaults rather than a file: a scam type of the built-in catalogue, or a record's
-    default such as ``campaign_reach``'s three shares.
+    The one rule of ``extends`` (``govsim.scenario.loading`` merges a file onto its parent with
+    it), applied too where the parent's values are defaults rather than a file: a scam type of
+    the built-in catalogue, or a record's default such as ``campaign_reach``'s three shares.
+    ``path`` is where ``base`` sits; ``drops(path, key, given)`` says which of ``base``'s keys
+    ``given`` replaces under another spelling (a link written the other way round).
     """
-    merged = dict(base)
+    whole = bool(path) and path[-1] in WHOLE_VALUES
+    if whole or not (isinstance(base, dict) and isinstance(given, dict)):
+        return given
+    merged = {key: value for key, value in base.items() if not (drops and drops(path, key, given))}
     for key, value in given.items():
-        old = merged.get(key)
-        if isinstance(old, dict) and isinstance(value, dict) and key not in WHOLE_VALUES:
-            merged[key] = merged_onto(old, value)
-        else:
-            merged[key] = value
+        merged[key] = (
+            merged_onto(merged[key], value, (*path, key), drops) if key in merged else value
+        )
     return merged
 
 

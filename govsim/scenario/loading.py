@@ -29,7 +29,7 @@ from govsim.scenario.errors import (
     problems_from_validation,
     show,
 )
-from govsim.scenario.fields import WHOLE_VALUES
+from govsim.scenario.fields import merged_onto
 from govsim.scenario.kinds import written_kind_problems
 from govsim.scenario.limits import (
     MAX_FILE_BYTES,
@@ -300,21 +300,10 @@ def _parent_hint(name: str, path: Path) -> Message:
 
 def _merge(parent: Document, child: Document) -> Document:
     """Deep-merge a child onto its parent; each key keeps the origin of the file that won."""
-    data = _merge_values(parent.data, child.data, ())
+    data = merged_onto(parent.data, child.data, drops=_relinked)
     origins = {path: origin for path, origin in parent.origins.items() if _exists(data, path)}
     origins.update(child.origins)
     return Document(child.file, data, origins)
-
-
-def _merge_values(parent: Any, child: Any, path: KeyPath) -> Any:
-    """Merge mappings key by key; anything else (lists, numbers, texts) the child replaces."""
-    whole = bool(path) and path[-1] in WHOLE_VALUES
-    if whole or not (isinstance(parent, dict) and isinstance(child, dict)):
-        return child
-    merged = {key: value for key, value in parent.items() if not _relinked(path, key, child)}
-    for key, value in child.items():
-        merged[key] = _merge_values(merged[key], value, (*path, key)) if key in merged else value
-    return merged
 
 
 def _relinked(path: KeyPath, key: Any, child: dict[Any, Any]) -> bool:

@@ -206,6 +206,12 @@ def _nearest_existing(path: Path) -> Path:
     return path
 
 
+FRAMES = ("summary", "timeseries", "by_scam", "market", "by_region", "by_institution")
+"""The frames of a run, each written to ``<frame>.parquet``, in this order."""
+RESOLVED = "scenario.resolved.yaml"
+RECORD = "run.json"
+
+
 def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> list[Path]:
     """Write the frames, the resolved scenario and the run record into ``out_dir``.
 
@@ -236,12 +242,6 @@ def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> li
         _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), out_dir / RECORD),
     ]
     return written
-
-
-FRAMES = ("summary", "timeseries", "by_scam", "market", "by_region", "by_institution")
-"""The frames of a run, each written to ``<frame>.parquet``, in this order."""
-RESOLVED = "scenario.resolved.yaml"
-RECORD = "run.json"
 
 
 def read_run(out_dir: Path) -> RunResults:

@@ -16,12 +16,11 @@ import govsim
 from govsim.attribution.players import AttributionError, Game
 from govsim.attribution.report import report_html
 from govsim.attribution.running import Attribution
-from govsim.results import write_parquet_atomically, write_text_atomically
+from govsim.results import RESOLVED, write_parquet_atomically, write_text_atomically
 from govsim.scenario.loading import dump_scenario, load_scenario
 
 REPORT = "report.html"
 RECORD = "attribution.json"
-RESOLVED = "scenario.resolved.yaml"
 TABLES = {"attribution": "values", "interactions": "interactions", "coalitions": "coalitions"}
 """Each table's file (``<name>.parquet``) and the :class:`Attribution` field it holds."""
 

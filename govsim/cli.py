@@ -73,7 +73,7 @@ from govsim.results import (
 from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
-from govsim.scenario.loading import parent_file
+from govsim.scenario.loading import NAME, parent_file
 from govsim.scenario.messages import Message
 from govsim.scenario.overrides import parse_setting, with_overrides
 from govsim.scenario.showing import differences, render_differences, show_text
@@ -345,15 +345,25 @@ def schema(
     if output is None:
         typer.echo(text)
         return
-    output.write_text(text + "\n", encoding="utf-8")
+    write_text_atomically(text, output)
     _stderr.print(Text(phrase("wrote_schema", lang, file=output)))
 
 
 def scenario_json_schema() -> dict[str, Any]:
-    """Return the JSON Schema of a scenario file, with its dialect and a title."""
+    """Return the JSON Schema of a scenario file, with its dialect and a title.
+
+    A file may leave out its name (the loader names it after the file), so an editor must not
+    flag that: the schema of a file requires nothing the loader supplies.
+    """
     schema = Scenario.model_json_schema()
     schema.pop("title", None)
-    return {"$schema": JSON_SCHEMA_DIALECT, "title": "govsim scenario", **schema}
+    required = [key for key in schema.pop("required", []) if key != NAME]
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": "govsim scenario",
+        **schema,
+        **({"required": required} if required else {}),
+    }
 
 
 # --- govsim run -------------------------------------------------------------------------------
@@ -660,7 +670,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Where to write the report (default: DIR/report_<lang>.html).",
+            help="Where to write the report (default: `DIR/report_<lang>.html`).",
         ),
     ] = None,
     lang: Language = "en",

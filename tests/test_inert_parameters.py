@@ -115,7 +115,7 @@ INERT_BY_DESIGN: dict[str, Idle] = {
     "fraud.dissolution_core_share": Idle(
         "decides a dissolution only when an operation takes a ring's leader, which needs deep "
         "evidence: without warm-up, one to two leaders a run are taken in the whole market, "
-        "with the core intact; after the default year of warm-up about five a year, some "
+        "with the core intact; after a year of warm-up about five a year, some "
         "with half the core gone",
         HUB,
         warmup=365,

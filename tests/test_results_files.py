@@ -13,7 +13,12 @@ import yaml
 from typer.testing import CliRunner
 
 from govsim.cli import app
-from govsim.results import ResultsFolderError, check_results_folder
+from govsim.results import (
+    ResultsFolderError,
+    check_results_folder,
+    write_parquet_atomically,
+    write_text_atomically,
+)
 from tests.helpers import SCENARIOS
 
 runner = CliRunner()
@@ -54,6 +59,7 @@ def test_an_existing_results_folder_is_refused_before_the_run_unless_forced(tmp_
     out = tmp_path / "out"
     out.mkdir()
     (out / "summary.parquet").write_bytes(b"earlier results")
+    (out / "notes.md").write_text("the analyst's own notes\n", encoding="utf-8")
     args = [str(SCENARIOS / "baseline.yaml"), "--days", "5", "--residents", "1000", "-r", "1"]
     result = govsim_run(*args, "--out", str(out))
     assert result.exit_code == 2
@@ -63,6 +69,8 @@ def test_an_existing_results_folder_is_refused_before_the_run_unless_forced(tmp_
     result = govsim_run(*args, "--out", str(out), "--force")
     assert result.exit_code == 0, result.output
     assert len(pd.read_parquet(out / "summary.parquet")) == 1
+    assert (out / "notes.md").read_text(encoding="utf-8") == "the analyst's own notes\n"
+    assert not [path.name for path in out.iterdir() if path.name.startswith(".")]
 
 
 def test_an_empty_results_folder_is_used(tmp_path):
@@ -141,3 +149,30 @@ def test_a_refused_folder_is_explained_in_chinese(tmp_path):
     assert result.exit_code == 2
     assert "中已有结果" in result.output
     assert "--force" in result.output
+
+
+@pytest.mark.parametrize("kind", ["text", "parquet"])
+def test_a_write_that_fails_leaves_the_earlier_file_whole_and_no_temporary(
+    tmp_path, kind, monkeypatch
+):
+    """Results are written to a temporary name and renamed: a crash mid-write loses nothing."""
+    target = tmp_path / ("report.html" if kind == "text" else "summary.parquet")
+    target.write_bytes(b"earlier file")
+
+    def crash_half_way(first, second, *args, **kwargs):
+        """Write the start of the file, then fail, as a full disk or a kill would."""
+        path = first if kind == "text" else second
+        with open(path, "wb") as handle:
+            handle.write(b"<html><bo")
+        raise OSError("disk full")
+
+    if kind == "text":
+        monkeypatch.setattr(Path, "write_text", crash_half_way)
+        with pytest.raises(OSError, match="disk full"):
+            write_text_atomically("<html></html>", target)
+    else:
+        monkeypatch.setattr(pd.DataFrame, "to_parquet", crash_half_way)
+        with pytest.raises(OSError, match="disk full"):
+            write_parquet_atomically(pd.DataFrame({"a": [1]}), target)
+    assert target.read_bytes() == b"earlier file"
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]

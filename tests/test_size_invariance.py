@@ -6,7 +6,7 @@ replications. The rest of the market is extrapolated from expected values, not f
 few victims (govsim.extrapolation); this is the test that the rings' economy does not feel the
 size of the sample. baseline holds from 20,000 residents; multi_party_hub, whose city sees far
 fewer victims, from 50,000: below that its rings, which learn from their city contacts, adapt
-less (at 20,000 residents 23% fewer telecom blocks per resident than at 200,000, seed 12;
+less (at 20,000 residents 15% fewer telecom blocks per resident than at 200,000, seed 12;
 benchmarks/bench_city_size.py, docs/ODD.md 7.17)."""
 
 from __future__ import annotations

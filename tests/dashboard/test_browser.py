@@ -146,6 +146,28 @@ def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path)
     page.context.close()
 
 
+def test_the_page_asks_nothing_of_any_other_host(browser, dashboard_url):
+    """A closed intranet is enough: every request the page makes goes to the dashboard's server."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(dashboard_url)
+    page.locator(".govsim-day").wait_for()
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.get_by_text("Day 1 of").wait_for()
+    origin = dashboard_url.rstrip("/").split("/", 3)[:3]
+    elsewhere = [
+        url
+        for url in asked
+        if not url.startswith(("data:", "blob:")) and url.split("/", 3)[:3] != origin
+    ]
+    assert asked
+    assert elsewhere == []
+    context.close()
+
+
 @pytest.mark.parametrize("width", [1024, 1920])
 def test_every_chart_fits_its_card_on_a_projector_and_a_wide_screen(
     browser, dashboard_url, tmp_path, width

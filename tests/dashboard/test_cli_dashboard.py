@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from typer.testing import CliRunner
 
@@ -96,3 +98,18 @@ def test_plotlys_bundle_is_copied_into_the_cache_once(tmp_path):
     assert target.read_bytes() == BUNDLE.read_bytes()
     assert install_bundle(tmp_path) == target
     assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_the_server_is_started_without_telemetry_or_a_version_check(monkeypatch):
+    """Solara would otherwise call its telemetry service and PyPI: nothing leaves an intranet."""
+    from solara.__main__ import run
+
+    started = []
+    monkeypatch.setattr(run, "main", lambda arguments, **_: started.append(arguments))
+    monkeypatch.setattr("govsim.dashboard.plot.install_bundle", lambda cache: None)
+    for name in ("SOLARA_TELEMETRY_MIXPANEL_ENABLE", FOLDERS_VARIABLE, LANGUAGE_VARIABLE):
+        monkeypatch.setenv(name, "")  # so that the variables serve sets are undone afterwards
+        monkeypatch.delenv(name)
+    server.serve([SHIPPED_FOLDER])
+    assert os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "False"
+    assert "--no-check-version" in started[0]

@@ -127,3 +127,20 @@ def test_links_at_level_zero_carry_no_case_suspect_or_arrest():
     assert market(model, "arrests") > 0
     for kind in ("case", "suspect", "arrest"):
         assert traffic(model, kind, POLICE_LINKS) == 0, kind
+
+
+@pytest.mark.parametrize("name", ["baseline", "multi_party_hub"])
+def test_counting_what_links_carry_changes_no_result(name, monkeypatch):
+    """The counts only feed the dashboard: a run that never counts them gives the same days.
+
+    docs/dashboard.md states it; were a count ever read back by the model, or computed with a
+    side effect on what the model holds, the two runs would part.
+    """
+    scenario = shipped(name, residents=10_000, days=90, warmup=30)
+    counted = run(scenario)
+    monkeypatch.setattr("govsim.metrics.Metrics.add_link", lambda *args: None)
+    uncounted = run(scenario)
+    assert any(counted.metrics.link_days)
+    assert not any(uncounted.metrics.link_days)
+    assert uncounted.metrics.days == counted.metrics.days
+    assert uncounted.metrics.market_days == counted.metrics.market_days

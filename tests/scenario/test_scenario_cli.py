@@ -9,7 +9,8 @@ import typer
 from typer.testing import CliRunner
 
 from govsim.cli import EXIT_INVALID, app, exits_on_scenario_error
-from govsim.scenario import ScenarioError
+from govsim.scenario import ScenarioError, load_scenario
+from tests.helpers import SCENARIOS
 
 MALFORMED = Path(__file__).parent / "malformed"
 runner = CliRunner()
@@ -77,6 +78,16 @@ def test_schema_lets_a_file_write_only_some_age_groups() -> None:
         assert "required" not in record
         assert set(record["properties"]) == {"student", "working", "elderly"}
         assert record["additionalProperties"] is False
+
+
+def test_schema_lets_a_file_leave_out_its_name(tmp_path: Path) -> None:
+    """The loader names a file without ``name`` after the file: an editor must not flag it."""
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    assert "name" not in schema.get("required", [])
+    assert "name" in schema["properties"]
+    unnamed = tmp_path / "quiet_city.yaml"
+    unnamed.write_text("extends: " + str(SCENARIOS / "baseline.yaml") + "\n", encoding="utf-8")
+    assert load_scenario(unnamed).name == "quiet_city"
 
 
 def test_schema_output_file(tmp_path: Path) -> None:

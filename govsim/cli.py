@@ -55,14 +55,23 @@ from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdic
 from govsim.comparison.wording import word
 from govsim.experiments import SweepFolderError, load_experiment, make_backend
 from govsim.experiments import sweep as sweep_experiment
-from govsim.experiments.analysis import Analysis, AnalysisError, write_analysis
+from govsim.experiments.analysis import (
+    Analysis,
+    AnalysisError,
+    check_analysis_folder,
+    write_analysis,
+)
 from govsim.experiments.analysis import analyze as analyze_sweep
 from govsim.experiments.analysis.console import box_table, index_table, span_table
 from govsim.experiments.analysis.discovery import MIN_COVERAGE as DISCOVERY_COVERAGE
 from govsim.experiments.analysis.files import FOLDER as ANALYSIS_FOLDER
 from govsim.experiments.analysis.report import lead
 from govsim.experiments.analysis.wording import word as aword
-from govsim.experiments.backends import BACKENDS, BackendUnavailableError
+from govsim.experiments.backends import (
+    BACKENDS,
+    SCHEDULER_FILE_SECONDS,
+    BackendUnavailableError,
+)
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 from govsim.results import (
     ResultsFolderError,
@@ -780,6 +789,11 @@ def sweep(
         folder=out_dir,
     )
     _stderr.print(Text(plan))
+    if scheduler_file is not None and not scheduler_file.exists():
+        waiting = phrase(
+            "sweep_waiting_for_scheduler", lang, file=scheduler_file, seconds=SCHEDULER_FILE_SECONDS
+        )
+        _stderr.print(Text(waiting))
     started = time.perf_counter()
     try:
         with _sweep_progress(lang) as advance:
@@ -791,7 +805,10 @@ def sweep(
                 fail_fast=fail_fast,
                 progress=advance,
             )
-    except (SweepFolderError, BackendUnavailableError) as error:
+    except BackendUnavailableError as error:
+        _stderr.print(Text(error.render(lang)))
+        raise typer.Exit(EXIT_INVALID) from None
+    except SweepFolderError as error:
         _stderr.print(Text(str(error)))
         raise typer.Exit(EXIT_INVALID) from None
     except KeyboardInterrupt:
@@ -888,15 +905,21 @@ def analyze(
         ),
     ] = None,
     lang: Language = "en",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an analysis already in the output folder.")
+    ] = False,
 ) -> None:
     """Analyse a sweep: main effects, Sobol or Morris indices, scenario discovery, a report.
 
     Reads the sweep's results (nothing is run again), prints the tables and writes the tidy
-    analysis.parquet and an offline analysis.html.
+    analysis.parquet and an offline analysis.html. An output folder that already holds files
+    is refused unless --force.
     """
+    out_dir = out or folder / ANALYSIS_FOLDER
     try:
         analysis = analyze_sweep(folder, outcomes, discover, indices)
-        table, report = write_analysis(analysis, out or folder / ANALYSIS_FOLDER, lang)
+        check_analysis_folder(out_dir, force)
+        table, report = write_analysis(analysis, out_dir, lang)
     except AnalysisError as error:
         _stderr.print(Text(error.render(lang)))
         raise typer.Exit(EXIT_INVALID) from None

@@ -21,7 +21,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any, Protocol, Self
+
+from govsim.labels import phrase
+from govsim.worded import WordedError
 
 Lost = Callable[[Any, str], Any]
 """Turns a task that could not be run (and why) into a result."""
@@ -40,8 +44,16 @@ MALLOC_TRIM_KEY = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 BACKENDS = ("local", "dask")
 
 
-class BackendUnavailableError(RuntimeError):
+SCHEDULER_FILE_SECONDS = 120.0
+"""How long a sweep waits for its scheduler file: in a batch job the scheduler may start a
+little after the sweep, but a file still missing after this is not coming (Dask would wait on
+for ever, without a word)."""
+
+
+class BackendUnavailableError(WordedError):
     """A backend's software is missing or its cluster cannot be reached; the message says so."""
+
+    phrases = staticmethod(phrase)
 
 
 class Backend(Protocol):
@@ -217,15 +229,12 @@ class DaskCluster:
             import dask
             from distributed import Client, LocalCluster
         except ImportError:
-            raise BackendUnavailableError(
-                "the dask backend needs Dask's distributed scheduler, which is not installed: "
-                "pip install 'govsim[dask]'"
-            ) from None
+            raise BackendUnavailableError("dask_not_installed") from None
 
         # Kept set while the cluster lives: a nanny reads it again when it restarts a worker.
         self._stack.enter_context(dask.config.set({MALLOC_TRIM_KEY: None}))
         if self.address is not None or self.scheduler_file is not None:
-            client = Client(self.address, scheduler_file=self.scheduler_file)
+            client = self._connect(Client)
         else:
             cluster = LocalCluster(
                 n_workers=self.workers,
@@ -240,6 +249,19 @@ class DaskCluster:
 
     def __exit__(self, *exc: object) -> None:
         self._stack.close()
+
+    def _connect(self, client_class: type) -> Any:
+        """A client of the running scheduler, or an error that says how to start it."""
+        if self.scheduler_file is not None:
+            _wait_for(Path(self.scheduler_file), SCHEDULER_FILE_SECONDS)
+        try:
+            return client_class(self.address, scheduler_file=self.scheduler_file)
+        except (OSError, TimeoutError) as error:
+            where = self.address or f"the address in {self.scheduler_file}"
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise BackendUnavailableError(
+                "scheduler_unreachable", address=where, reason=reason
+            ) from None
 
     def imap_unordered(
         self, function: Callable[[Any], Any], tasks: Iterable[Any], lost: Lost
@@ -298,6 +320,15 @@ class DaskCluster:
         future = self.client.submit(function, task, pure=False)
         in_flight[future.key] = task
         return future
+
+
+def _wait_for(path: Path, seconds: float) -> None:
+    """Wait until ``path`` exists, at most ``seconds``; then say it is missing."""
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if time.monotonic() >= deadline:
+            raise BackendUnavailableError("scheduler_file_missing", file=path, seconds=seconds)
+        time.sleep(POLL_SECONDS)
 
 
 def _take(iterator: Iterator[Any], count: int) -> list[Any]:

@@ -30,6 +30,7 @@ from govsim.scenario.errors import (
     show,
 )
 from govsim.scenario.fields import merged_onto
+from govsim.scenario.folder_names import folder_name_problem, folder_safe
 from govsim.scenario.kinds import written_kind_problems
 from govsim.scenario.limits import (
     MAX_FILE_BYTES,
@@ -224,10 +225,10 @@ def _resolve(path: Path, shown: str, chain: tuple[tuple[str, str], ...]) -> Docu
         chain: (real path, shown name) of the files extending this one, to detect loops.
     """
     document = _read(path, shown)
-    if not chain:
+    if not chain and NAME not in document.data:
         # A file without a name is named after itself, never after the file it extends: the
         # name picks the results folder, and an inherited one would overwrite the parent's.
-        document.data.setdefault(NAME, path.stem)
+        document.data[NAME] = _name_from_file(path, shown)
     parent_name = document.data.pop(EXTENDS, None)
     origin = document.origins.pop((EXTENDS,), None)
     replaced = _pop_replace(document, has_parent=parent_name is not None)
@@ -240,6 +241,19 @@ def _resolve(path: Path, shown: str, chain: tuple[tuple[str, str], ...]) -> Docu
     if replaced:
         parent = Document(parent.file, without(parent.data, replaced), parent.origins)
     return _merge(parent, document)
+
+
+def _name_from_file(path: Path, shown: str) -> str:
+    """The name of a file that gives none: its own file name, if that can name a folder.
+
+    Checked here, against this file: checked after the merge, the problem would be placed at
+    the ``name:`` of the file it extends, which the user did not write and should not edit.
+    """
+    if problem := folder_name_problem(path.stem):
+        message, _ = problem
+        hint = Message("name_from_file_fix", suggestion=folder_safe(path.stem))
+        raise ScenarioError.single(shown, None, NAME, message, hint)
+    return path.stem
 
 
 def _pop_replace(document: Document, *, has_parent: bool) -> list[KeyPath]:

@@ -169,6 +169,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choose a name of letters (any script), digits, spaces, '-' or '_', e.g. {suggestion}",
         "请改用由文字（中文亦可）、数字、空格、'-' 或 '_' 组成的名称，例如 {suggestion}",
     ),
+    "name_from_file_fix": (
+        "the file has no 'name:', so it is named after its file name: add 'name: {suggestion}' "
+        "to it, or rename the file",
+        "该文件没有 'name:'，因此以文件名命名：请在文件中加上 'name: {suggestion}'，或重命名该文件",
+    ),
     "name_blank": ("it is blank", "名称为空"),
     "name_unsafe_characters": (
         "it is '.' or '..', or holds a character a folder name cannot ({characters} or a "

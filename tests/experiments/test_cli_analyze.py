@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -136,3 +138,24 @@ def test_an_out_that_is_a_file_is_refused(swept, tmp_path):
     result = runner.invoke(app, ["analyze", str(swept), "--out", str(blocker)])
     assert result.exit_code == 2
     assert f"--out: cannot write the analysis into {blocker}/" in result.stderr
+
+
+def test_an_earlier_analysis_is_kept_unless_forced(swept, tmp_path):
+    """A second analysis into the same folder is refused: the first is not lost without a word."""
+    sweep = shutil.copytree(swept, tmp_path / "sweep", ignore=shutil.ignore_patterns("analysis"))
+    folder = sweep / "analysis"
+    first = runner.invoke(app, ["analyze", str(sweep), "--outcomes", "attempts"])
+    assert first.exit_code == 0, first.output
+    earlier = (folder / "analysis.html").read_bytes()
+    (folder / "notes.md").write_text("mine\n", encoding="utf-8")
+    arguments = ["analyze", str(sweep), "--outcomes", "victims"]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 2
+    assert f"--out: {folder}/ already holds files" in result.stderr
+    assert "--force" in result.stderr
+    assert (folder / "analysis.html").read_bytes() == earlier
+    result = runner.invoke(app, [*arguments, "--force"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "analysis.html").read_bytes() != earlier
+    assert set(pd.read_parquet(folder / "analysis.parquet")["outcome"].dropna()) == {"victims"}
+    assert (folder / "notes.md").read_text(encoding="utf-8") == "mine\n"

@@ -6,9 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dask
 from typer.testing import CliRunner
 
 from govsim.cli import app
+from govsim.experiments import backends
 from tests.experiments.builders import experiment_file
 
 runner = CliRunner()
@@ -85,3 +87,33 @@ def test_printing_warnings_ends_on_a_plain_warning() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("from another library") == 1
+
+
+def test_an_unreachable_scheduler_is_named_with_how_to_start_it(tmp_path: Path) -> None:
+    """One line that says what to do, not Dask's traceback (a closed port refuses at once)."""
+    # Set on distributed's own defaults, loaded first: set on an empty config, the key would
+    # stand for them, and be taken away with them when the block ends.
+    import distributed  # noqa: F401
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        sweep = ["sweep", str(experiment_file(tmp_path)), "--out", str(tmp_path / "out")]
+        dask_at = ["--backend", "dask", "--scheduler", "tcp://127.0.0.1:1", "--lang", "zh"]
+        result = runner.invoke(app, [*sweep, *dask_at])
+    assert result.exit_code == 2
+    assert "无法连接位于 tcp://127.0.0.1:1 的 Dask 调度器" in result.stderr
+    assert "dask scheduler" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_scheduler_file_that_never_appears_ends_the_wait_with_the_fix(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Dask alone would wait for the file for ever, without a word."""
+    monkeypatch.setattr(backends, "SCHEDULER_FILE_SECONDS", 0.5)
+    missing = tmp_path / "scheduler.json"
+    sweep = ["sweep", str(experiment_file(tmp_path)), "--out", str(tmp_path / "out")]
+    result = runner.invoke(app, [*sweep, "--backend", "dask", "--scheduler-file", str(missing)])
+    assert result.exit_code == 2
+    assert "waiting up to" in result.stderr
+    assert f"--scheduler-file: {missing} did not appear within 0 s" in result.stderr
+    assert f"dask scheduler --scheduler-file {missing}" in result.stderr

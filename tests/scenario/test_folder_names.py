@@ -69,6 +69,22 @@ def test_a_scenario_named_as_a_path_is_refused_at_its_line(tmp_path: Path) -> No
     assert "不能用作结果文件夹名" in problem.render("zh")
 
 
+@pytest.mark.parametrize("stem", ["CON", "trail. "])
+def test_a_file_without_a_name_must_have_a_file_name_that_names_a_folder(
+    tmp_path: Path, stem: str
+) -> None:
+    """Its name is its file name: refused in this file, not at the name of the one it extends."""
+    path = tmp_path / f"{stem}.yaml"
+    path.write_text(f"extends: {BASELINE}\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.key_path) == (str(path), "name")
+    assert f"'{stem}' cannot name a results folder" in problem.render("en")
+    assert f"add 'name: {folder_safe(stem)}'" in problem.render("en")
+    assert "以文件名命名" in problem.render("zh")
+
+
 def test_an_experiment_named_as_a_path_is_refused_at_its_line(tmp_path: Path) -> None:
     path = experiment_file(tmp_path)
     path.write_text("name: ../up\n" + path.read_text(encoding="utf-8"), encoding="utf-8")

@@ -5,7 +5,13 @@
 """
 
 from govsim.experiments.analysis.errors import AnalysisError
-from govsim.experiments.analysis.files import write_analysis
+from govsim.experiments.analysis.files import check_analysis_folder, write_analysis
 from govsim.experiments.analysis.running import Analysis, analyze
 
-__all__ = ["Analysis", "AnalysisError", "analyze", "write_analysis"]
+__all__ = [
+    "Analysis",
+    "AnalysisError",
+    "analyze",
+    "check_analysis_folder",
+    "write_analysis",
+]

@@ -1,7 +1,8 @@
 """An analysis on disk: ``analysis.parquet`` (the tidy table) and ``analysis.html``.
 
-Both are written atomically, next to nothing else, so that the folder (by default
-``DIR/analysis``) can be deleted and written again by another ``govsim analyze``.
+Both are written atomically. A folder that already holds files (an earlier analysis, say
+with another ``--discover``) is refused unless ``force``, as ``govsim run`` refuses one: an
+analysis replaced without a word is lost. With ``force`` only the two files are replaced.
 """
 
 from __future__ import annotations
@@ -18,6 +19,16 @@ TABLE = "analysis.parquet"
 REPORT = "analysis.html"
 FOLDER = "analysis"
 """The default output folder, inside the sweep's results folder."""
+
+
+def check_analysis_folder(out_dir: Path, force: bool = False) -> None:
+    """Check, before analysing, that the analysis may be written into ``out_dir``.
+
+    Raises:
+        AnalysisError: if the folder already holds files and ``force`` is not given.
+    """
+    if not force and out_dir.is_dir() and any(out_dir.iterdir()):
+        raise AnalysisError("out_holds_files", folder=out_dir)
 
 
 def write_analysis(analysis: Analysis, out_dir: Path, language: str = "en") -> tuple[Path, Path]:

@@ -87,6 +87,12 @@ WORDS: dict[str, tuple[str, str]] = {
         'e.g. "{expression} > 0"',
         '--discover：{expression!r} 不是判断条件：请加上比较，例如 "{expression} > 0"',
     ),
+    "out_holds_files": (
+        "--out: {folder}/ already holds files: choose another folder with --out, or add "
+        "--force to replace the analysis there (other files are left alone)",
+        "--out：{folder}/ 中已有文件：请用 --out 另选文件夹，或加上 --force 覆盖其中的分析结果"
+        "（其他文件保持不变）",
+    ),
     "cannot_write": (
         "--out: cannot write the analysis into {folder}/ ({reason}): choose another folder "
         "with --out",

@@ -13,20 +13,17 @@ import hashlib
 import json
 import math
 import os
-import platform
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
-import scipy
 
-import govsim
 from govsim.labels import phrase
 from govsim.runner import RunResults
 from govsim.scenario.loading import dump_scenario, load_scenario
+from govsim.versions import versions
 from govsim.worded import WordedError
 
 # Two-sided 95% Student t quantiles for 1..30 degrees of freedom; 1.96 beyond.
@@ -221,17 +218,14 @@ def write_results(results: RunResults, out_dir: Path, wall_seconds: float) -> li
     out_dir.mkdir(parents=True, exist_ok=True)
     resolved = dump_scenario(results.scenario)
     record = {
-        "govsim_version": govsim.__version__,
         "scenario": results.scenario.name,
         "scenario_hash": scenario_hash(resolved),
         "replications": len(results.seeds),
         "seed": results.scenario.seed,
         "seeds": results.seeds,
         "wall_seconds": round(wall_seconds, 3),
-        "numpy_version": np.__version__,
         # Same seed, same results needs the same numpy and scipy (README, reproducibility).
-        "scipy_version": scipy.__version__,
-        "python_version": platform.python_version(),
+        **versions(),
     }
     written = [
         *(

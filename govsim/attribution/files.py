@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-import govsim
 from govsim.attribution.players import AttributionError, Game
 from govsim.attribution.report import report_html
 from govsim.attribution.running import Attribution
 from govsim.results import RESOLVED, write_parquet_atomically, write_text_atomically
 from govsim.scenario.loading import dump_scenario, load_scenario
+from govsim.versions import versions
 
 REPORT = "report.html"
 RECORD = "attribution.json"
@@ -36,7 +36,7 @@ def write_attribution(attribution: Attribution, out_dir: Path, language: str = "
     for name, table in TABLES.items():
         write_parquet_atomically(getattr(attribution, table), out_dir / f"{name}.parquet")
     record = {
-        "govsim_version": govsim.__version__,
+        **versions(),
         "scenario": attribution.game.scenario.name,
         "players_kind": attribution.game.kind,
         "players": list(attribution.game.players),

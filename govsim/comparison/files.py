@@ -10,7 +10,6 @@ import dataclasses
 import json
 from pathlib import Path
 
-import govsim
 from govsim.comparison.precision import Precision
 from govsim.comparison.report import report_html
 from govsim.comparison.running import Comparison, ComparisonError, tables_of
@@ -20,6 +19,7 @@ from govsim.results import (
     write_results,
     write_text_atomically,
 )
+from govsim.versions import versions
 
 REPORT = "report.html"
 RECORD = "comparison.json"
@@ -44,7 +44,7 @@ def write_comparison(comparison: Comparison, out_dir: Path, language: str = "en"
     write_parquet_atomically(comparison.differences, out_dir / "differences.parquet")
     write_parquet_atomically(comparison.cost_effectiveness, out_dir / "cost_effectiveness.parquet")
     record = {
-        "govsim_version": govsim.__version__,
+        **versions(),
         "reference": comparison.reference.scenario.name,
         "scenarios": [results.scenario.name for results in comparison.runs],
         "replications": comparison.replications,

@@ -792,7 +792,7 @@ def sweep(
                 progress=advance,
             )
     except (SweepFolderError, BackendUnavailableError) as error:
-        _stderr.print(Text(str(error)))
+        _stderr.print(Text(error.render(lang)))
         raise typer.Exit(EXIT_INVALID) from None
     except KeyboardInterrupt:
         _stderr.print(Text(phrase("sweep_interrupted", lang)))
@@ -895,7 +895,8 @@ def analyze(
     analysis.parquet and an offline analysis.html.
     """
     try:
-        analysis = analyze_sweep(folder, outcomes, discover, indices)
+        with printing_warnings(lang):
+            analysis = analyze_sweep(folder, outcomes, discover, indices)
         table, report = write_analysis(analysis, out or folder / ANALYSIS_FOLDER, lang)
     except AnalysisError as error:
         _stderr.print(Text(error.render(lang)))

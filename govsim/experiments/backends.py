@@ -23,6 +23,9 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from typing import Any, Protocol, Self
 
+from govsim.scenario.messages import Message
+from govsim.worded import MessageError
+
 Lost = Callable[[Any, str], Any]
 """Turns a task that could not be run (and why) into a result."""
 IN_FLIGHT_PER_WORKER = 2
@@ -40,7 +43,7 @@ MALLOC_TRIM_KEY = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 BACKENDS = ("local", "dask")
 
 
-class BackendUnavailableError(RuntimeError):
+class BackendUnavailableError(MessageError, RuntimeError):
     """A backend's software is missing or its cluster cannot be reached; the message says so."""
 
 
@@ -217,10 +220,7 @@ class DaskCluster:
             import dask
             from distributed import Client, LocalCluster
         except ImportError:
-            raise BackendUnavailableError(
-                "the dask backend needs Dask's distributed scheduler, which is not installed: "
-                "pip install 'govsim[dask]'"
-            ) from None
+            raise BackendUnavailableError(Message("dask_missing")) from None
 
         # Kept set while the cluster lives: a nanny reads it again when it restarts a worker.
         self._stack.enter_context(dask.config.set({MALLOC_TRIM_KEY: None}))

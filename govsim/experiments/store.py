@@ -27,6 +27,8 @@ import govsim
 from govsim.experiments.experiment import Experiment
 from govsim.results import _atomic_parquet, _atomic_text, current_umask
 from govsim.scenario.loading import dump_scenario
+from govsim.scenario.messages import Message
+from govsim.worded import MessageError
 
 MANIFEST = "sweep.json"
 RUNS = "runs"
@@ -37,8 +39,12 @@ IDS = ("run", "point", "replication", "seed", "status")
 STATUSES = ("ok", "failed")
 
 
-class SweepFolderError(ValueError):
-    """The folder cannot take this sweep's results; the message says why and what to do."""
+class SweepFolderError(MessageError, ValueError):
+    """The folder cannot take this sweep's results; the message says why and what to do.
+
+    Raised with a :class:`~govsim.scenario.messages.Message`, so that the command line can
+    say it in the language chosen (``render``); ``str()`` is the English.
+    """
 
 
 class Store:
@@ -69,7 +75,8 @@ class Store:
             lock = _locked(folder)
         except OSError as error:
             reason = error.strerror or str(error)
-            raise SweepFolderError(f"cannot write results into {folder}/: {reason}") from None
+            message = Message("sweep_out_unwritable", folder=folder, reason=reason)
+            raise SweepFolderError(message) from None
         try:
             _claim(folder, experiment, restart)
         except BaseException:
@@ -129,11 +136,9 @@ class Store:
 
 def _check_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise SweepFolderError(f"{folder} is a file, not a folder: give --out a folder")
+        raise SweepFolderError(Message("sweep_out_is_a_file", folder=folder))
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MANIFEST).is_file():
-        raise SweepFolderError(
-            f"{folder}/ holds files but no sweep: choose another folder with --out"
-        )
+        raise SweepFolderError(Message("sweep_out_not_a_sweep", folder=folder))
 
 
 def _locked(folder: Path) -> IO[str]:
@@ -143,9 +148,7 @@ def _locked(folder: Path) -> IO[str]:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.close()
-        raise SweepFolderError(
-            f"another sweep is writing into {folder}/: wait for it, or choose another --out"
-        ) from None
+        raise SweepFolderError(Message("sweep_out_busy", folder=folder)) from None
     return handle
 
 
@@ -159,11 +162,13 @@ def _claim(folder: Path, experiment: Experiment, restart: bool) -> None:
                 shutil.rmtree(folder / RUNS, ignore_errors=True)
             elif not adds_replications(old, experiment):
                 raise SweepFolderError(
-                    f"{folder}/ holds results of another experiment, or of this one before it "
-                    f"(or its scenario) changed ({old.get('experiment')}, fingerprint "
-                    f"{old.get('fingerprint')}; now {experiment.fingerprint()}): choose another "
-                    "folder with --out, or add --restart to discard them (only adding "
-                    "replications keeps the runs already there)"
+                    Message(
+                        "sweep_out_other_experiment",
+                        folder=folder,
+                        experiment=old.get("experiment"),
+                        old=old.get("fingerprint"),
+                        new=experiment.fingerprint(),
+                    )
                 )
     (folder / RUNS).mkdir(mode=0o777 & ~current_umask(), exist_ok=True)
     renumber_runs(folder, len(experiment.seeds))
@@ -233,7 +238,7 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     """
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
-        raise FileNotFoundError(f"{folder}/ holds no sweep results (no {MANIFEST})")
+        raise FileNotFoundError(Message("no_sweep_results", folder=folder, manifest=MANIFEST))
     points = pd.read_parquet(folder / POINTS)
     runs = _concat(pd.read_parquet(part) for part in _parts(folder))
     if runs.empty:

@@ -79,7 +79,8 @@ def perform(task: RunTask, run: RunFunction = run_once) -> dict[str, Any]:
     """
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the cautions were shown when the sweep started
+            # Each caution was issued once, placed in the experiment file, by load_experiment.
+            warnings.simplefilter("ignore")
             scenario = with_overrides(task.scenario, task.settings)
         result = run(scenario, task.seed, task.replication)
     except Exception:

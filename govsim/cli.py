@@ -805,11 +805,8 @@ def sweep(
                 fail_fast=fail_fast,
                 progress=advance,
             )
-    except BackendUnavailableError as error:
+    except (SweepFolderError, BackendUnavailableError) as error:
         _stderr.print(Text(error.render(lang)))
-        raise typer.Exit(EXIT_INVALID) from None
-    except SweepFolderError as error:
-        _stderr.print(Text(str(error)))
         raise typer.Exit(EXIT_INVALID) from None
     except KeyboardInterrupt:
         _stderr.print(Text(phrase("sweep_interrupted", lang)))
@@ -917,7 +914,8 @@ def analyze(
     """
     out_dir = out or folder / ANALYSIS_FOLDER
     try:
-        analysis = analyze_sweep(folder, outcomes, discover, indices)
+        with printing_warnings(lang):
+            analysis = analyze_sweep(folder, outcomes, discover, indices)
         check_analysis_folder(out_dir, force)
         table, report = write_analysis(analysis, out_dir, lang)
     except AnalysisError as error:

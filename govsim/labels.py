@@ -188,25 +188,6 @@ PHRASES: dict[str, tuple[str, str]] = {
         "最多等待 {seconds:.0f} 秒，直到调度器文件 {file} 出现（由 dask scheduler "
         "--scheduler-file {file} 写入）",
     ),
-    # The Dask backend cannot be used (exit status 2).
-    "dask_not_installed": (
-        "--backend dask: Dask's distributed scheduler is not installed: install govsim with "
-        "its dask extra (pip install -e '.[dask]' in govsim's folder)",
-        "--backend dask：未安装 Dask 的分布式调度器：请安装 govsim 的 dask 扩展"
-        "（在 govsim 文件夹中运行 pip install -e '.[dask]'）",
-    ),
-    "scheduler_file_missing": (
-        "--scheduler-file: {file} did not appear within {seconds:.0f} s: start the scheduler "
-        "first (dask scheduler --scheduler-file {file}), or check the path",
-        "--scheduler-file：{seconds:.0f} 秒内未出现 {file}：请先启动调度器"
-        "（dask scheduler --scheduler-file {file}），或检查路径",
-    ),
-    "scheduler_unreachable": (
-        "cannot reach the Dask scheduler at {address} ({reason}): start it and its workers "
-        "first (dask scheduler, then dask worker ADDRESS), or check the address",
-        "无法连接位于 {address} 的 Dask 调度器（{reason}）：请先启动调度器及其工作进程"
-        "（dask scheduler，然后 dask worker ADDRESS），或检查地址",
-    ),
 }
 """The command line's own words: titles, notes, progress and framing (``Error``, ``OK``)."""
 

@@ -24,8 +24,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from govsim.labels import phrase
-from govsim.worded import WordedError
+from govsim.scenario.messages import Message
+from govsim.worded import MessageError
 
 Lost = Callable[[Any, str], Any]
 """Turns a task that could not be run (and why) into a result."""
@@ -50,10 +50,8 @@ little after the sweep, but a file still missing after this is not coming (Dask 
 for ever, without a word)."""
 
 
-class BackendUnavailableError(WordedError):
+class BackendUnavailableError(MessageError, RuntimeError):
     """A backend's software is missing or its cluster cannot be reached; the message says so."""
-
-    phrases = staticmethod(phrase)
 
 
 class Backend(Protocol):
@@ -229,7 +227,7 @@ class DaskCluster:
             import dask
             from distributed import Client, LocalCluster
         except ImportError:
-            raise BackendUnavailableError("dask_not_installed") from None
+            raise BackendUnavailableError(Message("dask_missing")) from None
 
         # Kept set while the cluster lives: a nanny reads it again when it restarts a worker.
         self._stack.enter_context(dask.config.set({MALLOC_TRIM_KEY: None}))
@@ -259,9 +257,8 @@ class DaskCluster:
         except (OSError, TimeoutError) as error:
             where = self.address or f"the address in {self.scheduler_file}"
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise BackendUnavailableError(
-                "scheduler_unreachable", address=where, reason=reason
-            ) from None
+            message = Message("scheduler_unreachable", address=where, reason=reason)
+            raise BackendUnavailableError(message) from None
 
     def imap_unordered(
         self, function: Callable[[Any], Any], tasks: Iterable[Any], lost: Lost
@@ -327,7 +324,8 @@ def _wait_for(path: Path, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while not path.exists():
         if time.monotonic() >= deadline:
-            raise BackendUnavailableError("scheduler_file_missing", file=path, seconds=seconds)
+            message = Message("scheduler_file_missing", file=path, seconds=round(seconds))
+            raise BackendUnavailableError(message)
         time.sleep(POLL_SECONDS)
 
 

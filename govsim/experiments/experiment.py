@@ -4,14 +4,16 @@ An experiment file is written by hand, like a scenario, and is checked as thorou
 single run starts: a sweep of hours must not stop at its 900th point on a value the scenario
 refuses. Every problem is reported at once with the file, the line, the key path and the fix;
 every point's scenario is validated up front, and a point's problem is placed on the line of
-the lever or uncertainty that produced it.
+the lever or uncertainty that produced it. Two keys that set one value (a link written both
+ways round, a key both fixed and varied) are refused: the later would silently win, and the
+results would show a column the model never used. What is valid but will not act as written
+is issued as a caution (see ``cautions.py``), once, before any run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from govsim.experiments.cautions import (
+    PointCautions,
+    issue_cautions,
+    problem_at,
+    quietly_overridden,
+    samples_caution,
+)
 from govsim.experiments.designs import (
     RANGES_ONLY,
     SAMPLED,
@@ -34,16 +43,19 @@ from govsim.scenario.errors import (
     KeyPath,
     Problem,
     ScenarioError,
-    format_key_path,
     problems_from_validation,
+    show,
     suggest,
 )
-from govsim.scenario.folder_names import folder_name_problem
+from govsim.scenario.folder_names import folder_name_problem, folder_safe
 from govsim.scenario.loading import Document, dump_scenario, read_document
-from govsim.scenario.overrides import with_overrides
+from govsim.scenario.messages import Message
+from govsim.scenario.overrides import setting_holding, setting_of
 
 SECTIONS = ("levers", "uncertainties")
 """The two kinds of parameter: what governance chooses, and what it cannot know."""
+WRITTEN = ("fixed", *SECTIONS)
+"""Where an experiment file sets key paths: for every point, or varied between points."""
 OUTCOMES: tuple[str, ...] = (
     *SUMMARY_SUMS,
     "net_loss",
@@ -55,7 +67,7 @@ OUTCOMES: tuple[str, ...] = (
     "median_hours_to_freeze",
 )
 """Summary columns of one run that an experiment may name as outcomes."""
-UNKNOWN_KEY = "no such key in the scenario"
+UNKNOWN_KEY = Message("no_such_key")
 """The message of :func:`govsim.with_overrides` for a key path the scenario lacks."""
 MAX_POINTS = 1_000_000
 """More points than any sweep could run: a typo (samples: 1e9) is refused before validation."""
@@ -152,6 +164,10 @@ def _short_hash(content: dict[str, object]) -> str:
 def load_experiment(path: str | Path) -> Experiment:
     """Read an experiment file and check it, and every point's scenario, before any run.
 
+    Warns:
+        ScenarioWarning: once for each caution the experiment brings to its scenario (see
+            ``cautions.py``), and for a Sobol design's samples that are not a power of 2.
+
     Raises:
         ScenarioError: with every problem found, each with its file, line, key path and fix;
             problems of the base scenario file name that file.
@@ -159,15 +175,13 @@ def load_experiment(path: str | Path) -> Experiment:
     path = Path(path)
     document = read_document(path)
     spec = _validated_spec(document)
-    scenario = _base_scenario(spec, document, path)
+    base = _base_scenario(spec, document, path)
+    scenario = _fixed_scenario(base, spec, document)
     parameters = parameters_of(spec)
-    try:
-        points = design_points(spec.design, parameters, spec.samples, spec.seed)
-    except ImportError:
-        message = f"the {spec.design} design draws its points with SALib, which is not installed"
-        hint = "install it with: pip install 'govsim[analysis]'"
-        raise ScenarioError([_problem(document, ("design",), message, hint)]) from None
-    _check_points(scenario, parameters, points, document)
+    points = _drawn_points(spec, parameters, document)
+    found = PointCautions(base, scenario, spec.fixed, {p.path: p for p in parameters}, document)
+    _check_points(scenario, parameters, points, document, found)
+    issue_cautions([*found.problems(), *_samples_cautions(spec, document)])
     return Experiment(
         file=str(path),
         name=spec.name or path.stem,
@@ -177,6 +191,22 @@ def load_experiment(path: str | Path) -> Experiment:
         points=tuple(points),
         seeds=tuple(replication_seeds(spec.seed, spec.replications)),
     )
+
+
+def _drawn_points(
+    spec: ExperimentSpec, parameters: list[Parameter], document: Document
+) -> list[Point]:
+    try:
+        return design_points(spec.design, parameters, spec.samples, spec.seed)
+    except ImportError:
+        message = Message("no_salib", design=spec.design)
+        hint = Message("no_salib_fix")
+        raise ScenarioError([problem_at(document, ("design",), message, hint)]) from None
+
+
+def _samples_cautions(spec: ExperimentSpec, document: Document) -> list[Problem]:
+    caution = samples_caution(spec.design, spec.samples, document)
+    return [] if caution is None else [caution]
 
 
 # --- The file's own keys ----------------------------------------------------------------------
@@ -191,6 +221,7 @@ def _validated_spec(document: Document) -> ExperimentSpec:
     problems = [
         *_name_problems(spec, document),
         *_parameter_problems(spec, document),
+        *_overlap_problems(spec, document),
         *_design_problems(spec, document),
         *_outcome_problems(spec, document),
     ]
@@ -199,18 +230,22 @@ def _validated_spec(document: Document) -> ExperimentSpec:
     return spec
 
 
-def _problem(
-    document: Document, path: KeyPath, message: str, hint: str | None, on_key: bool = False
-) -> Problem:
-    file, line = document.locate(path, on_key)
-    return Problem(file, line, format_key_path(path, document.data), message, hint=hint)
-
-
 def _name_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
-    """The name picks the sweep's folder (``results/<name>/``): it must be a safe one."""
-    if spec.name is None or (problem := folder_name_problem(spec.name)) is None:
+    """The name picks the sweep's folder (``results/<name>/``): it must be a safe one.
+
+    A file without ``name:`` is named after its file, which is checked alike: ``CON.yaml``
+    would otherwise sweep into ``results/CON/``, a folder Windows cannot open.
+    """
+    if spec.name is not None:
+        problem = folder_name_problem(spec.name)
+        return [] if problem is None else [problem_at(document, ("name",), *problem)]
+    stem = Path(document.file).stem
+    problem = folder_name_problem(stem)
+    if problem is None:
         return []
-    return [_problem(document, ("name",), *problem)]
+    message = Message("name_from_file", problem=problem[0])
+    hint = Message("name_from_file_fix", suggestion=folder_safe(stem))
+    return [Problem(document.file, 1, "", message, hint=hint)]
 
 
 def _parameter_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
@@ -219,57 +254,157 @@ def _parameter_problems(spec: ExperimentSpec, document: Document) -> list[Proble
         for key, parameter in getattr(spec, section).items():
             here = (section, key)
             if (parameter.levels is None) == (parameter.range is None):
-                message = "give either levels or range"
-                hint = "write levels: [0.2, 0.5] for chosen values, or range: [0.2, 0.8]"
-                problems.append(_problem(document, here, message, hint, on_key=True))
+                message, hint = Message("levels_or_range"), Message("levels_or_range_fix")
+                problems.append(problem_at(document, here, message, hint, on_key=True))
             elif parameter.range is not None and not parameter.range[0] < parameter.range[1]:
                 low, high = parameter.range
-                message = f"range [{low}, {high}] is empty: its low end must be below its high end"
-                problems.append(_problem(document, (*here, "range"), message, "swap them"))
+                message = Message("range_empty", low=low, high=high)
+                hint = Message("range_empty_fix")
+                problems.append(problem_at(document, (*here, "range"), message, hint))
             elif parameter.integer and parameter.levels is not None:
                 problems.extend(_integer_level_problems(parameter.levels, here, document))
-    both = set(spec.levers) & set(spec.uncertainties)
-    for key in sorted(both):
-        message = "is both a lever and an uncertainty"
-        hint = "a key path is either chosen by governance (lever) or not (uncertainty)"
-        problems.append(_problem(document, ("uncertainties", key), message, hint, on_key=True))
     return problems
 
 
 def _integer_level_problems(levels: list[Any], here: KeyPath, document: Document) -> list[Problem]:
     return [
-        _problem(
-            document, (*here, "levels", index), f"expected a whole number, got {value!r}", None
+        problem_at(
+            document,
+            (*here, "levels", index),
+            Message("expected_got", expected=Message("kind_int"), got=_shown(value)),
+            None,
         )
         for index, value in enumerate(levels)
         if isinstance(value, bool) or not isinstance(value, int)
     ]
 
 
+def _shown(value: Any) -> str:
+    """A value as written; a float keeps its point (``10.0`` is not a whole number here)."""
+    return repr(value) if isinstance(value, float) else show(value)
+
+
+# --- Keys that set one value ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """A key path as the file sets it: its section, its line and the setting it names."""
+
+    section: str
+    key: str
+    line: int | None
+    setting: tuple[str, ...]
+
+    @property
+    def place(self) -> str:
+        """Where it is written, as a key path of the file: ``levers.days``."""
+        return f"{self.section}.{self.key}"
+
+    def holds(self, other: _Written) -> bool:
+        """Whether the other's setting lies inside this one's (``events`` holds ``events.0``)."""
+        return other.setting[: len(self.setting)] == self.setting != other.setting
+
+
+def _overlap_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
+    """Keys that set one value, or one inside another's: one of them would do nothing.
+
+    Overrides are applied in order, so the later key would silently win: a lever written as
+    ``bank-police`` with another as ``police-bank`` varies a column the model never used. A
+    fixed key that holds a lever or uncertainty is allowed: the points refine what it sets.
+    Each overlap is reported once, at the later key, naming the earlier.
+    """
+    written = _written_keys(spec, document)
+    problems = []
+    for index, later in enumerate(written):
+        for earlier in written[:index]:
+            problem = _overlap(earlier, later, document)
+            if problem is not None:
+                problems.append(problem)
+                break
+    return problems
+
+
+def _written_keys(spec: ExperimentSpec, document: Document) -> list[_Written]:
+    written = [
+        _Written(section, key, document.locate((section, key), True)[1], setting_of(key))
+        for section in WRITTEN
+        for key in getattr(spec, section)
+    ]
+    return sorted(written, key=lambda item: item.line or 0)
+
+
+def _overlap(first: _Written, second: _Written, document: Document) -> Problem | None:
+    if first.setting == second.setting:
+        return _same_setting(first, second, document)
+    for outer, inner in ((first, second), (second, first)):
+        refined = outer.section == "fixed" and inner.section != "fixed"
+        if outer.holds(inner) and not refined:
+            return _inside_setting(outer, inner, document)
+    return None
+
+
+def _same_setting(first: _Written, second: _Written, document: Document) -> Problem:
+    sections = {first.section, second.section}
+    if sections == set(SECTIONS):
+        message = Message("lever_and_uncertainty", other=first.place, line=first.line)
+        hint = Message("lever_and_uncertainty_fix")
+    else:
+        message = Message("same_setting", other=first.place, line=first.line)
+        varied = (sections - {"fixed"}).pop() if len(sections) > 1 else None
+        hint = (
+            Message("keep_one")
+            if varied is None
+            else Message("fixed_or_varied_fix", section=varied)
+        )
+    return problem_at(document, (second.section, second.key), message, hint, on_key=True)
+
+
+def _inside_setting(outer: _Written, inner: _Written, document: Document) -> Problem:
+    message = Message("inside_setting", other=outer.place, line=outer.line)
+    if inner.section == "fixed":
+        hint = Message("inside_varied_fix", outer=outer.place)
+    else:
+        hint = Message("inside_setting_fix", outer=outer.key)
+    return problem_at(document, (inner.section, inner.key), message, hint, on_key=True)
+
+
+# --- The design and the outcomes --------------------------------------------------------------
+
+
 def _design_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
     problems = []
     design = spec.design
     if design in SAMPLED and spec.samples is None:
-        message = f"the {design} design needs samples"
-        hint = "add e.g. samples: 64 (a power of 2 for sobol)"
-        problems.append(_problem(document, ("design",), message, hint))
+        message = Message("design_needs_samples", design=design)
+        hint = Message("design_needs_samples_fix")
+        problems.append(problem_at(document, ("design",), message, hint))
     if design == "grid" and spec.samples is not None:
-        message = "a grid runs every combination of levels, so samples is not used"
-        hint = "remove samples, or choose design: random, lhs, sobol or morris"
-        problems.append(_problem(document, ("samples",), message, hint, on_key=True))
+        message, hint = Message("grid_takes_no_samples"), Message("grid_takes_no_samples_fix")
+        problems.append(problem_at(document, ("samples",), message, hint, on_key=True))
+    problems.extend(_value_kind_problems(spec, document))
+    if _point_count(spec) > MAX_POINTS:
+        message = Message("too_many_points", count=f"{MAX_POINTS:_}")
+        hint = Message("too_many_points_fix")
+        problems.append(problem_at(document, ("design",), message, hint))
+    return problems
+
+
+def _value_kind_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
+    """A grid lists levels; Sobol and Morris draw from ranges."""
+    problems = []
+    design = spec.design
     for section in SECTIONS:
         for key, parameter in getattr(spec, section).items():
             if design == "grid" and parameter.levels is None and parameter.range is not None:
-                message = "a grid needs levels, not a range"
-                hint = "write levels: [...], or choose design: lhs (or random, sobol, morris)"
-                problems.append(_problem(document, (section, key, "range"), message, hint, True))
+                message, hint = Message("grid_needs_levels"), Message("grid_needs_levels_fix")
+                path = (section, key, "range")
+                problems.append(problem_at(document, path, message, hint, on_key=True))
             if design in RANGES_ONLY and parameter.levels is not None:
-                message = f"the {design} design needs a range, not levels"
-                hint = "write range: [low, high] (with integer: true for whole numbers)"
-                problems.append(_problem(document, (section, key, "levels"), message, hint, True))
-    if _point_count(spec) > MAX_POINTS:
-        message = f"the design has more than {MAX_POINTS:_} points"
-        problems.append(_problem(document, ("design",), message, "lower samples or levels"))
+                message = Message("design_needs_range", design=design)
+                hint = Message("design_needs_range_fix")
+                path = (section, key, "levels")
+                problems.append(problem_at(document, path, message, hint, on_key=True))
     return problems
 
 
@@ -291,9 +426,9 @@ def _outcome_problems(spec: ExperimentSpec, document: Document) -> list[Problem]
     problems = []
     for index, outcome in enumerate(spec.outcomes):
         if outcome not in OUTCOMES:
-            hint = suggest(outcome, OUTCOMES) or "outcomes are summary columns, e.g. net_loss"
-            message = f"{outcome!r} is not a summary column of a run"
-            problems.append(_problem(document, ("outcomes", index), message, hint))
+            hint = suggest(outcome, OUTCOMES) or Message("not_an_outcome_fix")
+            message = Message("not_an_outcome", outcome=repr(outcome))
+            problems.append(problem_at(document, ("outcomes", index), message, hint))
     return problems
 
 
@@ -301,17 +436,19 @@ def _outcome_problems(spec: ExperimentSpec, document: Document) -> list[Problem]
 
 
 def _base_scenario(spec: ExperimentSpec, document: Document, path: Path) -> Scenario:
-    """Load the base scenario (relative to the experiment file) and apply ``fixed``."""
+    """Load the base scenario, relative to the experiment file; its own cautions are issued."""
     scenario_path = path.parent / spec.scenario
     if not scenario_path.is_file():
-        message = f"no scenario file {scenario_path}"
-        hint = "give the scenario's path relative to this experiment file"
-        raise ScenarioError([_problem(document, ("scenario",), message, hint)])
-    scenario = load_scenario(scenario_path)
+        message = Message("no_scenario_file", path=scenario_path)
+        hint = Message("no_scenario_file_fix")
+        raise ScenarioError([problem_at(document, ("scenario",), message, hint)])
+    return load_scenario(scenario_path)
+
+
+def _fixed_scenario(base: Scenario, spec: ExperimentSpec, document: Document) -> Scenario:
+    """The base scenario with ``fixed`` applied: what every point overrides."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return with_overrides(scenario, spec.fixed)
+        return quietly_overridden(base, spec.fixed)
     except ScenarioError as error:
         raise ScenarioError(_placed(error, document, "fixed", list(spec.fixed))) from None
 
@@ -331,43 +468,46 @@ def parameters_of(spec: ExperimentSpec) -> list[Parameter]:
 
 
 def _check_points(
-    scenario: Scenario, parameters: list[Parameter], points: list[Point], document: Document
+    scenario: Scenario,
+    parameters: list[Parameter],
+    points: list[Point],
+    document: Document,
+    found_cautions: PointCautions,
 ) -> None:
     """Validate every point's scenario; report each distinct problem once, at its parameter.
 
     Each parameter is first tried alone, so that every key path the scenario lacks is reported
     (an unknown path stops the scenario's validation); the points then vary the known ones.
+    The cautions of each valid point's scenario go to ``found_cautions``.
     """
     place = _Placer(document, {p.path: p for p in parameters})
     found: dict[tuple[str, str], Problem] = {}
     unknown = set()
     for parameter in parameters:
         alone = {parameter.path: points[0][parameter.path]}
-        for problem in _problems_of(scenario, alone):
+        for problem in _applied(scenario, alone)[1]:
             if problem.message == UNKNOWN_KEY:
                 unknown.add(parameter.path)
                 placed = place(problem, alone)
                 found.setdefault((placed.key_path, placed.message), placed)
     for point in points:
         known = {path: value for path, value in point.items() if path not in unknown}
-        for problem in _problems_of(scenario, known):
+        overridden, problems = _applied(scenario, known)
+        for problem in problems:
             placed = place(problem, point)
             found.setdefault((placed.key_path, placed.message), placed)
+        if overridden is not None:
+            found_cautions.add(point, overridden)
     if found:
         raise ScenarioError(found.values())
 
 
-def _problems_of(scenario: Scenario, point: Point) -> list[Problem]:
-    """The problems of one point's scenario, as the scenario reports them (none if valid)."""
-    if not point:
-        return []
+def _applied(scenario: Scenario, point: Point) -> tuple[Scenario | None, list[Problem]]:
+    """One point's scenario and no problem, or None and its problems as the scenario says."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with_overrides(scenario, point)
+        return quietly_overridden(scenario, point), []
     except ScenarioError as error:
-        return error.problems
-    return []
+        return None, error.problems
 
 
 @dataclass(frozen=True)
@@ -378,21 +518,23 @@ class _Placer:
     parameters: dict[str, Parameter]
 
     def __call__(self, problem: Problem, point: Point) -> Problem:
-        key = _parameter_of(problem.key_path, list(point))
+        key = setting_holding(problem.key_path, list(point))
         if key is None:
             settings = ", ".join(f"{path}={value!r}" for path, value in point.items())
-            message = f"the point {settings} makes an invalid scenario: {problem.message}"
-            return _problem(self.document, (), message, problem.hint)
+            message = Message("point_invalid", settings=settings, problem=problem.message)
+            return problem_at(self.document, (), message, problem.hint)
         here = (self._section(key), key)
         if problem.message == UNKNOWN_KEY:
-            return _problem(self.document, here, problem.message, problem.hint, on_key=True)
+            return problem_at(self.document, here, problem.message, problem.hint, on_key=True)
         parameter = self.parameters[key]
         if parameter.levels is None:
             low, high = parameter.bounds or (0, 0)
-            message = f"the range [{low}, {high}] leaves what the scenario takes: {problem.message}"
-            return _problem(self.document, (*here, "range"), _without_value(message), problem.hint)
+            message = Message(
+                "range_leaves_scenario", low=low, high=high, problem=_without_value(problem.message)
+            )
+            return problem_at(self.document, (*here, "range"), message, problem.hint)
         index = parameter.levels.index(point[key])
-        return _problem(self.document, (*here, "levels", index), problem.message, problem.hint)
+        return problem_at(self.document, (*here, "levels", index), problem.message, problem.hint)
 
     def _section(self, key: str) -> str:
         return next(
@@ -401,8 +543,14 @@ class _Placer:
         )
 
 
+VALUELESS = {"expected_got": "expected_only", "link_level_range": "link_level_range_only"}
+"""Messages that name a drawn value, and the same message without it."""
+
+
 def _without_value(message: str) -> str:
     """A message about a drawn value without the value, so that one range gives one problem."""
+    if isinstance(message, Message) and message.key in VALUELESS:
+        return Message(VALUELESS[message.key], **message.values)
     return message.split(", got ")[0]
 
 
@@ -412,26 +560,8 @@ def _placed(
     """Place a scenario's problems with ``fixed`` on the lines of the keys that caused them."""
     placed = []
     for problem in error.problems:
-        key = _parameter_of(problem.key_path, keys)
+        key = setting_holding(problem.key_path, keys)
         path: KeyPath = (section, key) if key is not None else (section,)
         on_key = problem.message == UNKNOWN_KEY
-        placed.append(_problem(document, path, problem.message, problem.hint, on_key))
+        placed.append(problem_at(document, path, problem.message, problem.hint, on_key))
     return placed
-
-
-def _parameter_of(key_path: str, keys: list[str]) -> str | None:
-    """The parameter a scenario problem is about: the key path itself, or one above it."""
-    normal = key_path.replace("[", ".").replace("]", "")
-    for key in keys:
-        written = key.replace("[", ".").replace("]", "")
-        if normal == written or normal.startswith(written + ".") or _same_link(normal, written):
-            return key
-    return None
-
-
-def _same_link(one: str, other: str) -> bool:
-    """Whether two key paths name the same cooperation link, written in either order."""
-    prefix = "cooperation.links."
-    if not (one.startswith(prefix) and other.startswith(prefix)):
-        return False
-    return sorted(one[len(prefix) :].split("-")) == sorted(other[len(prefix) :].split("-"))

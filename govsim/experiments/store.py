@@ -23,10 +23,12 @@ from typing import IO, Any
 import pandas as pd
 import pyarrow.parquet as pq
 
-import govsim
 from govsim.experiments.experiment import Experiment
 from govsim.results import _atomic_parquet, _atomic_text, current_umask
 from govsim.scenario.loading import dump_scenario
+from govsim.scenario.messages import Message
+from govsim.versions import differing, versions
+from govsim.worded import MessageError
 
 MANIFEST = "sweep.json"
 RUNS = "runs"
@@ -37,8 +39,12 @@ IDS = ("run", "point", "replication", "seed", "status")
 STATUSES = ("ok", "failed")
 
 
-class SweepFolderError(ValueError):
-    """The folder cannot take this sweep's results; the message says why and what to do."""
+class SweepFolderError(MessageError, ValueError):
+    """The folder cannot take this sweep's results; the message says why and what to do.
+
+    Raised with a :class:`~govsim.scenario.messages.Message`, so that the command line can
+    say it in the language chosen (``render``); ``str()`` is the English.
+    """
 
 
 class Store:
@@ -69,7 +75,8 @@ class Store:
             lock = _locked(folder)
         except OSError as error:
             reason = error.strerror or str(error)
-            raise SweepFolderError(f"cannot write results into {folder}/: {reason}") from None
+            message = Message("sweep_out_unwritable", folder=folder, reason=reason)
+            raise SweepFolderError(message) from None
         try:
             _claim(folder, experiment, restart)
         except BaseException:
@@ -110,7 +117,7 @@ class Store:
         """Rewrite ``sweep.json``: the experiment's fingerprint and how far the sweep is."""
         experiment = self.experiment
         record = {
-            "govsim_version": govsim.__version__,
+            **versions(),
             "experiment": experiment.name,
             "fingerprint": experiment.fingerprint(),
             "design": experiment.spec.design,
@@ -129,11 +136,9 @@ class Store:
 
 def _check_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise SweepFolderError(f"{folder} is a file, not a folder: give --out a folder")
+        raise SweepFolderError(Message("sweep_out_is_a_file", folder=folder))
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MANIFEST).is_file():
-        raise SweepFolderError(
-            f"{folder}/ holds files but no sweep: choose another folder with --out"
-        )
+        raise SweepFolderError(Message("sweep_out_not_a_sweep", folder=folder))
 
 
 def _locked(folder: Path) -> IO[str]:
@@ -143,9 +148,7 @@ def _locked(folder: Path) -> IO[str]:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.close()
-        raise SweepFolderError(
-            f"another sweep is writing into {folder}/: wait for it, or choose another --out"
-        ) from None
+        raise SweepFolderError(Message("sweep_out_busy", folder=folder)) from None
     return handle
 
 
@@ -154,22 +157,53 @@ def _claim(folder: Path, experiment: Experiment, restart: bool) -> None:
     manifest = folder / MANIFEST
     if manifest.is_file():
         old = json.loads(manifest.read_text(encoding="utf-8"))
-        if old.get("fingerprint") != experiment.fingerprint():
-            if restart:
-                shutil.rmtree(folder / RUNS, ignore_errors=True)
-            elif not adds_replications(old, experiment):
+        changed = old.get("fingerprint") != experiment.fingerprint()
+        other_code = differing(old)
+        if restart and (changed or other_code):
+            shutil.rmtree(folder / RUNS, ignore_errors=True)
+            _drop_analysis(folder)
+        elif other_code:
+            raise SweepFolderError(
+                Message("sweep_out_other_versions", folder=folder, versions=_listed(other_code))
+            )
+        elif changed:
+            if adds_replications(old, experiment):
+                _drop_analysis(folder)
+            else:
                 raise SweepFolderError(
-                    f"{folder}/ holds results of another experiment, or of this one before it "
-                    f"(or its scenario) changed ({old.get('experiment')}, fingerprint "
-                    f"{old.get('fingerprint')}; now {experiment.fingerprint()}): choose another "
-                    "folder with --out, or add --restart to discard them (only adding "
-                    "replications keeps the runs already there)"
+                    Message(
+                        "sweep_out_other_experiment",
+                        folder=folder,
+                        experiment=old.get("experiment"),
+                        old=old.get("fingerprint"),
+                        new=experiment.fingerprint(),
+                    )
                 )
     (folder / RUNS).mkdir(mode=0o777 & ~current_umask(), exist_ok=True)
     renumber_runs(folder, len(experiment.seeds))
     _atomic_text(Path(experiment.file).read_text(encoding="utf-8"), folder / "experiment.yaml")
     _atomic_text(dump_scenario(experiment.scenario), folder / "scenario.resolved.yaml")
     _atomic_parquet(points_frame(experiment), folder / POINTS)
+
+
+def _listed(versions: dict[str, tuple[object, str]]) -> str:
+    """``numpy 2.1.0 -> 2.2.0, scipy ...``: what the runs were made with, and what is here."""
+    return ", ".join(f"{package} {then} -> {now}" for package, (then, now) in versions.items())
+
+
+def _drop_analysis(folder: Path) -> None:
+    """Remove the sweep's own analysis when its runs change: it would describe runs gone.
+
+    Only the two files ``govsim analyze`` writes into ``DIR/analysis/``; the folder goes too
+    if nothing else is in it.
+    """
+    from govsim.experiments.analysis import files  # the analysis reads this module's results
+
+    analysis = folder / files.FOLDER
+    for name in (files.TABLE, files.REPORT):
+        (analysis / name).unlink(missing_ok=True)
+    if analysis.is_dir() and not any(analysis.iterdir()):
+        analysis.rmdir()
 
 
 def adds_replications(manifest: dict[str, Any], experiment: Experiment) -> bool:
@@ -233,7 +267,7 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     """
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
-        raise FileNotFoundError(f"{folder}/ holds no sweep results (no {MANIFEST})")
+        raise FileNotFoundError(Message("no_sweep_results", folder=folder, manifest=MANIFEST))
     points = pd.read_parquet(folder / POINTS)
     runs = _concat(pd.read_parquet(part) for part in _parts(folder))
     if runs.empty:

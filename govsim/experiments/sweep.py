@@ -24,6 +24,7 @@ from govsim.experiments.store import Store
 from govsim.runner import RunResult, run_once
 from govsim.scenario import Scenario
 from govsim.scenario.overrides import with_overrides
+from govsim.versions import differing, versions
 
 RunFunction = Callable[[Scenario, int, int], RunResult]
 """What runs one replication: :func:`govsim.runner.run_once`, or a stand-in in tests."""
@@ -49,6 +50,9 @@ class RunTask:
     seed: int
     scenario: Scenario
     settings: dict[str, Any]
+    versions: dict[str, str] = field(default_factory=versions)
+    """Those of the process that planned the sweep: a worker with others would give other
+    numbers for the same seed, which the sweep's record could not tell apart."""
 
 
 @dataclass
@@ -77,9 +81,17 @@ def perform(task: RunTask, run: RunFunction = run_once) -> dict[str, Any]:
 
     Executed in the workers: module-level and picklable, like :func:`govsim.runner.run_once`.
     """
+    if other := differing(task.versions):
+        listed = ", ".join(f"{name} {then} -> {here}" for name, (then, here) in other.items())
+        why = (
+            f"this worker has other versions than the sweep was started with ({listed}; the "
+            "sweep's -> this worker's): install the same on every worker, then resume"
+        )
+        return failed_row(task, why)
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the cautions were shown when the sweep started
+            # Each caution was issued once, placed in the experiment file, by load_experiment.
+            warnings.simplefilter("ignore")
             scenario = with_overrides(task.scenario, task.settings)
         result = run(scenario, task.seed, task.replication)
     except Exception:
@@ -108,12 +120,14 @@ def _ids(task: RunTask) -> dict[str, int]:
 
 def tasks(experiment: Experiment, skip: set[int]) -> Iterator[RunTask]:
     """The runs still to do, point by point (replications of a point together), lazily."""
-    replications = len(experiment.seeds)
+    replications, planned_with = len(experiment.seeds), versions()
     for point, settings in enumerate(experiment.points):
         for replication, seed in enumerate(experiment.seeds):
             run = point * replications + replication
             if run not in skip:
-                yield RunTask(run, point, replication, seed, experiment.scenario, settings)
+                yield RunTask(
+                    run, point, replication, seed, experiment.scenario, settings, planned_with
+                )
 
 
 def sweep(

@@ -50,6 +50,8 @@ SHIPPED_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 not found beside a copied file may be one of them."""
 """Keys about how a file joins its parent, consumed when the chain is resolved."""
 NAME = "name"
+EXPERIMENT_FIRST_KEY = "scenario"
+"""The key an experiment file cannot do without: the base scenario it varies."""
 MERGE_TAG = "tag:yaml.org,2002:merge"
 SYNTAX_HINTS: dict[str, str] = {
     "'\\t'": Message("yaml_tab"),
@@ -60,6 +62,23 @@ SYNTAX_HINTS: dict[str, str] = {
     "special characters": Message("yaml_control"),
     "another document": Message("yaml_documents"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class FileKind:
+    """What a file holds, for the fix of an empty or shapeless one: the key to start with.
+
+    An experiment file is read like a scenario, but a writer told that it needs ``name:``
+    would write a scenario's key into it.
+    """
+
+    first_key: str
+    empty_fix: str
+    """The id of the message that says what an empty file of this kind needs."""
+
+
+SCENARIO_FILE = FileKind(NAME, "file_empty_fix")
+EXPERIMENT_FILE = FileKind(EXPERIMENT_FIRST_KEY, "experiment_empty_fix")
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +269,7 @@ def _name_from_file(path: Path, shown: str) -> str:
     the ``name:`` of the file it extends, which the user did not write and should not edit.
     """
     if problem := folder_name_problem(path.stem):
-        message, _ = problem
+        message = Message("scenario_name_from_file", problem=problem[0])
         hint = Message("name_from_file_fix", suggestion=folder_safe(path.stem))
         raise ScenarioError.single(shown, None, NAME, message, hint)
     return path.stem
@@ -411,8 +430,8 @@ class _LineLoader(BoundedComposer, yaml.SafeLoader):
         self.origins[path] = Origin(self.file, key_line, value_line)
 
 
-def _read(path: Path, shown: str) -> Document:
-    """Parse one scenario file into a document, without following its ``extends``."""
+def _read(path: Path, shown: str, kind: FileKind = SCENARIO_FILE) -> Document:
+    """Parse one scenario file (or one of ``kind``) into a document, without its ``extends``."""
     text = _read_text(path, shown)
     try:
         loader = _LineLoader(text, shown)  # the reader rejects control characters right away
@@ -426,7 +445,7 @@ def _read(path: Path, shown: str) -> Document:
         raise ScenarioError.single(shown, error.line, "", error.message, error.hint) from None
     if loader.duplicates:
         raise ScenarioError(loader.duplicates)
-    return Document(shown, _check_root(data, shown, loader.root_line), loader.origins)
+    return Document(shown, _check_root(data, shown, loader.root_line, kind), loader.origins)
 
 
 def _read_text(path: Path, shown: str) -> str:
@@ -453,13 +472,13 @@ def _read_text(path: Path, shown: str) -> str:
         raise ScenarioError.single(shown, line, "", message, hint=hint) from None
 
 
-def _check_root(data: Any, shown: str, line: int | None) -> dict[str, Any]:
+def _check_root(data: Any, shown: str, line: int | None, kind: FileKind) -> dict[str, Any]:
     if data is None:
-        hint = Message("file_empty_fix")
+        hint = Message(kind.empty_fix)
         raise ScenarioError.single(shown, None, "", Message("file_empty"), hint=hint)
     if not isinstance(data, dict):
         message = Message("root_not_mapping", got=show(data))
-        hint = Message("root_not_mapping_fix")
+        hint = Message("root_not_mapping_fix", key=kind.first_key)
         raise ScenarioError.single(shown, line, "", message, hint=hint)
     return data
 
@@ -490,13 +509,14 @@ def _error_line(error: yaml.YAMLError, text: str) -> int | None:
     return text[:position].count("\n") + 1 if isinstance(position, int) else None
 
 
-def read_document(path: str | os.PathLike[str]) -> Document:
+def read_document(path: str | os.PathLike[str], kind: FileKind = EXPERIMENT_FILE) -> Document:
     """Parse one YAML file of settings into a document recording each key's line.
 
     For other hand-written files checked like scenarios (experiment files): the same limits,
     syntax messages and duplicate-key check, without ``extends`` or the scenario schema.
+    ``kind`` says what an empty file, or one that is not a mapping, should start with.
 
     Raises:
         ScenarioError: if the file cannot be read or parsed, or is not a mapping.
     """
-    return _read(Path(path), str(path))
+    return _read(Path(path), str(path), kind)

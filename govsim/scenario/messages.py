@@ -12,6 +12,9 @@ both languages: they are what the user types. A value that is itself a message (
 inside ``expected a number, got 'x'``) is rendered in the same language, and a tuple of values
 is listed with the language's separator.
 
+Experiment files, read and checked like scenarios, and the folders a sweep writes into use the
+same messages (``govsim/experiments/``).
+
 To add a message, add its id with both texts here and build it with ``Message(id, **values)``;
 ``tests/scenario/test_messages.py`` fails for a message without Chinese, for Chinese that takes
 other values than its English, and for a problem or warning written as a plain English string.
@@ -169,10 +172,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choose a name of letters (any script), digits, spaces, '-' or '_', e.g. {suggestion}",
         "请改用由文字（中文亦可）、数字、空格、'-' 或 '_' 组成的名称，例如 {suggestion}",
     ),
-    "name_from_file_fix": (
-        "the file has no 'name:', so it is named after its file name: add 'name: {suggestion}' "
-        "to it, or rename the file",
-        "该文件没有 'name:'，因此以文件名命名：请在文件中加上 'name: {suggestion}'，或重命名该文件",
+    "scenario_name_from_file": (
+        "the scenario has no name, so it is named after its file: {problem}",
+        "该情景没有 name，因此以文件名命名：{problem}",
     ),
     "name_blank": ("it is blank", "名称为空"),
     "name_unsafe_characters": (
@@ -279,8 +281,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "最外层应为键的映射，实为{got}",
     ),
     "root_not_mapping_fix": (
-        "start with 'name: ...' at the left margin, one 'key: value' per line",
-        "从最左边以 'name: ...' 开头，每行写一个 'key: value'",
+        "start with '{key}: ...' at the left margin, one 'key: value' per line",
+        "从最左边以 '{key}: ...' 开头，每行写一个 'key: value'",
+    ),
+    "experiment_empty_fix": (
+        "an experiment needs at least 'scenario: ...'",
+        "实验文件至少需要 'scenario: ...'",
     ),
     "invalid_yaml": ("invalid YAML: {problem}", "YAML 格式错误：{problem}"),
     # PyYAML's own problems: the English is PyYAML's wording, matched to put it in Chinese.
@@ -547,8 +553,202 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "compare it with another file: --against OTHER.yaml",
         "可与另一个文件比较：--against OTHER.yaml",
     ),
+    # --- Experiment files ----------------------------------------------------------------------
+    "no_salib": (
+        "the {design} design draws its points with SALib, which is not installed",
+        "{design} 设计用 SALib 抽取参数点，但 SALib 未安装",
+    ),
+    "no_salib_fix": (
+        "install it with: pip install 'govsim[analysis]'",
+        "请安装：pip install 'govsim[analysis]'",
+    ),
+    "name_from_file": (
+        "the experiment is named after its file: {problem}",
+        "实验以其文件名命名：{problem}",
+    ),
+    "name_from_file_fix": (
+        "add a line name: {suggestion} (or rename the file)",
+        "请添加一行 name: {suggestion}（或重命名文件）",
+    ),
+    "no_scenario_file": ("no scenario file {path}", "找不到情景文件 {path}"),
+    "no_scenario_file_fix": (
+        "give the scenario's path relative to this experiment file",
+        "情景文件的路径应相对于本实验文件",
+    ),
+    "levels_or_range": ("give either levels or range", "请给出 levels 或 range，二者选一"),
+    "levels_or_range_fix": (
+        "write levels: [0.2, 0.5] for chosen values, or range: [0.2, 0.8]",
+        "取指定的值写 levels: [0.2, 0.5]，取一个区间写 range: [0.2, 0.8]",
+    ),
+    "range_empty": (
+        "range [{low}, {high}] is empty: its low end must be below its high end",
+        "范围 [{low}, {high}] 为空：下限必须小于上限",
+    ),
+    "range_empty_fix": ("swap them", "请交换上下限"),
+    "lever_and_uncertainty": (
+        "is both a lever and an uncertainty: also {other} (line {line})",
+        "既是政策杠杆（lever）又是不确定因素（uncertainty）：另见 {other}（第 {line} 行）",
+    ),
+    "lever_and_uncertainty_fix": (
+        "a key path is either chosen by governance (lever) or not (uncertainty): keep one",
+        "一个键路径要么由治理方选择（lever），要么不由其选择（uncertainty）：只保留一处",
+    ),
+    "same_setting": (
+        "sets the same value as {other} (line {line}): the sweep would use only one of "
+        "them, and the other would silently do nothing",
+        "与 {other}（第 {line} 行）设置的是同一个值：扫描只会用其中一个，另一个不会起作用，"
+        "也不会有任何提示",
+    ),
+    "fixed_or_varied_fix": (
+        "remove it from fixed to vary it, or from {section} to hold it fixed",
+        "如要改变它，请从 fixed 中删除；如要固定它，请从 {section} 中删除",
+    ),
+    "inside_setting": (
+        "lies inside {other} (line {line}), which is also set whole: one of them would "
+        "silently do nothing",
+        "位于 {other}（第 {line} 行）之内，而后者也被整体设置：其中一个不会起作用，"
+        "也不会有任何提示",
+    ),
+    "inside_setting_fix": (
+        "set either {outer} whole or keys inside it, not both",
+        "要么整体设置 {outer}，要么设置其中的键，不要两者兼有",
+    ),
+    "inside_varied_fix": (
+        "put the value into each level of {outer}, or remove it from fixed",
+        "把这个值写进 {outer} 的每个取值，或从 fixed 中删除",
+    ),
+    "design_needs_samples": ("the {design} design needs samples", "{design} 设计需要 samples"),
+    "design_needs_samples_fix": (
+        "add e.g. samples: 64 (a power of 2 for sobol)",
+        "请添加例如 samples: 64（sobol 设计应取 2 的幂）",
+    ),
+    "grid_takes_no_samples": (
+        "a grid runs every combination of levels, so samples is not used",
+        "grid 设计运行各取值的全部组合，不使用 samples",
+    ),
+    "grid_takes_no_samples_fix": (
+        "remove samples, or choose design: random, lhs, sobol or morris",
+        "请删除 samples，或改用 design: random、lhs、sobol 或 morris",
+    ),
+    "grid_needs_levels": (
+        "a grid needs levels, not a range",
+        "grid 设计需要 levels，而不是 range",
+    ),
+    "grid_needs_levels_fix": (
+        "write levels: [...], or choose design: lhs (or random, sobol, morris)",
+        "请改写为 levels: [...]，或改用 design: lhs（或 random、sobol、morris）",
+    ),
+    "design_needs_range": (
+        "the {design} design needs a range, not levels",
+        "{design} 设计需要 range，而不是 levels",
+    ),
+    "design_needs_range_fix": (
+        "write range: [low, high] (with integer: true for whole numbers)",
+        "请改写为 range: [下限, 上限]（取整数时加上 integer: true）",
+    ),
+    "too_many_points": (
+        "the design has more than {count} points",
+        "设计的参数点超过 {count} 个",
+    ),
+    "too_many_points_fix": ("lower samples or levels", "请减少 samples 或 levels"),
+    "sobol_samples": (
+        "{samples} is not a power of 2: Sobol' points are balanced, and their indices "
+        "converge as they should, only at powers of 2",
+        "{samples} 不是 2 的幂：只有样本数为 2 的幂时，Sobol 点才均衡，敏感性指数才能正常收敛",
+    ),
+    "sobol_samples_fix": ("write samples: {nearest}", "请改为 samples: {nearest}"),
+    "not_an_outcome": (
+        "{outcome} is not a summary column of a run",
+        "{outcome} 不是单次运行的汇总列",
+    ),
+    "not_an_outcome_fix": (
+        "outcomes are summary columns, e.g. net_loss",
+        "outcomes 应为汇总列，例如 net_loss",
+    ),
+    "point_invalid": (
+        "the point {settings} makes an invalid scenario: {problem}",
+        "参数点 {settings} 使情景无效：{problem}",
+    ),
+    "range_leaves_scenario": (
+        "the range [{low}, {high}] leaves what the scenario takes: {problem}",
+        "范围 [{low}, {high}] 超出了情景可接受的值：{problem}",
+    ),
+    "expected_only": ("expected {expected}", "应为{expected}"),
+    "link_level_range_only": (
+        "link '{name}' must be in [0, 1]",
+        "链路 '{name}' 的值应在 0 到 1 之间",
+    ),
+    "caution_in_scenario": (
+        "{key_path} in the scenario: {caution}",
+        "情景中的 {key_path}：{caution}",
+    ),
+    "caution_at_points": (
+        "{caution} (at {count} of {points} points)",
+        "{caution}（{points} 个参数点中有 {count} 个如此）",
+    ),
+    "caution_at_drawn_points": (
+        "{caution} (at {count} of {points} points drawn from the range; said as at the first)",
+        "{caution}（从该范围抽取的 {points} 个参数点中有 {count} 个如此；以上按其中第一个表述）",
+    ),
+    # --- Sweep folders and backends ------------------------------------------------------------
+    "sweep_out_unwritable": (
+        "cannot write results into {folder}/: {reason}",
+        "无法把结果写入 {folder}/：{reason}",
+    ),
+    "sweep_out_is_a_file": (
+        "{folder} is a file, not a folder: give --out a folder",
+        "{folder} 是文件而不是文件夹：请用 --out 指定一个文件夹",
+    ),
+    "sweep_out_not_a_sweep": (
+        "{folder}/ holds files but no sweep: choose another folder with --out",
+        "{folder}/ 中有文件，但不是参数扫描的结果：请用 --out 另选文件夹",
+    ),
+    "sweep_out_busy": (
+        "another sweep is writing into {folder}/: wait for it, or choose another --out",
+        "另一个参数扫描正在写入 {folder}/：请等它结束，或用 --out 另选文件夹",
+    ),
+    "sweep_out_other_experiment": (
+        "{folder}/ holds results of another experiment, or of this one before it (or its "
+        "scenario) changed ({experiment}, fingerprint {old}; now {new}): choose another folder "
+        "with --out, or add --restart to discard them (only adding replications keeps the "
+        "runs already there)",
+        "{folder}/ 中是另一个实验的结果，或是本实验（或其情景）修改之前的结果"
+        "（{experiment}，指纹 {old}；现为 {new}）：请用 --out 另选文件夹，"
+        "或加上 --restart 丢弃这些结果（只有增加重复次数时才会保留已有的运行）",
+    ),
+    "sweep_out_other_versions": (
+        "{folder}/ holds runs made with other versions than this machine's ({versions}; "
+        "recorded -> here): the same seeds may give other numbers, so new runs would not match "
+        "them: run the sweep where the recorded versions are installed, add --restart to "
+        "discard the runs, or choose another folder with --out",
+        "{folder}/ 中的运行所用版本与本机不同（{versions}；记录版本 -> 本机版本）："
+        "同样的种子可能得到不同的数值，新旧运行无法对应：请在装有所记录版本的环境中运行，"
+        "或加上 --restart 丢弃已有运行，或用 --out 另选文件夹",
+    ),
+    "no_sweep_results": (
+        "{folder}/ holds no sweep results (no {manifest})",
+        "{folder}/ 中没有参数扫描结果（缺少 {manifest}）",
+    ),
+    "dask_missing": (
+        "the dask backend needs Dask's distributed scheduler, which is not installed: "
+        "install govsim's dask extra (pip install -e '.[dask]' in govsim's folder)",
+        "dask 后端需要 Dask 的分布式调度器（distributed），但它未安装："
+        "请安装 govsim 的 dask 扩展（在 govsim 文件夹中运行 pip install -e '.[dask]'）",
+    ),
+    "scheduler_file_missing": (
+        "--scheduler-file: {file} did not appear within {seconds} s: start the scheduler "
+        "first (dask scheduler --scheduler-file {file}), or check the path",
+        "--scheduler-file：{seconds} 秒内未出现 {file}：请先启动调度器"
+        "（dask scheduler --scheduler-file {file}），或检查路径",
+    ),
+    "scheduler_unreachable": (
+        "cannot reach the Dask scheduler at {address} ({reason}): start it and its workers "
+        "first (dask scheduler, then dask worker ADDRESS), or check the address",
+        "无法连接位于 {address} 的 Dask 调度器（{reason}）：请先启动调度器及其工作进程"
+        "（dask scheduler，然后 dask worker ADDRESS），或检查地址",
+    ),
 }
-"""Every explanation and fix of a scenario problem or warning: id -> (English, Chinese).
+"""Every explanation and fix of a scenario (or experiment) problem or warning: id -> (en, zh).
 
 Texts are ``str.format`` templates; the Chinese takes the same values as the English (or
 fewer, only those in :data:`ENGLISH_ONLY_FIELDS`). Chinese templates need no spaces around

@@ -9,7 +9,8 @@ scenario is validated again, so a bad value gets the same readable error as in a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import suppress
 from typing import Any
 
 import yaml
@@ -124,6 +125,34 @@ def numeric_leaves(scenario: Scenario) -> dict[str, float]:
         and not isinstance(value, bool)
         and path not in NOT_NUMERIC_LEAVES
     }
+
+
+def setting_of(path: str) -> tuple[str, ...]:
+    """Return the setting a key path names, the same however the path is written.
+
+    ``events[0].day`` and ``events.0.day`` both give ``("events", "0", "day")``, and a link
+    gives its canonical name whichever party comes first, as :func:`with_overrides` reads them:
+    two paths with one setting set one value, and only the later one would count.
+    """
+    parts = _split(path)
+    if tuple(parts[:2]) == LINKS_PATH and len(parts) > 2:
+        with suppress(ValueError):
+            parts[2] = canonical_link(parts[2])
+    return tuple(parts)
+
+
+def setting_holding(path: str, keys: Iterable[str]) -> str | None:
+    """Return the first of ``keys`` whose setting is ``path``'s or holds it, or None.
+
+    ``events[0].day`` is held by ``events.0.day`` and by ``events``; a scenario problem or
+    caution is placed with it on the line of the key that set the value.
+    """
+    setting = setting_of(path)
+    for key in keys:
+        written = setting_of(key)
+        if written and setting[: len(written)] == written:
+            return key
+    return None
 
 
 def key_paths(data: Any) -> list[str]:

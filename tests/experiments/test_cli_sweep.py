@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import dask
+import pytest
 from typer.testing import CliRunner
 
 from govsim.cli import app
-from govsim.experiments import backends
-from tests.experiments.builders import experiment_file
+from govsim.experiments import SweepFolderError, backends, load_experiment
+from govsim.experiments.store import MANIFEST, Store
+from tests.experiments.builders import TINY, experiment_file
+from tests.helpers import SCENARIOS
 
 runner = CliRunner()
 GOVSIM = str(Path(sys.executable).with_name("govsim"))
@@ -53,9 +57,10 @@ def test_an_unknown_backend_is_refused(tmp_path: Path) -> None:
     assert "local, dask" in result.output
 
 
-def test_another_librarys_warning_is_printed_once_and_the_sweep_goes_on(tmp_path: Path) -> None:
-    # SALib warns when Sobol samples are not a power of 2; printing that warning used to
-    # record it again while it was printed, and the command grew without end.
+def test_sobol_samples_not_a_power_of_2_are_one_caution_in_sweep_and_analyze(tmp_path) -> None:
+    # scipy, under SALib, warns when Sobol samples are not a power of 2, with a line of its
+    # code, on every sweep and analyze. Printing that warning used to record it again while it
+    # was printed, and the command grew without end; it is now a caution at samples: instead.
     path = experiment_file(
         tmp_path,
         levers={"cooperation.links.police-bank": {"range": [0.0, 1.0]}},
@@ -64,15 +69,20 @@ def test_another_librarys_warning_is_printed_once_and_the_sweep_goes_on(tmp_path
         samples=3,
         replications=1,
     )
-    result = subprocess.run(
-        [GOVSIM, "sweep", str(path), "--out", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        timeout=300,
+    out = tmp_path / "out"
+    commands = [[GOVSIM, "sweep", str(path), "--out", str(out)], [GOVSIM, "analyze", str(out)]]
+    swept, analyzed = (
+        subprocess.run(command, capture_output=True, text=True, timeout=300) for command in commands
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.count("power of 2") == 1, result.stderr
-    assert "12 ok, 0 failed; 12 of 12 recorded" in result.stdout
+    assert swept.returncode == 0, swept.stderr
+    assert "12 ok, 0 failed; 12 of 12 recorded" in swept.stdout
+    assert analyzed.returncode == 0, analyzed.stderr
+    for result, file in ((swept, path), (analyzed, out / "experiment.yaml")):
+        assert result.stderr.count("power of 2") == 1, result.stderr
+        assert f"Warning: {file}:" in result.stderr
+        assert "samples: 3 is not a power of 2" in result.stderr
+        assert "write samples: 4" in result.stderr
+        assert "UserWarning" not in result.stderr
 
 
 def test_printing_warnings_ends_on_a_plain_warning() -> None:
@@ -117,3 +127,64 @@ def test_a_scheduler_file_that_never_appears_ends_the_wait_with_the_fix(
     assert "waiting up to" in result.stderr
     assert f"--scheduler-file: {missing} did not appear within 0 s" in result.stderr
     assert f"dask scheduler --scheduler-file {missing}" in result.stderr
+
+
+def test_a_sweep_shows_the_cautions_its_fixed_keys_bring_in_chinese(tmp_path: Path) -> None:
+    path = experiment_file(
+        tmp_path,
+        scenario=str(SCENARIOS / "data_breach.yaml"),
+        fixed={**TINY, "days": 20},
+        levers={},
+        uncertainties={},
+        replications=1,
+    )
+    out = str(tmp_path / "out")
+    result = runner.invoke(app, ["sweep", str(path), "--out", out], env={"GOVSIM_LANG": "zh"})
+    assert result.exit_code == 0, result.output
+    caution = "fixed.days：情景中的 events[0].day：第 60 天晚于最后一个统计日（第 20 天）"
+    assert result.stderr.count(caution) == 1, result.stderr
+    assert result.stderr.index("警告：") < result.stderr.index("个参数点"), "before the runs"
+
+
+def test_experiment_problems_are_explained_in_chinese(tmp_path: Path) -> None:
+    levers = {"days": {"range": [20, 10]}}
+    path = experiment_file(tmp_path, levers=levers, uncertainties={}, design="lhs", samples=2)
+    result = runner.invoke(app, ["sweep", str(path), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert "levers.days.range：范围 [20.0, 10.0] 为空：下限必须小于上限；请交换上下限" in (
+        result.stderr
+    )
+
+
+def test_a_folder_of_other_files_is_refused_in_chinese(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    args = ["sweep", str(experiment_file(tmp_path)), "--out", str(out)]
+    result = runner.invoke(app, args, env={"GOVSIM_LANG": "zh"})
+    assert result.exit_code == 2
+    assert f"{out}/ 中有文件，但不是参数扫描的结果：请用 --out 另选文件夹" in result.stderr
+    assert "holds files" not in result.stderr
+
+
+def test_results_of_another_experiment_are_refused_in_chinese(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST).write_text(json.dumps({"experiment": "old", "fingerprint": "0" * 16}))
+    args = ["sweep", str(experiment_file(tmp_path)), "--out", str(out), "--lang", "zh"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert f"{out}/ 中是另一个实验的结果" in result.stderr
+    assert "或加上 --restart 丢弃这些结果" in result.stderr
+
+
+def test_a_folder_another_sweep_writes_into_is_refused_in_both_languages(tmp_path) -> None:
+    experiment = load_experiment(experiment_file(tmp_path))
+    with Store.open(tmp_path / "out", experiment), pytest.raises(SweepFolderError) as caught:
+        Store.open(tmp_path / "out", experiment)
+    assert str(caught.value) == (
+        f"another sweep is writing into {tmp_path / 'out'}/: wait for it, or choose another --out"
+    )
+    assert caught.value.render("zh") == (
+        f"另一个参数扫描正在写入 {tmp_path / 'out'}/：请等它结束，或用 --out 另选文件夹"
+    )

@@ -8,8 +8,10 @@ import pytest
 
 from govsim.experiments import load_experiment
 from govsim.scenario import ScenarioError
+from govsim.scenario.messages import in_language
 from tests.experiments.builders import experiment_file
 from tests.helpers import ROOT
+from tests.scenario.test_messages import ENGLISH_TEMPLATE_WORDS, HAN
 
 SHIPPED = sorted((ROOT / "experiments").glob("*.yaml"))
 
@@ -86,26 +88,54 @@ def test_a_range_leaving_the_scenario_is_one_problem(tmp_path: Path) -> None:
     assert "leaves what the scenario takes" in problem
 
 
-@pytest.mark.parametrize(
-    ("keys", "expected"),
-    [
-        ({"design": "grdi"}, "did you mean 'grid'?"),
-        ({"replications": 0}, "replications: expected a whole number >= 1"),
-        ({"outcomes": ["net_los"]}, "did you mean 'net_loss'?"),
-        ({"design": "lhs"}, "the lhs design needs samples"),
-        ({"samples": 4}, "a grid runs every combination of levels"),
-        ({"scenario": "nowhere.yaml"}, "no scenario file"),
-        ({"levers": {"days": {"levels": [10, 12.5], "integer": True}}}, "whole number"),
-        ({"levers": {"days": {"range": [20, 10]}}, "design": "lhs", "samples": 2}, "is empty"),
-        ({"levers": {"days": {"levels": [10], "range": [1, 2]}}}, "either levels or range"),
-        ({"design": "sobol", "samples": 4}, "needs a range, not levels"),
-        ({"fixed": {"days": 0}}, "fixed.days: expected a whole number in [1"),
-        ({"colour": "red"}, "colour: unknown key"),
-    ],
-)
+MALFORMED = [
+    ({"design": "grdi"}, "did you mean 'grid'?"),
+    ({"replications": 0}, "replications: expected a whole number >= 1"),
+    ({"outcomes": ["net_los"]}, "did you mean 'net_loss'?"),
+    ({"design": "lhs"}, "the lhs design needs samples"),
+    ({"samples": 4}, "a grid runs every combination of levels"),
+    ({"scenario": "nowhere.yaml"}, "no scenario file"),
+    ({"levers": {"days": {"levels": [10, 12.5], "integer": True}}}, "whole number"),
+    ({"levers": {"days": {"range": [20, 10]}}, "design": "lhs", "samples": 2}, "is empty"),
+    ({"levers": {"days": {"levels": [10], "range": [1, 2]}}}, "either levels or range"),
+    ({"design": "sobol", "samples": 4}, "needs a range, not levels"),
+    ({"fixed": {"days": 0}}, "fixed.days: expected a whole number in [1"),
+    ({"colour": "red"}, "colour: unknown key"),
+]
+"""Experiment files with one mistake each, and what the problem says."""
+
+
+@pytest.mark.parametrize(("keys", "expected"), MALFORMED)
 def test_malformed_experiment_files(tmp_path: Path, keys: dict, expected: str) -> None:
     problems = _problems(experiment_file(tmp_path, **keys))
     assert any(expected in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(("keys", "expected"), MALFORMED)
+def test_malformed_experiment_files_are_explained_in_chinese(
+    tmp_path: Path, keys: dict, expected: str
+) -> None:
+    with pytest.raises(ScenarioError) as caught:
+        load_experiment(experiment_file(tmp_path, **keys))
+    for problem in caught.value.problems:
+        said = problem.render("zh").replace(str(tmp_path), "")
+        assert HAN.search(str(in_language(problem.message, "zh"))), said
+        assert expected not in said
+        assert not any(word in said.lower() for word in ENGLISH_TEMPLATE_WORDS), said
+
+
+def test_a_range_leaving_the_scenario_is_explained_in_chinese(tmp_path: Path) -> None:
+    levers = {"cooperation.links.police-bank": {"range": [0.5, 1.5]}}
+    path = experiment_file(tmp_path, design="lhs", samples=8, levers=levers, uncertainties={})
+    with pytest.raises(ScenarioError) as caught:
+        load_experiment(path)
+    (problem,) = caught.value.problems
+    assert "the range [0.5, 1.5] leaves what the scenario takes: link 'police-bank' must be" in (
+        problem.render()
+    )
+    assert "范围 [0.5, 1.5] 超出了情景可接受的值：链路 'police-bank' 的值应在 0 到 1 之间" in (
+        problem.render("zh")
+    )
 
 
 def test_a_lever_that_is_also_an_uncertainty(tmp_path: Path) -> None:
@@ -159,3 +189,121 @@ def test_a_short_list_is_explained_with_its_fix(tmp_path, lever, said):
         load_experiment(path)
     assert said in raised.value.render("en")
     assert "List should have" not in raised.value.render("en")
+
+
+# --- Two keys that set one value --------------------------------------------------------------
+
+BASELINE = ROOT / "scenarios" / "baseline.yaml"
+
+
+def _written(tmp_path: Path, body: str, name: str = "overlap") -> Path:
+    """An experiment over the baseline, its keys written out so that their lines are known."""
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(f"scenario: {BASELINE}\n{body}", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "later", "earlier"),
+    [
+        (  # the walkthrough's file: the bank-police column varied, the model used 0.5
+            "levers:\n"
+            "  cooperation.links.bank-police: {levels: [0.0, 0.9]}\n"
+            "  cooperation.links.police-bank: {levels: [0.5]}\n",
+            "4: levers.cooperation.links.police-bank",
+            "levers.cooperation.links.bank-police (line 3)",
+        ),
+        (
+            "uncertainties:\n"
+            "  cooperation.links.telecom-police: {levels: [0.1]}\n"
+            "  cooperation.links.police-telecom: {levels: [0.5]}\n",
+            "4: uncertainties.cooperation.links.police-telecom",
+            "uncertainties.cooperation.links.telecom-police (line 3)",
+        ),
+        (
+            "fixed:\n  cooperation.links.bank-police: 0.2\n  cooperation.links.police-bank: 0.4\n",
+            "4: fixed.cooperation.links.police-bank",
+            "fixed.cooperation.links.bank-police (line 3)",
+        ),
+        (
+            "fixed:\n  agencies.police.capability: 0.3\n"
+            "levers:\n  agencies.police.capability: {levels: [0.2, 0.4]}\n",
+            "5: levers.agencies.police.capability",
+            "fixed.agencies.police.capability (line 3)",
+        ),
+        (
+            "uncertainties:\n  cooperation.links.bank-police: {levels: [0.2, 0.4]}\n"
+            "fixed:\n  cooperation.links.police-bank: 0.3\n",
+            "5: fixed.cooperation.links.police-bank",
+            "uncertainties.cooperation.links.bank-police (line 3)",
+        ),
+        (
+            "levers:\n  cooperation.links.police-bank: {levels: [0.2, 0.4]}\n"
+            "uncertainties:\n  cooperation.links.bank-police: {levels: [0.1, 0.3]}\n",
+            "5: uncertainties.cooperation.links.bank-police",
+            "levers.cooperation.links.police-bank (line 3)",
+        ),
+    ],
+    ids=["levers", "uncertainties", "fixed", "fixed-levers", "uncertainties-fixed", "both"],
+)
+def test_two_keys_that_set_one_value_are_refused_naming_both(
+    tmp_path: Path, body: str, later: str, earlier: str
+) -> None:
+    path = _written(tmp_path, body)
+    (problem,) = _problems(path)
+    assert problem.startswith(f"{path}:{later}: "), problem
+    assert earlier in problem
+    assert problem.count(";") == 1, "a fix follows"
+
+
+def test_a_key_fixed_and_varied_is_told_which_to_remove(tmp_path: Path) -> None:
+    path = _written(tmp_path, "fixed:\n  days: 12\nlevers:\n  days: {levels: [10, 14]}\n")
+    (problem,) = _problems(path)
+    assert "remove it from fixed to vary it, or from levers to hold it fixed" in problem
+
+
+def test_a_key_inside_one_set_whole_is_refused(tmp_path: Path) -> None:
+    body = (
+        "fixed:\n  agencies.police.capability: 0.3\n"
+        "levers:\n  agencies.police: {levels: [{capability: 0.2}, {capability: 0.4}]}\n"
+    )
+    (problem,) = _problems(_written(tmp_path, body))
+    assert ":3: fixed.agencies.police.capability: lies inside levers.agencies.police" in problem
+    assert "put the value into each level of levers.agencies.police" in problem
+
+
+def test_a_lever_inside_what_fixed_sets_refines_it(tmp_path: Path) -> None:
+    body = (
+        "fixed:\n  agencies.police: {capability: 0.3}\n"
+        "levers:\n  agencies.police.capability: {levels: [0.2, 0.4]}\n"
+    )
+    experiment = load_experiment(_written(tmp_path, body))
+    assert [point["agencies.police.capability"] for point in experiment.points] == [0.2, 0.4]
+
+
+# --- What the file is, and the name taken from it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("", "the file is empty; an experiment needs at least 'scenario: ...'"),
+        ("- scenario: x.yaml\n", "start with 'scenario: ...' at the left margin"),
+    ],
+)
+def test_an_empty_or_listed_file_is_told_it_needs_a_scenario(tmp_path, text, said) -> None:
+    path = tmp_path / "experiment.yaml"
+    path.write_text(text, encoding="utf-8")
+    (problem,) = _problems(path)
+    assert said in problem
+    assert "name: ..." not in problem
+
+
+@pytest.mark.parametrize(("stem", "safe"), [("CON", "CON_"), ("trail. ", "trail")])
+def test_a_file_name_that_cannot_name_a_folder_is_refused(tmp_path, stem, safe) -> None:
+    path = _written(tmp_path, "", name=stem)
+    (problem,) = _problems(path)
+    assert problem.startswith(f"{path}:1: the experiment is named after its file: '{stem}'")
+    assert problem.endswith(f"add a line name: {safe} (or rename the file)")
+    path.write_text(path.read_text() + f"name: {safe}\n", encoding="utf-8")
+    assert load_experiment(path).name == safe

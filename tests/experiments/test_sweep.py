@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+import scipy
 
 import govsim
 from govsim.experiments import (
@@ -18,6 +21,7 @@ from govsim.experiments import (
     read_results,
     sweep,
 )
+from govsim.experiments.sweep import perform, tasks
 from tests.experiments.builders import TINY, experiment_file
 from tests.experiments.clusters import local_cluster
 from tests.experiments.stand_ins import run_failing_at_strong_link
@@ -117,6 +121,44 @@ def test_a_changed_experiment_is_refused_unless_restarted(tmp_path: Path) -> Non
     assert len(read_results(tmp_path / "out")) == 8
 
 
+def test_runs_of_other_versions_are_not_mixed_with_new_ones(tmp_path: Path) -> None:
+    """Same seed, same numbers holds only with the same numpy and scipy: a resume checks them."""
+    experiment = load_experiment(experiment_file(tmp_path, replications=1))
+    out = tmp_path / "out"
+    sweep(experiment, out)
+    manifest = json.loads((out / "sweep.json").read_text(encoding="utf-8"))
+    assert manifest["numpy_version"] == np.__version__
+    assert manifest["scipy_version"] == scipy.__version__
+    (out / "sweep.json").write_text(
+        json.dumps({**manifest, "numpy_version": "1.0.0"}), encoding="utf-8"
+    )
+    with pytest.raises(SweepFolderError) as refused:
+        sweep(experiment, out)
+    assert f"numpy 1.0.0 -> {np.__version__}" in str(refused.value)
+    assert "--restart" in str(refused.value)
+    assert "版本" in refused.value.render("zh")
+    report = sweep(experiment, out, restart=True)
+    assert (report.skipped, report.ok) == (0, 4)
+    assert json.loads((out / "sweep.json").read_text())["numpy_version"] == np.__version__
+
+
+def test_an_analysis_of_runs_discarded_or_added_to_goes_with_them(tmp_path: Path) -> None:
+    """Left beside new runs, an analysis would describe runs that are no longer the sweep's."""
+    out = tmp_path / "out"
+    sweep(load_experiment(experiment_file(tmp_path)), out)
+    analysis = out / "analysis"
+    analysis.mkdir()
+    for name in ("analysis.parquet", "analysis.html", "notes.md"):
+        (analysis / name).write_text("earlier", encoding="utf-8")
+    sweep(load_experiment(experiment_file(tmp_path, replications=3)), out)
+    assert sorted(path.name for path in analysis.iterdir()) == ["notes.md"]
+    (analysis / "notes.md").unlink()
+    (analysis / "analysis.html").write_text("earlier", encoding="utf-8")
+    changed = load_experiment(experiment_file(tmp_path, fixed={**TINY, "days": 11}))
+    sweep(changed, out, restart=True)
+    assert not analysis.exists()
+
+
 def test_added_replications_keep_the_runs_done_and_equal_a_fresh_sweep(tmp_path: Path) -> None:
     sweep(load_experiment(experiment_file(tmp_path)), tmp_path / "grown")
     more = load_experiment(experiment_file(tmp_path, replications=3))
@@ -199,3 +241,14 @@ def test_a_running_dask_scheduler_by_address(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(
         read_results(tmp_path / "dask"), read_results(tmp_path / "sequential")
     )
+
+
+def test_a_worker_with_other_versions_fails_its_runs_and_says_why(tmp_path: Path) -> None:
+    """On a cluster, a worker with another numpy would give other numbers for the same seeds."""
+    experiment = load_experiment(experiment_file(tmp_path, replications=1))
+    (task, *_) = tasks(experiment, skip=set())
+    elsewhere = dataclasses.replace(task, versions={**task.versions, "numpy_version": "1.0.0"})
+    row = perform(elsewhere)
+    assert row["status"] == "failed"
+    assert f"numpy 1.0.0 -> {np.__version__}" in row["error"]
+    assert perform(task)["status"] == "ok"

@@ -81,7 +81,8 @@ def test_a_file_without_a_name_must_have_a_file_name_that_names_a_folder(
     (problem,) = caught.value.problems
     assert (problem.file, problem.key_path) == (str(path), "name")
     assert f"'{stem}' cannot name a results folder" in problem.render("en")
-    assert f"add 'name: {folder_safe(stem)}'" in problem.render("en")
+    assert "named after its file" in problem.render("en")
+    assert f"add a line name: {folder_safe(stem)}" in problem.render("en")
     assert "以文件名命名" in problem.render("zh")
 
 

@@ -33,6 +33,7 @@ from tests.scenario.test_malformed import CASES, MALFORMED, header
 ROOT = Path(__file__).parents[2]
 SOURCES = [
     *sorted((ROOT / "govsim" / "scenario").glob("*.py")),
+    *sorted((ROOT / "govsim" / "experiments").glob("*.py")),
     ROOT / "govsim" / "cli.py",
     ROOT / "govsim" / "inert.py",
 ]
@@ -65,9 +66,12 @@ TEXT_ARGUMENTS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "LimitExceededError": ((1, 2), ("message", "hint")),
     "ScenarioWarning": ((3, 4), ("message", "hint")),
     "ValueError": ((0,), ()),
+    "SweepFolderError": ((0,), ()),
+    "BackendUnavailableError": ((0,), ()),
+    "FileNotFoundError": ((0,), ()),
 }
 """Calls that carry a problem's words: the positions and keywords of those words."""
-DEVELOPER_ERRORS = {"documentation.py"}
+DEVELOPER_ERRORS = {"documentation.py", "designs.py", "backends.py"}
 """Modules whose ValueErrors speak to govsim's developers, not to a scenario's writer."""
 runner = CliRunner()
 

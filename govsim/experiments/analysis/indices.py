@@ -16,9 +16,12 @@ import numpy as np
 import pandas as pd
 
 from govsim.experiments.analysis.errors import AnalysisError
-from govsim.experiments.analysis.swept import Swept
+from govsim.experiments.analysis.swept import EXPERIMENT_COPY, Swept
+from govsim.experiments.cautions import issue_cautions, samples_caution
 from govsim.experiments.designs import salib_problem, salib_sample, values_to_points
 from govsim.experiments.store import POINTS
+from govsim.scenario import ScenarioError
+from govsim.scenario.loading import Document, read_document
 
 INDEXED = frozenset({"sobol", "morris"})
 """Designs with sensitivity indices."""
@@ -62,6 +65,7 @@ def sample_matrix(swept: Swept) -> np.ndarray:
     """The design's SALib sample, drawn again and checked against the recorded points."""
     parameters = list(swept.parameters)
     spec = swept.spec
+    _warn_of_samples(swept)
     matrix = salib_sample(spec.design, parameters, spec.samples or 1, spec.seed)
     recorded = pd.read_parquet(swept.folder / POINTS)[swept.paths]
     drawn = pd.DataFrame(values_to_points(parameters, matrix))[swept.paths]
@@ -70,6 +74,18 @@ def sample_matrix(swept: Swept) -> np.ndarray:
     ):
         raise AnalysisError("sample_changed", folder=swept.folder, file=POINTS)
     return matrix
+
+
+def _warn_of_samples(swept: Swept) -> None:
+    """Say, at the ``samples:`` line of the sweep's copy, that Sobol wants a power of 2."""
+    path = swept.folder / EXPERIMENT_COPY
+    try:
+        document = read_document(path)
+    except ScenarioError:  # read already, without lines: the caution names the file only
+        document = Document(str(path), {})
+    caution = samples_caution(swept.design, swept.spec.samples, document)
+    if caution is not None:
+        issue_cautions([caution])
 
 
 def sensitivity(swept: Swept, outcomes: list[str]) -> pd.DataFrame:

@@ -111,6 +111,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "enabled": ("acts", "参与"),
     "capability": ("capability", "能力"),
     "links": ("Cooperation links", "协作链路"),
+    "in_force": (" → {level} in force", " → 实际生效 {level}"),
+    "links_ignored": (
+        'Under the structure "None" each party acts alone: every link is 0 in force, whatever '
+        "its level below. Pick bilateral agreements or the one-stop centre to use them.",
+        "在“无”协作结构下各方各自为战：无论下列水平如何，每条链路的实际水平均为 0。"
+        "选择双边协作或合成中心后方可生效。",
+    ),
     "play": ("Play", "播放"),
     "pause": ("Pause", "暂停"),
     "step": ("Step", "单步"),

@@ -303,6 +303,22 @@ class Simulation:
         levels = self.scenario.cooperation.links
         return {name: float(levels.get(name, 0.0)) for name in LINKS}
 
+    def links_in_force(self) -> Mapping[str, float]:
+        """The level the model uses for each link the page offers.
+
+        Not always the written one: structure ``none`` sets every link to 0, and a hub raises
+        the links among the parties seated together. A slider showing only the written level
+        would tell a class something the model does not do.
+        """
+        if self.scenario is None:
+            return {}
+        cooperation = self.scenario.cooperation
+        return {name: cooperation.level(name) for name in LINKS}
+
+    def links_ignored(self) -> bool:
+        """Whether the structure ignores the written link levels (``none``: each acts alone)."""
+        return self.structure() == "none"
+
 
 def recent_traffic(
     link_days: list[Mapping[tuple[str, str], float]], days: int | None = None

@@ -146,6 +146,29 @@ def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path)
     page.context.close()
 
 
+def test_a_zoom_lasts_through_steps_but_not_through_a_reset(browser, dashboard_url):
+    page = _open(browser, dashboard_url)
+    _pick(page, "lesson/tiny")
+    page.get_by_text("Day 0 of 30").wait_for()
+    for day in (1, 2, 3):
+        page.get_by_role("button", name="Step", exact=True).click()
+        page.get_by_text(f"Day {day} of 30").wait_for()
+    plot = "document.querySelector('.govsim-view-victims .js-plotly-plot')"
+    page.wait_for_function(f"() => {plot}.data[0].x.length === 3")
+    zoomed = [1.5, 2.5]
+    page.evaluate(f"() => Plotly.relayout({plot}, {{'xaxis.range': {zoomed}}})")
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.wait_for_function(f"() => {plot}.data[0].x.length === 4")
+    assert page.evaluate(f"() => {plot}.layout.xaxis.range") == zoomed, "a step keeps the zoom"
+    page.get_by_role("button", name="Reset", exact=True).click()
+    page.get_by_text("Day 0 of 30").wait_for()
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.get_by_text("Day 1 of 30").wait_for()
+    page.wait_for_function(f"() => {plot}.data[0] && {plot}.data[0].x.length === 1")
+    assert page.evaluate(f"() => {plot}.layout.xaxis.range") != zoomed, "a reset drops it"
+    page.context.close()
+
+
 def test_the_page_asks_nothing_of_any_other_host(browser, dashboard_url):
     """A closed intranet is enough: every request the page makes goes to the dashboard's server."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})

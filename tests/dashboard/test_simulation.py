@@ -245,3 +245,12 @@ def test_without_a_structure_every_link_is_zero_in_force_and_the_written_ones_ig
     assert simulation.links_ignored()
     assert simulation.links()["police-bank"] == pytest.approx(0.9)
     assert set(simulation.links_in_force().values()) == {0.0}
+
+
+def test_each_build_has_its_own_number_the_same_through_its_steps(catalogue):
+    first, second = (Simulation(catalogue, Choices("tiny")) for _ in range(2))
+    assert first.build != second.build
+    before = first.snapshot().build
+    first.step(2)
+    assert first.snapshot().build == before == first.build
+    assert Simulation(catalogue, Choices("broken")).snapshot().build > second.build

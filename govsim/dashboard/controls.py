@@ -104,22 +104,25 @@ def WholeNumber(
 
     ``solara.InputInt`` would say "Value must be an integer" on a Chinese page. A number out
     of range is reported by the scenario's own checks, in the page (the value goes through).
+    What was typed is kept, not the message: the message is said at each render, so that it
+    follows a switch of language.
     """
-    problem = solara.use_reactive("")
+    refused: solara.Reactive[str | None] = solara.use_reactive(None)
 
     def entered(text: str | None) -> None:
         number = whole_number(text or "")
         if number is None:
-            problem.set(say("whole_number", language, got=(text or "").strip()))
+            refused.set((text or "").strip())
             return
-        problem.set("")
+        refused.set(None)
         on_value(number)
 
+    problem = None if refused.value is None else say("whole_number", language, got=refused.value)
     return solara.InputText(
-        f"{label} ({problem.value})" if problem.value else label,
+        f"{label} ({problem})" if problem else label,
         value=str(value),
         on_value=entered,
-        error=bool(problem.value),
+        error=problem is not None,
         continuous_update=False,
     )
 

@@ -225,3 +225,21 @@ def test_link_sliders_are_disabled_and_say_why_without_a_structure(lesson, langu
     assert all(s.disabled for s in sliders)
     note = rc.find(v.Html, class_="govsim-links-ignored").widget
     assert note.children[0] == say("links_ignored", language)
+
+
+def test_a_number_fields_complaint_follows_a_switch_of_language():
+    language = solara.reactive("en")
+
+    @solara.component
+    def field_page() -> solara.Element:
+        return WholeNumber(say("residents", language.value), 20_000, print, language.value)
+
+    _, rc = solara.render(field_page(), handle_error=False)
+    field = rc.find(v.TextField).widget
+    field.v_model = "abc"
+    field.fire_event("focusout")
+    assert rc.find(v.TextField).widget.label == "Residents (expected a whole number, got 'abc')"
+    language.set("zh")
+    field = rc.find(v.TextField).widget
+    assert field.label == "居民人数 (应为整数，实际为“abc”)"
+    assert field.error

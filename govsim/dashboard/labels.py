@@ -156,9 +156,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view_awareness": ("Awareness by group", "各人群防骗意识"),
     "view_districts": ("Victims and losses by district", "各辖区受害人数与损失"),
     "view_cooperation": ("Cooperation network", "协作网络"),
-    "view_centre": (
-        "The one-stop centre ({staff} staff seated per 100,000 residents)",
-        "反诈中心（每10万居民集中办公 {staff} 人）",
+    "view_centre": ("The one-stop centre", "反诈中心"),
+    "centre_seats": (
+        "{staff} staff seated per 100,000 residents",
+        "每10万居民集中办公 {staff} 人",
     ),
     "no_centre_title": ("No one-stop centre", "无反诈中心"),
     "call_capacity": ("Calls a day its callers can make", "每日劝阻能力"),

@@ -215,7 +215,28 @@ def test_every_chart_fits_its_card_on_a_projector_and_a_wide_screen(
     assert len(fits) >= 8
     assert all(inside and right for inside, right, _ in fits), fits
     assert all(wide for _, _, wide in fits), "a chart spans most of its card"
+    assert _titles_too_wide(page) == []
+    page.get_by_text("简体中文").click()
+    page.get_by_text("第 1 天").wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot .gtitle').textContent === '受害人数'"
+    )
+    time.sleep(1.0)
+    page.screenshot(path=tmp_path / f"dashboard-{width}-zh.png", full_page=True)
+    assert _titles_too_wide(page) == []
     page.context.close()
+
+
+def _titles_too_wide(page) -> list[str]:
+    """The charts' titles and subtitles that run past their chart's edges (Plotly cuts them)."""
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {"
+        " const svg = plot.querySelector('.main-svg').getBoundingClientRect();"
+        " return [...plot.querySelectorAll('.gtitle, .gtitle-subtitle')].filter(title => {"
+        " const box = title.getBoundingClientRect();"
+        " return box.left < svg.left - 1 || box.right > svg.right + 1; })"
+        ".map(title => title.textContent); })"
+    )
 
 
 def test_the_language_switch_changes_every_label(browser, dashboard_url, tmp_path):

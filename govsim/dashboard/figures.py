@@ -84,6 +84,28 @@ def chart(
     return go.Figure(data=list(traces), layout={**compact, **layout}, _validate=False)
 
 
+WHOLE = ",.0f"
+"""Counts and yuan on hover: whole, with thousands separated (no 1234.5678 yuan)."""
+
+
+def day_hover(series: str, language: str, number: str = WHOLE, unit: str = "") -> str:
+    """A hover naming the day, the series and its value with its unit, in the page's language.
+
+    Plotly's default is a bare ``(x, y)`` pair, which tells a class neither the day nor the
+    measure; ``<extra></extra>`` drops the trace-name box, since the series is named here.
+    """
+    colon = phrase("colon", language)
+    day = say("hover_day", language)
+    return f"{day}<br>{series}{colon}%{{y:{number}}}{unit}<extra></extra>"
+
+
+def category_hover(series: str, language: str, value: str = "x", unit: str = "") -> str:
+    """A hover naming the bar's category (a layer, a role, a district), the series and value."""
+    category = "y" if value == "x" else "x"
+    colon = phrase("colon", language)
+    return f"%{{{category}}}<br>{series}{colon}%{{{value}:{WHOLE}}}{unit}<extra></extra>"
+
+
 AXES = ("xaxis", "yaxis", "yaxis2")
 ALWAYS_THERE = ("xaxis", "yaxis")
 """Every chart has these; a second y axis only where the chart sets one (named, it is drawn)."""
@@ -133,6 +155,16 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
         values = daily[column]
         steps = {**STEPS, "color": "#8fb3d9"}
         totals = values.cumsum()
+        series = say(f"hover_{column}", language)
+        unit = say(HOVER_UNITS[column], language) if column in HOVER_UNITS else ""
+        hovers = [
+            day_hover(
+                say("hover_of", language, measure=series, series=say(kind, language)),
+                language,
+                unit=unit,
+            )
+            for kind in ("daily", "cumulative")
+        ]
         traces = [
             line(days, values, say("daily", language), line=steps, fill="tozeroy"),
             line(
@@ -143,12 +175,16 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
                 line={"color": "#c0392b"},
             ),
         ]
+        for trace, hover in zip(traces, hovers, strict=True):
+            trace["hovertemplate"] = hover
         left, right = zero_aligned(values.to_numpy(), totals.to_numpy())
         if left is not None:
             return chart(traces, title, language, xaxis=day_axis(days), yaxis=left, yaxis2=right)
     return chart(traces, title, language, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
 
 
+HOVER_UNITS: dict[str, str] = {"net_loss": "unit_yuan"}
+"""The unit label of a daily column whose name on hover does not say it (victims are people)."""
 PADDING = 0.05
 """Room left above and below the data when a chart's ranges are set rather than automatic."""
 
@@ -208,6 +244,7 @@ def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
         texttemplate="%{x:,.0f}",
         textposition="outside",
         cliponaxis=False,
+        hovertemplate=category_hover(say("so_far", language), language),
     )
     return chart([layer_bars], title, language, yaxis={"autorange": "reversed"})
 
@@ -225,6 +262,7 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 say(column, language, table="roles"),
                 line=STEPS,
                 stackgroup="arrests",
+                hovertemplate=day_hover(say(column, language, table="roles"), language),
             )
             for column in ROLES
         ]
@@ -235,6 +273,7 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 say("rings_active", language),
                 yaxis="y2",
                 line={"color": "#c0392b"},
+                hovertemplate=day_hover(say("rings_active", language), language),
             )
         )
     return chart(
@@ -251,7 +290,12 @@ def awareness(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """Each age group's mean awareness, day by day."""
     daily = snapshot.daily
     traces = [
-        line(daily["day"], daily[column], say(group, language, table="groups"))
+        line(
+            daily["day"],
+            daily[column],
+            say(group, language, table="groups"),
+            hovertemplate=day_hover(say(group, language, table="groups"), language, ".2f"),
+        )
         for group, column in GROUP_COLUMNS.items()
         if column in daily
     ]
@@ -268,13 +312,22 @@ def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
     if not table.empty:
         names = table["district"]
         traces = [
-            bars(names, table["victims"], measure("victims", language), offsetgroup=0),
+            bars(
+                names,
+                table["victims"],
+                measure("victims", language),
+                offsetgroup=0,
+                hovertemplate=category_hover(measure("victims", language), language, "y"),
+            ),
             bars(
                 names,
                 table["net_loss"],
                 measure("net_loss", language),
                 yaxis="y2",
                 offsetgroup=1,
+                hovertemplate=category_hover(
+                    say("hover_net_loss", language), language, "y", say("unit_yuan", language)
+                ),
             ),
         ]
     return chart(
@@ -400,7 +453,11 @@ def _link_points(snapshot: Snapshot, hovers: list[str]) -> list[dict]:
         target["hovertext"].append(hover)
         if total > 0:
             lit["text"].append(f"{total:,.0f}")
-    common = {"type": "scatter", "hoverinfo": "text", "showlegend": False}
+    common = {
+        "type": "scatter",
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "showlegend": False,
+    }
     traces = [
         {
             **common,
@@ -444,6 +501,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 measure(column, language),
                 line={**STEPS, "color": colour},
                 fill="tozeroy",
+                hovertemplate=day_hover(measure(column, language), language),
             )
             for column, colour in (("leads", "#8fb3d9"), ("dissuasion_calls", "#27ae60"))
         ]
@@ -454,6 +512,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 capacity,
                 say("call_capacity", language),
                 line={"color": "#555555", "dash": "dash"},
+                hovertemplate=day_hover(say("call_capacity", language), language),
             ),
             line(
                 days,
@@ -461,6 +520,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 measure("leads_waiting", language),
                 yaxis="y2",
                 line={"color": "#c0392b"},
+                hovertemplate=day_hover(measure("leads_waiting", language), language),
             ),
         ]
     seats = say("centre_seats", language, staff=format_value(snapshot.centre_staff_per_100k))
@@ -487,6 +547,7 @@ def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
                 say(key, language),
                 orientation="h",
                 marker={"color": colour},
+                hovertemplate=category_hover(say(key, language), language),
             )
             for key, members, colour in (
                 ("at_home", ring.home, "#5d8aa8"),
@@ -500,6 +561,7 @@ def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
                 say("full_strength", language),
                 mode="markers",
                 marker={"symbol": "line-ns-open", "size": 16, "color": "#222222"},
+                hovertemplate=category_hover(say("full_strength", language), language),
             )
         )
     return chart(

@@ -228,6 +228,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "抓获头目和多数骨干则团伙解散。",
     ),
     "link_level": ("link level", "协作水平"),
+    "hover_day": ("Day %{x}", "第 %{x} 天"),
+    "hover_victims": ("Victims", "受害人数"),
+    "hover_net_loss": ("Net loss", "净损失"),
+    "unit_yuan": (" yuan", " 元"),
+    "hover_of": ("{measure} ({series})", "{measure}（{series}）"),
     "caption_victims": (
         "Residents who paid a scammer for the first time in an episode: the shaded steps each "
         "day, the line the running total.",

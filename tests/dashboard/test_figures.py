@@ -253,3 +253,21 @@ def test_a_chinese_page_writes_axis_numbers_in_full_not_with_k_or_m(snapshot, ke
             assert chinese[name]["exponentformat"] == "none", (key, name)
             assert chinese[name]["separatethousands"], (key, name)
             assert "exponentformat" not in english.get(name, {}), (key, name)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_hover_names_its_day_or_category_and_series_not_a_bare_pair(snapshot, language):
+    built = {key: draw(snapshot, language) for key, draw in CHARTS}
+    built["chain"] = figures.chain(snapshot.rings[0], language)
+    for key, figure in built.items():
+        for trace in figure.data:
+            if trace.hoverinfo == "skip":
+                continue  # no tooltip at all (the network's lines and parties)
+            assert trace.hovertemplate, (key, trace.name)
+            assert trace.hovertemplate.endswith("<extra></extra>"), (key, trace.name)
+    day = say("hover_day", language)
+    assert built["victims"].data[0].hovertemplate.startswith(day)
+    loss = built["loss"].data[1].hovertemplate
+    assert "%{y:,.0f}" in loss, "yuan without decimals"
+    assert loss.endswith(say("unit_yuan", language) + "<extra></extra>")
+    assert say("hover_net_loss", language) in loss

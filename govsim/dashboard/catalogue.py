@@ -50,21 +50,24 @@ class ScenarioCatalogue:
     """The ``*.yaml`` files directly inside a list of folders, keyed ``stem`` or ``folder/stem``.
 
     The first folder's files are keyed by their stem (``police_only``); later folders' by
-    ``folder name/stem``, so a user's ``police_only.yaml`` does not hide the shipped one.
+    ``folder name/stem``, so a user's ``police_only.yaml`` does not hide the shipped one. Two
+    later folders of the same name are told apart by the folders above them
+    (``dupA/lessons/demo``, ``dupB/lessons/demo``): a key that two files shared would open
+    only the first. A folder named twice is listed once.
     """
 
     def __init__(self, folders: Sequence[Path]) -> None:
-        self.folders = [Path(folder).resolve() for folder in folders]
+        self.folders = list(dict.fromkeys(Path(folder).resolve() for folder in folders))
 
     def entries(self) -> list[ScenarioEntry]:
         """The scenarios offered, read afresh so that a file saved during a lesson appears."""
         found = []
-        for place, folder in enumerate(self.folders):
+        prefixes = ["", *(f"{name}/" for name in distinct_names(self.folders[1:]))]
+        for folder, prefix in zip(self.folders, prefixes, strict=True):
             if not folder.is_dir():
                 continue
             for path in sorted(folder.glob("*.yaml")):
-                key = path.stem if place == 0 else f"{folder.name}/{path.stem}"
-                found.append(ScenarioEntry(key, path, folder))
+                found.append(ScenarioEntry(f"{prefix}{path.stem}", path, folder))
         return found
 
     def keys(self) -> list[str]:
@@ -77,6 +80,24 @@ class ScenarioCatalogue:
             if entry.key == key:
                 return inside(entry.folder, entry.path)
         raise OutsideFoldersError("not_in_folders", name=repr(key))
+
+
+def distinct_names(folders: Sequence[Path]) -> list[str]:
+    """Each folder's name, with as many of the folders above it as tell it from the others.
+
+    ``[a/lessons, b/lessons, c/extra]`` gives ``[a/lessons, b/lessons, extra]``: a name is
+    lengthened only where it clashes, so a trainer's keys stay short. The folders must differ.
+    """
+    depths = [1] * len(folders)
+    while True:
+        names = [
+            "/".join(folder.parts[-depth:]) for folder, depth in zip(folders, depths, strict=True)
+        ]
+        clashing = [i for i, name in enumerate(names) if names.count(name) > 1]
+        if not clashing:
+            return names
+        for i in clashing:
+            depths[i] += 1
 
 
 def inside(folder: Path, path: Path) -> Path:

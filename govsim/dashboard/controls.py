@@ -104,22 +104,25 @@ def WholeNumber(
 
     ``solara.InputInt`` would say "Value must be an integer" on a Chinese page. A number out
     of range is reported by the scenario's own checks, in the page (the value goes through).
+    What was typed is kept, not the message: the message is said at each render, so that it
+    follows a switch of language.
     """
-    problem = solara.use_reactive("")
+    refused: solara.Reactive[str | None] = solara.use_reactive(None)
 
     def entered(text: str | None) -> None:
         number = whole_number(text or "")
         if number is None:
-            problem.set(say("whole_number", language, got=(text or "").strip()))
+            refused.set((text or "").strip())
             return
-        problem.set("")
+        refused.set(None)
         on_value(number)
 
+    problem = None if refused.value is None else say("whole_number", language, got=refused.value)
     return solara.InputText(
-        f"{label} ({problem.value})" if problem.value else label,
+        f"{label} ({problem})" if problem else label,
         value=str(value),
         on_value=entered,
-        error=bool(problem.value),
+        error=problem is not None,
         continuous_update=False,
     )
 
@@ -151,8 +154,11 @@ def SettledSlider(
     on_settled: Callable[[float], None],
     disabled: bool = False,
     colon: str = ": ",
+    note: str = "",
 ) -> solara.Element:
     """A level from 0 to 1 that reports only where the trainer lets go of it.
+
+    ``note`` follows the level in the label (e.g. the level in force, when it differs).
 
     ``solara.SliderFloat`` reports every position passed while dragging; each report would
     rebuild the model (a second at 20,000 residents), so a drag across the slider would keep
@@ -160,7 +166,7 @@ def SettledSlider(
     """
     slider = rv.Slider(
         v_model=value,
-        label=f"{label}{colon}{value:.2f}",  # the level in view, not only while dragged
+        label=f"{label}{colon}{value:.2f}{note}",  # the level in view, not only while dragged
         min=0.0,
         max=1.0,
         step=0.05,
@@ -224,9 +230,31 @@ def StructureControls(
     )
 
 
+def in_force_note(written: float, in_force: float, language: str) -> str:
+    """`` → 0.98 in force`` when the model uses another level than the written one, else "".
+
+    Compared as the slider shows them (two decimals): a difference no one can see is no news.
+    """
+    if f"{written:.2f}" == f"{in_force:.2f}":
+        return ""
+    return say("in_force", language, level=f"{in_force:.2f}")
+
+
 @solara.component
 def LinkControls(choices: solara.Reactive[Choices], simulation: Simulation, language: str) -> None:
-    """The main cooperation links' levels (0: none, 1: full cooperation)."""
+    """The main cooperation links' levels (0: none, 1: full cooperation), and those in force.
+
+    Under structure ``none`` the written levels change nothing, so their sliders are disabled
+    and a note says why; under a hub a link among the seated parties shows its raised level.
+    """
+    ignored = simulation.links_ignored()
+    if ignored:
+        solara.Text(
+            say("links_ignored", language),
+            classes=["govsim-links-ignored"],
+            style={"display": "block", "font-size": "0.85em"},
+        )
+    in_force = simulation.links_in_force()
     for name, level in simulation.links().items():
         SettledSlider(
             say(name, language, table="links"),
@@ -234,7 +262,9 @@ def LinkControls(choices: solara.Reactive[Choices], simulation: Simulation, lang
             lambda value, name=name: choices.set(
                 choices.value.with_setting(f"cooperation.links.{name}", value)
             ),
+            disabled=ignored,
             colon=phrase("colon", language),
+            note=in_force_note(level, in_force[name], language),
         )
 
 

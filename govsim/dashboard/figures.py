@@ -45,8 +45,21 @@ run the bar charts held thousands of shapes, and redrawing them was most of a st
 browser."""
 
 
-def chart(traces: Sequence[dict], title: str, language: str = "en", **layout: object) -> go.Figure:
+SUBTITLE_MARGIN = 58
+"""Pixels above the plot of a chart with a subtitle: its title's two lines clear of the plot."""
+
+
+def chart(
+    traces: Sequence[dict],
+    title: str,
+    language: str = "en",
+    subtitle: str = "",
+    **layout: object,
+) -> go.Figure:
     """A compact chart of ``traces`` (Plotly's trace dictionaries): its title, the legend under it.
+
+    A title is one line that must fit a chart half a projector wide (Plotly does not wrap it):
+    what does not fit goes into ``subtitle``, a smaller second line.
 
     Built without Plotly's validation, which took most of the server's time a step (about 5 ms a
     chart, against under 1 ms without); ``tests/dashboard/test_figures.py`` builds every chart
@@ -60,12 +73,37 @@ def chart(traces: Sequence[dict], title: str, language: str = "en", **layout: ob
         "margin": {"l": 50, "r": 50, "t": 40, "b": 30},
         "legend": {"orientation": "h", "y": -0.2, "font": {"size": 10}},
     }
+    if subtitle:
+        compact["title"]["subtitle"] = {"text": subtitle, "font": {"size": 11}}
+        compact["margin"]["t"] = SUBTITLE_MARGIN
     numbers = axis_numbers(language)
     if numbers:
         for axis in AXES:
             if axis in layout or axis in ALWAYS_THERE:
                 layout[axis] = {**numbers, **layout.get(axis, {})}  # type: ignore[dict-item]
     return go.Figure(data=list(traces), layout={**compact, **layout}, _validate=False)
+
+
+WHOLE = ",.0f"
+"""Counts and yuan on hover: whole, with thousands separated (no 1234.5678 yuan)."""
+
+
+def day_hover(series: str, language: str, number: str = WHOLE, unit: str = "") -> str:
+    """A hover naming the day, the series and its value with its unit, in the page's language.
+
+    Plotly's default is a bare ``(x, y)`` pair, which tells a class neither the day nor the
+    measure; ``<extra></extra>`` drops the trace-name box, since the series is named here.
+    """
+    colon = phrase("colon", language)
+    day = say("hover_day", language)
+    return f"{day}<br>{series}{colon}%{{y:{number}}}{unit}<extra></extra>"
+
+
+def category_hover(series: str, language: str, value: str = "x", unit: str = "") -> str:
+    """A hover naming the bar's category (a layer, a role, a district), the series and value."""
+    category = "y" if value == "x" else "x"
+    colon = phrase("colon", language)
+    return f"%{{{category}}}<br>{series}{colon}%{{{value}:{WHOLE}}}{unit}<extra></extra>"
 
 
 AXES = ("xaxis", "yaxis", "yaxis2")
@@ -117,6 +155,16 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
         values = daily[column]
         steps = {**STEPS, "color": "#8fb3d9"}
         totals = values.cumsum()
+        series = say(f"hover_{column}", language)
+        unit = say(HOVER_UNITS[column], language) if column in HOVER_UNITS else ""
+        hovers = [
+            day_hover(
+                say("hover_of", language, measure=series, series=say(kind, language)),
+                language,
+                unit=unit,
+            )
+            for kind in ("daily", "cumulative")
+        ]
         traces = [
             line(days, values, say("daily", language), line=steps, fill="tozeroy"),
             line(
@@ -127,12 +175,16 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
                 line={"color": "#c0392b"},
             ),
         ]
+        for trace, hover in zip(traces, hovers, strict=True):
+            trace["hovertemplate"] = hover
         left, right = zero_aligned(values.to_numpy(), totals.to_numpy())
         if left is not None:
             return chart(traces, title, language, xaxis=day_axis(days), yaxis=left, yaxis2=right)
     return chart(traces, title, language, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
 
 
+HOVER_UNITS: dict[str, str] = {"net_loss": "unit_yuan"}
+"""The unit label of a daily column whose name on hover does not say it (victims are people)."""
 PADDING = 0.05
 """Room left above and below the data when a chart's ranges are set rather than automatic."""
 
@@ -192,6 +244,7 @@ def layers(snapshot: Snapshot, language: str = "en") -> go.Figure:
         texttemplate="%{x:,.0f}",
         textposition="outside",
         cliponaxis=False,
+        hovertemplate=category_hover(say("so_far", language), language),
     )
     return chart([layer_bars], title, language, yaxis={"autorange": "reversed"})
 
@@ -209,6 +262,7 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 say(column, language, table="roles"),
                 line=STEPS,
                 stackgroup="arrests",
+                hovertemplate=day_hover(say(column, language, table="roles"), language),
             )
             for column in ROLES
         ]
@@ -219,6 +273,7 @@ def rings(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 say("rings_active", language),
                 yaxis="y2",
                 line={"color": "#c0392b"},
+                hovertemplate=day_hover(say("rings_active", language), language),
             )
         )
     return chart(
@@ -235,7 +290,12 @@ def awareness(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """Each age group's mean awareness, day by day."""
     daily = snapshot.daily
     traces = [
-        line(daily["day"], daily[column], say(group, language, table="groups"))
+        line(
+            daily["day"],
+            daily[column],
+            say(group, language, table="groups"),
+            hovertemplate=day_hover(say(group, language, table="groups"), language, ".2f"),
+        )
         for group, column in GROUP_COLUMNS.items()
         if column in daily
     ]
@@ -252,13 +312,22 @@ def districts(snapshot: Snapshot, language: str = "en") -> go.Figure:
     if not table.empty:
         names = table["district"]
         traces = [
-            bars(names, table["victims"], measure("victims", language), offsetgroup=0),
+            bars(
+                names,
+                table["victims"],
+                measure("victims", language),
+                offsetgroup=0,
+                hovertemplate=category_hover(measure("victims", language), language, "y"),
+            ),
             bars(
                 names,
                 table["net_loss"],
                 measure("net_loss", language),
                 yaxis="y2",
                 offsetgroup=1,
+                hovertemplate=category_hover(
+                    say("hover_net_loss", language), language, "y", say("unit_yuan", language)
+                ),
             ),
         ]
     return chart(
@@ -384,7 +453,11 @@ def _link_points(snapshot: Snapshot, hovers: list[str]) -> list[dict]:
         target["hovertext"].append(hover)
         if total > 0:
             lit["text"].append(f"{total:,.0f}")
-    common = {"type": "scatter", "hoverinfo": "text", "showlegend": False}
+    common = {
+        "type": "scatter",
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "showlegend": False,
+    }
     traces = [
         {
             **common,
@@ -414,8 +487,8 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
     """The centre's day: leads in, calls made, its callers' capacity, and its queue.
 
     Leads and calls are filled steps (Plotly fills them half transparent: each shows through the
-    other), the capacity a dashed line, the queue a line on the right axis; the title gives the
-    staff seated in the centre per 100,000 residents.
+    other), the capacity a dashed line, the queue a line on the right axis; the subtitle gives
+    the staff seated in the centre per 100,000 residents (in the title, it was cut off).
     """
     daily = snapshot.daily
     traces = []
@@ -428,6 +501,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 measure(column, language),
                 line={**STEPS, "color": colour},
                 fill="tozeroy",
+                hovertemplate=day_hover(measure(column, language), language),
             )
             for column, colour in (("leads", "#8fb3d9"), ("dissuasion_calls", "#27ae60"))
         ]
@@ -438,6 +512,7 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 capacity,
                 say("call_capacity", language),
                 line={"color": "#555555", "dash": "dash"},
+                hovertemplate=day_hover(say("call_capacity", language), language),
             ),
             line(
                 days,
@@ -445,10 +520,19 @@ def centre(snapshot: Snapshot, language: str = "en") -> go.Figure:
                 measure("leads_waiting", language),
                 yaxis="y2",
                 line={"color": "#c0392b"},
+                hovertemplate=day_hover(measure("leads_waiting", language), language),
             ),
         ]
-    title = say("view_centre", language, staff=format_value(snapshot.centre_staff_per_100k))
-    return chart(traces, title, language, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
+    seats = say("centre_seats", language, staff=format_value(snapshot.centre_staff_per_100k))
+    return chart(
+        traces,
+        say("view_centre", language),
+        language,
+        subtitle=seats,
+        xaxis=day_axis(days),
+        yaxis=COUNT_AXIS,
+        yaxis2=RIGHT_AXIS,
+    )
 
 
 def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
@@ -463,6 +547,7 @@ def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
                 say(key, language),
                 orientation="h",
                 marker={"color": colour},
+                hovertemplate=category_hover(say(key, language), language),
             )
             for key, members, colour in (
                 ("at_home", ring.home, "#5d8aa8"),
@@ -476,6 +561,7 @@ def chain(ring: RingChain | None, language: str = "en") -> go.Figure:
                 say("full_strength", language),
                 mode="markers",
                 marker={"symbol": "line-ns-open", "size": 16, "color": "#222222"},
+                hovertemplate=category_hover(say("full_strength", language), language),
             )
         )
     return chart(

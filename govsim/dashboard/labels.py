@@ -111,6 +111,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "enabled": ("acts", "参与"),
     "capability": ("capability", "能力"),
     "links": ("Cooperation links", "协作链路"),
+    "in_force": (" → {level} in force", " → 实际生效 {level}"),
+    "links_ignored": (
+        'Under the structure "None" each party acts alone: every link is 0 in force, whatever '
+        "its level below. Pick bilateral agreements or the one-stop centre to use them.",
+        "在“无”协作结构下各方各自为战：无论下列水平如何，每条链路的实际水平均为 0。"
+        "选择双边协作或合成中心后方可生效。",
+    ),
     "play": ("Play", "播放"),
     "pause": ("Pause", "暂停"),
     "step": ("Step", "单步"),
@@ -149,9 +156,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view_awareness": ("Awareness by group", "各人群防骗意识"),
     "view_districts": ("Victims and losses by district", "各辖区受害人数与损失"),
     "view_cooperation": ("Cooperation network", "协作网络"),
-    "view_centre": (
-        "The one-stop centre ({staff} staff seated per 100,000 residents)",
-        "反诈中心（每10万居民集中办公 {staff} 人）",
+    "view_centre": ("The one-stop centre", "反诈中心"),
+    "centre_seats": (
+        "{staff} staff seated per 100,000 residents",
+        "每10万居民集中办公 {staff} 人",
     ),
     "no_centre_title": ("No one-stop centre", "无反诈中心"),
     "call_capacity": ("Calls a day its callers can make", "每日劝阻能力"),
@@ -220,6 +228,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "抓获头目和多数骨干则团伙解散。",
     ),
     "link_level": ("link level", "协作水平"),
+    "hover_day": ("Day %{x}", "第 %{x} 天"),
+    "hover_victims": ("Victims", "受害人数"),
+    "hover_net_loss": ("Net loss", "净损失"),
+    "unit_yuan": (" yuan", " 元"),
+    "hover_of": ("{measure} ({series})", "{measure}（{series}）"),
     "caption_victims": (
         "Residents who paid a scammer for the first time in an episode: the shaded steps each "
         "day, the line the running total.",

@@ -54,6 +54,11 @@ class PairSnapshot:
         return min(self.a.day, self.b.day)
 
     @property
+    def build(self) -> str:
+        """Both builds' numbers: either rebuilt is a new run, whose charts drop the old zoom."""
+        return f"{self.a.build}-{self.b.build}"
+
+    @property
     def finished(self) -> bool:
         """Whether neither has a day left to simulate."""
         return self.a.finished and self.b.finished

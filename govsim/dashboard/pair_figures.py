@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from govsim.dashboard.figures import STEPS, chart, day_axis, line
+from govsim.dashboard.figures import STEPS, chart, day_axis, day_hover, line
 from govsim.dashboard.labels import say
 from govsim.dashboard.lockstep import PairSnapshot
 
@@ -47,6 +47,8 @@ def victims(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
         line(days["day"], days["a"], name_a, line={"color": COLOURS["a"]}),
         line(days["day"], days["b"], name_b, line={"color": COLOURS["b"]}),
     ]
+    for trace in traces:
+        trace["hovertemplate"] = day_hover(trace["name"], language)
     title = say("view_pair_victims", language)
     return chart(traces, title, language, xaxis=day_axis(days["day"]))
 
@@ -67,5 +69,9 @@ def net_loss(snapshot: PairSnapshot, language: str = "en") -> go.Figure:
         line(days["day"], a, name_a, line={"color": COLOURS["a"]}),
         line(days["day"], b, name_b, line={"color": COLOURS["b"]}),
     ]
+    loss, yuan = say("hover_net_loss", language), say("unit_yuan", language)
+    for trace in traces:
+        series = say("hover_of", language, measure=loss, series=trace["name"])
+        trace["hovertemplate"] = day_hover(series, language, unit=yuan)
     title = say("view_pair_loss", language)
     return chart(traces, title, language, xaxis=day_axis(days["day"]))

@@ -98,6 +98,7 @@ def PairViews(snapshot: PairSnapshot, language: str) -> None:
                 Plot(
                     lambda draw=draw: draw(snapshot, language),
                     dependencies=[id(snapshot), snapshot.day, language],
+                    revision=snapshot.build,
                 )
                 solara.Text(say(f"caption_{key}", language), style={"font-size": "0.85em"})
     KeyOutcomes(snapshot, language)

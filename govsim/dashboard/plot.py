@@ -117,18 +117,28 @@ class PlotlyChart(anywidget.AnyWidget):
     template = traitlets.Unicode(TEMPLATE).tag(sync=True)
 
 
-def figure_json(figure: go.Figure) -> str:
-    """The figure as the chart takes it: Plotly's JSON without the template (sent once)."""
+def figure_json(figure: go.Figure, revision: object = 0) -> str:
+    """The figure as the chart takes it: Plotly's JSON without the template (sent once).
+
+    ``revision`` becomes the layout's ``uirevision``: while it stays the same, a trainer's
+    zoom or legend click is kept through the redraws (the steps of one run); a new value (a
+    new model: another scenario, a reset, a changed control) drops them, or a new run's three
+    days would be shown in the old run's zoomed range.
+    """
     as_dict = figure.to_plotly_json()
     as_dict["layout"].pop("template", None)
-    # The same look across redraws, and a trainer's zoom or legend click kept through them.
-    as_dict["layout"]["uirevision"] = "govsim"
+    as_dict["layout"]["uirevision"] = f"govsim-{revision}"
     return to_json_plotly(as_dict)
 
 
 @solara.component
-def Plot(draw: Callable[[], go.Figure], dependencies: Sequence[object]) -> solara.Element:
+def Plot(
+    draw: Callable[[], go.Figure], dependencies: Sequence[object], revision: object = 0
+) -> solara.Element:
     """The figure ``draw`` makes, drawn afresh in place when ``dependencies`` change.
+
+    ``revision`` names the run the figure belongs to (:func:`figure_json`): the same through
+    its steps, another for a rebuilt model.
 
     Takes a function rather than a figure, so that the figure is built only when the
     dependencies change; built after the page's render, so that the day counter and the rest
@@ -140,7 +150,7 @@ def Plot(draw: Callable[[], go.Figure], dependencies: Sequence[object]) -> solar
 
     def redraw() -> None:
         chart: PlotlyChart = solara.get_widget(element)
-        chart.figure = figure_json(draw())
+        chart.figure = figure_json(draw(), revision)
 
-    solara.use_effect(redraw, list(dependencies))
+    solara.use_effect(redraw, [*dependencies, revision])
     return element

@@ -8,6 +8,7 @@ and what the views show is read from ``model.metrics`` (the columns of docs/outp
 
 from __future__ import annotations
 
+import itertools
 import threading
 import warnings
 from collections.abc import Mapping
@@ -37,6 +38,8 @@ LAYERS: tuple[str, ...] = (
     "victims",
 )
 """The interception counts shown side by side (not a funnel: see docs/outputs.md)."""
+BUILDS = itertools.count(1)
+"""Numbers each model build of the server, so that charts can tell a new run from a step."""
 LIT_DAYS = 3
 """A link is lit when it carried something in the last this many days: long enough for the
 eye to catch it while playing, short enough that a link gone quiet goes dark."""
@@ -107,6 +110,9 @@ class Snapshot:
     """The run's totals so far, as a finished run's summary row (``Metrics.summary``)."""
     rings: tuple[RingChain, ...] = ()
     """The rings operating in the city's market, by their id."""
+    build: int = 0
+    """Which model build this is (:attr:`Simulation.build`): a chart keeps a trainer's zoom
+    through the steps of one build and drops it with the next (a new scenario, a reset)."""
 
     @property
     def hub(self) -> bool:
@@ -152,6 +158,8 @@ class Simulation:
 
     def __init__(self, catalogue: ScenarioCatalogue, choices: Choices) -> None:
         self.choices = choices
+        self.build = next(BUILDS)
+        """This build's number, unique in the server: a reset builds anew with new ones."""
         self.scenario: Scenario | None = None
         self.model: GovernanceModel | None = None
         self.error: Exception | None = None
@@ -221,7 +229,7 @@ class Simulation:
     def snapshot(self) -> Snapshot:
         """The state the views show, copied under the lock (empty if nothing was built)."""
         if self.model is None or self.scenario is None:
-            return Snapshot(0, 0, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+            return Snapshot(0, 0, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), build=self.build)
         with self._lock:
             metrics = self.model.metrics
             return Snapshot(
@@ -238,6 +246,7 @@ class Simulation:
                 call_capacity=self._call_capacity(),
                 summary=metrics.summary(),
                 rings=self._rings(),
+                build=self.build,
             )
 
     def _rings(self) -> tuple[RingChain, ...]:
@@ -302,6 +311,22 @@ class Simulation:
             return {}
         levels = self.scenario.cooperation.links
         return {name: float(levels.get(name, 0.0)) for name in LINKS}
+
+    def links_in_force(self) -> Mapping[str, float]:
+        """The level the model uses for each link the page offers.
+
+        Not always the written one: structure ``none`` sets every link to 0, and a hub raises
+        the links among the parties seated together. A slider showing only the written level
+        would tell a class something the model does not do.
+        """
+        if self.scenario is None:
+            return {}
+        cooperation = self.scenario.cooperation
+        return {name: cooperation.level(name) for name in LINKS}
+
+    def links_ignored(self) -> bool:
+        """Whether the structure ignores the written link levels (``none``: each acts alone)."""
+        return self.structure() == "none"
 
 
 def recent_traffic(

@@ -40,7 +40,11 @@ def Chart(
 ) -> None:
     """One chart in a card, its caption under it."""
     with solara.Card(margin=0, classes=[f"govsim-view-{key}"]):
-        Plot(lambda: draw(snapshot, language), dependencies=[id(snapshot), snapshot.day, language])
+        Plot(
+            lambda: draw(snapshot, language),
+            dependencies=[id(snapshot), snapshot.day, language],
+            revision=snapshot.build,
+        )
         solara.Text(say(f"caption_{key}", language), style={"font-size": "0.85em"})
 
 
@@ -86,7 +90,11 @@ def ChainView(snapshot: Snapshot, language: str) -> None:
                 values=list(names),
                 on_value=lambda name: picked.set(names[name]),
             )
-        Plot(lambda: figures.chain(ring, language), dependencies=[snapshot.day, language, ring])
+        Plot(
+            lambda: figures.chain(ring, language),
+            dependencies=[snapshot.day, language, ring],
+            revision=snapshot.build,
+        )
         solara.Text(say("caption_chain", language), style={"font-size": "0.85em"})
 
 

@@ -146,6 +146,29 @@ def test_step_play_pause_and_the_charts_follow(browser, dashboard_url, tmp_path)
     page.context.close()
 
 
+def test_a_zoom_lasts_through_steps_but_not_through_a_reset(browser, dashboard_url):
+    page = _open(browser, dashboard_url)
+    _pick(page, "lesson/tiny")
+    page.get_by_text("Day 0 of 30").wait_for()
+    for day in (1, 2, 3):
+        page.get_by_role("button", name="Step", exact=True).click()
+        page.get_by_text(f"Day {day} of 30").wait_for()
+    plot = "document.querySelector('.govsim-view-victims .js-plotly-plot')"
+    page.wait_for_function(f"() => {plot}.data[0].x.length === 3")
+    zoomed = [1.5, 2.5]
+    page.evaluate(f"() => Plotly.relayout({plot}, {{'xaxis.range': {zoomed}}})")
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.wait_for_function(f"() => {plot}.data[0].x.length === 4")
+    assert page.evaluate(f"() => {plot}.layout.xaxis.range") == zoomed, "a step keeps the zoom"
+    page.get_by_role("button", name="Reset", exact=True).click()
+    page.get_by_text("Day 0 of 30").wait_for()
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.get_by_text("Day 1 of 30").wait_for()
+    page.wait_for_function(f"() => {plot}.data[0] && {plot}.data[0].x.length === 1")
+    assert page.evaluate(f"() => {plot}.layout.xaxis.range") != zoomed, "a reset drops it"
+    page.context.close()
+
+
 def test_the_page_asks_nothing_of_any_other_host(browser, dashboard_url):
     """A closed intranet is enough: every request the page makes goes to the dashboard's server."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -192,7 +215,28 @@ def test_every_chart_fits_its_card_on_a_projector_and_a_wide_screen(
     assert len(fits) >= 8
     assert all(inside and right for inside, right, _ in fits), fits
     assert all(wide for _, _, wide in fits), "a chart spans most of its card"
+    assert _titles_too_wide(page) == []
+    page.get_by_text("简体中文").click()
+    page.get_by_text("第 1 天").wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot .gtitle').textContent === '受害人数'"
+    )
+    time.sleep(1.0)
+    page.screenshot(path=tmp_path / f"dashboard-{width}-zh.png", full_page=True)
+    assert _titles_too_wide(page) == []
     page.context.close()
+
+
+def _titles_too_wide(page) -> list[str]:
+    """The charts' titles and subtitles that run past their chart's edges (Plotly cuts them)."""
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {"
+        " const svg = plot.querySelector('.main-svg').getBoundingClientRect();"
+        " return [...plot.querySelectorAll('.gtitle, .gtitle-subtitle')].filter(title => {"
+        " const box = title.getBoundingClientRect();"
+        " return box.left < svg.left - 1 || box.right > svg.right + 1; })"
+        ".map(title => title.textContent); })"
+    )
 
 
 def test_the_language_switch_changes_every_label(browser, dashboard_url, tmp_path):

@@ -52,3 +52,27 @@ def test_the_server_hands_its_folders_to_the_sessions(lesson, monkeypatch):
     assert configured_catalogue().keys() == ["broken", "tiny"]
     monkeypatch.delenv(FOLDERS_VARIABLE)
     assert configured_catalogue().folders == [SHIPPED_FOLDER]
+
+
+def test_two_folders_of_one_name_each_open_their_own_files(lesson, tmp_path):
+    first, second = (tmp_path / side / "lessons" for side in ("dupA", "dupB"))
+    for folder, text in ((first, "name: a\n"), (second, "name: b\n")):
+        folder.mkdir(parents=True)
+        (folder / "demo.yaml").write_text(text)
+    catalogue = ScenarioCatalogue([lesson, first, second])
+    keys = catalogue.keys()
+    assert keys == ["broken", "tiny", "dupA/lessons/demo", "dupB/lessons/demo"]
+    assert catalogue.path_of("dupA/lessons/demo") == (first / "demo.yaml").resolve()
+    assert catalogue.path_of("dupB/lessons/demo") == (second / "demo.yaml").resolve()
+
+
+def test_a_folder_name_is_lengthened_only_where_it_clashes(tmp_path):
+    from pathlib import Path
+
+    from govsim.dashboard.catalogue import distinct_names
+
+    folders = [Path("/x/a/lessons"), Path("/x/b/lessons"), Path("/x/c/extra")]
+    assert distinct_names(folders) == ["a/lessons", "b/lessons", "extra"]
+    deep = [Path("/one/same/lessons"), Path("/two/same/lessons")]
+    assert distinct_names(deep) == ["one/same/lessons", "two/same/lessons"]
+    assert ScenarioCatalogue([tmp_path, tmp_path, tmp_path]).folders == [tmp_path.resolve()]

@@ -25,8 +25,7 @@ def snapshot(lesson):
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_each_chart_is_titled_and_has_a_caption_in_the_language(snapshot, key, draw, language):
     figure = draw(snapshot, language)
-    staff = format_value(snapshot.centre_staff_per_100k)  # only the centre's title has a value
-    assert figure.layout.title.text == say(f"view_{key}", language, staff=staff)
+    assert figure.layout.title.text == say(f"view_{key}", language)
     assert say(f"caption_{key}", language)
     assert figure.data, key
 
@@ -177,7 +176,9 @@ def test_the_centres_chart_has_its_capacity_and_its_seats(snapshot):
     assert set(capacity.y) == {snapshot.call_capacity}
     assert snapshot.call_capacity > 0
     assert snapshot.centre_staff_per_100k > 0
-    assert format_value(snapshot.centre_staff_per_100k) in figure.layout.title.text
+    staff = format_value(snapshot.centre_staff_per_100k)
+    assert figure.layout.title.subtitle.text == say("centre_seats", "en", staff=staff)
+    assert staff not in figure.layout.title.text, "the title is short enough for a projector"
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -252,3 +253,21 @@ def test_a_chinese_page_writes_axis_numbers_in_full_not_with_k_or_m(snapshot, ke
             assert chinese[name]["exponentformat"] == "none", (key, name)
             assert chinese[name]["separatethousands"], (key, name)
             assert "exponentformat" not in english.get(name, {}), (key, name)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_hover_names_its_day_or_category_and_series_not_a_bare_pair(snapshot, language):
+    built = {key: draw(snapshot, language) for key, draw in CHARTS}
+    built["chain"] = figures.chain(snapshot.rings[0], language)
+    for key, figure in built.items():
+        for trace in figure.data:
+            if trace.hoverinfo == "skip":
+                continue  # no tooltip at all (the network's lines and parties)
+            assert trace.hovertemplate, (key, trace.name)
+            assert trace.hovertemplate.endswith("<extra></extra>"), (key, trace.name)
+    day = say("hover_day", language)
+    assert built["victims"].data[0].hovertemplate.startswith(day)
+    loss = built["loss"].data[1].hovertemplate
+    assert "%{y:,.0f}" in loss, "yuan without decimals"
+    assert loss.endswith(say("unit_yuan", language) + "<extra></extra>")
+    assert say("hover_net_loss", language) in loss

@@ -102,6 +102,13 @@ def test_the_pair_charts_show_a_b_and_the_difference(pair, language):
         )
     loss = pair_figures.net_loss(snapshot, language)
     assert loss.data[1].y[-1] == pytest.approx(snapshot.a.total("net_loss"))
+    for key, draw in PAIR_CHARTS:
+        for trace in draw(snapshot, language).data:
+            assert trace.hovertemplate.startswith(say("hover_day", language)), (key, trace.name)
+            assert trace.name in trace.hovertemplate
+    assert all(
+        t.hovertemplate.endswith(say("unit_yuan", language) + "<extra></extra>") for t in loss.data
+    )
 
 
 def test_the_table_shows_a_share_in_points_and_no_relative_change_for_it(pair):

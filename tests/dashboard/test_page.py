@@ -186,3 +186,60 @@ def test_without_agreements_the_no_centre_card_says_no_lead_passes(lesson):
     _, rc = solara.render(Views(snapshot, "en"), handle_error=False)
     structure = say("none", "en", table="structures")
     rc.find(children=[say("no_centre_none", "en", structure=structure)]).assert_single()
+
+
+def test_a_link_shows_its_level_in_force_when_the_model_uses_another():
+    from govsim.dashboard.controls import in_force_note
+
+    assert in_force_note(0.9, 0.98, "en") == " → 0.98 in force"
+    assert in_force_note(0.9, 0.98, "zh") == " → 实际生效 0.98"
+    assert in_force_note(0.4, 0.4000001, "en") == ""
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_link_sliders_say_the_level_in_force_under_a_hub(lesson, language):
+    from govsim.dashboard.controls import LinkControls
+
+    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    choices = solara.Reactive(simulation.choices)
+    _, rc = solara.render(LinkControls(choices, simulation, language), handle_error=False)
+    sliders = rc.find(v.Slider).widgets
+    police_bank = say("police-bank", language, table="links")
+    label = next(s.label for s in sliders if s.label.startswith(police_bank))
+    assert label.endswith("0.90" + say("in_force", language, level="0.98"))
+    assert not any(s.disabled for s in sliders)
+    assert not rc.find(v.Html, class_="govsim-links-ignored").widgets
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_link_sliders_are_disabled_and_say_why_without_a_structure(lesson, language):
+    from govsim.dashboard.controls import LinkControls
+
+    choices = Choices("tiny").with_setting("cooperation.structure", "none")
+    simulation = Simulation(ScenarioCatalogue([lesson]), choices)
+    _, rc = solara.render(
+        LinkControls(solara.Reactive(choices), simulation, language), handle_error=False
+    )
+    sliders = rc.find(v.Slider).widgets
+    assert sliders
+    assert all(s.disabled for s in sliders)
+    note = rc.find(v.Html, class_="govsim-links-ignored").widget
+    assert note.children[0] == say("links_ignored", language)
+
+
+def test_a_number_fields_complaint_follows_a_switch_of_language():
+    language = solara.reactive("en")
+
+    @solara.component
+    def field_page() -> solara.Element:
+        return WholeNumber(say("residents", language.value), 20_000, print, language.value)
+
+    _, rc = solara.render(field_page(), handle_error=False)
+    field = rc.find(v.TextField).widget
+    field.v_model = "abc"
+    field.fire_event("focusout")
+    assert rc.find(v.TextField).widget.label == "Residents (expected a whole number, got 'abc')"
+    language.set("zh")
+    field = rc.find(v.TextField).widget
+    assert field.label == "居民人数 (应为整数，实际为“abc”)"
+    assert field.error

@@ -45,3 +45,26 @@ def test_the_figure_is_built_again_only_when_its_dependencies_change():
     day.set(1)
     assert len(built) == 2
     assert json.loads(chart.figure)["data"][0]["y"] == [2]
+
+
+def test_a_zoom_is_kept_through_the_steps_of_a_run_and_dropped_with_a_new_run():
+    def draw() -> go.Figure:
+        return go.Figure(go.Scatter(x=np.arange(day.value + 1), y=np.arange(day.value + 1)))
+
+    day = solara.reactive(0)
+    run = solara.reactive(1)
+
+    @solara.component
+    def chart_page() -> solara.Element:
+        return Plot(draw, [day.value], revision=run.value)
+
+    _, rc = solara.render(chart_page(), handle_error=False)
+
+    def revision() -> str:
+        return json.loads(rc.find(PlotlyChart).widget.figure)["layout"]["uirevision"]
+
+    first = revision()
+    day.set(1)  # a step
+    assert revision() == first
+    run.set(2)  # a rebuilt model (a reset, another scenario, a changed control)
+    assert revision() != first

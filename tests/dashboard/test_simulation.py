@@ -227,3 +227,30 @@ def test_the_structure_is_a_setting_like_any_other(catalogue):
     assert not snapshot.hub
     assert snapshot.centre_staff_per_100k == 0.0
     assert set(snapshot.cooperation.values()) == {0.0}
+
+
+def test_a_hub_raises_the_seated_links_above_what_is_written(catalogue):
+    simulation = Simulation(catalogue, Choices("tiny"))
+    written, in_force = simulation.links(), simulation.links_in_force()
+    assert written["police-bank"] == pytest.approx(0.9)
+    assert in_force["police-bank"] == pytest.approx(0.98)  # 0.9 + 0.1 x co-location 0.8
+    assert in_force["police-judiciary"] == pytest.approx(written["police-judiciary"])
+    assert not simulation.links_ignored()
+
+
+def test_without_a_structure_every_link_is_zero_in_force_and_the_written_ones_ignored(catalogue):
+    simulation = Simulation(
+        catalogue, Choices("tiny").with_setting("cooperation.structure", "none")
+    )
+    assert simulation.links_ignored()
+    assert simulation.links()["police-bank"] == pytest.approx(0.9)
+    assert set(simulation.links_in_force().values()) == {0.0}
+
+
+def test_each_build_has_its_own_number_the_same_through_its_steps(catalogue):
+    first, second = (Simulation(catalogue, Choices("tiny")) for _ in range(2))
+    assert first.build != second.build
+    before = first.snapshot().build
+    first.step(2)
+    assert first.snapshot().build == before == first.build
+    assert Simulation(catalogue, Choices("broken")).snapshot().build > second.build

@@ -64,3 +64,13 @@ def test_levels_in_words_are_peeled_one_at_a_time():
     found = peel(x, holds, np.ones(300, dtype=bool))
     best = int(found.steps["density"].idxmax())
     assert found.limits[best]["structure"] == ("hub",)
+
+
+def test_true_or_false_is_peeled_as_levels_not_as_a_range():
+    """A box over a switch keeps a level (``True``), not the numbers ``[0.5, 1]``."""
+    rng = np.random.default_rng(3)
+    enabled = rng.random(300) < 0.5
+    x = pd.DataFrame({"agencies.banks.enabled": enabled, "noise": rng.random(300)})
+    found = peel(x, enabled, np.ones(300, dtype=bool))
+    best = int(found.steps["density"].idxmax())
+    assert found.limits[best]["agencies.banks.enabled"] == ("True",)

@@ -49,6 +49,15 @@ class Trajectory:
     members: list[np.ndarray]
 
 
+def _peeled_by_quantiles(column: pd.Series) -> bool:
+    """Numbers are peeled by quantiles; words and true/false by levels.
+
+    pandas counts booleans as numeric, but a box over ``enabled`` reading ``[0.5, 1]`` would say
+    in numbers what is a choice: it keeps ``True``.
+    """
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+
+
 def peel(x: pd.DataFrame, holds: np.ndarray, left: np.ndarray) -> Trajectory:
     """Peel the runs marked in ``left`` (those not in an earlier box) toward ``holds``.
 
@@ -56,7 +65,7 @@ def peel(x: pd.DataFrame, holds: np.ndarray, left: np.ndarray) -> Trajectory:
     levels. Coverage and mass are over all runs, as scenario discovery reports them.
     """
     total_runs, total_cases = len(holds), max(int(holds.sum()), 1)
-    numeric = {name: pd.api.types.is_numeric_dtype(x[name]) for name in x.columns}
+    numeric = {name: _peeled_by_quantiles(x[name]) for name in x.columns}
     values = {
         name: x[name].to_numpy(float) if numeric[name] else x[name].astype(str).to_numpy()
         for name in x.columns

@@ -918,7 +918,7 @@ def analyze(
             analysis = analyze_sweep(folder, outcomes, discover, indices)
         check_analysis_folder(out_dir, force)
         table, report = write_analysis(analysis, out_dir, lang)
-    except AnalysisError as error:
+    except (AnalysisError, SweepFolderError) as error:
         _stderr.print(Text(error.render(lang)))
         raise typer.Exit(EXIT_INVALID) from None
     _print_analysis(analysis, lang)

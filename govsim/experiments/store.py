@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
-import pyarrow.parquet as pq
+import pyarrow as pa
 
 from govsim.experiments.experiment import Experiment
 from govsim.results import _atomic_parquet, _atomic_text, current_umask
@@ -100,7 +100,7 @@ class Store:
         """Ids of the runs already recorded, read from the parts' ``run`` column only."""
         ids: set[int] = set()
         for part in _parts(self.folder):
-            ids.update(pq.read_table(part, columns=["run"]).column("run").to_pylist())
+            ids.update(_read_part(part, ["run"])["run"].tolist())
         self._recorded = len(ids)
         return ids
 
@@ -233,10 +233,10 @@ def renumber_runs(folder: Path, replications: int) -> None:
     replications, and parts already right are only read.
     """
     for part in _parts(folder):
-        ids = pd.read_parquet(part, columns=["run", "point", "replication"])
+        ids = _read_part(part, ["run", "point", "replication"])
         if (ids["run"] == ids["point"] * replications + ids["replication"]).all():
             continue
-        frame = pd.read_parquet(part)
+        frame = _read_part(part)
         frame["run"] = (frame["point"] * replications + frame["replication"]).astype(
             frame["run"].dtype
         )
@@ -254,6 +254,19 @@ def _parts(folder: Path) -> list[Path]:
     return sorted((folder / RUNS).glob("part-*.parquet"))
 
 
+def _read_part(part: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """A part of the ledger, or an error that says how to recover from a damaged one.
+
+    govsim writes parts atomically, but a copy cut short or a disk fault can still damage one:
+    moved aside, its runs are simply missing, and the next sweep runs them again.
+    """
+    try:
+        return pd.read_parquet(part, columns=columns)
+    except (OSError, ValueError, pa.ArrowException) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise SweepFolderError(Message("sweep_part_damaged", part=part, reason=reason)) from None
+
+
 def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     """Return every recorded run of a sweep as a DataFrame, a row per run.
 
@@ -269,7 +282,7 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     if not (folder / MANIFEST).is_file():
         raise FileNotFoundError(Message("no_sweep_results", folder=folder, manifest=MANIFEST))
     points = pd.read_parquet(folder / POINTS)
-    runs = _concat(pd.read_parquet(part) for part in _parts(folder))
+    runs = _concat(_read_part(part) for part in _parts(folder))
     if runs.empty:
         runs = pd.DataFrame({name: pd.Series(dtype=object) for name in IDS})
     runs = runs.drop_duplicates("run")  # never written twice; defends against a copied part

@@ -725,6 +725,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "同样的种子可能得到不同的数值，新旧运行无法对应：请在装有所记录版本的环境中运行，"
         "或加上 --restart 丢弃已有运行，或用 --out 另选文件夹",
     ),
+    "sweep_part_damaged": (
+        "{part}: cannot be read ({reason}): move it out of the runs folder and run the same "
+        "sweep again: the runs it held are run again, the others are kept",
+        "{part}：无法读取（{reason}）：请把它移出 runs 文件夹，再运行同一扫描命令："
+        "其中的运行会重新运行，其余运行保留",
+    ),
     "no_sweep_results": (
         "{folder}/ holds no sweep results (no {manifest})",
         "{folder}/ 中没有参数扫描结果（缺少 {manifest}）",

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import dask
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -188,3 +189,25 @@ def test_a_folder_another_sweep_writes_into_is_refused_in_both_languages(tmp_pat
     assert caught.value.render("zh") == (
         f"另一个参数扫描正在写入 {tmp_path / 'out'}/：请等它结束，或用 --out 另选文件夹"
     )
+
+
+def test_a_damaged_part_is_named_with_how_to_recover_and_nothing_else_is_lost(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["sweep", str(experiment_file(tmp_path)), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    (part, *_) = sorted((out / "runs").iterdir())
+    kept = len(pd.read_parquet(part))
+    part.write_bytes(b"")  # a copy cut short
+    resume = ["sweep", str(experiment_file(tmp_path)), "--out", str(out)]
+    for command in (resume, ["analyze", str(out)]):
+        refused = runner.invoke(app, command)
+        assert refused.exit_code == 2, refused.output
+        assert f"{part}: cannot be read" in refused.stderr
+        assert "move it out of the runs folder" in refused.stderr
+        assert "Traceback" not in refused.output
+    part.rename(tmp_path / part.name)
+    again = runner.invoke(app, resume)
+    assert again.exit_code == 0, again.output
+    assert f"{kept} ok, 0 failed; 8 of 8 recorded" in again.stdout

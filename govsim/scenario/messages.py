@@ -523,6 +523,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "raise max_rings to at least {rings}, or lower rings_per_million",
         "把 max_rings 提高到至少{rings}，或降低 rings_per_million",
     ),
+    "caution_brought_by": (
+        "{caution} (the scenario sets this key, not these options: it stops acting as written "
+        "once {keys} is set as here)",
+        "{caution}（该键由情景设置，而非这里的选项：按这里对 {keys} 的设置，它不再按所写内容起作用）",
+    ),
     "hub_only": (
         "only a hub reads {key}, and the structure is '{structure}'",
         "只有 hub（合成中心）结构才读取{key}，而当前结构是 '{structure}'",

@@ -15,9 +15,16 @@ from typing import Any
 
 import yaml
 
-from govsim.scenario.cautions import cautions, issue
+from govsim.scenario.cautions import Caution, cautions, issue
 from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
-from govsim.scenario.errors import LINKS_PATH, Problem, ScenarioError, show, suggest
+from govsim.scenario.errors import (
+    LINKS_PATH,
+    Problem,
+    ScenarioError,
+    format_key_path,
+    show,
+    suggest,
+)
 from govsim.scenario.limits import LimitExceededError, load_bounded
 from govsim.scenario.loading import CHAIN_KEYS, scenario_from_dict
 from govsim.scenario.messages import Message, said_by_yaml
@@ -72,8 +79,34 @@ def with_overrides(
         data["population"]["size"] = residents
     result = scenario_from_dict(data, source=source, warn=False)
     known = set(cautions(scenario))  # the file's own were issued when it was loaded
-    issue((c for c in cautions(result) if c not in known), lambda path, _: (source, None))
+    changed = _changed_keys(settings, days, residents)
+    brought = (_with_cause(c, changed) for c in cautions(result) if c not in known)
+    issue(brought, lambda path, _: (source, None))
     return result
+
+
+def _changed_keys(
+    settings: Mapping[str, Any] | None, days: int | None, residents: int | None
+) -> list[str]:
+    """The key paths the overrides set, as the user wrote them."""
+    keys = list(settings or {})
+    if days is not None:
+        keys.append("days")
+    if residents is not None:
+        keys.append("population.size")
+    return keys
+
+
+def _with_cause(caution: Caution, changed: list[str]) -> Caution:
+    """A caution about a key the overrides did not set says which of theirs brought it.
+
+    Placed at the overrides (the dashboard's controls, the command line), a caution about a
+    key the scenario file wrote would otherwise read as if the user had set it there.
+    """
+    if setting_holding(format_key_path(caution.path), changed) is not None:
+        return caution
+    message = Message("caution_brought_by", caution=caution.message, keys=tuple(changed))
+    return Caution(caution.path, message, caution.hint)
 
 
 def resolved_data(scenario: Scenario) -> dict[str, Any]:

@@ -105,6 +105,20 @@ def test_overrides_warn_only_for_what_they_bring(write: Write) -> None:
         with_overrides(scenario, days=60)
     (warning,) = caught
     assert str(warning.message).startswith("command-line options: events[0].day: day 120")
+    assert "the scenario sets this key, not these options" in str(warning.message)
+    assert "once ('days',)" not in str(warning.message)
+    assert "once days is set as here" in str(warning.message)
+
+
+def test_a_caution_about_a_key_the_overrides_set_is_theirs_alone(write: Write) -> None:
+    """Set by the options themselves, the key needs no word on where it came from."""
+    scenario = load_scenario(write("plain.yaml", "name: plain\n"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with_overrides(scenario, {"events": [{"type": "epidemic", "day": 500}]})
+    (warning,) = caught
+    assert "events[0].day: day 500" in str(warning.message)
+    assert "the scenario sets this key" not in str(warning.message)
 
 
 def test_validate_prints_warnings_and_exits_0(write: Write) -> None:

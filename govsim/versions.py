@@ -42,3 +42,8 @@ def differing(recorded: dict[str, object]) -> dict[str, tuple[object, str]]:
         for package in NUMBERS_DEPEND_ON
         if (key := f"{package}_version") in recorded and recorded[key] != current[key]
     }
+
+
+def listed(versions: dict[str, tuple[object, str]]) -> str:
+    """``numpy 2.1.0 -> 2.2.0, scipy ...``: :func:`differing`'s pairs, as messages show them."""
+    return ", ".join(f"{package} {then} -> {now}" for package, (then, now) in versions.items())

@@ -27,7 +27,7 @@ from govsim.experiments.experiment import Experiment
 from govsim.results import _atomic_parquet, _atomic_text, current_umask
 from govsim.scenario.loading import dump_scenario
 from govsim.scenario.messages import Message
-from govsim.versions import differing, versions
+from govsim.versions import differing, listed, versions
 from govsim.worded import MessageError
 
 MANIFEST = "sweep.json"
@@ -164,7 +164,7 @@ def _claim(folder: Path, experiment: Experiment, restart: bool) -> None:
             _drop_analysis(folder)
         elif other_code:
             raise SweepFolderError(
-                Message("sweep_out_other_versions", folder=folder, versions=_listed(other_code))
+                Message("sweep_out_other_versions", folder=folder, versions=listed(other_code))
             )
         elif changed:
             if adds_replications(old, experiment):
@@ -184,11 +184,6 @@ def _claim(folder: Path, experiment: Experiment, restart: bool) -> None:
     _atomic_text(Path(experiment.file).read_text(encoding="utf-8"), folder / "experiment.yaml")
     _atomic_text(dump_scenario(experiment.scenario), folder / "scenario.resolved.yaml")
     _atomic_parquet(points_frame(experiment), folder / POINTS)
-
-
-def _listed(versions: dict[str, tuple[object, str]]) -> str:
-    """``numpy 2.1.0 -> 2.2.0, scipy ...``: what the runs were made with, and what is here."""
-    return ", ".join(f"{package} {then} -> {now}" for package, (then, now) in versions.items())
 
 
 def _drop_analysis(folder: Path) -> None:

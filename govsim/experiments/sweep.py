@@ -24,7 +24,7 @@ from govsim.experiments.store import Store
 from govsim.runner import RunResult, run_once
 from govsim.scenario import Scenario
 from govsim.scenario.overrides import with_overrides
-from govsim.versions import differing, versions
+from govsim.versions import differing, listed, versions
 
 RunFunction = Callable[[Scenario, int, int], RunResult]
 """What runs one replication: :func:`govsim.runner.run_once`, or a stand-in in tests."""
@@ -82,10 +82,9 @@ def perform(task: RunTask, run: RunFunction = run_once) -> dict[str, Any]:
     Executed in the workers: module-level and picklable, like :func:`govsim.runner.run_once`.
     """
     if other := differing(task.versions):
-        listed = ", ".join(f"{name} {then} -> {here}" for name, (then, here) in other.items())
         why = (
-            f"this worker has other versions than the sweep was started with ({listed}; the "
-            "sweep's -> this worker's): install the same on every worker, then resume"
+            f"this worker has other versions than the sweep was started with ({listed(other)}; "
+            "the sweep's -> this worker's): install the same on every worker, then resume"
         )
         return failed_row(task, why)
     try:

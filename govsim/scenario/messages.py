@@ -526,7 +526,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "caution_brought_by": (
         "{caution} (the scenario sets this key, not these options: it stops acting as written "
         "once {keys} is set as here)",
-        "{caution}（该键由情景设置，而非这里的选项：按这里对 {keys} 的设置，它不再按所写内容起作用）",
+        "{caution}（该键由情景设置，而非这里的选项：按这里对 {keys} 的设置，"
+        "它不再按所写内容起作用）",
     ),
     "hub_only": (
         "only a hub reads {key}, and the structure is '{structure}'",

@@ -72,6 +72,7 @@ from govsim.experiments.backends import (
     SCHEDULER_FILE_SECONDS,
     BackendUnavailableError,
 )
+from govsim.experiments.experiment import is_experiment
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 from govsim.results import (
     ResultsFolderError,
@@ -82,7 +83,7 @@ from govsim.results import (
 from govsim.runner import run as run_replications
 from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
-from govsim.scenario.loading import NAME, parent_file
+from govsim.scenario.loading import NAME, SCENARIO_FILE, parent_file, read_document
 from govsim.scenario.messages import Message
 from govsim.scenario.overrides import parse_setting, with_overrides
 from govsim.scenario.showing import differences, render_differences, show_text
@@ -255,14 +256,16 @@ def validate(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Scenario files to check; a folder stands for its *.yaml files.",
+            help="Scenario or experiment files to check; a folder stands for its *.yaml files.",
             metavar="FILE...",
         ),
     ],
     lang: Language = "en",
 ) -> None:
-    """Check scenario files; report every problem with its file, line and fix.
+    """Check scenario and experiment files; report every problem with its file, line and fix.
 
+    An experiment file (one with `scenario:`, `levers:`, `design:`...) is checked as `govsim
+    sweep` would check it before its first run: its scenario, every point and its cautions.
     Exits with status 2 if any file has a problem, 0 if all are valid.
     """
     valid = [_validate_one(path, lang) for path in _scenario_files(files, lang)]
@@ -290,6 +293,8 @@ def _scenario_files(paths: list[Path], language: str = "en") -> list[Path]:
 
 
 def _validate_one(path: Path, language: str = "en") -> bool:
+    if _holds_experiment(path):
+        return _validate_experiment(path, language)
     try:
         with printing_warnings(language):
             scenario = load_scenario(path)
@@ -303,6 +308,39 @@ def _validate_one(path: Path, language: str = "en") -> bool:
         name=scenario.name,
         residents=scenario.population.size,
         days=scenario.days,
+    )
+    _stdout.print(Text.assemble((phrase("ok", language), "bold green"), "  ", summary))
+    return True
+
+
+def _holds_experiment(path: Path) -> bool:
+    """Whether a file reads as an experiment.
+
+    One that does not read at all is left to the scenario check, which reports why.
+    """
+    try:
+        return is_experiment(read_document(path, SCENARIO_FILE).data)
+    except ScenarioError:
+        return False
+
+
+def _validate_experiment(path: Path, language: str = "en") -> bool:
+    try:
+        with printing_warnings(language):
+            experiment = load_experiment(path)
+    except ScenarioError as error:
+        report_problems(error, language)
+        return False
+    summary = phrase(
+        "valid_experiment",
+        language,
+        file=path,
+        name=experiment.name,
+        scenario=experiment.spec.scenario,
+        points=len(experiment.points),
+        replications=len(experiment.seeds),
+        runs=experiment.runs,
+        design=experiment.spec.design,
     )
     _stdout.print(Text.assemble((phrase("ok", language), "bold green"), "  ", summary))
     return True

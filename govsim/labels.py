@@ -142,6 +142,12 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{file}  (name: {name}, {residents:,} residents, {days} days)",
         "{file}  （名称：{name}，{residents:,} 名居民，{days} 天）",
     ),
+    "valid_experiment": (
+        "{file}  (experiment: {name}, on {scenario}; {points} points x {replications} "
+        "replication(s) = {runs} runs, {design} design)",
+        "{file}  （实验：{name}，基于 {scenario}；{points} 个参数点，每点重复 {replications} 次，"
+        "共 {runs} 次运行，{design} 设计）",
+    ),
     "ok": ("OK", "通过"),
     "validated": (
         "{files} files checked: {failed} with problems",

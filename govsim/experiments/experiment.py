@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,6 +101,10 @@ class ExperimentSpec(BaseModel):
     outcomes: list[str] = Field(default_factory=list)
 
 
+EXPERIMENT_ONLY_KEYS = frozenset(ExperimentSpec.model_fields) - frozenset(Scenario.model_fields)
+"""Top-level keys that experiment files have and scenario files do not (``name`` is in both)."""
+
+
 @dataclass(frozen=True)
 class Experiment:
     """A validated experiment: its base scenario, parameters, points and replication seeds.
@@ -159,6 +163,16 @@ class Experiment:
 def _short_hash(content: dict[str, object]) -> str:
     text = json.dumps(content, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def is_experiment(data: Mapping[str, Any]) -> bool:
+    """Whether a file's top-level keys are an experiment's rather than a scenario's.
+
+    Any key that only experiment files have (``scenario``, ``levers``, ``design``...) decides:
+    ``govsim validate`` then checks the file as an experiment, and tells its author what an
+    experiment lacks rather than that every experiment key is unknown to a scenario.
+    """
+    return any(key in EXPERIMENT_ONLY_KEYS for key in data)
 
 
 def load_experiment(path: str | Path) -> Experiment:

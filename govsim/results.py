@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from govsim.labels import phrase
+from govsim.labels import is_share, phrase
 from govsim.runner import RunResults
 from govsim.scenario.loading import dump_scenario, load_scenario
 from govsim.versions import versions
@@ -124,19 +124,40 @@ def mean_ci(values: pd.Series) -> tuple[float, float, float]:
     return mean, mean - half, mean + half
 
 
+CAN_BE_NEGATIVE = frozenset({"net_loss"})
+"""Measures that can fall below zero: money frozen in the measured days (or on one day) may
+have been paid before them, so a short run's or a day's net loss can be negative. Every other
+measure is a count, yuan, hours or a share, none of which can."""
+
+
+def measure_ci(values: pd.Series, measure: str) -> tuple[float, float, float]:
+    """Mean and 95% interval of a measure, the interval kept within the values it can take.
+
+    A t interval is symmetric, so for a rare count (a few victims in some replications, none
+    in most) it reaches below zero, which no mean of counts can. Cutting it at zero (and a
+    share's at one) loses none of its coverage: the true mean lies within those bounds.
+    """
+    mean, low, high = mean_ci(values)
+    if math.isnan(low):
+        return mean, low, high
+    if measure not in CAN_BE_NEGATIVE:
+        low, high = max(low, 0.0), max(high, 0.0)
+    if is_share(measure):
+        low, high = min(low, 1.0), min(high, 1.0)
+    return mean, low, high
+
+
 def summary_statistics(summary: pd.DataFrame) -> pd.DataFrame:
     """One row per city measure: mean, CI bounds, and per 100k residents per year.
 
     The rate per 100k residents per year is given for counts only (not for shares or hours).
-    Intervals of shares are kept inside [0, 1].
+    Intervals stay within the values a measure can take (:func:`measure_ci`).
     """
     residents = float(summary["residents"].iloc[0])
     years = float(summary["days"].iloc[0]) / 365.0
     rows = []
     for name in HEADLINE:
-        mean, low, high = mean_ci(summary[name])
-        if name.endswith("share"):
-            low, high = min(max(low, 0.0), 1.0), min(max(high, 0.0), 1.0)
+        mean, low, high = measure_ci(summary[name], name)
         rate = math.nan if name.endswith(RATES) else mean * 1e5 / residents / years
         rows.append(
             {"measure": name, "mean": mean, "ci_low": low, "ci_high": high, "per_100k": rate}
@@ -149,7 +170,7 @@ def market_statistics(market: pd.DataFrame) -> pd.DataFrame:
     per_run = market_totals(market)
     rows = []
     for name in MARKET_HEADLINE:
-        mean, low, high = mean_ci(per_run[name])
+        mean, low, high = measure_ci(per_run[name], name)
         rows.append({"measure": name, "mean": mean, "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows)
 

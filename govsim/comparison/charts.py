@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from govsim.axis_numbers import axis_numbers
 from govsim.comparison.wording import PARTIES, outcome_label, word
 from govsim.labels import label
-from govsim.results import mean_ci
+from govsim.results import measure_ci
 from govsim.runner import RunResults
 
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
@@ -83,15 +83,11 @@ def daily_figure(runs: Sequence[RunResults], measure: str, language: str) -> go.
 def _daily_statistics(timeseries: pd.DataFrame, measure: str) -> pd.DataFrame:
     rows = []
     for day, values in timeseries.groupby("day")[measure]:
-        mean, low, high = mean_ci(values)
+        mean, low, high = measure_ci(values, measure)  # a day's net loss can be negative
         rows.append({"day": day, "mean": mean, "low": low, "high": high})
     frame = pd.DataFrame(rows)
     frame["low"] = frame["low"].fillna(frame["mean"])
     frame["high"] = frame["high"].fillna(frame["mean"])
-    if (timeseries[measure] >= 0).all():
-        # A count's band stops at zero. A day's net loss can be below it (money frozen that
-        # day from earlier payments), so its band is left as it is.
-        frame["low"] = frame["low"].clip(lower=0.0)
     return frame
 
 
@@ -111,7 +107,7 @@ def bars_figure(
     figure = go.Figure()
     labels = [outcome_label(measure, language).strip() for measure in measures]
     for index, (results, frame) in enumerate(zip(runs, frames, strict=True)):
-        stats = [mean_ci(frame[measure]) for measure in measures]
+        stats = [measure_ci(frame[measure], measure) for measure in measures]
         means = [mean for mean, _, _ in stats]
         figure.add_trace(
             go.Bar(
@@ -160,7 +156,9 @@ def by_place_figure(
     for index, results in enumerate(runs):
         frame = getattr(results, frame_name)
         per_replication = frame.groupby(["replication", place])["net_loss"].sum().unstack(place)
-        stats = [mean_ci(per_replication[column]) for column in per_replication.columns]
+        stats = [
+            measure_ci(per_replication[column], "net_loss") for column in per_replication.columns
+        ]
         figure.add_trace(
             go.Bar(
                 x=[names.get(column, str(column)) for column in per_replication.columns],

@@ -16,7 +16,7 @@ import pandas as pd
 
 from govsim.comparison.paired import paired_difference, ratio_of_means
 from govsim.labels import is_share
-from govsim.results import HEADLINE, mean_ci
+from govsim.results import HEADLINE, measure_ci
 from govsim.runner import RunResults
 
 COLLATERAL = "collateral"
@@ -68,14 +68,12 @@ def outcomes_of(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def comparison_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
-    """Each scenario's mean and 95% interval per outcome (a share's interval inside [0, 1])."""
+    """Each scenario's mean and 95% interval per outcome, within the values it can take."""
     rows = []
     for results in runs:
         values = outcomes_per_replication(results)
         for outcome in OUTCOMES:
-            mean, low, high = mean_ci(values[outcome])
-            if is_share(outcome) and not math.isnan(low):
-                low, high = _clip(low, 0.0, 1.0), _clip(high, 0.0, 1.0)
+            mean, low, high = measure_ci(values[outcome], outcome)
             rows.append(
                 {
                     "scenario": results.scenario.name,

@@ -13,7 +13,7 @@ import pandas as pd
 
 from govsim.experiments.analysis.swept import Swept
 from govsim.experiments.designs import Parameter
-from govsim.results import mean_ci
+from govsim.results import measure_ci
 
 BINS = 5
 """Bins of a continuous range."""
@@ -30,7 +30,7 @@ def main_effects(swept: Swept, outcomes: list[str]) -> pd.DataFrame:
         groups = level_of(parameter, runs[parameter.path])
         for outcome in outcomes:
             for level, values in runs[outcome].groupby(groups, sort=True, observed=True):
-                mean, low, high = mean_ci(values)
+                mean, low, high = measure_ci(values, outcome)
                 counted = int(values.notna().sum())  # runs with a value (a median may have none)
                 rows.append((outcome, parameter.path, level, mean, low, high, counted))
     frame = pd.DataFrame(rows, columns=list(EFFECT_COLUMNS))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from govsim.experiments.analysis.discovery import Discovery
 from govsim.experiments.analysis.running import Analysis
-from govsim.results import mean_ci
+from govsim.results import measure_ci
 
 COLUMNS = (
     "section",
@@ -58,7 +58,7 @@ def _point_rows(analysis: Analysis) -> list[dict[str, Any]]:
     rows = []
     for outcome in analysis.outcomes:
         for point, values in analysis.swept.ok.groupby("point")[outcome]:
-            mean, low, high = mean_ci(values)
+            mean, low, high = measure_ci(values, outcome)
             cells = {"outcome": outcome, "point": point, "low": low, "high": high}
             rows.append(_row("point", "mean", mean, runs=len(values), **cells))
     return rows

@@ -529,6 +529,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{caution}（该键由情景设置，而非这里的选项：按这里对 {keys} 的设置，"
         "它不再按所写内容起作用）",
     ),
+    "caution_brought_by_several": (
+        "{caution} (the scenario sets this key, not these options: it stops acting as written "
+        "once {keys} are set as here)",
+        "{caution}（该键由情景设置，而非这里的选项：按这里对 {keys} 的设置，"
+        "它不再按所写内容起作用）",
+    ),
     "hub_only": (
         "only a hub reads {key}, and the structure is '{structure}'",
         "只有 hub（合成中心）结构才读取{key}，而当前结构是 '{structure}'",

@@ -105,7 +105,8 @@ def _with_cause(caution: Caution, changed: list[str]) -> Caution:
     """
     if setting_holding(format_key_path(caution.path), changed) is not None:
         return caution
-    message = Message("caution_brought_by", caution=caution.message, keys=tuple(changed))
+    text = "caution_brought_by" if len(changed) == 1 else "caution_brought_by_several"
+    message = Message(text, caution=caution.message, keys=tuple(changed))
     return Caution(caution.path, message, caution.hint)
 
 

@@ -110,6 +110,16 @@ def test_overrides_warn_only_for_what_they_bring(write: Write) -> None:
     assert "once days is set as here" in str(warning.message)
 
 
+def test_several_options_that_bring_a_caution_are_named_in_the_plural(write: Write) -> None:
+    path = write("late.yaml", "name: late\nevents:\n  - {type: epidemic, day: 120}\n")
+    scenario = load_scenario(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with_overrides(scenario, {"agencies.police.capability": 0.5}, days=60)
+    (warning,) = caught
+    assert "once agencies.police.capability, days are set as here" in str(warning.message)
+
+
 def test_a_caution_about_a_key_the_overrides_set_is_theirs_alone(write: Write) -> None:
     """Set by the options themselves, the key needs no word on where it came from."""
     scenario = load_scenario(write("plain.yaml", "name: plain\n"))

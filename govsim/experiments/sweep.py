@@ -155,7 +155,8 @@ def sweep(
     """
     backend = backend or Sequential()
     with Store.open(out, experiment, restart) as store:
-        done = store.done()
+        recorded = store.recorded()
+        done = recorded.ok | recorded.failed
         report = SweepReport(runs=experiment.runs, skipped=len(done))
         if progress is not None:
             progress(report.done, report.runs)

@@ -53,7 +53,7 @@ from govsim.comparison.running import Comparison, ComparisonError, check_scenari
 from govsim.comparison.running import compare as compare_scenarios
 from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
 from govsim.comparison.wording import word
-from govsim.experiments import SweepFolderError, load_experiment, make_backend
+from govsim.experiments import SweepFolderError, SweepReport, load_experiment, make_backend
 from govsim.experiments import sweep as sweep_experiment
 from govsim.experiments.analysis import (
     Analysis,
@@ -752,7 +752,7 @@ def report(
 # --- govsim sweep -----------------------------------------------------------------------------
 
 EXIT_RUNS_FAILED = 1
-"""Exit status of a sweep that ended with failed runs, or was stopped before its end."""
+"""Exit status of a sweep that left failed runs in its folder, or was stopped before its end."""
 
 
 @app.command()
@@ -780,6 +780,13 @@ def sweep(
         Path | None,
         typer.Option(metavar="DIR", help="Results folder (default: `results/<experiment name>`)."),
     ] = None,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed/--keep-failed",
+            help="Run again the runs an earlier sweep recorded as failed, or keep them failed.",
+        ),
+    ] = True,
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first failed run.")
     ] = False,
@@ -801,10 +808,11 @@ def sweep(
 ) -> None:
     """Run every (point, replication) of an experiment once, resumably, into Parquet.
 
-    Running the same command again after a crash or Ctrl-C resumes: runs already recorded are
+    Running the same command again after a crash or Ctrl-C resumes: finished runs are
     skipped, also after raising the experiment's replications. A run that fails is recorded
-    with its traceback and the sweep goes on. Read the results with govsim.read_results(DIR).
-    Exits with status 1 if any run failed.
+    with its traceback and the sweep goes on; resuming runs it again, with the same seed
+    (--keep-failed keeps it failed). Read the results with govsim.read_results(DIR).
+    Exits with status 1 if failed runs are left in the results folder.
     """
     if backend not in BACKENDS:
         raise typer.BadParameter(f"choose one of {', '.join(BACKENDS)}", param_hint="--backend")
@@ -840,7 +848,9 @@ def sweep(
                 out_dir,
                 chosen,
                 restart=restart,
+                retry_failed=retry_failed,
                 fail_fast=fail_fast,
+                started=functools.partial(_print_sweep_start, language=lang),
                 progress=advance,
             )
     except (SweepFolderError, BackendUnavailableError) as error:
@@ -850,8 +860,16 @@ def sweep(
         _stderr.print(Text(phrase("sweep_interrupted", lang)))
         raise typer.Exit(130) from None
     _print_sweep_report(report, out_dir, time.perf_counter() - started, lang)
-    if report.failed or report.stopped:
+    if not report.complete:
         raise typer.Exit(EXIT_RUNS_FAILED)
+
+
+def _print_sweep_start(report: SweepReport, language: str) -> None:
+    """Say, before the runs, how many failed runs are run again, or kept failed."""
+    if report.retried:
+        _stderr.print(Text(phrase("sweep_retrying", language, count=report.retried)))
+    if report.kept_failed:
+        _stderr.print(Text(phrase("sweep_keeping_failed", language, count=report.kept_failed)))
 
 
 @contextmanager
@@ -878,7 +896,7 @@ def _sweep_progress(language: str = "en") -> Iterator[Callable[[int, int], None]
         yield advance
 
 
-def _print_sweep_report(report: Any, out_dir: Path, seconds: float, language: str) -> None:
+def _print_sweep_report(report: SweepReport, out_dir: Path, seconds: float, language: str) -> None:
     if report.skipped:
         _stdout.print(Text(phrase("sweep_skipped", language, count=report.skipped)))
     finished = phrase(

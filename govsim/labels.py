@@ -173,6 +173,15 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{count} runs were already done and were skipped",
         "已有 {count} 次运行完成，本次跳过",
     ),
+    "sweep_retrying": (
+        "running again the {count} run(s) recorded as failed (--keep-failed keeps them failed)",
+        "重新运行此前记录为失败的 {count} 次运行（加上 --keep-failed 则保留失败记录）",
+    ),
+    "sweep_keeping_failed": (
+        "keeping the {count} run(s) recorded as failed (--keep-failed): the sweep is unfinished "
+        "until they are run again",
+        "保留此前记录为失败的 {count} 次运行（--keep-failed）：这些运行重新运行之前，扫描尚未完成",
+    ),
     "sweep_finished": (
         "{runs} runs in {seconds:.1f} s: {ok} ok, {failed} failed; {done} of {total} recorded "
         "in {folder}/ (read them with govsim.read_results)",

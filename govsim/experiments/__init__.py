@@ -3,7 +3,8 @@
 An experiment file names a base scenario, the levers and uncertainties to vary (key paths, as
 for ``govsim run --set``), a design, replications and a seed. :func:`load_experiment` checks it,
 every point included; :func:`sweep` runs each (point, replication) once into a results folder
-it can resume; :func:`read_results` gives back a row per run.
+it can resume (runs recorded as failed are run again); :func:`read_results` gives back a row
+per run.
 """
 
 from govsim.experiments.backends import DaskCluster, LocalProcesses, Sequential, make_backend

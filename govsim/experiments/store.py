@@ -1,9 +1,12 @@
 """The results folder of a sweep: what the experiment was, and each run as it finished.
 
-Runs are kept in small Parquet part files under ``runs/``, one per batch of finished runs,
-each written atomically, so the parts on disk are themselves the ledger of what is done: a run
-is done exactly when a part holds it. A sweep killed at any instant leaves whole parts only;
-rerun, it skips the runs they hold and runs the rest, so none is lost or run twice. The folder
+Runs are kept in small Parquet part files under ``runs/``, one per batch of finished runs
+(its ok runs and its failed runs apart), each written atomically and numbered in the order
+written, so the parts on disk are themselves the ledger of what is done: a run is finished
+exactly when a part holds an ok record of it. A sweep killed at any instant leaves whole parts
+only; rerun, it skips the runs they hold, runs again those recorded as failed, and runs the
+rest, so no finished run is lost or run twice. A retry adds a part and rewrites none: readers
+take each run's standing record (:mod:`govsim.experiments.ledger`). The folder
 also keeps the experiment as given, the resolved base scenario, the points, and ``sweep.json``
 (the manifest: the experiment's fingerprint, the run count, what is done), which refuses to mix
 the results of a changed experiment into old ones.
@@ -14,16 +17,19 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from govsim.experiments.experiment import Experiment
+from govsim.experiments.ledger import Ledger, standing
 from govsim.results import _atomic_parquet, _atomic_text, current_umask
 from govsim.scenario.loading import dump_scenario
 from govsim.scenario.messages import Message
@@ -37,6 +43,8 @@ LOCK = ".lock"
 IDS = ("run", "point", "replication", "seed", "status")
 """The columns every run has, in front of the parameters and the outcomes."""
 STATUSES = ("ok", "failed")
+PART_NUMBER = re.compile(r"part-(\d+)-")
+"""A part's number, in the order parts were written: the newest failed record is the latest."""
 
 
 class SweepFolderError(MessageError, ValueError):
@@ -54,7 +62,7 @@ class Store:
         self.folder = folder
         self.experiment = experiment
         self._lock = lock
-        self._recorded = len(self.done())
+        self._ledger = _read_ledger(folder)
 
     @classmethod
     def open(cls, folder: Path, experiment: Experiment, restart: bool = False) -> Store:
@@ -96,22 +104,23 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def done(self) -> set[int]:
-        """Ids of the runs already recorded, read from the parts' ``run`` column only."""
-        ids: set[int] = set()
-        for part in _parts(self.folder):
-            ids.update(_read_part(part, ["run"])["run"].tolist())
-        self._recorded = len(ids)
-        return ids
+    def recorded(self) -> Ledger:
+        """The runs recorded so far: finished, or failed on every try (a copy, to plan with)."""
+        return self._ledger.copy()
 
     def append(self, rows: list[dict[str, Any]]) -> None:
-        """Record finished runs as one new part, atomically, then update the manifest."""
-        if not rows:
-            return
-        name = f"part-{len(_parts(self.folder)):06d}-{uuid.uuid4().hex[:8]}.parquet"
-        _atomic_parquet(pd.DataFrame(rows), self.folder / RUNS / name)
-        self._recorded += len(rows)
-        self.write_manifest()
+        """Record runs that ended, atomically, then update the manifest.
+
+        The ok runs and the failed runs go to parts of their own: a failed run has no outcomes,
+        and beside it an ok run's whole-number outcomes would be read back as floats, where
+        the same runs never failed read back as integers.
+        """
+        for status in STATUSES:
+            if same := [row for row in rows if row["status"] == status]:
+                _atomic_parquet(pd.DataFrame(same), self.folder / RUNS / _next_part(self.folder))
+        if rows:
+            self._ledger.add((row["run"], row["status"]) for row in rows)
+            self.write_manifest()
 
     def write_manifest(self) -> None:
         """Rewrite ``sweep.json``: the experiment's fingerprint and how far the sweep is."""
@@ -129,7 +138,8 @@ class Store:
             "seed": experiment.spec.seed,
             "seeds": list(experiment.seeds),
             "runs": experiment.runs,
-            "runs_done": self._recorded,
+            "runs_done": self._ledger.runs,
+            "runs_failed": len(self._ledger.failed),
         }
         _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), self.folder / MANIFEST)
 
@@ -246,7 +256,30 @@ def points_frame(experiment: Experiment) -> pd.DataFrame:
 
 
 def _parts(folder: Path) -> list[Path]:
-    return sorted((folder / RUNS).glob("part-*.parquet"))
+    """The parts, oldest first (by number: a name sorts wrong past a million parts)."""
+    return sorted((folder / RUNS).glob("part-*.parquet"), key=lambda part: (_number(part), part))
+
+
+def _number(part: Path) -> int:
+    """A part's number; -1 for a part not named by govsim (taken as the oldest)."""
+    match = PART_NUMBER.match(part.name)
+    return int(match.group(1)) if match else -1
+
+
+def _next_part(folder: Path) -> str:
+    """A new part's name, numbered after every part there.
+
+    Not numbered by the count of parts: a damaged part moved aside would give the next part
+    the number of one still there, and the order of a run's failed records would be lost.
+    """
+    number = max((_number(part) for part in _parts(folder)), default=-1) + 1
+    return f"part-{number:06d}-{uuid.uuid4().hex[:8]}.parquet"
+
+
+def _read_ledger(folder: Path) -> Ledger:
+    """The ledger of the parts, read from their ``run`` and ``status`` columns only."""
+    records = _concat(_read_part(part, ["run", "status"]) for part in _parts(folder))
+    return Ledger.of(records) if not records.empty else Ledger()
 
 
 def _read_part(part: Path, columns: list[str] | None = None) -> pd.DataFrame:
@@ -268,7 +301,8 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     Columns: ``point, replication, seed, status`` (``ok`` or ``failed``), one column per lever
     and uncertainty (named by its key path), the summary columns of ``govsim run``, and
     ``error`` (the traceback of a failed run). Rows are ordered by point, then replication,
-    whatever order the runs finished in.
+    whatever order the runs finished in. A run that failed and was run again is one row: its
+    finished run if a try finished, else its latest failure.
 
     Raises:
         FileNotFoundError: if the folder holds no sweep.
@@ -277,10 +311,9 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     if not (folder / MANIFEST).is_file():
         raise FileNotFoundError(Message("no_sweep_results", folder=folder, manifest=MANIFEST))
     points = pd.read_parquet(folder / POINTS)
-    runs = _concat(_read_part(part) for part in _parts(folder))
+    runs = _standing_records([_read_part(part) for part in _parts(folder)])
     if runs.empty:
         runs = pd.DataFrame({name: pd.Series(dtype=object) for name in IDS})
-    runs = runs.drop_duplicates("run")  # never written twice; defends against a copied part
     table = runs.merge(points, on="point", how="left", suffixes=("_outcome", ""))
     table = table.sort_values(["point", "replication"], kind="stable").reset_index(drop=True)
     parameters = [name for name in points.columns if name != "point"]
@@ -288,6 +321,23 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     if "error" not in table.columns:  # no run failed: the column is there all the same
         table["error"] = pd.Series(None, index=table.index, dtype=object)
     return table[[*IDS[1:], *parameters, *outcomes, "error"]]
+
+
+def _standing_records(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """A record per run, the one that stands for it, from the parts oldest first.
+
+    Records are dropped from their part before the parts are joined, so that the failed
+    records a retry replaced do not turn the outcome columns of the ok ones into floats.
+    """
+    written = _concat(part[["run", "status"]] for part in parts)
+    if written.empty:
+        return written
+    kept = standing(written).to_numpy()
+    sizes = [len(part) for part in parts]
+    ends = np.cumsum(sizes)
+    return _concat(
+        part[kept[end - size : end]] for part, size, end in zip(parts, sizes, ends, strict=True)
+    )
 
 
 def _concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:

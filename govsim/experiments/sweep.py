@@ -1,9 +1,12 @@
 """Sweeping an experiment: every (point, replication) run once, streamed to disk, resumable.
 
-The driver lists the runs not yet in the results folder, hands them to a backend, and records
-results in batches as they come back: a batch is written when it is full or a few seconds old,
-so a sweep killed at any instant loses at most the runs of one unwritten batch, which its rerun
-does again. A run that raises is recorded as failed, with its traceback, and the sweep goes on.
+The driver lists the runs not yet finished in the results folder, hands them to a backend, and
+records results in batches as they come back: a batch is written when it is full or a few
+seconds old, so a sweep killed at any instant loses at most the runs of one unwritten batch,
+which its rerun does again. A run that raises is recorded as failed, with its traceback, and
+the sweep goes on; the next sweep into the folder runs it again (unless told to keep it): a
+failure may well be passing (a worker killed, out of memory, other versions on a worker), and
+a run's seed makes its retry give what a first try would have.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 from govsim.experiments.backends import Backend, Sequential
 from govsim.experiments.experiment import Experiment
+from govsim.experiments.ledger import Ledger
 from govsim.experiments.store import Store
 from govsim.runner import RunResult, run_once
 from govsim.scenario import Scenario
@@ -57,14 +61,18 @@ class RunTask:
 
 @dataclass
 class SweepReport:
-    """What a sweep did: runs in all, already done before it, done now, and failed now.
+    """What a sweep did: runs in all, recorded before it and not run again, done now, failed now.
 
+    ``retried`` failed runs from before were run again, and are among ``ok`` and ``failed``;
+    ``kept_failed`` were left failed (``retry_failed=False``), and are among ``skipped``.
     ``errors`` holds the first few tracebacks only, so that a sweep failing everywhere keeps
     a flat memory; every one is in the results folder.
     """
 
     runs: int
     skipped: int
+    retried: int = 0
+    kept_failed: int = 0
     ok: int = 0
     failed: int = 0
     stopped: bool = False
@@ -74,6 +82,11 @@ class SweepReport:
     def done(self) -> int:
         """Runs recorded in the folder, from before and from now."""
         return self.skipped + self.ok + self.failed
+
+    @property
+    def complete(self) -> bool:
+        """Whether every run of the experiment is now recorded as finished."""
+        return not (self.failed or self.kept_failed or self.stopped)
 
 
 def perform(task: RunTask, run: RunFunction = run_once) -> dict[str, Any]:
@@ -135,18 +148,23 @@ def sweep(
     backend: Backend | None = None,
     *,
     restart: bool = False,
+    retry_failed: bool = True,
     fail_fast: bool = False,
+    started: Callable[[SweepReport], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
     run: RunFunction = run_once,
 ) -> SweepReport:
-    """Run every (point, replication) of the experiment not yet in ``out``, recording each.
+    """Run every (point, replication) of the experiment not yet finished in ``out``.
 
     Args:
         experiment: The validated experiment.
         out: The results folder; results already there for this experiment are kept.
         backend: Where runs execute (default: this process, one run after another).
         restart: Discard results of a changed experiment found in ``out``.
+        retry_failed: Run again the runs recorded as failed; if false, keep them failed.
         fail_fast: Stop at the first failed run (after recording it).
+        started: Called once, before the first run, with the report so far (what is
+            skipped and what is retried).
         progress: Called with (runs recorded, runs in all) as runs finish.
         run: Runs one replication; tests put a stand-in here.
 
@@ -155,15 +173,16 @@ def sweep(
     """
     backend = backend or Sequential()
     with Store.open(out, experiment, restart) as store:
-        done = store.done()
-        report = SweepReport(runs=experiment.runs, skipped=len(done))
+        report, skip = _plan(experiment, store.recorded(), retry_failed)
+        if started is not None:
+            started(report)
         if progress is not None:
             progress(report.done, report.runs)
         batch = _Batch(store, _batch_size(experiment.runs))
         try:
             with backend:
                 function = functools.partial(perform, run=run)
-                for row in backend.imap_unordered(function, tasks(experiment, done), failed_row):
+                for row in backend.imap_unordered(function, tasks(experiment, skip), failed_row):
                     _count(report, row)
                     batch.add(row)
                     if progress is not None:
@@ -174,6 +193,21 @@ def sweep(
         finally:
             batch.flush()
     return report
+
+
+def _plan(
+    experiment: Experiment, recorded: Ledger, retry_failed: bool
+) -> tuple[SweepReport, set[int]]:
+    """The report before any run, and the runs to skip: the finished, and the failed if kept."""
+    retried = recorded.failed if retry_failed else set()
+    skip = recorded.ok | (recorded.failed - retried)
+    report = SweepReport(
+        runs=experiment.runs,
+        skipped=len(skip),
+        retried=len(retried),
+        kept_failed=len(recorded.failed) - len(retried),
+    )
+    return report, skip
 
 
 def _count(report: SweepReport, row: dict[str, Any]) -> None:

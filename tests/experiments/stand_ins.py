@@ -1,4 +1,4 @@
-"""Stand-ins for one run, importable by spawned workers: a failing run, a dying worker, a nap."""
+"""Stand-ins for one run, importable by spawned workers: failing runs, a dying worker, a nap."""
 
 from __future__ import annotations
 
@@ -17,6 +17,20 @@ def run_failing_at_strong_link(scenario: Scenario, seed: int, replication: int) 
     """Raise for strong police-bank links, otherwise run as usual."""
     if scenario.cooperation.links.get("police-bank") == FAILING_LINK:
         raise RuntimeError("planted failure")
+    return run_once(scenario, seed, replication)
+
+
+BROKEN_WHILE = "GOVSIM_TEST_BROKEN_WHILE"
+"""An environment variable naming a file: while the file exists, strong links fail."""
+
+
+def run_failing_while_broken(scenario: Scenario, seed: int, replication: int) -> RunResult:
+    """Fail as :func:`run_failing_at_strong_link` while a file exists: a bug, until fixed.
+
+    The file is named in the environment, which spawned workers inherit.
+    """
+    if Path(os.environ[BROKEN_WHILE]).exists():
+        return run_failing_at_strong_link(scenario, seed, replication)
     return run_once(scenario, seed, replication)
 
 

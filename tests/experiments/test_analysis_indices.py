@@ -54,8 +54,9 @@ def test_a_point_without_a_finished_run_stops_sobol_with_the_fix(tmp_path):
         runs = pd.read_parquet(part)
         runs.loc[runs["point"] == 3, "status"] = "failed"
         runs.to_parquet(part)
-    with pytest.raises(AnalysisError, match=r"every replication of 1 point\(s\) failed"):
+    with pytest.raises(AnalysisError, match=r"every replication of 1 point\(s\) failed") as error:
         analyze(folder, outcomes=["net_loss"])
+    assert "run the same govsim sweep command again: it runs the failed runs" in str(error.value)
 
 
 def test_an_unfinished_sweep_is_named_so(tmp_path):
@@ -82,5 +83,7 @@ def test_a_sweep_whose_runs_all_failed_says_so(tmp_path):
         runs = pd.read_parquet(part)
         runs["status"] = "failed"
         runs.to_parquet(part)
-    with pytest.raises(AnalysisError, match="all 8 runs recorded failed"):
+    with pytest.raises(AnalysisError, match="all 8 runs recorded failed") as error:
         analyze(folder)
+    assert "run the same govsim sweep command again" in str(error.value)
+    assert "再次运行同一条 govsim sweep 命令：失败的运行会重新运行" in error.value.render("zh")

@@ -1,10 +1,11 @@
-"""govsim sweep at the command line: refusals with exit status 2, and the message that helps."""
+"""govsim sweep at the command line: refusals (exit status 2) with the fix; failed runs retried."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import dask
@@ -12,10 +13,12 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from govsim import cli
 from govsim.cli import app
-from govsim.experiments import SweepFolderError, backends, load_experiment
+from govsim.experiments import SweepFolderError, backends, load_experiment, read_results, sweep
 from govsim.experiments.store import MANIFEST, Store
 from tests.experiments.builders import TINY, experiment_file
+from tests.experiments.stand_ins import BROKEN_WHILE, run_failing_while_broken
 from tests.helpers import SCENARIOS
 
 runner = CliRunner()
@@ -211,3 +214,39 @@ def test_a_damaged_part_is_named_with_how_to_recover_and_nothing_else_is_lost(
     again = runner.invoke(app, resume)
     assert again.exit_code == 0, again.output
     assert f"{kept} ok, 0 failed; 8 of 8 recorded" in again.stdout
+
+
+def test_failed_runs_are_run_again_when_the_same_command_is_run_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug fails half the runs; kept, retried while unfixed, then fixed: in both languages."""
+    broken = tmp_path / "broken"
+    broken.touch()
+    monkeypatch.setenv(BROKEN_WHILE, str(broken))  # inherited by the spawned worker
+    monkeypatch.setattr(cli, "sweep_experiment", partial(sweep, run=run_failing_while_broken))
+    out = tmp_path / "out"
+    command = ["sweep", str(experiment_file(tmp_path)), "--out", str(out)]
+    first = runner.invoke(app, command)
+    assert first.exit_code == 1, first.output
+    assert "4 ok, 4 failed; 8 of 8 recorded" in first.stdout
+    kept = runner.invoke(app, [*command, "--keep-failed"])
+    assert kept.exit_code == 1, kept.output
+    assert "keeping the 4 run(s) recorded as failed (--keep-failed)" in kept.stderr
+    assert "0 runs in" in kept.stdout
+    unfixed = runner.invoke(app, command)
+    assert unfixed.exit_code == 1, unfixed.output
+    assert "running again the 4 run(s) recorded as failed" in unfixed.stderr
+    assert "4 runs were already done and were skipped" in unfixed.stdout
+    assert "4 runs in" in unfixed.stdout
+    assert "0 ok, 4 failed; 8 of 8 recorded" in unfixed.stdout
+    broken.unlink()  # the bug is fixed
+    fixed = runner.invoke(app, [*command, "--lang", "zh"])
+    assert fixed.exit_code == 0, fixed.output
+    assert "重新运行此前记录为失败的 4 次运行" in fixed.stderr
+    assert "成功 4，失败 0；共 8 次中已记录 8 次" in fixed.stdout
+    results = read_results(out)
+    assert results[["point", "replication"]].drop_duplicates().shape[0] == len(results) == 8
+    assert (results["status"] == "ok").all()
+    analyzed = runner.invoke(app, ["analyze", str(out)])
+    assert analyzed.exit_code == 0, analyzed.output
+    assert "8 runs finished, 0 failed" in analyzed.stdout

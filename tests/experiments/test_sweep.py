@@ -85,11 +85,15 @@ def test_fail_fast_stops_at_the_first_failure_and_keeps_it(tmp_path: Path) -> No
     experiment = load_experiment(experiment_file(tmp_path, levers=levers))
     report = sweep(experiment, tmp_path / "out", fail_fast=True, run=run_failing_at_strong_link)
     assert report.stopped
+    assert not report.complete
     assert (report.ok, report.failed) == (0, 1)
     assert len(read_results(tmp_path / "out")) == 1
     resumed = sweep(experiment, tmp_path / "out")
-    assert resumed.skipped == 1
-    assert len(read_results(tmp_path / "out")) == 8
+    assert (resumed.skipped, resumed.retried, resumed.ok) == (0, 1, 8)
+    assert resumed.complete
+    results = read_results(tmp_path / "out")
+    assert len(results) == 8
+    assert (results["status"] == "ok").all()
 
 
 def test_interrupted_sweep_keeps_what_finished(tmp_path: Path) -> None:

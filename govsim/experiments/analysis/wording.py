@@ -38,10 +38,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{folder}/: every replication of {count} point(s) failed (points {points}), so the "
         "indices of {outcome} cannot be computed (SALib needs a value at every point of the "
         "design): read the tracebacks in the error column of govsim.read_results, fix the cause, "
-        "and sweep again into a new folder with --out",
+        "and run the same govsim sweep command again: it runs the failed runs again",
         "{folder}/：有 {count} 个参数点的全部重复运行都失败了（参数点 {points}），无法计算 "
         "{outcome} 的敏感性指数（SALib 需要设计中每个参数点的值）：请用 govsim.read_results "
-        "查看 error 列中的错误信息，排除原因后用 --out 重新扫描到新文件夹",
+        "查看 error 列中的错误信息，排除原因后再次运行同一条 govsim sweep 命令："
+        "失败的运行会重新运行",
     ),
     "outcome_undefined": (
         "--outcomes: {outcome} has no value in any run of {count} point(s) (points {points}), "
@@ -51,9 +52,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "all_failed": (
         "{folder}/: all {count} runs recorded failed: read the tracebacks in the error column "
-        "of govsim.read_results, fix the cause, and sweep again into a new folder with --out",
+        "of govsim.read_results, fix the cause, and run the same govsim sweep command again: it "
+        "runs the failed runs again",
         "{folder}/：已记录的 {count} 次运行全部失败：请用 govsim.read_results 查看 error 列中的"
-        "错误信息，排除原因后用 --out 重新扫描到新文件夹",
+        "错误信息，排除原因后再次运行同一条 govsim sweep 命令：失败的运行会重新运行",
     ),
     "sample_changed": (
         "{folder}/{file}: the points recorded are not the ones SALib draws now for this design "

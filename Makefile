@@ -39,7 +39,7 @@ TEST_SELECTION := -m "not slow"
 endif
 
 test: venv
-	$(BIN)/python -m pytest -n auto $(TEST_SELECTION)
+	$(BIN)/python -m pytest -n auto --durations=25 $(TEST_SELECTION)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -31,7 +31,7 @@ from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdic
 from govsim.comparison.wording import outcome_label, word
 from govsim.labels import HEADERS, label
 from govsim.scenario.fields import text_in
-from govsim.scenario.showing import cell, differences
+from govsim.scenario.showing import cell, side_by_side
 
 PAIRING_COLUMNS = ("pairing_efficiency", "pairing_ci_low", "pairing_ci_high")
 """The columns of a pairing efficiency and its interval, as the method's table shows them."""
@@ -195,17 +195,11 @@ def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
 def _differs_section(comparison: Comparison, language: str) -> list[str]:
     """Key paths that differ from the reference, every scenario's value side by side."""
     scenarios = [results.scenario for results in comparison.runs]
-    found: dict[str, list[str | None]] = {}
-    for column, other in enumerate(scenarios[1:], start=1):
-        for change in differences(scenarios[0], other):
-            if change.key_path.split(".")[0] in UNCOMPARED:
-                continue
-            row = found.setdefault(
-                change.key_path, [cell(change.before)] + [None] * (len(scenarios) - 1)
-            )
-            row[column] = cell(change.after)
-    # A scenario that does not change a key holds the reference's value there.
-    rows = {key: [row[0] if v is None else v for v in row] for key, row in found.items()}
+    rows = {
+        key: [cell(value) for value in values]
+        for key, values in side_by_side(scenarios).items()
+        if key.split(".")[0] not in UNCOMPARED
+    }
     heading = [f"<h2>{_e(word('what_differs', language))}</h2>"]
     if not rows:
         return [*heading, f"<p>{_e(word('no_differences', language))}</p>"]

@@ -14,7 +14,7 @@ defaulted on one side still shows.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,6 +120,27 @@ def differences(before: Scenario, after: Scenario) -> list[Change]:
             at = paths.index(path) + 1 if path in paths else len(changes)
             changes.insert(at, effective)
     return changes
+
+
+def side_by_side(scenarios: Sequence[Scenario]) -> dict[str, list[Any]]:
+    """Every key path where a scenario differs from the first, with each scenario's value.
+
+    A scenario that leaves a written key as the first has it holds the first's value there. An
+    effective link level is each scenario's own: :func:`differences` lists it only where the
+    structure or the hub changed it, so a scenario that raised the written link itself (its
+    effective level the written one) would otherwise be shown with the first's level.
+    """
+    first, *others = scenarios
+    found: dict[str, list[Any]] = {}
+    for column, other in enumerate(others, start=1):
+        for change in differences(first, other):
+            row = found.setdefault(change.key_path, [change.before] * len(scenarios))
+            row[column] = change.after
+    for key_path, row in found.items():
+        if key_path.endswith(f" {EFFECTIVE}"):
+            link = key_path.removeprefix("cooperation.links.").removesuffix(f" {EFFECTIVE}")
+            row[:] = [_rounded(scenario.cooperation.level(link)) for scenario in scenarios]
+    return found
 
 
 def _rounded(level: float) -> float:

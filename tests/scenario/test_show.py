@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from govsim.cli import EXIT_INVALID, app
 from govsim.scenario import dump_scenario, load_scenario
-from govsim.scenario.showing import differences, show_text
+from govsim.scenario.showing import differences, show_text, side_by_side
 
 Write = Callable[[str, str], Path]
 SCENARIOS = Path(__file__).parents[2] / "scenarios"
@@ -113,3 +113,27 @@ def test_asking_for_levels_does_not_change_equality() -> None:
     show_text(first)  # remembers the levels it asked for
     assert first == second
     assert first != load_scenario(SCENARIOS / "bilateral.yaml")
+
+
+def test_side_by_side_gives_each_scenario_its_own_effective_level(write: Write) -> None:
+    """Three scenarios: one raising a link itself, one whose hub raises it.
+
+    The report of a three-way comparison showed the first's effective 0.4 for the scenario
+    that raised the link to 0.8 itself, two rows below its written 0.8.
+    """
+    raised = write(
+        "raised.yaml",
+        f"name: raised\nextends: {SCENARIOS / 'baseline.yaml'}\n"
+        "cooperation:\n  links:\n    police-bank: 0.8\n",
+    )
+    scenarios = [
+        load_scenario(SCENARIOS / "baseline.yaml"),
+        load_scenario(raised),
+        load_scenario(SCENARIOS / "baseline_with_centre.yaml"),
+    ]
+    rows = side_by_side(scenarios)
+    assert rows["cooperation.links.police-bank"] == [0.4, 0.8, 0.4]
+    effective = rows["cooperation.links.police-bank (effective)"]
+    assert effective == [0.4, 0.8, scenarios[2].cooperation.level("police-bank")]
+    assert effective[2] > 0.8
+    assert rows["cooperation.structure"] == ["bilateral", "bilateral", "hub"]

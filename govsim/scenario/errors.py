@@ -483,11 +483,24 @@ def _message_in(details: ErrorDetails) -> str:
     return message_of(error) if isinstance(error, BaseException) else str(error or details["msg"])
 
 
+THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?")
+"""A number whose commas group thousands: ``1,000``, ``12,345.5``."""
+DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+"""A number written with a decimal comma, as much of Europe writes it: ``0,8``."""
+
+
 def _number_hint(value: Any) -> str | None:
-    """Suggest how to write a number that YAML read as text (``1,000``, ``'5'``, ``1e6``)."""
+    """Suggest how to write a number that YAML read as text (``1,000``, ``'5'``, ``1e6``).
+
+    ``0,8`` is read as 0.8, not 8: a capability of 8 would be out of range, and suggesting it
+    would send the user from one error to the next.
+    """
     if not isinstance(value, str):
         return None
-    plain = value.strip().replace(",", "").replace("_", "")
+    plain = value.strip().replace("_", "")
+    if DECIMAL_COMMA.fullmatch(plain) and not THOUSANDS.fullmatch(plain):
+        plain = plain.replace(",", ".")
+    plain = plain.replace(",", "")
     try:
         parsed = float(plain)
     except ValueError:

@@ -34,7 +34,7 @@ def whole_sentence(row: Mapping[str, Any], kind: str, language: str = "en") -> s
     """
     value, low, high = float(row["shapley"]), float(row["ci_low"]), float(row["ci_high"])
     key = "whole_effect"
-    if not (low > 0.0 or high < 0.0):
+    if _spans_zero(row):
         key = "whole_unclear"
     elif value < 0:
         key, value, low, high = "whole_rise", -value, -high, -low
@@ -49,8 +49,15 @@ def whole_sentence(row: Mapping[str, Any], kind: str, language: str = "en") -> s
     )
 
 
-def player_sentence(row: Mapping[str, Any], language: str = "en") -> str:
-    """One player's share of the reduction (or what it adds, when it raises the outcome)."""
+def player_sentence(
+    row: Mapping[str, Any], language: str = "en", whole_is_clear: bool = True
+) -> str:
+    """One player's share of the reduction (or what it adds, when it raises the outcome).
+
+    As a comparison's verdict, a value whose interval spans zero is said as no clear part,
+    never as a cut or a rise; and a share of the whole is given only when the whole effect is
+    clear (``whole_is_clear``): a share of a total that may be zero could read 143%.
+    """
     value = float(row["shapley"])
     values = {
         "player": player_label(str(row["player"]), language),
@@ -58,12 +65,14 @@ def player_sentence(row: Mapping[str, Any], language: str = "en") -> str:
         "low": amount(float(row["ci_low"])),
         "high": amount(float(row["ci_high"])),
     }
+    if _spans_zero(row):
+        return word("player_unclear", language, amount=amount(value), **values)
     if value < 0:
         low, high = -float(row["ci_high"]), -float(row["ci_low"])
         values.update(low=amount(low), high=amount(high))
         return word("costs", language, amount=amount(-value), **values)
     share = float(row["share"])
-    if math.isnan(share) or share < 0:
+    if math.isnan(share) or share < 0 or not whole_is_clear:
         # The whole effect goes the other way (governance raises collateral burden): a share
         # of it would read as a negative percentage.
         return word("lowers", language, amount=amount(value), **values)
@@ -81,8 +90,17 @@ def outcome_sentences(attribution: Attribution, outcome: str, language: str = "e
     players = rows[(rows["player"] != GRAND) & (rows["shapley"] != 0.0)]
     largest = players.reindex(players["shapley"].abs().sort_values(ascending=False).index)
     lines = [whole_sentence(whole, attribution.game.kind, language)]
-    lines += [player_sentence(row, language) for row in largest.head(LARGEST).to_dict("records")]
+    clear = not _spans_zero(whole)
+    lines += [
+        player_sentence(row, language, whole_is_clear=clear)
+        for row in largest.head(LARGEST).to_dict("records")
+    ]
     return lines
+
+
+def _spans_zero(row: Mapping[str, Any]) -> bool:
+    """Whether a value's 95% interval reaches both sides of zero (or is unknown)."""
+    return not (float(row["ci_low"]) > 0.0 or float(row["ci_high"]) < 0.0)
 
 
 def synergy_sentence(interactions: pd.DataFrame, outcome: str, language: str = "en") -> str:

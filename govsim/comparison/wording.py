@@ -206,6 +206,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{low} to {high})",
         "{player} 贡献了{noun}减少量中的 {amount}（占总量 {share}；95%置信区间 {low} 至 {high}）",
     ),
+    "player_unclear": (
+        "{player}: no clear part in the change in {noun} (value {amount}, 95% CI {low} to {high})",
+        "{player} 对{noun}变化的作用不明确（分摊值 {amount}，95%置信区间 {low} 至 {high}）",
+    ),
     "lowers": (
         "{player} lowers {noun} by {amount} (95% CI {low} to {high})",
         "{player} 使{noun}减少 {amount}（95%置信区间 {low} 至 {high}）",

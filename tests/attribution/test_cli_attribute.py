@@ -169,3 +169,24 @@ def test_a_player_against_the_direction_of_the_whole_gets_no_negative_share():
     assert player_sentence({**row, "shapley": -20.0, "ci_low": -30.0, "ci_high": -10.0}, "zh") == (
         "公安 使对正常用户的误伤增加 20（95%置信区间 10 至 30）"
     )
+
+
+def test_a_player_whose_interval_spans_zero_has_no_clear_part():
+    """Found by a policy-staff walkthrough: 'the centre's capacity raises victims' was said of
+    a value whose interval was -0.219 to 1.05."""
+    row = {"player": "police", "outcome": "victims", "shapley": -0.417, "share": -0.1}
+    row |= {"ci_low": -1.05, "ci_high": 0.219}
+    assert player_sentence(row, "en") == (
+        "Police: no clear part in the change in the number of victims (value -0.417, "
+        "95% CI -1.05 to 0.219)"
+    )
+    assert "作用不明确" in player_sentence(row, "zh")
+
+
+def test_no_share_of_a_whole_that_may_be_zero():
+    row = {"player": "banks", "outcome": "victims", "shapley": 5.0, "share": 1.43}
+    row |= {"ci_low": 1.0, "ci_high": 9.0}
+    assert "143%" in player_sentence(row, "en")
+    unclear_whole = player_sentence(row, "en", whole_is_clear=False)
+    assert "143%" not in unclear_whole
+    assert unclear_whole.startswith("Banks and payments lowers the number of victims by 5")

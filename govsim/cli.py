@@ -309,6 +309,11 @@ def _validate_one(path: Path, language: str = "en") -> bool:
         residents=scenario.population.size,
         days=scenario.days,
     )
+    return _valid(summary, language)
+
+
+def _valid(summary: str, language: str) -> bool:
+    """Print a valid file's line, "OK" then what it holds, and say it is valid."""
     _stdout.print(Text.assemble((phrase("ok", language), "bold green"), "  ", summary))
     return True
 
@@ -342,8 +347,7 @@ def _validate_experiment(path: Path, language: str = "en") -> bool:
         runs=experiment.runs,
         design=experiment.spec.design,
     )
-    _stdout.print(Text.assemble((phrase("ok", language), "bold green"), "  ", summary))
-    return True
+    return _valid(summary, language)
 
 
 @app.command()

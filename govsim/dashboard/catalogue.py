@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from govsim.dashboard.about import ScenarioAbout, read_about
 from govsim.dashboard.labels import say
 from govsim.scenario.loading import SHIPPED_SCENARIOS
 
@@ -80,6 +81,20 @@ class ScenarioCatalogue:
             if entry.key == key:
                 return inside(entry.folder, entry.path)
         raise OutsideFoldersError("not_in_folders", name=repr(key))
+
+    def abouts(self) -> dict[str, ScenarioAbout | None]:
+        """What each listed scenario says of itself, by key (None where that cannot be read).
+
+        A file leading outside its folder is not read at all: its name and description would
+        show a file of the server's that the page must not reach.
+        """
+        found: dict[str, ScenarioAbout | None] = {}
+        for entry in self.entries():
+            try:
+                found[entry.key] = read_about(inside(entry.folder, entry.path))
+            except OutsideFoldersError:
+                found[entry.key] = None
+        return found
 
 
 def distinct_names(folders: Sequence[Path]) -> list[str]:

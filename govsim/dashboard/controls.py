@@ -6,13 +6,14 @@ Each control changes the session's :class:`Choices` (which rebuilds the model th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, get_args
 
 import reacton.ipyvuetify as rv
 import solara
 
+from govsim.dashboard.about import ScenarioAbout, picker_text
 from govsim.dashboard.labels import LANGUAGE_NAMES, say
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.events import LIVE_EVENTS
@@ -55,17 +56,58 @@ def ModeSwitch(mode: solara.Reactive[str], modes: tuple[str, ...], language: str
 
 @solara.component
 def CityControls(
-    choices: solara.Reactive[Choices], keys: list[str], residents: int, language: str
+    choices: solara.Reactive[Choices],
+    abouts: Mapping[str, ScenarioAbout | None],
+    residents: int,
+    language: str,
 ) -> None:
     """Which scenario, how many residents (the city as built), which seed."""
     current = choices.value
-    solara.Select(
-        label=say("scenario", language),
-        value=current.scenario,
-        values=keys,
-        on_value=lambda key: choices.set(current.with_scenario(key)),
+    ScenarioPicker(
+        say("scenario", language),
+        current.scenario,
+        lambda key: choices.set(current.with_scenario(key)),
+        abouts,
+        language,
     )
     ResidentsAndSeed(choices, residents, language)
+
+
+@solara.component
+def ScenarioPicker(
+    label: str,
+    key: str,
+    on_key: Callable[[str], None],
+    abouts: Mapping[str, ScenarioAbout | None],
+    language: str,
+    classes: list[str] | None = None,
+) -> None:
+    """The scenarios by key and name, and under them what the chosen one is about.
+
+    The description is the file's, read before the model is built: a trainer sees what was
+    picked while the city is still being built, and even when the file has an error.
+    """
+    items = [{"text": picker_text(k, about, language), "value": k} for k, about in abouts.items()]
+    solara.Select(
+        label=label,
+        value=key,
+        values=items,  # type: ignore[arg-type]  # Vuetify's items: shown text, sent value
+        on_value=on_key,
+        classes=classes or [],
+    )
+    ScenarioDescription(abouts.get(key), language)
+
+
+@solara.component
+def ScenarioDescription(about: ScenarioAbout | None, language: str) -> None:
+    """What the scenario is, in the page's language: a file name alone tells a class little."""
+    text = about.describe(language) if about is not None else ""
+    if text:
+        solara.Text(
+            text,
+            classes=["govsim-description"],
+            style={"display": "block", "font-size": "0.85em", "margin-bottom": "8px"},
+        )
 
 
 @solara.component

@@ -104,6 +104,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "title": ("govsim: governing telecom fraud", "govsim：电信网络诈骗治理仿真"),
     "language": ("Language", "语言"),
     "scenario": ("Scenario", "情景"),
+    "scenario_named": ("{file} ({name})", "{file}（{name}）"),
     "residents": ("Residents", "居民人数"),
     "seed": ("Seed", "随机种子"),
     "controls": ("Run", "运行控制"),

@@ -7,9 +7,11 @@ kernel) has its own choices, models and play loop: two trainees never reset each
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 import solara
 
+from govsim.dashboard.about import ScenarioAbout
 from govsim.dashboard.catalogue import ScenarioCatalogue, configured_catalogue
 from govsim.dashboard.controls import (
     CityControls,
@@ -57,7 +59,7 @@ def Page() -> None:
     state only while shown.
     """
     catalogue = solara.use_memo(configured_catalogue, [])
-    keys = catalogue.keys()
+    abouts = catalogue.abouts()
     language = solara.use_reactive(first_language())
     mode = solara.use_reactive(MODES[0])
     lang = language.value
@@ -66,32 +68,22 @@ def Page() -> None:
         solara.AppBarTitle(say("title", lang))
         ModeSwitch(mode, MODES, lang)
         LanguageSwitch(language)
-    if not keys:
+    if not abouts:
         with solara.Sidebar():
             solara.Warning(say("no_scenarios", lang))
         return
     if mode.value == "pair":
-        SideBySide(catalogue, keys, lang)
+        SideBySide(catalogue, abouts, lang)
     else:
-        SingleRun(catalogue, keys, lang)
+        SingleRun(catalogue, abouts, lang)
 
 
 @solara.component
-def ScenarioDescription(simulation: Simulation, lang: str) -> None:
-    """What the scenario is, in the page's language: a file name alone tells a class little."""
-    scenario = simulation.scenario
-    if scenario is not None and scenario.description:
-        solara.Text(
-            scenario.describe(lang),
-            classes=["govsim-description"],
-            style={"display": "block", "font-size": "0.85em", "margin-bottom": "8px"},
-        )
-
-
-@solara.component
-def SingleRun(catalogue: ScenarioCatalogue, keys: list[str], lang: str) -> None:
+def SingleRun(
+    catalogue: ScenarioCatalogue, abouts: Mapping[str, ScenarioAbout | None], lang: str
+) -> None:
     """One scenario, its controls in the sidebar and its views beside them."""
-    choices = solara.use_reactive(Choices(scenario=first_scenario(keys)))
+    choices = solara.use_reactive(Choices(scenario=first_scenario(list(abouts))))
     generation = solara.use_reactive(0)
     speed = solara.use_reactive(1)
     simulation = solara.use_memo(
@@ -101,8 +93,7 @@ def SingleRun(catalogue: ScenarioCatalogue, keys: list[str], lang: str) -> None:
     snapshot = solara.use_memo(simulation.snapshot, [simulation, player.tick])
     with solara.Sidebar():
         with solara.Card(say("controls", lang), margin=0):
-            CityControls(choices, keys, simulation.residents, lang)
-            ScenarioDescription(simulation, lang)
+            CityControls(choices, abouts, simulation.residents, lang)
             RunControls(player, speed, snapshot.finished, lang)
         if simulation.ready:
             with solara.Card(say("live_events", lang), margin=0):

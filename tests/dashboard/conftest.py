@@ -12,6 +12,12 @@ from tests.helpers import shipped
 
 LESSON = "lesson"
 """The folder's name: its scenarios are offered as ``lesson/<stem>``."""
+CLASS_NAME = "Shenzhen-style hub"
+"""The name of the class folder's ``demo.yaml``: not its file's, as a trainer may write."""
+CLASS_DESCRIPTION = {
+    "en": "A class demonstration: the lesson's small city with its one-stop centre.",
+    "zh": "课堂演示：课程中的小城市及其反诈中心。",
+}
 
 
 def write_lesson(folder: Path) -> Path:
@@ -32,3 +38,15 @@ def write_lesson(folder: Path) -> Path:
 def lesson(tmp_path: Path) -> Path:
     """A folder of the two lesson scenarios."""
     return write_lesson(tmp_path / LESSON)
+
+
+def write_class(folder: Path, lesson: Path) -> Path:
+    """Write ``demo.yaml`` (the lesson's tiny city, named :data:`CLASS_NAME`, described in
+    both languages) and ``garbled.yaml`` (not YAML at all) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    parent = Path("..") / lesson.name / "tiny.yaml"
+    demo = {"name": CLASS_NAME, "extends": str(parent), "description": CLASS_DESCRIPTION}
+    text = yaml.safe_dump(demo, allow_unicode=True, sort_keys=False)
+    (folder / "demo.yaml").write_text(text, encoding="utf-8")
+    (folder / "garbled.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    return folder

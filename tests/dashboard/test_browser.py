@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.dashboard.conftest import write_lesson
+from tests.dashboard.conftest import CLASS_DESCRIPTION, CLASS_NAME, write_class, write_lesson
 from tests.dashboard.serving import CHROMIUM_ARGS, environment, govsim_dashboard, served
 from tests.helpers import system_chromium
 
@@ -31,13 +31,14 @@ def chromium() -> str:
 
 @pytest.fixture(scope="module")
 def dashboard_url(tmp_path_factory) -> Iterator[str]:
-    """A real ``govsim dashboard`` with the lesson folder, on a free port of 127.0.0.1."""
+    """A real ``govsim dashboard`` with the lesson and class folders, on a free local port."""
     prepared = subprocess.run(
         govsim_dashboard("--prepare-offline"), env=environment(), capture_output=True, text=True
     )
     assert prepared.returncode == 0, prepared.stderr
     lesson = write_lesson(tmp_path_factory.mktemp("browser") / "lesson")
-    with served("--scenarios", str(lesson)) as url:
+    classroom = write_class(lesson.parent / "class", lesson)
+    with served("--scenarios", str(lesson), "--scenarios", str(classroom)) as url:
         yield url
 
 
@@ -58,10 +59,20 @@ def _open(browser, url: str):
     return page
 
 
-def _pick(page, key: str) -> None:
+def _pick(page, key: str, label: str = "Scenario") -> None:
     """Choose a scenario in the picker (a Vuetify select)."""
-    page.get_by_label("Scenario").click(force=True)
+    page.get_by_label(label).click(force=True)
     page.locator(".v-menu__content .v-list-item", has_text=key).first.click()
+
+
+def _offered(page, label: str) -> list[str]:
+    """The texts of the picker's items, as the menu shows them (the menu is left closed)."""
+    page.get_by_label(label).click(force=True)
+    items = page.locator(".v-menu__content.menuable__content__active .v-list-item")
+    items.first.wait_for()
+    texts = [text.strip() for text in items.all_inner_texts()]
+    page.keyboard.press("Escape")
+    return texts
 
 
 def _boxes(locator) -> list[dict]:
@@ -356,3 +367,33 @@ def test_a_live_event_and_two_sessions_that_do_not_interfere(browser, dashboard_
     assert _day(second) == "Day 0 of 30"
     for page in (first, second):
         page.context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_picker_names_each_scenario_and_describes_the_chosen_one(
+    browser, dashboard_url, tmp_path, language
+):
+    page = _open(browser, dashboard_url)
+    label = "Scenario"
+    if language == "zh":
+        page.get_by_text("简体中文").click()
+        page.get_by_text("第 0 天").wait_for()
+        label = "情景"
+    named = (
+        "class/demo (Shenzhen-style hub)"
+        if language == "en"
+        else "class/demo（Shenzhen-style hub）"
+    )
+    assert CLASS_NAME in named
+    offered = _offered(page, label)
+    assert named in offered
+    assert "class/garbled" in offered, "a file that cannot be read is listed by its key"
+    assert "multi_party_hub" in offered, "a name that repeats its key is not said twice"
+    _pick(page, "class/demo", label)
+    description = page.locator(".govsim-description", has_text=CLASS_DESCRIPTION[language])
+    description.wait_for()
+    page.screenshot(path=tmp_path / f"dashboard-picker-{language}.png", full_page=True)
+    _pick(page, "class/garbled", label)
+    page.locator(".govsim-error").wait_for()
+    assert page.locator(".govsim-description").count() == 0
+    page.context.close()

@@ -12,7 +12,7 @@ from govsim.dashboard.simulation import LAYERS
 from govsim.labels import LANGUAGES
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-FRAMES_ONLY = {("texts", "event_of_group"), ("texts", "hover_of")}
+FRAMES_ONLY = {("texts", "event_of_group"), ("texts", "hover_of"), ("texts", "scenario_named")}
 """Words that only frame others (full-width brackets in Chinese), as ``colon`` in govsim.labels."""
 PAIRS = [(table, key) for table, words in TABLES.items() for key in words]
 

@@ -138,7 +138,7 @@ def test_side_by_side_steps_both_and_shows_the_difference(lesson):
     from govsim.dashboard.side_by_side import SideBySide
 
     catalogue = ScenarioCatalogue([lesson])
-    page = SideBySide(catalogue, ["tiny", "tiny"], "en")
+    page = SideBySide(catalogue, {"tiny": None}, "en")
     _, rc = solara.render(solara.AppLayout(children=[page]), handle_error=False)
     rc.find(children=["Day 0 of 30"]).wait_for(timeout=20)
     assert len(rc.find(children=["Day 0 of 30"]).widgets) == 2
@@ -162,15 +162,16 @@ def test_the_mode_switch_offers_one_scenario_or_two():
 
 
 def test_the_scenarios_description_shows_in_the_pages_language(lesson):
-    from govsim.dashboard.page import ScenarioDescription
+    from govsim.dashboard.controls import ScenarioDescription
     from govsim.dashboard.server import scenario_folders
 
-    simulation = Simulation(ScenarioCatalogue(scenario_folders()), Choices("police_only", 2_000))
+    abouts = ScenarioCatalogue(scenario_folders()).abouts()
+    police = abouts["police_only"]
     for language in ("en", "zh"):
-        _, rc = solara.render(ScenarioDescription(simulation, language), handle_error=False)
+        _, rc = solara.render(ScenarioDescription(police, language), handle_error=False)
         text = rc.find(v.Html, class_="govsim-description").widget.children[0]
-        assert text == simulation.scenario.describe(language)
-    assert simulation.scenario.describe("zh") != simulation.scenario.describe("en")
+        assert text == police.describe(language)
+    assert police.describe("zh") != police.describe("en")
 
 
 def test_a_level_is_in_view_beside_its_name_in_the_pages_language():

@@ -137,7 +137,7 @@ def server_steps(steps: int, late_day: int) -> tuple[float, list[float], list[fl
     """
     catalogue = ScenarioCatalogue(scenario_folders())
     start = time.perf_counter()
-    simulation = Simulation(catalogue, Choices(SCENARIO, residents=LARGE))
+    simulation = Simulation.of(catalogue, Choices(SCENARIO, residents=LARGE))
     built = time.perf_counter() - start
     early = timed_steps(simulation, steps)
     simulation.step(late_day - simulation.snapshot().day)

@@ -14,8 +14,9 @@ import reacton.ipyvuetify as rv
 import solara
 
 from govsim.dashboard.about import ScenarioAbout, picker_text
+from govsim.dashboard.chosen import Choices, ChosenScenario
 from govsim.dashboard.labels import LANGUAGE_NAMES, say
-from govsim.dashboard.simulation import Choices, Simulation
+from govsim.dashboard.simulation import Simulation
 from govsim.events import LIVE_EVENTS
 from govsim.labels import LANGUAGES, phrase
 from govsim.scenario.cooperation import Cooperation
@@ -231,9 +232,9 @@ def SettledSlider(
 
 
 @solara.component
-def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, language: str) -> None:
-    """Each party on or off, and its capability (0 to 1)."""
-    for name, (enabled, capability) in simulation.parties().items():
+def PartyControls(choices: solara.Reactive[Choices], chosen: ChosenScenario, language: str) -> None:
+    """Each party on or off, and its capability (0 to 1), as the chosen scenario sets them."""
+    for name, (enabled, capability) in chosen.parties().items():
         path = f"agencies.{name}"
         with solara.Row(style={"align-items": "center"}):
             solara.Checkbox(
@@ -256,11 +257,11 @@ def PartyControls(choices: solara.Reactive[Choices], simulation: Simulation, lan
 
 @solara.component
 def StructureControls(
-    choices: solara.Reactive[Choices], simulation: Simulation, language: str
+    choices: solara.Reactive[Choices], chosen: ChosenScenario, language: str
 ) -> None:
     """The cooperation structure, among those the scenario schema allows."""
     names = {say(name, language, table="structures"): name for name in STRUCTURE_CHOICES}
-    current = say(simulation.structure(), language, table="structures")
+    current = say(chosen.structure(), language, table="structures")
     solara.Select(
         label=say("structure", language),
         value=current,
@@ -283,21 +284,21 @@ def in_force_note(written: float, in_force: float, language: str) -> str:
 
 
 @solara.component
-def LinkControls(choices: solara.Reactive[Choices], simulation: Simulation, language: str) -> None:
+def LinkControls(choices: solara.Reactive[Choices], chosen: ChosenScenario, language: str) -> None:
     """The main cooperation links' levels (0: none, 1: full cooperation), and those in force.
 
     Under structure ``none`` the written levels change nothing, so their sliders are disabled
     and a note says why; under a hub a link among the seated parties shows its raised level.
     """
-    ignored = simulation.links_ignored()
+    ignored = chosen.links_ignored()
     if ignored:
         solara.Text(
             say("links_ignored", language),
             classes=["govsim-links-ignored"],
             style={"display": "block", "font-size": "0.85em"},
         )
-    in_force = simulation.links_in_force()
-    for name, level in simulation.links().items():
+    in_force = chosen.links_in_force()
+    for name, level in chosen.links().items():
         SettledSlider(
             say(name, language, table="links"),
             level,

@@ -15,7 +15,8 @@ import pandas as pd
 from govsim.comparison.frames import KEY_OUTCOMES, outcomes_of
 from govsim.comparison.paired import PairedDifference, paired_difference
 from govsim.dashboard.catalogue import ScenarioCatalogue
-from govsim.dashboard.simulation import Choices, Simulation, Snapshot
+from govsim.dashboard.chosen import Choices
+from govsim.dashboard.simulation import Progress, Simulation, Snapshot
 
 DEFAULT_PAIR = ("police_only", "multi_party_hub")
 """What a trainer compares first: the police alone against a city with a one-stop centre."""
@@ -72,13 +73,19 @@ class Pair:
     B one day at a time, so a snapshot taken between updates never shows them days apart.
     """
 
-    def __init__(self, catalogue: ScenarioCatalogue, choices: PairChoices) -> None:
+    def __init__(
+        self, catalogue: ScenarioCatalogue, choices: PairChoices, report: Progress | None = None
+    ) -> None:
+        """Build A then B, telling ``report`` how far both are (A the first half, B the second)."""
         self.choices = choices
-        self.a = Simulation(catalogue, Choices(choices.a, choices.residents, choices.seed))
+        heard = report or (lambda _share: None)
+        a_choices = Choices(choices.a, choices.residents, choices.seed)
+        self.a = Simulation.of(catalogue, a_choices, lambda share: heard(share / 2))
         residents = choices.residents
         if residents is None and self.a.ready:
             residents = self.a.residents
-        self.b = Simulation(catalogue, Choices(choices.b, residents, choices.seed))
+        b_choices = Choices(choices.b, residents, choices.seed)
+        self.b = Simulation.of(catalogue, b_choices, lambda share: heard(0.5 + share / 2))
 
     @property
     def ready(self) -> bool:

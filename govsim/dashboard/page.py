@@ -87,7 +87,7 @@ def SingleRun(
     generation = solara.use_reactive(0)
     speed = solara.use_reactive(1)
     simulation = solara.use_memo(
-        lambda: Simulation(catalogue, choices.value), [choices.value, generation.value]
+        lambda: Simulation.of(catalogue, choices.value), [choices.value, generation.value]
     )
     player = use_player(simulation, speed, lambda: generation.set(generation.value + 1))
     snapshot = solara.use_memo(simulation.snapshot, [simulation, player.tick])

@@ -1,35 +1,30 @@
-"""One browser session's simulation: what the trainer chose, the model built from it, its state.
+"""One browser session's simulation: the model built from the chosen scenario, and its state.
 
 This is the dashboard's state logic, kept free of Solara so that it can be tested without a
 browser. It holds no model logic: a choice becomes a scenario through
-:func:`govsim.with_overrides` (validated like a file), the model is :class:`GovernanceModel`,
-and what the views show is read from ``model.metrics`` (the columns of docs/outputs.md).
+:func:`govsim.with_overrides` (validated like a file, in :mod:`.chosen`), the model is
+:class:`GovernanceModel`, and what the views show is read from ``model.metrics`` (the columns
+of docs/outputs.md).
 """
 
 from __future__ import annotations
 
 import itertools
 import threading
-import warnings
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from govsim.dashboard.catalogue import OutsideFoldersError, ScenarioCatalogue
-from govsim.dashboard.labels import LINKS, PARTIES, say
+from govsim.dashboard.catalogue import ScenarioCatalogue
+from govsim.dashboard.chosen import Choices, ChosenScenario, choose
+from govsim.dashboard.labels import say
 from govsim.events import inject_event
 from govsim.model import GovernanceModel
-from govsim.scenario import Scenario, ScenarioError, load_scenario
-from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.cooperation import KNOWN_LINKS
 from govsim.scenario.fields import AGE_GROUPS, text_in
-from govsim.scenario.overrides import CONTROLS_SOURCE, with_overrides
 
-DEFAULT_RESIDENTS = 20_000
-"""Most residents a city gets unless the trainer asks for more: its two-year warm-up takes
-1.4-2 seconds, where the shipped scenarios' 100,000 would keep a class waiting."""
 LAYERS: tuple[str, ...] = (
     "blocked_telecom",
     "blocked_platform",
@@ -43,30 +38,6 @@ BUILDS = itertools.count(1)
 LIT_DAYS = 3
 """A link is lit when it carried something in the last this many days: long enough for the
 eye to catch it while playing, short enough that a link gone quiet goes dark."""
-
-
-@dataclass(frozen=True, slots=True)
-class Choices:
-    """What the trainer chose: hashable, so a change of any of them rebuilds the model.
-
-    ``residents`` None means the scenario's own size, at most :data:`DEFAULT_RESIDENTS`.
-    ``settings`` are key paths of the scenario with the values the controls gave them, in the
-    order they were set; they apply to ``scenario`` only and are dropped when it changes.
-    """
-
-    scenario: str
-    residents: int | None = None
-    seed: int = 0
-    settings: tuple[tuple[str, object], ...] = ()
-
-    def with_setting(self, key_path: str, value: object) -> Choices:
-        """These choices with one key path set (replacing an earlier value of it)."""
-        kept = tuple((key, old) for key, old in self.settings if key != key_path)
-        return replace(self, settings=(*kept, (key_path, value)))
-
-    def with_scenario(self, key: str) -> Choices:
-        """These choices for another scenario: its own parties and links, not the last one's."""
-        return replace(self, scenario=key, settings=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,60 +119,48 @@ def event_name(config: object, language: str = "en") -> str:
     return say("event_of_group", language, event=kind, group=say(group, language, table="groups"))
 
 
-class Simulation:
-    """The model a session's choices build, stepped by the page, read through snapshots.
+Progress = Callable[[float], None]
+"""Told the share of the warm-up done (0 to 1) after each warm-up day. A build no longer
+wanted is stopped by raising from it (:class:`.building.Superseded`)."""
 
-    A bad scenario or a bad choice does not raise: the simulation keeps the error, the page
-    shows it, and the server goes on serving the other sessions. Stepping and snapshots take a
-    lock, since the play loop steps in a thread while the page renders.
+
+def _unheard(_share: float) -> None:
+    """The progress report of a build nobody watches."""
+
+
+class Simulation(ChosenScenario):
+    """The model a chosen scenario builds, stepped by the page, read through snapshots.
+
+    A scenario with an error builds no model (:attr:`ready` is False): the page shows the
+    error. Stepping and snapshots take a lock, since the play loop steps in a thread while the
+    page renders.
     """
 
-    def __init__(self, catalogue: ScenarioCatalogue, choices: Choices) -> None:
-        self.choices = choices
+    def __init__(self, chosen: ChosenScenario, report: Progress | None = None) -> None:
+        """Build the city of ``chosen`` and run its warm-up, telling ``report`` how far it is."""
+        super().__init__(chosen.choices, chosen.scenario, chosen.error, chosen.cautions)
         self.build = next(BUILDS)
         """This build's number, unique in the server: a reset builds anew with new ones."""
-        self.scenario: Scenario | None = None
         self.model: GovernanceModel | None = None
-        self.error: Exception | None = None
-        self.cautions: list[ScenarioWarning] = []
         self._lock = threading.Lock()
-        try:
-            self.scenario = self._scenario(catalogue)
-        except (ScenarioError, OutsideFoldersError, OSError) as error:
-            self.error = error
-            return
-        self.model = GovernanceModel(self.scenario, rng=self.scenario.seed)
-        for _ in range(self.scenario.warmup_days):
-            self.model.step()
-
-    def _scenario(self, catalogue: ScenarioCatalogue) -> Scenario:
-        """The chosen scenario with the controls' settings, validated; warnings kept to show."""
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", ScenarioWarning)
-            base = load_scenario(catalogue.path_of(self.choices.scenario))
-            residents = self.choices.residents
-            if residents is None:
-                residents = min(base.population.size, DEFAULT_RESIDENTS)
-            # The seed goes through the scenario's own check (a whole number, not negative).
-            settings = {**dict(self.choices.settings), "seed": self.choices.seed}
-            scenario = with_overrides(base, settings, residents=residents, source=CONTROLS_SOURCE)
-        self.cautions = [w.message for w in caught if isinstance(w.message, ScenarioWarning)]
-        return scenario
-
-    def error_text(self, language: str = "en") -> str:
-        """The error that stopped the build, in ``language`` where govsim can say it so."""
-        if isinstance(self.error, ScenarioError | OutsideFoldersError):
-            return self.error.render(language)
-        return str(self.error) if self.error else ""
-
-    @property
-    def residents(self) -> int:
-        """The city's residents as built (as chosen, if the build failed)."""
         if self.scenario is not None:
-            return self.scenario.population.size
-        if self.choices.residents is not None:
-            return self.choices.residents
-        return DEFAULT_RESIDENTS
+            self.model = self._warmed_up(report or _unheard)
+
+    @classmethod
+    def of(
+        cls, catalogue: ScenarioCatalogue, choices: Choices, report: Progress | None = None
+    ) -> Simulation:
+        """The simulation ``choices`` make of the catalogue's scenario, read and built now."""
+        return cls(choose(catalogue, choices), report)
+
+    def _warmed_up(self, report: Progress) -> GovernanceModel:
+        """A new model of the scenario, stepped through its warm-up days."""
+        model = GovernanceModel(self.scenario, rng=self.scenario.seed)
+        days = self.scenario.warmup_days
+        for day in range(1, days + 1):
+            model.step()
+            report(day / days)
+        return model
 
     @property
     def ready(self) -> bool:
@@ -290,43 +249,6 @@ class Simulation:
         day = self.model.day
         fired = [(e.config.day, e.config) for e in self.model.events if e.config.day <= day]
         return tuple(sorted(fired, key=lambda pair: pair[0]))
-
-    def parties(self) -> Mapping[str, tuple[bool, float]]:
-        """Each party's ``(enabled, capability)`` in the scenario as built, for the controls."""
-        if self.scenario is None:
-            return {}
-        agencies = self.scenario.agencies
-        return {
-            name: (getattr(agencies, name).enabled, getattr(agencies, name).capability)
-            for name in PARTIES
-        }
-
-    def structure(self) -> str:
-        """The cooperation structure of the scenario as built ("" if nothing was built)."""
-        return self.scenario.cooperation.structure if self.scenario is not None else ""
-
-    def links(self) -> Mapping[str, float]:
-        """The level of each link the page offers, as the scenario sets it (0 if absent)."""
-        if self.scenario is None:
-            return {}
-        levels = self.scenario.cooperation.links
-        return {name: float(levels.get(name, 0.0)) for name in LINKS}
-
-    def links_in_force(self) -> Mapping[str, float]:
-        """The level the model uses for each link the page offers.
-
-        Not always the written one: structure ``none`` sets every link to 0, and a hub raises
-        the links among the parties seated together. A slider showing only the written level
-        would tell a class something the model does not do.
-        """
-        if self.scenario is None:
-            return {}
-        cooperation = self.scenario.cooperation
-        return {name: cooperation.level(name) for name in LINKS}
-
-    def links_ignored(self) -> bool:
-        """Whether the structure ignores the written link levels (``none``: each acts alone)."""
-        return self.structure() == "none"
 
 
 def recent_traffic(

@@ -16,7 +16,7 @@ from govsim.tables import format_value
 
 @pytest.fixture
 def snapshot(lesson):
-    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation = Simulation.of(ScenarioCatalogue([lesson]), Choices("tiny"))
     simulation.step(6)
     return simulation.snapshot()
 
@@ -56,7 +56,7 @@ def test_time_charts_have_a_point_per_measured_day(snapshot):
 
 @pytest.mark.parametrize("draw", [figures.victims, figures.net_loss, figures.rings, figures.centre])
 def test_counts_are_drawn_from_zero_even_on_a_first_day_of_zeros(lesson, draw):
-    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation = Simulation.of(ScenarioCatalogue([lesson]), Choices("tiny"))
     simulation.step(1)
     figure = draw(simulation.snapshot())
     assert figure.layout.yaxis.rangemode == "tozero"
@@ -75,7 +75,7 @@ def test_layers_are_separate_bars_named_in_the_language(snapshot):
 
 
 def test_an_empty_snapshot_still_draws(lesson):
-    empty = Simulation(ScenarioCatalogue([lesson]), Choices("broken")).snapshot()
+    empty = Simulation.of(ScenarioCatalogue([lesson]), Choices("broken")).snapshot()
     for _, draw in CHARTS:
         draw(empty, "en")
 
@@ -87,7 +87,7 @@ def test_the_cooperation_network_draws_every_link_as_thick_as_its_level(lesson):
     catalogue = ScenarioCatalogue(scenario_folders())
     widths = {}
     for name in ("police_only", "multi_party_hub"):
-        snapshot = Simulation(catalogue, Choices(name, residents=2_000)).snapshot()
+        snapshot = Simulation.of(catalogue, Choices(name, residents=2_000)).snapshot()
         figure = figures.cooperation(snapshot, "zh")
         lines, nodes = figure.data[: len(KNOWN_LINKS)], figure.data[-1]
         assert len(lines) == len(KNOWN_LINKS)
@@ -152,7 +152,7 @@ def test_the_polices_cases_suspects_and_arrests_abroad_light_their_links(languag
 
     assert set(TRAFFIC) == set(LINK_TRAFFIC)
     catalogue = ScenarioCatalogue(scenario_folders())
-    simulation = Simulation(catalogue, Choices("bilateral", residents=100_000))
+    simulation = Simulation.of(catalogue, Choices("bilateral", residents=100_000))
     lit: dict[str, str] = {}
     for _ in range(90):
         simulation.step(1)

@@ -57,6 +57,15 @@ def test_b_takes_as_residents_what_a_was_built_with(lesson):
     assert built.b.residents == built.a.residents == 3_000
 
 
+def test_the_pair_reports_a_in_the_first_half_and_b_in_the_second(lesson):
+    catalogue = ScenarioCatalogue([lesson])
+    shares = []
+    Pair(catalogue, PairChoices("tiny", "tiny"), shares.append)
+    assert shares == sorted(shares)
+    assert shares[len(shares) // 2 - 1] == 0.5
+    assert shares[-1] == 1.0
+
+
 def test_key_outcomes_are_the_comparisons_differences_of_the_summaries(pair):
     snapshot = pair.snapshot()
     changes = key_outcomes(snapshot)

@@ -47,7 +47,7 @@ def test_the_language_switch_sets_the_sessions_language():
 
 
 def test_the_views_speak_chinese(lesson):
-    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation = Simulation.of(ScenarioCatalogue([lesson]), Choices("tiny"))
     simulation.step(2)
     _, rc = solara.render(Views(simulation.snapshot(), "zh"), handle_error=False)
     rc.find(children=["第 2 天 / 共 30 天"]).assert_single()
@@ -60,7 +60,7 @@ def test_the_centres_view_only_for_a_hub(lesson):
 
     catalogue = ScenarioCatalogue(scenario_folders([lesson]))
     for name, shown in (("lesson/tiny", True), ("police_only", False)):
-        simulation = Simulation(catalogue, Choices(name, residents=2_000))
+        simulation = Simulation.of(catalogue, Choices(name, residents=2_000))
         _, rc = solara.render(Views(simulation.snapshot(), "en"), handle_error=False)
         caption = rc.find(children=[say("caption_centre", "en")])
         assert bool(caption.widgets) is shown, name
@@ -105,7 +105,7 @@ def test_whole_numbers_are_read_as_people_write_them():
 def test_without_a_centre_its_place_says_why(lesson):
     from govsim.dashboard.server import scenario_folders
 
-    simulation = Simulation(ScenarioCatalogue(scenario_folders()), Choices("police_only", 2_000))
+    simulation = Simulation.of(ScenarioCatalogue(scenario_folders()), Choices("police_only", 2_000))
     _, rc = solara.render(Views(simulation.snapshot(), "zh"), handle_error=False)
     rc.find(v.Card, class_="ma-0 govsim-no-centre").assert_single()
     structure = say("bilateral", "zh", table="structures")
@@ -113,7 +113,7 @@ def test_without_a_centre_its_place_says_why(lesson):
 
 
 def test_the_chain_view_picks_a_ring(lesson):
-    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation = Simulation.of(ScenarioCatalogue([lesson]), Choices("tiny"))
     simulation.step(2)
     snapshot = simulation.snapshot()
     _, rc = solara.render(Views(snapshot, "en"), handle_error=False)
@@ -182,7 +182,7 @@ def test_a_level_is_in_view_beside_its_name_in_the_pages_language():
 def test_without_agreements_the_no_centre_card_says_no_lead_passes(lesson):
     from dataclasses import replace
 
-    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation = Simulation.of(ScenarioCatalogue([lesson]), Choices("tiny"))
     snapshot = replace(simulation.snapshot(), structure="none")
     _, rc = solara.render(Views(snapshot, "en"), handle_error=False)
     structure = say("none", "en", table="structures")
@@ -201,7 +201,7 @@ def test_a_link_shows_its_level_in_force_when_the_model_uses_another():
 def test_link_sliders_say_the_level_in_force_under_a_hub(lesson, language):
     from govsim.dashboard.controls import LinkControls
 
-    simulation = Simulation(ScenarioCatalogue([lesson]), Choices("tiny"))
+    simulation = Simulation.of(ScenarioCatalogue([lesson]), Choices("tiny"))
     choices = solara.Reactive(simulation.choices)
     _, rc = solara.render(LinkControls(choices, simulation, language), handle_error=False)
     sliders = rc.find(v.Slider).widgets
@@ -217,7 +217,7 @@ def test_link_sliders_are_disabled_and_say_why_without_a_structure(lesson, langu
     from govsim.dashboard.controls import LinkControls
 
     choices = Choices("tiny").with_setting("cooperation.structure", "none")
-    simulation = Simulation(ScenarioCatalogue([lesson]), choices)
+    simulation = Simulation.of(ScenarioCatalogue([lesson]), choices)
     _, rc = solara.render(
         LinkControls(solara.Reactive(choices), simulation, language), handle_error=False
     )

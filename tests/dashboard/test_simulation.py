@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from govsim.dashboard.catalogue import ScenarioCatalogue
-from govsim.dashboard.simulation import DEFAULT_RESIDENTS, Choices, Simulation, event_name
+from govsim.dashboard.chosen import DEFAULT_RESIDENTS
+from govsim.dashboard.simulation import Choices, Simulation, event_name
 from govsim.scenario.events import DataBreach
 
 
@@ -15,7 +16,7 @@ def catalogue(lesson):
 
 
 def test_a_new_simulation_has_run_its_warm_up_and_waits_at_day_zero(catalogue):
-    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation = Simulation.of(catalogue, Choices("tiny"))
     assert simulation.ready
     assert simulation.residents == 3_000  # the scenario's own size, below the cap
     snapshot = simulation.snapshot()
@@ -25,7 +26,7 @@ def test_a_new_simulation_has_run_its_warm_up_and_waits_at_day_zero(catalogue):
 
 
 def test_stepping_adds_measured_days_to_every_view(catalogue):
-    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation = Simulation.of(catalogue, Choices("tiny"))
     simulation.step(3)
     snapshot = simulation.snapshot()
     assert snapshot.day == 3
@@ -37,7 +38,7 @@ def test_stepping_adds_measured_days_to_every_view(catalogue):
 
 
 def test_stepping_stops_at_the_scenarios_last_day(catalogue):
-    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation = Simulation.of(catalogue, Choices("tiny"))
     simulation.step(100)
     snapshot = simulation.snapshot()
     assert snapshot.day == 30
@@ -47,7 +48,7 @@ def test_stepping_stops_at_the_scenarios_last_day(catalogue):
 
 
 def test_the_event_log_shows_events_once_their_day_has_come(catalogue):
-    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation = Simulation.of(catalogue, Choices("tiny"))
     simulation.step(1)
     assert simulation.snapshot().event_log() == []
     simulation.step(1)
@@ -71,7 +72,7 @@ def test_controls_rebuild_the_model_through_overrides(catalogue):
         .with_setting("cooperation.links.police-bank", 0.1)
         .with_setting("agencies.police.capability", 0.4)
     )
-    simulation = Simulation(catalogue, choices)
+    simulation = Simulation.of(catalogue, choices)
     assert simulation.residents == 2_000
     assert simulation.parties()["banks"] == (False, pytest.approx(simulation.parties()["banks"][1]))
     assert simulation.parties()["police"][1] == pytest.approx(0.4)
@@ -88,12 +89,12 @@ def test_another_scenario_drops_the_last_ones_settings():
 def test_big_shipped_cities_are_shrunk_unless_asked(lesson):
     from govsim.dashboard.server import scenario_folders
 
-    simulation = Simulation(ScenarioCatalogue(scenario_folders()), Choices("police_only"))
+    simulation = Simulation.of(ScenarioCatalogue(scenario_folders()), Choices("police_only"))
     assert simulation.residents == DEFAULT_RESIDENTS
 
 
 def test_a_scenario_with_an_error_is_kept_and_shown_not_raised(catalogue):
-    simulation = Simulation(catalogue, Choices("broken"))
+    simulation = Simulation.of(catalogue, Choices("broken"))
     assert not simulation.ready
     assert "agencies.police.capability" in simulation.error_text("en")
     assert simulation.error_text("zh") != simulation.error_text("en")
@@ -102,13 +103,15 @@ def test_a_scenario_with_an_error_is_kept_and_shown_not_raised(catalogue):
 
 
 def test_a_bad_choice_is_an_error_in_the_page_too(catalogue):
-    simulation = Simulation(catalogue, Choices("tiny").with_setting("agencies.police.capablity", 1))
+    simulation = Simulation.of(
+        catalogue, Choices("tiny").with_setting("agencies.police.capablity", 1)
+    )
     assert not simulation.ready
     assert "capability" in simulation.error_text("en")  # the closest existing key is suggested
 
 
 def test_a_path_outside_the_folders_is_an_error_not_a_read(catalogue):
-    simulation = Simulation(catalogue, Choices("../../etc/passwd"))
+    simulation = Simulation.of(catalogue, Choices("../../etc/passwd"))
     assert not simulation.ready
     assert "not a scenario of the dashboard's folders" in simulation.error_text()
 
@@ -120,13 +123,13 @@ def test_an_outside_path_is_said_in_chinese_too(catalogue, tmp_path):
         inside(tmp_path / "lesson", tmp_path / "elsewhere.yaml")
     assert "outside the scenario folder" in raised.value.render("en")
     assert "情景文件夹" in raised.value.render("zh")
-    simulation = Simulation(catalogue, Choices("../../etc/passwd"))
+    simulation = Simulation.of(catalogue, Choices("../../etc/passwd"))
     assert "不是仪表盘情景文件夹中的情景" in simulation.error_text("zh")
 
 
 @pytest.mark.parametrize("seed", [-1, -20_260])
 def test_a_negative_seed_is_an_error_in_the_page_not_a_crash(catalogue, seed):
-    simulation = Simulation(catalogue, Choices("tiny", seed=seed))
+    simulation = Simulation.of(catalogue, Choices("tiny", seed=seed))
     assert not simulation.ready
     for language in ("en", "zh"):
         text = simulation.error_text(language)
@@ -139,27 +142,27 @@ def test_a_negative_seed_is_an_error_in_the_page_not_a_crash(catalogue, seed):
 
 @pytest.mark.parametrize("residents", [0, -5])
 def test_a_city_of_no_one_is_an_error_not_the_default_city(catalogue, residents):
-    simulation = Simulation(catalogue, Choices("tiny", residents=residents))
+    simulation = Simulation.of(catalogue, Choices("tiny", residents=residents))
     assert not simulation.ready
     assert simulation.residents == residents, "the box keeps what the trainer typed"
     assert "population.size" in simulation.error_text("en")
 
 
 def test_the_seed_chosen_is_the_models_seed(catalogue):
-    simulation = Simulation(catalogue, Choices("tiny", seed=7))
+    simulation = Simulation.of(catalogue, Choices("tiny", seed=7))
     assert simulation.scenario.seed == 7
     assert simulation.model.keyed.seed == 7
 
 
 def test_two_sessions_never_share_a_model(catalogue):
-    first, second = (Simulation(catalogue, Choices("tiny")) for _ in range(2))
+    first, second = (Simulation.of(catalogue, Choices("tiny")) for _ in range(2))
     first.step(4)
     assert first.model is not second.model
     assert (first.snapshot().day, second.snapshot().day) == (4, 0)
 
 
 def test_the_same_choices_give_the_same_days(catalogue):
-    runs = [Simulation(catalogue, Choices("tiny", seed=3)) for _ in range(2)]
+    runs = [Simulation.of(catalogue, Choices("tiny", seed=3)) for _ in range(2)]
     for run in runs:
         run.step(5)
     first, second = (run.snapshot().daily for run in runs)
@@ -167,7 +170,7 @@ def test_the_same_choices_give_the_same_days(catalogue):
 
 
 def test_a_live_event_acts_from_the_next_day_and_enters_the_log(catalogue):
-    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation = Simulation.of(catalogue, Choices("tiny"))
     simulation.step(3)
     simulation.inject("data_breach")
     assert simulation.snapshot().event_log() == ["day 2: Awareness campaign"]
@@ -176,17 +179,17 @@ def test_a_live_event_acts_from_the_next_day_and_enters_the_log(catalogue):
 
 
 def test_no_live_event_after_the_last_day_or_without_a_model(catalogue):
-    finished = Simulation(catalogue, Choices("tiny"))
+    finished = Simulation.of(catalogue, Choices("tiny"))
     finished.step(30)
     finished.inject("campaign")
     assert len(finished.model.events) == 1
-    Simulation(catalogue, Choices("broken")).inject("campaign")  # nothing to add it to
+    Simulation.of(catalogue, Choices("broken")).inject("campaign")  # nothing to add it to
 
 
 def test_a_snapshot_holds_the_links_traffic_the_centre_and_the_rings(catalogue):
     from govsim.dashboard.simulation import LIT_DAYS, recent_traffic
 
-    simulation = Simulation(catalogue, Choices("tiny", residents=3_000))
+    simulation = Simulation.of(catalogue, Choices("tiny", residents=3_000))
     simulation.step(6)
     snapshot = simulation.snapshot()
     link_days = simulation.model.metrics.link_days
@@ -219,7 +222,7 @@ def test_recent_traffic_adds_up_the_last_days_only():
 
 
 def test_the_structure_is_a_setting_like_any_other(catalogue):
-    simulation = Simulation(
+    simulation = Simulation.of(
         catalogue, Choices("tiny").with_setting("cooperation.structure", "none")
     )
     assert simulation.structure() == "none"
@@ -230,7 +233,7 @@ def test_the_structure_is_a_setting_like_any_other(catalogue):
 
 
 def test_a_hub_raises_the_seated_links_above_what_is_written(catalogue):
-    simulation = Simulation(catalogue, Choices("tiny"))
+    simulation = Simulation.of(catalogue, Choices("tiny"))
     written, in_force = simulation.links(), simulation.links_in_force()
     assert written["police-bank"] == pytest.approx(0.9)
     assert in_force["police-bank"] == pytest.approx(0.98)  # 0.9 + 0.1 x co-location 0.8
@@ -239,7 +242,7 @@ def test_a_hub_raises_the_seated_links_above_what_is_written(catalogue):
 
 
 def test_without_a_structure_every_link_is_zero_in_force_and_the_written_ones_ignored(catalogue):
-    simulation = Simulation(
+    simulation = Simulation.of(
         catalogue, Choices("tiny").with_setting("cooperation.structure", "none")
     )
     assert simulation.links_ignored()
@@ -248,9 +251,49 @@ def test_without_a_structure_every_link_is_zero_in_force_and_the_written_ones_ig
 
 
 def test_each_build_has_its_own_number_the_same_through_its_steps(catalogue):
-    first, second = (Simulation(catalogue, Choices("tiny")) for _ in range(2))
+    first, second = (Simulation.of(catalogue, Choices("tiny")) for _ in range(2))
     assert first.build != second.build
     before = first.snapshot().build
     first.step(2)
     assert first.snapshot().build == before == first.build
-    assert Simulation(catalogue, Choices("broken")).snapshot().build > second.build
+    assert Simulation.of(catalogue, Choices("broken")).snapshot().build > second.build
+
+
+def test_the_warm_up_reports_how_far_it_is_and_changes_no_number(catalogue):
+    shares = []
+    reported = Simulation.of(catalogue, Choices("tiny", seed=3), shares.append)
+    assert len(shares) == reported.scenario.warmup_days == 5
+    assert shares == sorted(shares)
+    assert shares[-1] == 1.0
+    unreported = Simulation.of(catalogue, Choices("tiny", seed=3))
+    for run in (reported, unreported):
+        run.step(5)
+    assert reported.snapshot().daily.equals(unreported.snapshot().daily)
+
+
+def test_a_build_stops_where_its_report_raises(catalogue):
+    class UnwantedError(Exception):
+        pass
+
+    def refuse(share: float) -> None:
+        if share > 0.5:
+            raise UnwantedError
+
+    with pytest.raises(UnwantedError):
+        Simulation.of(catalogue, Choices("tiny"), refuse)
+
+
+def test_the_chosen_scenario_is_read_without_building_a_model(catalogue):
+    from govsim.dashboard.chosen import choose
+
+    chosen = choose(catalogue, Choices("tiny").with_setting("agencies.police.capability", 0.3))
+    assert chosen.valid
+    assert not hasattr(chosen, "model")
+    assert chosen.parties()["police"][1] == pytest.approx(0.3)
+    assert chosen.residents == 3_000
+    broken = choose(catalogue, Choices("broken"))
+    assert not broken.valid
+    assert "agencies.police.capability" in broken.error_text("zh")
+    built = Simulation(chosen)
+    assert built.ready
+    assert built.scenario is chosen.scenario

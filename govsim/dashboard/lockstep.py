@@ -15,7 +15,7 @@ import pandas as pd
 from govsim.comparison.frames import KEY_OUTCOMES, outcomes_of
 from govsim.comparison.paired import PairedDifference, paired_difference
 from govsim.dashboard.catalogue import ScenarioCatalogue
-from govsim.dashboard.chosen import Choices
+from govsim.dashboard.chosen import Choices, ChosenScenario, choose
 from govsim.dashboard.simulation import Progress, Simulation, Snapshot
 
 DEFAULT_PAIR = ("police_only", "multi_party_hub")
@@ -65,27 +65,47 @@ class PairSnapshot:
         return self.a.finished and self.b.finished
 
 
+def chosen_pair(
+    catalogue: ScenarioCatalogue, choices: PairChoices
+) -> tuple[ChosenScenario, ChosenScenario]:
+    """The two scenarios ``choices`` make, B of A's number of residents.
+
+    A scenario's own size (capped for the page) cannot then make the two cities differ.
+    """
+    a = choose(catalogue, Choices(choices.a, choices.residents, choices.seed))
+    residents = choices.residents
+    if residents is None and a.valid:
+        residents = a.residents
+    return a, choose(catalogue, Choices(choices.b, residents, choices.seed))
+
+
+def pair_error_text(sides: tuple[ChosenScenario, ...], language: str = "en") -> str:
+    """The errors that stop either scenario, each after its scenario's key."""
+    failed = [side for side in sides if not side.valid]
+    return "\n".join(f"{side.choices.scenario}: {side.error_text(language)}" for side in failed)
+
+
 class Pair:
     """Two simulations of the same city and seed, stepped in lockstep.
 
-    B is built with A's number of residents, so that a scenario's own size (capped for the
-    page) cannot make the two cities differ. Each keeps its own lock; stepping advances A then
-    B one day at a time, so a snapshot taken between updates never shows them days apart.
+    Each keeps its own lock; stepping advances A then B one day at a time, so a snapshot taken
+    between updates never shows them days apart.
     """
 
     def __init__(
-        self, catalogue: ScenarioCatalogue, choices: PairChoices, report: Progress | None = None
+        self, a: ChosenScenario, b: ChosenScenario, report: Progress | None = None
     ) -> None:
         """Build A then B, telling ``report`` how far both are (A the first half, B the second)."""
-        self.choices = choices
         heard = report or (lambda _share: None)
-        a_choices = Choices(choices.a, choices.residents, choices.seed)
-        self.a = Simulation.of(catalogue, a_choices, lambda share: heard(share / 2))
-        residents = choices.residents
-        if residents is None and self.a.ready:
-            residents = self.a.residents
-        b_choices = Choices(choices.b, residents, choices.seed)
-        self.b = Simulation.of(catalogue, b_choices, lambda share: heard(0.5 + share / 2))
+        self.a = Simulation(a, lambda share: heard(share / 2))
+        self.b = Simulation(b, lambda share: heard(0.5 + share / 2))
+
+    @classmethod
+    def of(
+        cls, catalogue: ScenarioCatalogue, choices: PairChoices, report: Progress | None = None
+    ) -> Pair:
+        """The pair ``choices`` make of the catalogue's scenarios, read and built now."""
+        return cls(*chosen_pair(catalogue, choices), report)
 
     @property
     def ready(self) -> bool:
@@ -99,8 +119,7 @@ class Pair:
 
     def error_text(self, language: str = "en") -> str:
         """The errors that stopped either build, each after its scenario's key."""
-        failed = [(s.choices.scenario, s) for s in (self.a, self.b) if not s.ready]
-        return "\n".join(f"{key}: {s.error_text(language)}" for key, s in failed)
+        return pair_error_text((self.a, self.b), language)
 
     def step(self, days: int = 1) -> None:
         """Simulate up to ``days`` more days in both, one day at a time."""
@@ -110,7 +129,8 @@ class Pair:
 
     def snapshot(self) -> PairSnapshot:
         """Both simulations' snapshots."""
-        return PairSnapshot(self.a.snapshot(), self.b.snapshot(), self.choices.a, self.choices.b)
+        a, b = self.a, self.b
+        return PairSnapshot(a.snapshot(), b.snapshot(), a.choices.scenario, b.choices.scenario)
 
 
 @dataclass(frozen=True, slots=True)

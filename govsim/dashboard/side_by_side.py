@@ -60,7 +60,7 @@ def SideBySide(
     generation = solara.use_reactive(0)
     speed = solara.use_reactive(1)
     pair = solara.use_memo(
-        lambda: Pair(catalogue, choices.value), [choices.value, generation.value]
+        lambda: Pair.of(catalogue, choices.value), [choices.value, generation.value]
     )
     player = use_player(pair, speed, lambda: generation.set(generation.value + 1))
     snapshot = solara.use_memo(pair.snapshot, [pair, player.tick])

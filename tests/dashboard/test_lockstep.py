@@ -18,7 +18,7 @@ from govsim.dashboard.server import scenario_folders
 def pair() -> Pair:
     """The default pair on a small city, stepped 8 days."""
     catalogue = ScenarioCatalogue(scenario_folders())
-    built = Pair(catalogue, PairChoices(*DEFAULT_PAIR, residents=3_000, seed=5))
+    built = Pair.of(catalogue, PairChoices(*DEFAULT_PAIR, residents=3_000, seed=5))
     built.step(8)
     return built
 
@@ -42,7 +42,7 @@ def test_a_scenario_set_against_itself_never_differs():
     # What the page says under the pair: the two share their luck, so a difference between
     # them comes from the governance. Set against itself, a scenario differs in nothing.
     catalogue = ScenarioCatalogue(scenario_folders())
-    same = Pair(catalogue, PairChoices("police_only", "police_only", 20_000, 5))
+    same = Pair.of(catalogue, PairChoices("police_only", "police_only", 20_000, 5))
     same.step(30)
     snapshot = same.snapshot()
     assert snapshot.a.total("victims") > 0, "something happened to compare"
@@ -53,14 +53,14 @@ def test_a_scenario_set_against_itself_never_differs():
 
 def test_b_takes_as_residents_what_a_was_built_with(lesson):
     catalogue = ScenarioCatalogue(scenario_folders([lesson]))
-    built = Pair(catalogue, PairChoices("lesson/tiny", "police_only"))
+    built = Pair.of(catalogue, PairChoices("lesson/tiny", "police_only"))
     assert built.b.residents == built.a.residents == 3_000
 
 
 def test_the_pair_reports_a_in_the_first_half_and_b_in_the_second(lesson):
     catalogue = ScenarioCatalogue([lesson])
     shares = []
-    Pair(catalogue, PairChoices("tiny", "tiny"), shares.append)
+    Pair.of(catalogue, PairChoices("tiny", "tiny"), shares.append)
     assert shares == sorted(shares)
     assert shares[len(shares) // 2 - 1] == 0.5
     assert shares[-1] == 1.0
@@ -84,12 +84,12 @@ def test_key_outcomes_are_the_comparisons_differences_of_the_summaries(pair):
 
 def test_no_outcomes_before_the_first_day(lesson):
     catalogue = ScenarioCatalogue([lesson])
-    assert key_outcomes(Pair(catalogue, PairChoices("tiny", "tiny")).snapshot()) == []
+    assert key_outcomes(Pair.of(catalogue, PairChoices("tiny", "tiny")).snapshot()) == []
 
 
 def test_a_broken_scenario_names_itself_and_the_other_still_builds(lesson):
     catalogue = ScenarioCatalogue([lesson])
-    built = Pair(catalogue, PairChoices("tiny", "broken"))
+    built = Pair.of(catalogue, PairChoices("tiny", "broken"))
     assert not built.ready
     assert built.a.ready
     assert built.error_text().startswith("broken: ")

@@ -16,6 +16,9 @@ import solara.lab
 
 UPDATE_SECONDS = 0.25
 """Pause between screen updates while playing, so that the audience can follow."""
+DRAWN_SECONDS = 10.0
+"""Longest wait for an update to be drawn before the loop goes on regardless (a page closed
+mid-play draws nothing)."""
 
 
 class Steppable(Protocol):
@@ -56,8 +59,10 @@ def use_player(
     playing = solara.use_reactive(False)
     tick = solara.use_reactive(0)
     paused = solara.use_memo(threading.Event, [])
+    drawn = solara.use_memo(threading.Event, [])
     current = solara.use_memo(dict, [])
     current["target"] = target
+    solara.use_effect(drawn.set, [tick.value])
 
     def play() -> None:
         if not playing.value:
@@ -69,7 +74,12 @@ def use_player(
             and not target.snapshot().finished
         ):
             target.step(speed.value)
+            drawn.clear()
             tick.set(tick.value + 1)
+            # The pause between updates starts once this one is drawn. Drawn by the thread
+            # that handles the browser's messages, a next update asked for while it draws
+            # kept it drawing: on a loaded machine a click on Pause then waited for the end.
+            drawn.wait(DRAWN_SECONDS)
             paused.wait(UPDATE_SECONDS)
         playing.set(False)
 

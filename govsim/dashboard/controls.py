@@ -172,15 +172,24 @@ def WholeNumber(
 
 @solara.component
 def RunControls(player: Player, speed: solara.Reactive[int], finished: bool, language: str) -> None:
-    """Play or pause, step one day, reset; and how many days each update advances."""
-    playing = player.playing
+    """Play or pause, step one day, reset; and how many days each update advances.
+
+    The buttons wait while there is no model to act on (one is being built).
+    """
+    playing, waiting = player.playing, not player.ready
     with solara.Row(style={"margin-top": "12px"}):  # clear of the seed field's underline
         if playing:
             solara.Button(say("pause", language), on_click=player.pause)
         else:
-            solara.Button(say("play", language), on_click=player.start, disabled=finished)
-        solara.Button(say("step", language), on_click=player.step, disabled=playing or finished)
-        solara.Button(say("reset", language), on_click=player.reset)
+            solara.Button(
+                say("play", language), on_click=player.start, disabled=finished or waiting
+            )
+        solara.Button(
+            say("step", language),
+            on_click=player.step,
+            disabled=playing or finished or waiting,
+        )
+        solara.Button(say("reset", language), on_click=player.reset, disabled=waiting)
     solara.SliderInt(
         label=f"{say('speed', language)}{phrase('colon', language)}{speed.value}",
         value=speed,
@@ -312,13 +321,22 @@ def LinkControls(choices: solara.Reactive[Choices], chosen: ChosenScenario, lang
 
 
 @solara.component
-def LiveEvents(simulation: Simulation, finished: bool, language: str) -> None:
-    """A button for each event a trainer can set off while the run goes on."""
+def LiveEvents(simulation: Simulation | None, disabled: bool, language: str) -> None:
+    """A button for each event a trainer can set off while the run goes on.
+
+    Disabled at the run's end and while a model is built; a click already on its way then
+    adds nothing to a model about to be replaced.
+    """
+
+    def launch(kind: str) -> None:
+        if not disabled and simulation is not None:
+            simulation.inject(kind)
+
     for kind in LIVE_EVENTS:
         solara.Button(
             say(f"live_{kind}", language),
-            on_click=lambda kind=kind: simulation.inject(kind),
-            disabled=finished,
+            on_click=lambda kind=kind: launch(kind),
+            disabled=disabled,
             block=True,
             classes=[f"govsim-live-{kind}"],
         )

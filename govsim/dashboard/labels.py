@@ -119,6 +119,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "在“无”协作结构下各方各自为战：无论下列水平如何，每条链路的实际水平均为 0。"
         "选择双边协作或合成中心后方可生效。",
     ),
+    "building": (
+        "Building the city and running the warm-up…",
+        "正在构建城市并运行预热期……",
+    ),
+    "building_wait": (
+        "Play, step, reset and the live events wait until it is ready; a newer choice replaces "
+        "this build.",
+        "就绪之前暂不能播放、单步、重置或触发实时事件；再次更改选择将取代本次构建。",
+    ),
+    "building_old_views": (
+        " Until then the charts below are the last run's.",
+        "在此之前，下方图表仍为上一次运行的结果。",
+    ),
     "play": ("Play", "播放"),
     "pause": ("Pause", "暂停"),
     "step": ("Step", "单步"),

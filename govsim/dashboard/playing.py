@@ -1,7 +1,7 @@
 """The play loop a view steps its simulation with: play, pause, step and reset, per session.
 
-One hook for the single run and the side by side, so that both pause, stop at the last day and
-drop a loop stepping an older simulation alike.
+One hook for the single run and the side by side, so that both pause, stop at the last day,
+drop a loop stepping an older simulation and wait for a build under way alike.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ class Player:
 
     playing: bool
     tick: int
+    ready: bool
+    """Whether there is a model to act on: none while a build is under way (:mod:`.building`)."""
     start: Callable[[], None]
     pause: Callable[[], None]
     step: Callable[[], None]
@@ -48,20 +50,30 @@ class Player:
 
 
 def use_player(
-    target: Steppable, speed: solara.Reactive[int], rebuild: Callable[[], None]
+    target: Steppable | None,
+    speed: solara.Reactive[int],
+    rebuild: Callable[[], None],
+    building: bool = False,
 ) -> Player:
     """Play, pause, step and reset ``target``; ``rebuild`` makes a fresh one (reset).
 
     Each update re-renders this session's page only. Pausing sets an event the loop waits
     on, so a pause takes effect at once and does not rest on the loop's thread reading the
     page's state; a loop stepping an older target stops.
+
+    While ``building`` (or with no ``target`` yet) the run pauses and its handlers do nothing:
+    the buttons are disabled then, and a click already on its way would act on a model about
+    to be replaced. The handlers are made once per session and read the latest render's
+    target when they run: a handler that stays the same object is not rebound on every
+    re-render, when a click arriving during a play update or a build's end could be lost.
     """
     playing = solara.use_reactive(False)
     tick = solara.use_reactive(0)
     paused = solara.use_memo(threading.Event, [])
     drawn = solara.use_memo(threading.Event, [])
     current = solara.use_memo(dict, [])
-    current["target"] = target
+    ready = target is not None and target.ready and not building
+    current.update(target=target, ready=ready, rebuild=rebuild)
     solara.use_effect(drawn.set, [tick.value])
 
     def play() -> None:
@@ -69,8 +81,8 @@ def use_player(
             return
         while (
             not paused.is_set()
+            and current["ready"]
             and current["target"] is target
-            and target.ready
             and not target.snapshot().finished
         ):
             target.step(speed.value)
@@ -84,32 +96,43 @@ def use_player(
         playing.set(False)
 
     solara.lab.use_task(play, dependencies=[playing.value, target], prefer_threaded=True)
+    start, pause, step, reset = solara.use_memo(
+        lambda: _handlers(current, playing, tick, paused), []
+    )
 
-    def buttons() -> tuple[Callable[[], None], Callable[[], None]]:
-        """Play and pause, made once per session.
+    def pause_until_ready() -> None:
+        if not ready:
+            pause()
 
-        A handler that stays the same object is not rebound on every re-render, when a click
-        arriving during a play update could be lost.
-        """
+    solara.use_effect(pause_until_ready, [ready])
+    return Player(playing.value, tick.value, ready, start, pause, step, reset)
 
-        def start() -> None:
+
+def _handlers(
+    current: dict,
+    playing: solara.Reactive[bool],
+    tick: solara.Reactive[int],
+    paused: threading.Event,
+) -> tuple[Callable[[], None], ...]:
+    """Start, pause, step and reset, acting on ``current["target"]`` only when it is ready."""
+
+    def start() -> None:
+        if current["ready"]:
             paused.clear()
             playing.set(True)
 
-        def pause() -> None:
-            paused.set()
-            playing.set(False)
-
-        return start, pause
-
-    start, pause = solara.use_memo(buttons, [])
+    def pause() -> None:
+        paused.set()
+        playing.set(False)
 
     def step() -> None:
-        target.step(1)
-        tick.set(tick.value + 1)
+        if current["ready"]:
+            current["target"].step(1)
+            tick.set(tick.value + 1)
 
     def reset() -> None:
-        pause()
-        rebuild()
+        if current["ready"]:
+            pause()
+            current["rebuild"]()
 
-    return Player(playing.value, tick.value, start, pause, step, reset)
+    return start, pause, step, reset

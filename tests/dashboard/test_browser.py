@@ -282,6 +282,7 @@ def _pair_day(page, side: str) -> str:
 def test_side_by_side_steps_both_and_shows_the_difference(browser, dashboard_url, tmp_path):
     page = _open(browser, dashboard_url)
     page.get_by_role("button", name="Side by side", exact=True).click()
+    page.locator(".govsim-building").wait_for()  # two cities of 20,000, warmed up: seconds
     a, b = page.locator(".govsim-pair-a"), page.locator(".govsim-pair-b")
     assert "police_only" in a.inner_text()
     assert "multi_party_hub" in b.inner_text()
@@ -396,4 +397,59 @@ def test_the_picker_names_each_scenario_and_describes_the_chosen_one(
     _pick(page, "class/garbled", label)
     page.locator(".govsim-error").wait_for()
     assert page.locator(".govsim-description").count() == 0
+    page.context.close()
+
+
+BUILDING_WORDS = {
+    "en": ("Scenario", "Building the city and running the warm-up", ("Play", "Step", "Reset")),
+    "zh": ("情景", "正在构建城市并运行预热期", ("播放", "单步", "重置")),
+}
+"""The picker's label, the start of the notice and the run's buttons, in each language."""
+HELD_WHILE_BUILDING = """([notice, buttons]) => {
+    const shown = document.querySelector('.govsim-building');
+    if (!shown || !shown.innerText.includes(notice)) return false;
+    const found = [...document.querySelectorAll('button')]
+        .filter(b => buttons.includes(b.textContent.trim()));
+    return found.length === buttons.length && found.every(b => b.disabled)
+        && document.querySelector('.govsim-past .govsim-day') !== null;
+}"""
+"""While a model is built: the notice says so, every run button is disabled, and the last
+run's views are dimmed; checked in one go, as one render shows them."""
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_rebuild_says_so_and_holds_the_run_until_the_new_model_is_ready(
+    browser, dashboard_url, tmp_path, language
+):
+    label, notice, buttons = BUILDING_WORDS[language]
+    page = _open(browser, dashboard_url)
+    if language == "zh":
+        page.get_by_text("简体中文").click()
+        page.get_by_text("第 0 天").wait_for()
+    _pick(page, "lesson/tiny", label)
+    page.locator(".govsim-day", has_text="30").wait_for()
+    # multi_party_hub's city of 20,000 residents and its two-year warm-up take seconds.
+    _pick(page, "multi_party_hub", label)
+    page.wait_for_function(HELD_WHILE_BUILDING, arg=[notice, list(buttons)])
+    page.screenshot(path=tmp_path / f"dashboard-building-{language}.png", full_page=True)
+    page.locator(".govsim-building").wait_for(state="detached")
+    assert page.locator(".govsim-past").count() == 0
+    assert "365" in _day(page), "the new run is shown"
+    step = page.get_by_role("button", name=buttons[1], exact=True)
+    assert step.is_enabled()
+    step.click()
+    page.locator(".govsim-day", has_text="1").wait_for()
+    page.context.close()
+
+
+def test_the_newest_choice_wins_over_a_build_still_running(browser, dashboard_url):
+    page = _open(browser, dashboard_url)
+    _pick(page, "baseline")  # a city of 20,000 warming up for two years: seconds
+    page.locator(".govsim-building").wait_for()
+    _pick(page, "lesson/tiny")  # chosen while baseline is still being built
+    page.locator(".govsim-building").wait_for(state="detached")
+    assert _day(page) == "Day 0 of 30"
+    assert "lesson/tiny" in page.locator(".v-select").first.inner_text()
+    page.get_by_role("button", name="Step", exact=True).click()
+    page.get_by_text("Day 1 of 30").wait_for()
     page.context.close()

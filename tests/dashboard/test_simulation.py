@@ -297,3 +297,21 @@ def test_the_chosen_scenario_is_read_without_building_a_model(catalogue):
     built = Simulation(chosen)
     assert built.ready
     assert built.scenario is chosen.scenario
+
+
+def test_a_reset_builds_afresh_from_the_chosen_scenario(catalogue):
+    """A reset builds again from the scenario already read: nothing of the last run carries."""
+    from govsim.dashboard.chosen import choose
+
+    chosen = choose(catalogue, Choices("tiny", seed=4))
+    first = Simulation(chosen)
+    first.inject("data_breach")
+    first.step(3)
+    again, fresh = Simulation(chosen), Simulation.of(catalogue, Choices("tiny", seed=4))
+    for run in (again, fresh):
+        run.step(3)
+    assert again.snapshot().event_log() == fresh.snapshot().event_log()
+    assert "Data breach" not in " ".join(again.snapshot().event_log())
+    assert "Data breach" in " ".join(first.snapshot().event_log())
+    assert again.snapshot().daily.equals(fresh.snapshot().daily)
+    assert again.build != first.build

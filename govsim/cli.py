@@ -901,8 +901,11 @@ def _sweep_progress(language: str = "en") -> Iterator[Callable[[int, int], None]
 
 
 def _print_sweep_report(report: SweepReport, out_dir: Path, seconds: float, language: str) -> None:
-    if report.skipped:
-        _stdout.print(Text(phrase("sweep_skipped", language, count=report.skipped)))
+    done_before = report.skipped - report.kept_failed  # kept failures are not "done"
+    if done_before:
+        _stdout.print(Text(phrase("sweep_skipped", language, count=done_before)))
+    if report.kept_failed:
+        _stdout.print(Text(phrase("sweep_kept_failed", language, count=report.kept_failed)))
     finished = phrase(
         "sweep_finished",
         language,

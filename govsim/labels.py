@@ -173,6 +173,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{count} runs were already done and were skipped",
         "已有 {count} 次运行完成，本次跳过",
     ),
+    "sweep_kept_failed": (
+        "{count} run(s) recorded as failed were kept failed and not run (--keep-failed)",
+        "{count} 次记录为失败的运行保留失败记录，本次未运行（--keep-failed）",
+    ),
     "sweep_retrying": (
         "running again the {count} run(s) recorded as failed (--keep-failed keeps them failed)",
         "重新运行此前记录为失败的 {count} 次运行（加上 --keep-failed 则保留失败记录）",

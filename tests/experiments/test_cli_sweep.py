@@ -233,6 +233,8 @@ def test_failed_runs_are_run_again_when_the_same_command_is_run_again(
     assert kept.exit_code == 1, kept.output
     assert "keeping the 4 run(s) recorded as failed (--keep-failed)" in kept.stderr
     assert "0 runs in" in kept.stdout
+    assert "4 runs were already done" in kept.stdout  # the 4 ok; the 4 kept failed are not
+    assert "4 run(s) recorded as failed were kept failed and not run" in kept.stdout
     unfixed = runner.invoke(app, command)
     assert unfixed.exit_code == 1, unfixed.output
     assert "running again the 4 run(s) recorded as failed" in unfixed.stderr

@@ -819,9 +819,12 @@ def sweep(
     Exits with status 1 if failed runs are left in the results folder.
     """
     if backend not in BACKENDS:
-        raise typer.BadParameter(f"choose one of {', '.join(BACKENDS)}", param_hint="--backend")
+        choices = ", ".join(BACKENDS)
+        raise typer.BadParameter(
+            phrase("backend_choices", lang, choices=choices), param_hint="--backend"
+        )
     if (scheduler or scheduler_file) and backend != "dask":
-        raise typer.BadParameter("needs --backend dask", param_hint="--scheduler")
+        raise typer.BadParameter(phrase("scheduler_needs_dask", lang), param_hint="--scheduler")
     with printing_warnings(lang):
         experiment = load_experiment(experiment_file)
     out_dir = out or Path("results") / experiment.name

@@ -9,10 +9,14 @@ each parameter into one that shows its name (arguments) or its metavar (options)
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+
+from govsim.cli_errors import usage_errors_in, usage_language
 
 
 class PlainArgument(TyperArgument):
@@ -68,6 +72,8 @@ class PlainGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.language = "en"
+        """The language the command line asks for (:func:`usage_language`), set by :meth:`main`."""
         for command in self.commands.values():
             if type(command) is TyperCommand:
                 command.__class__ = PlainCommand
@@ -77,3 +83,19 @@ class PlainGroup(TyperGroup):
         params = super().get_params(ctx)
         _plain(params)
         return params
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        """Run the command line, its usage errors said in the language it asks for."""
+        arguments = list(sys.argv[1:] if args is None else args)
+        self.language = usage_language(arguments)
+        return super().main(arguments, *rest, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> typer.Context:
+        """Parse the group's own options (a usage error there in the asked language)."""
+        with usage_errors_in(self.language):
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        """Run the chosen command: its options' usage errors in the asked language."""
+        with usage_errors_in(self.language):
+            return super().invoke(ctx)

@@ -173,6 +173,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{count} runs were already done and were skipped",
         "已有 {count} 次运行完成，本次跳过",
     ),
+    "backend_choices": ("choose one of {choices}", "请从 {choices} 中选一个"),
+    "scheduler_needs_dask": ("needs --backend dask", "需要同时给出 --backend dask"),
     "sweep_kept_failed": (
         "{count} run(s) recorded as failed were kept failed and not run (--keep-failed)",
         "{count} 次记录为失败的运行保留失败记录，本次未运行（--keep-failed）",

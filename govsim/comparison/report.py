@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from govsim.comparison.caveats import caveats, override_text
 from govsim.comparison.charts import (
     COLLATERAL_PARTS,
     DAILY,
@@ -48,6 +49,8 @@ th:first-child, td:first-child { text-align: left; }
 td.key { font-family: ui-monospace, monospace; }
 div.scroll { overflow-x: auto; }
 ul.verdicts li { margin: 0.3em 0; }
+ul.caveats { background: #fff8e1; border-left: 4px solid #f0a500; padding: 0.6em 1em 0.6em 2em; }
+ul.caveats li { margin: 0.3em 0; }
 p.note { color: #555; font-size: 0.9em; }
 @page { size: A4; margin: 12mm; }
 @media print {
@@ -126,6 +129,7 @@ def report_html(comparison: Comparison, language: str = "en") -> str:
         f"<p>{_e(_lead(comparison, language))}</p>",
         _descriptions(comparison, language),
         *_verdicts_section(comparison, language),
+        *_caveats_section(comparison, language),
         *_differs_section(comparison, language),
         *_outcomes_section(comparison, language),
         *_daily_section(comparison, language, figures),
@@ -172,12 +176,23 @@ def _lead(comparison: Comparison, language: str) -> str:
 
 
 def _descriptions(comparison: Comparison, language: str) -> str:
-    """Each scenario's name and its own description, in the language chosen."""
-    items = "".join(
-        f"<li><b>{_e(results.scenario.name)}</b>: {_e(results.scenario.describe(language))}</li>"
-        for results in comparison.runs
-    )
-    return f"<ul>{items}</ul>"
+    """Each scenario's name and its own description, in the language chosen.
+
+    A description is the file's, and may name a size or a length the command line changed
+    (a shipped scenario's "100,000 residents" under a run of 20,000): those values follow it.
+    """
+    items = []
+    for results in comparison.runs:
+        name = results.scenario.name
+        text = results.scenario.describe(language)
+        changed = [o for o in comparison.overrides if o.scenario == name]
+        if changed:
+            values = word("list_separator", language).join(
+                override_text(override, language) for override in changed
+            )
+            text += " " + word("description_overridden", language, values=values)
+        items.append(f"<li><b>{_e(name)}</b>: {_e(text)}</li>")
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
@@ -189,6 +204,15 @@ def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
     return [
         f"<h2>{_e(word('verdicts_title', language))}</h2>",
         f'<ul class="verdicts">{items}</ul>',
+    ]
+
+
+def _caveats_section(comparison: Comparison, language: str) -> list[str]:
+    """What to keep in mind before quoting the verdicts: the caveats of this run only."""
+    items = "".join(f"<li>{_e(line)}</li>" for line in caveats(comparison, language))
+    return [
+        f"<h2>{_e(word('caveats_title', language))}</h2>",
+        f'<ul class="caveats">{items}</ul>',
     ]
 
 

@@ -423,6 +423,60 @@ WORDS: dict[str, tuple[str, str]] = {
         "仅有几十次重复时，该比值本身也不确定。",
     ),
     "seeds": ("Replication seeds", "各次运行的种子"),
+    # Read with care: the caveats that apply to this run (govsim.comparison.caveats).
+    "caveats_title": ("Read with care", "阅读须知"),
+    "caveat_size": (
+        "{residents:,} residents: fewer than the {quote:,} the README asks for figures to quote "
+        "(a smaller city's results are noisier).",
+        "{residents:,} 名居民：少于 README 要求的可引用结果所需的 {quote:,} 名（城市越小，结果越"
+        "不稳定）。",
+    ),
+    "caveat_replications": (
+        "{replications} replications per scenario, fewer than the {default} govsim compare runs "
+        'by default: the intervals are wide, and "no clear difference" may only mean too few '
+        "runs.",
+        "每个情景仅 {replications} 次重复运行，少于 govsim compare 默认的 {default} 次：区间较宽，"
+        "“无明显差异”可能只是运行次数不够。",
+    ),
+    "caveat_assumptions": (
+        "Of the model's {sourced} parameters with a stated source, {alone} rest on assumption "
+        "alone and {in_part} more in part (docs/parameters.md): the results show what follows "
+        "from these assumptions, not measured facts.",
+        "模型中注明来源的 {sourced} 个参数里，{alone} 个完全基于假设，另有 {in_part} 个部分基于"
+        "假设（见 docs/parameters.md）：结果反映的是这些假设下的推演，而非实测事实。",
+    ),
+    "caveat_overrides": (
+        "{scenario} ran with values the command line set in place of its file's (its "
+        "description is the file's): {values}.",
+        "{scenario} 运行时用命令行参数替换了文件中的取值（其情景描述仍是文件中的）：{values}。",
+    ),
+    "caveat_overrides_all": (
+        "Every scenario ran with values the command line set in place of its file's (the "
+        "descriptions are the files'): {values}.",
+        "各情景运行时均用命令行参数替换了文件中的取值（情景描述仍是文件中的）：{values}。",
+    ),
+    "override_value": (
+        "{path} {run} (file: {written}; {option})",
+        "{path} 为 {run}（文件中为 {written}；{option}）",
+    ),
+    "list_separator": ("; ", "；"),
+    "caveat_caution": ("{scenario}: ", "{scenario}："),
+    "caveat_market_policy": (
+        "The scenarios differ in governance, and the model takes each scenario's governance as "
+        "that of the whole market its rings work ({market:,} residents; docs/ODD.md 7.17): the "
+        "rings' victims elsewhere pay, are frozen and report as the city's do. A change of "
+        "policy therefore acts on the rings everywhere, their takings, entry and contact "
+        "attempts included: read a difference as the policy applied across the market, not in "
+        "this city alone.",
+        "各情景的治理方式不同，而模型把每个情景的治理视为其团伙所覆盖的整个市场（{market:,} 名"
+        "居民；docs/ODD.md 7.17）的治理：其他地方的受害人付款、被冻结和报案的情况与本市相同。"
+        "因此政策变化作用于各地的团伙，包括其收益、新团伙进入和诈骗联络次数：差异应理解为该政策"
+        "在整个市场实行的效果，而不是仅在本市实行的效果。",
+    ),
+    "description_overridden": (
+        "(the file's description; this run: {values})",
+        "（此为文件中的描述；本次运行：{values}）",
+    ),
 }
 """Sentences and headings of the comparison, filled with ``str.format``."""
 

@@ -27,6 +27,8 @@ QUOTE_RESIDENTS = 100_000
 """The city size the README asks for figures to quote ("use 100,000 for figures to quote")."""
 GOVERNANCE_KEYS = ("agencies", "cooperation")
 """Top-level keys whose differences are differences of governance."""
+SEPARATORS: dict[str, tuple[str, str]] = {"en": ("; ", ": "), "zh": ("；", "：")}
+"""Between the items of a list, and after a name, by language (punctuation, not words)."""
 
 
 def caveats(comparison: Comparison, language: str = "en") -> list[str]:
@@ -87,17 +89,19 @@ def _overridden(overrides: Sequence[Override], names: Sequence[str], language: s
             word(
                 "caveat_overrides_all",
                 language,
-                values=_listed(overrides[: len(values[0])], language),
+                values=listed(overrides[: len(values[0])], language),
             )
         ]
     return [
-        word("caveat_overrides", language, scenario=name, values=_listed(found, language))
+        word("caveat_overrides", language, scenario=name, values=listed(found, language))
         for name, found in by_scenario.items()
     ]
 
 
-def _listed(overrides: Sequence[Override], language: str) -> str:
-    return word("list_separator", language).join(override_text(o, language) for o in overrides)
+def listed(overrides: Sequence[Override], language: str) -> str:
+    """The overrides as one list: ``days 120 (file: 365; --days); ...``."""
+    separator = SEPARATORS.get(language, SEPARATORS["en"])[0]
+    return separator.join(override_text(o, language) for o in overrides)
 
 
 def override_text(override: Override, language: str) -> str:
@@ -129,9 +133,8 @@ def scenario_cautions(scenarios: Iterable[Scenario], language: str) -> list[str]
         for caution in cautions(scenario):
             path = format_key_path(caution.path)
             problem = Problem(None, None, path, caution.message, hint=caution.hint)
-            lines.append(
-                word("caveat_caution", language, scenario=scenario.name) + problem.render(language)
-            )
+            colon = SEPARATORS.get(language, SEPARATORS["en"])[1]
+            lines.append(f"{scenario.name}{colon}{problem.render(language)}")
     return lines
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from govsim.comparison.caveats import caveats, override_text
+from govsim.comparison.caveats import caveats, listed
 from govsim.comparison.charts import (
     COLLATERAL_PARTS,
     DAILY,
@@ -28,9 +28,10 @@ from govsim.comparison.charts import (
 from govsim.comparison.console import difference_header, difference_rows
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.running import Comparison
-from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
+from govsim.comparison.verdicts import cost_sentence, direction, precision_sentence, verdicts
 from govsim.comparison.wording import outcome_label, word
-from govsim.labels import HEADERS, label
+from govsim.labels import HEADERS, label, phrase
+from govsim.metrics import ATTRIBUTED
 from govsim.scenario.fields import text_in
 from govsim.scenario.showing import cell, side_by_side
 
@@ -51,7 +52,7 @@ div.scroll { overflow-x: auto; }
 ul.verdicts li { margin: 0.3em 0; }
 ul.caveats { background: #fff8e1; border-left: 4px solid #f0a500; padding: 0.6em 1em 0.6em 2em; }
 ul.caveats li { margin: 0.3em 0; }
-p.note { color: #555; font-size: 0.9em; }
+p.note, ul.note { color: #555; font-size: 0.9em; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
@@ -187,10 +188,7 @@ def _descriptions(comparison: Comparison, language: str) -> str:
         text = results.scenario.describe(language)
         changed = [o for o in comparison.overrides if o.scenario == name]
         if changed:
-            values = word("list_separator", language).join(
-                override_text(override, language) for override in changed
-            )
-            text += " " + word("description_overridden", language, values=values)
+            text += " " + word("description_overridden", language, values=listed(changed, language))
         items.append(f"<li><b>{_e(name)}</b>: {_e(text)}</li>")
     return f"<ul>{''.join(items)}</ul>"
 
@@ -247,7 +245,39 @@ def _outcomes_section(comparison: Comparison, language: str) -> list[str]:
         versus = word("versus", language, scenario=name, reference=reference)
         parts.append(f"<h3>{_e(versus)}</h3>")
         parts.append(_table(header, [[(text, "") for text in row] for row in rows]))
-    return parts
+    notes = "".join(f"<li>{_e(note)}</li>" for note in _outcome_notes(comparison, language))
+    return [*parts, f'<ul class="note">{notes}</ul>']
+
+
+def _outcome_notes(comparison: Comparison, language: str) -> list[str]:
+    """What the tables' marks and dashes mean, and what the less obvious measures measure."""
+    scenario = comparison.reference.scenario
+    outcomes = set(comparison.differences["outcome"])
+    notes = [word("note_change", language), word("note_pairing", language)]
+    if any(direction(row) == "same" for row in comparison.differences.to_dict("records")):
+        notes.append(word("note_same", language))
+    if outcomes & set(ATTRIBUTED):
+        notes.append(
+            word(
+                "note_attributed",
+                language,
+                mark=phrase("attributed_mark", language).strip(" "),
+                market=scenario.fraud.market_population,
+                residents=scenario.population.size,
+            )
+        )
+    if "median_hours_to_freeze" in outcomes:
+        notes.append(
+            word(
+                "note_hours_to_freeze",
+                language,
+                measure=outcome_label("median_hours_to_freeze", language),
+                fanout=scenario.fraud.fanout,
+                hop=scenario.fraud.hop_hours_mean,
+                reference=scenario.name,
+            )
+        )
+    return notes
 
 
 def _daily_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:

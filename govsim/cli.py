@@ -386,7 +386,8 @@ def show(
         hint = Message("nothing_to_compare_fix")
         raise ScenarioError.single(str(scenario_file), None, "", message, hint)
     changes = differences(load_scenario(other_file), scenario)
-    typer.echo(render_differences(changes, str(other_file), str(scenario_file)), nl=False)
+    text = render_differences(changes, str(other_file), str(scenario_file), lang)
+    typer.echo(text, nl=False)
 
 
 @app.command()

@@ -49,6 +49,10 @@ th:first-child, td:first-child { white-space: normal; min-width: 14em; }
 th:first-child, td:first-child { text-align: left; }
 td.key { font-family: ui-monospace, monospace; }
 div.scroll { overflow-x: auto; }
+table.outcomes { font-size: 0.8em; }
+table.outcomes th, table.outcomes td { white-space: normal; }
+table.outcomes td:first-child { min-width: 10em; }
+span.ci { white-space: nowrap; }
 ul.verdicts li { margin: 0.3em 0; }
 ul.caveats { background: #fff8e1; border-left: 4px solid #f0a500; padding: 0.6em 1em 0.6em 2em; }
 ul.caveats li { margin: 0.3em 0; }
@@ -244,7 +248,7 @@ def _outcomes_section(comparison: Comparison, language: str) -> list[str]:
         rows = difference_rows(comparison, name, language)
         versus = word("versus", language, scenario=name, reference=reference)
         parts.append(f"<h3>{_e(versus)}</h3>")
-        parts.append(_table(header, [[(text, "") for text in row] for row in rows]))
+        parts.append(_table(header, [[(text, "") for text in row] for row in rows], "outcomes"))
     notes = "".join(f"<li>{_e(note)}</li>" for note in _outcome_notes(comparison, language))
     return [*parts, f'<ul class="note">{notes}</ul>']
 
@@ -309,14 +313,27 @@ def _losses_section(comparison: Comparison, language: str, figures: _Figures) ->
         for results in runs
         for key, scam in results.scenario.scam_types.items()
     }
+    scenario = runs[0].scenario
     by_scam = by_place_figure(
-        runs, "by_scam", "scam_type", word("by_scam_title", language), language, scam_names
+        runs,
+        "by_scam",
+        "scam_type",
+        word("by_scam_title", language),
+        language,
+        scam_names,
+        order=list(scenario.scam_types),
     )
     by_region = by_place_figure(
-        runs, "by_region", "region", word("by_region_title", language), language
+        runs,
+        "by_region",
+        "region",
+        word("by_region_title", language),
+        language,
+        order=scenario.population.region_names,
     )
     return [
         f"<h2>{_e(word('losses_title', language))}</h2>",
+        f'<p class="note">{_e(word("places_note", language))}</p>',
         *(figures.html(figure) for figure in (losses, by_scam, by_region)),
     ]
 
@@ -372,15 +389,30 @@ def _efficiency(row: pd.Series) -> str:
     return f"{value:.2f}" if math.isnan(low) else f"{value:.2f} [{low:.2f}, {high:.2f}]"
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[tuple[str, str]]]) -> str:
-    """An HTML table; each cell is (text, class)."""
+def _table(header: Sequence[str], rows: Iterable[Sequence[tuple[str, str]]], kind: str = "") -> str:
+    """An HTML table; each cell is (text, class).
+
+    A table of kind ``outcomes`` wraps a value above its interval rather than scroll: eight
+    columns of values with intervals are wider than a 1280-pixel window.
+    """
     head = "".join(f"<th>{_e(text)}</th>" for text in header)
-    lines = [f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>']
+    opening = f'<table class="{kind}">' if kind else "<table>"
+    lines = [f'<div class="scroll">{opening}<thead><tr>{head}</tr></thead><tbody>']
+    show = _wrapped if kind == "outcomes" else _e
     for row in rows:
         cells = "".join(
-            f'<td class="{css}">{_e(text)}</td>' if css else f"<td>{_e(text)}</td>"
+            f'<td class="{css}">{show(text)}</td>' if css else f"<td>{show(text)}</td>"
             for text, css in row
         )
         lines.append(f"<tr>{cells}</tr>")
     lines.append("</tbody></table></div>")
     return "".join(lines)
+
+
+def _wrapped(text: str) -> str:
+    """A value and its interval, which may go to the next line but is not itself broken."""
+    for opening in (" (", " ["):
+        value, found, interval = text.partition(opening)
+        if found:
+            return f'{_e(value)} <span class="ci">{_e(opening.strip() + interval)}</span>'
+    return _e(text)

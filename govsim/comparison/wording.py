@@ -433,6 +433,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "柱为均值，须线为95%置信区间。",
     ),
     "losses_title": ("Losses", "损失"),
+    "places_note": (
+        "Scam types and districts in the order the reference scenario lists them "
+        "(scam_types, population.regions).",
+        "诈骗类型与区域按参照情景中列出的顺序排列（scam_types、population.regions）。",
+    ),
     "by_scam_title": ("Net loss by scam type", "按诈骗类型的净损失"),
     "by_region_title": ("Net loss by district", "按区域的净损失"),
     "collateral_title": ("Collateral burden and cost", "误伤与治理成本"),

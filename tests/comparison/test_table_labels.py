@@ -117,3 +117,25 @@ def test_hours_to_freeze_says_what_it_measures(banks, language, said):
     found = [note for note in notes(report_html(banks, language)) if said in note]
     assert len(found) == 1
     assert "fraud.hop_hours_mean" in found[0]
+
+
+def test_districts_and_scam_types_follow_the_scenario_s_order(banks):
+    from govsim.comparison.charts import by_place_figure
+
+    scenario = banks.reference.scenario
+    districts = scenario.population.region_names
+    assert districts != sorted(districts), "the case this guards: sorted is another order"
+    figure = by_place_figure(banks.runs, "by_region", "region", "t", "en", order=districts)
+    shown = list(figure.data[0].x)
+    assert shown == [name for name in districts if name in shown]
+    page = report_html(banks, "en")
+    assert "in the order the reference scenario lists them" in page
+    assert "按参照情景中列出的顺序" in report_html(banks, "zh")
+
+
+def test_outcome_tables_wrap_a_value_above_its_interval(banks):
+    """At 1280 pixels the eight columns scrolled: cells now wrap, an interval kept whole."""
+    page = report_html(banks, "en")
+    assert '<table class="outcomes">' in page
+    assert re.search(r"table\.outcomes th, table\.outcomes td \{ white-space: normal; \}", page)
+    assert re.search(r'<td>[\d,.]+ <span class="ci">\([^<]+\)</span></td>', page)

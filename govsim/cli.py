@@ -44,12 +44,19 @@ from govsim.attribution.running import attribute as attribute_effect
 from govsim.attribution.running import plan as attribution_plan
 from govsim.attribution.sentences import outcome_sentences, synergy_sentence
 from govsim.cli_help import PlainGroup
+from govsim.comparison.caveats import overrides_of
 from govsim.comparison.console import difference_table
 from govsim.comparison.files import default_folder, read_comparison, write_comparison
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.precision import check_precision, compare_to_precision
 from govsim.comparison.report import report_html as comparison_report_html
-from govsim.comparison.running import Comparison, ComparisonError, check_scenarios
+from govsim.comparison.running import (
+    DEFAULT_REPLICATIONS,
+    Comparison,
+    ComparisonError,
+    Override,
+    check_scenarios,
+)
 from govsim.comparison.running import compare as compare_scenarios
 from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
 from govsim.comparison.wording import word
@@ -379,7 +386,8 @@ def show(
         hint = Message("nothing_to_compare_fix")
         raise ScenarioError.single(str(scenario_file), None, "", message, hint)
     changes = differences(load_scenario(other_file), scenario)
-    typer.echo(render_differences(changes, str(other_file), str(scenario_file)), nl=False)
+    text = render_differences(changes, str(other_file), str(scenario_file), lang)
+    typer.echo(text, nl=False)
 
 
 @app.command()
@@ -487,7 +495,7 @@ def compare(
         typer.Option(
             "--replications", "-r", min=2, metavar="N", help="Paired replications per scenario."
         ),
-    ] = 30,
+    ] = DEFAULT_REPLICATIONS,
     seed: Seed = None,
     settings: Settings = None,
     days: Days = None,
@@ -524,9 +532,9 @@ def compare(
         raise typer.Exit(EXIT_INVALID)
     with printing_warnings(lang):
         chosen = dict(parse_setting(text) for text in settings or [])
+        written = [load_scenario(path) for path in scenario_files]
         scenarios = [
-            with_overrides(load_scenario(path), chosen, days=days, residents=residents)
-            for path in scenario_files
+            with_overrides(scenario, chosen, days=days, residents=residents) for scenario in written
         ]
     try:
         check_scenarios(scenarios)
@@ -544,6 +552,7 @@ def compare(
             comparison = compare_to_precision(
                 scenarios, precision, replications, max_replications, seed, workers, advance
             )
+    comparison.overrides = _overrides(written, scenarios, chosen, days, residents)
     report = write_comparison(comparison, out_dir, lang)
     _print_comparison(comparison, lang)
     finished = word(
@@ -556,6 +565,24 @@ def compare(
         report=report,
     )
     _stdout.print(Text(finished))
+
+
+def _overrides(
+    written: list[Scenario],
+    run: list[Scenario],
+    settings: dict[str, object],
+    days: int | None,
+    residents: int | None,
+) -> tuple[Override, ...]:
+    """The values the options set in place of the files', for the report to say so."""
+    options = {"days": "--days"} if days is not None else {}
+    if residents is not None:
+        options["population.size"] = "--residents"
+    return tuple(
+        override
+        for before, after in zip(written, run, strict=True)
+        for override in overrides_of(after.name, before, after, list(settings), options)
+    )
 
 
 def _print_comparison(comparison: Comparison, language: str) -> None:

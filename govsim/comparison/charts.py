@@ -146,16 +146,22 @@ def by_place_figure(
     title: str,
     language: str,
     names: Mapping[object, str] | None = None,
+    order: Sequence[object] = (),
 ) -> go.Figure:
     """Net loss per scam type (``by_scam``) or district (``by_region``), mean and 95% interval.
 
-    ``names`` gives each place its label (a scam type's name in the language, not its key).
+    ``names`` gives each place its label (a scam type's name in the language, not its key);
+    ``order`` the order of the bars, as the scenario lists the places (a table sorts them by
+    name, and districts have no order of their names); places it leaves out follow.
     """
     figure = go.Figure()
     names = names or {}
     for index, results in enumerate(runs):
         frame = getattr(results, frame_name)
         per_replication = frame.groupby(["replication", place])["net_loss"].sum().unstack(place)
+        columns = list(per_replication.columns)
+        ordered = [p for p in order if p in columns] + [p for p in columns if p not in order]
+        per_replication = per_replication[ordered]
         stats = [
             measure_ci(per_replication[column], "net_loss") for column in per_replication.columns
         ]

@@ -10,7 +10,8 @@ from rich.table import Table
 from govsim.comparison.running import Comparison
 from govsim.comparison.verdicts import short_verdict
 from govsim.comparison.wording import outcome_label, word
-from govsim.labels import HEADERS, is_share, label
+from govsim.labels import HEADERS, is_share, label, phrase
+from govsim.metrics import ATTRIBUTED
 from govsim.tables import format_interval, format_value
 
 
@@ -51,7 +52,7 @@ def difference_rows(
         outcome = row["outcome"]
         rows.append(
             [
-                outcome_label(outcome, language),
+                row_label(outcome, language),
                 mean_cell(means.loc[(reference, outcome)], outcome, intervals),
                 mean_cell(means.loc[(scenario, outcome)], outcome, intervals),
                 difference_cell(
@@ -63,11 +64,21 @@ def difference_rows(
                     row["relative_change"], row["relative_ci_low"], row["relative_ci_high"]
                 ),
                 _p_value(row["p_value"]),
-                _number(row["pairing_efficiency"], "{:.2f}"),
+                _number(row["pairing_efficiency"], "{:.2f}"),  # "-": constant in both
                 short_verdict(row, language),
             ]
         )
     return rows
+
+
+def row_label(outcome: str, language: str) -> str:
+    """An outcome's name in a table; a market count attributed to the city is marked so.
+
+    Arrests and convictions happen to the market's rings: the city's row is the market's
+    count times the city's share of its residents, as ``govsim run``'s city table marks it.
+    """
+    name = outcome_label(outcome, language)
+    return name + phrase("attributed_mark", language) if outcome in ATTRIBUTED else name
 
 
 def mean_cell(row: pd.Series, outcome: str, interval: bool = True) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from govsim.comparison.precision import Precision
 from govsim.comparison.report import report_html
-from govsim.comparison.running import Comparison, ComparisonError, tables_of
+from govsim.comparison.running import Comparison, ComparisonError, Override, tables_of
 from govsim.results import (
     read_run,
     write_parquet_atomically,
@@ -51,6 +51,7 @@ def write_comparison(comparison: Comparison, out_dir: Path, language: str = "en"
         "seed": comparison.seed,
         "seeds": comparison.reference.seeds,
         "wall_seconds": round(comparison.wall, 3),
+        "overrides": [dataclasses.asdict(override) for override in comparison.overrides],
     }
     if comparison.precision is not None:
         record["precision"] = {
@@ -85,9 +86,11 @@ def read_comparison(out_dir: Path) -> Comparison:
         names = [str(name) for name in record["scenarios"]]
         wall = float(record["wall_seconds"])
         asked = record.get("precision")
+        overrides = tuple(Override(**item) for item in record.get("overrides", []))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ComparisonError("record_unreadable", file=record_file, error=error) from None
     comparison = tables_of([read_run(out_dir / name) for name in names], wall)
+    comparison = dataclasses.replace(comparison, overrides=overrides)
     if asked is None:
         return comparison
     precision = Precision(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from govsim.comparison.caveats import caveats, listed
 from govsim.comparison.charts import (
     COLLATERAL_PARTS,
     DAILY,
@@ -27,9 +28,10 @@ from govsim.comparison.charts import (
 from govsim.comparison.console import difference_header, difference_rows
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.running import Comparison
-from govsim.comparison.verdicts import cost_sentence, precision_sentence, verdicts
+from govsim.comparison.verdicts import cost_sentence, direction, precision_sentence, verdicts
 from govsim.comparison.wording import outcome_label, word
-from govsim.labels import HEADERS, label
+from govsim.labels import HEADERS, label, phrase
+from govsim.metrics import ATTRIBUTED
 from govsim.scenario.fields import text_in
 from govsim.scenario.showing import cell, side_by_side
 
@@ -47,8 +49,14 @@ th:first-child, td:first-child { white-space: normal; min-width: 14em; }
 th:first-child, td:first-child { text-align: left; }
 td.key { font-family: ui-monospace, monospace; }
 div.scroll { overflow-x: auto; }
+table.outcomes { font-size: 0.8em; }
+table.outcomes th, table.outcomes td { white-space: normal; }
+table.outcomes td:first-child { min-width: 10em; }
+span.ci { white-space: nowrap; }
 ul.verdicts li { margin: 0.3em 0; }
-p.note { color: #555; font-size: 0.9em; }
+ul.caveats { background: #fff8e1; border-left: 4px solid #f0a500; padding: 0.6em 1em 0.6em 2em; }
+ul.caveats li { margin: 0.3em 0; }
+p.note, ul.note { color: #555; font-size: 0.9em; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
@@ -126,6 +134,7 @@ def report_html(comparison: Comparison, language: str = "en") -> str:
         f"<p>{_e(_lead(comparison, language))}</p>",
         _descriptions(comparison, language),
         *_verdicts_section(comparison, language),
+        *_caveats_section(comparison, language),
         *_differs_section(comparison, language),
         *_outcomes_section(comparison, language),
         *_daily_section(comparison, language, figures),
@@ -172,12 +181,20 @@ def _lead(comparison: Comparison, language: str) -> str:
 
 
 def _descriptions(comparison: Comparison, language: str) -> str:
-    """Each scenario's name and its own description, in the language chosen."""
-    items = "".join(
-        f"<li><b>{_e(results.scenario.name)}</b>: {_e(results.scenario.describe(language))}</li>"
-        for results in comparison.runs
-    )
-    return f"<ul>{items}</ul>"
+    """Each scenario's name and its own description, in the language chosen.
+
+    A description is the file's, and may name a size or a length the command line changed
+    (a shipped scenario's "100,000 residents" under a run of 20,000): those values follow it.
+    """
+    items = []
+    for results in comparison.runs:
+        name = results.scenario.name
+        text = results.scenario.describe(language)
+        changed = [o for o in comparison.overrides if o.scenario == name]
+        if changed:
+            text += " " + word("description_overridden", language, values=listed(changed, language))
+        items.append(f"<li><b>{_e(name)}</b>: {_e(text)}</li>")
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
@@ -189,6 +206,15 @@ def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
     return [
         f"<h2>{_e(word('verdicts_title', language))}</h2>",
         f'<ul class="verdicts">{items}</ul>',
+    ]
+
+
+def _caveats_section(comparison: Comparison, language: str) -> list[str]:
+    """What to keep in mind before quoting the verdicts: the caveats of this run only."""
+    items = "".join(f"<li>{_e(line)}</li>" for line in caveats(comparison, language))
+    return [
+        f"<h2>{_e(word('caveats_title', language))}</h2>",
+        f'<ul class="caveats">{items}</ul>',
     ]
 
 
@@ -222,8 +248,40 @@ def _outcomes_section(comparison: Comparison, language: str) -> list[str]:
         rows = difference_rows(comparison, name, language)
         versus = word("versus", language, scenario=name, reference=reference)
         parts.append(f"<h3>{_e(versus)}</h3>")
-        parts.append(_table(header, [[(text, "") for text in row] for row in rows]))
-    return parts
+        parts.append(_table(header, [[(text, "") for text in row] for row in rows], "outcomes"))
+    notes = "".join(f"<li>{_e(note)}</li>" for note in _outcome_notes(comparison, language))
+    return [*parts, f'<ul class="note">{notes}</ul>']
+
+
+def _outcome_notes(comparison: Comparison, language: str) -> list[str]:
+    """What the tables' marks and dashes mean, and what the less obvious measures measure."""
+    scenario = comparison.reference.scenario
+    outcomes = set(comparison.differences["outcome"])
+    notes = [word("note_change", language), word("note_pairing", language)]
+    if any(direction(row) == "same" for row in comparison.differences.to_dict("records")):
+        notes.append(word("note_same", language))
+    if outcomes & set(ATTRIBUTED):
+        notes.append(
+            word(
+                "note_attributed",
+                language,
+                mark=phrase("attributed_mark", language).strip(" "),
+                market=scenario.fraud.market_population,
+                residents=scenario.population.size,
+            )
+        )
+    if "median_hours_to_freeze" in outcomes:
+        notes.append(
+            word(
+                "note_hours_to_freeze",
+                language,
+                measure=outcome_label("median_hours_to_freeze", language),
+                fanout=scenario.fraud.fanout,
+                hop=scenario.fraud.hop_hours_mean,
+                reference=scenario.name,
+            )
+        )
+    return notes
 
 
 def _daily_section(comparison: Comparison, language: str, figures: _Figures) -> list[str]:
@@ -255,14 +313,27 @@ def _losses_section(comparison: Comparison, language: str, figures: _Figures) ->
         for results in runs
         for key, scam in results.scenario.scam_types.items()
     }
+    scenario = runs[0].scenario
     by_scam = by_place_figure(
-        runs, "by_scam", "scam_type", word("by_scam_title", language), language, scam_names
+        runs,
+        "by_scam",
+        "scam_type",
+        word("by_scam_title", language),
+        language,
+        scam_names,
+        order=list(scenario.scam_types),
     )
     by_region = by_place_figure(
-        runs, "by_region", "region", word("by_region_title", language), language
+        runs,
+        "by_region",
+        "region",
+        word("by_region_title", language),
+        language,
+        order=scenario.population.region_names,
     )
     return [
         f"<h2>{_e(word('losses_title', language))}</h2>",
+        f'<p class="note">{_e(word("places_note", language))}</p>',
         *(figures.html(figure) for figure in (losses, by_scam, by_region)),
     ]
 
@@ -318,15 +389,30 @@ def _efficiency(row: pd.Series) -> str:
     return f"{value:.2f}" if math.isnan(low) else f"{value:.2f} [{low:.2f}, {high:.2f}]"
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[tuple[str, str]]]) -> str:
-    """An HTML table; each cell is (text, class)."""
+def _table(header: Sequence[str], rows: Iterable[Sequence[tuple[str, str]]], kind: str = "") -> str:
+    """An HTML table; each cell is (text, class).
+
+    A table of kind ``outcomes`` wraps a value above its interval rather than scroll: eight
+    columns of values with intervals are wider than a 1280-pixel window.
+    """
     head = "".join(f"<th>{_e(text)}</th>" for text in header)
-    lines = [f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>']
+    opening = f'<table class="{kind}">' if kind else "<table>"
+    lines = [f'<div class="scroll">{opening}<thead><tr>{head}</tr></thead><tbody>']
+    show = _wrapped if kind == "outcomes" else _e
     for row in rows:
         cells = "".join(
-            f'<td class="{css}">{_e(text)}</td>' if css else f"<td>{_e(text)}</td>"
+            f'<td class="{css}">{show(text)}</td>' if css else f"<td>{show(text)}</td>"
             for text, css in row
         )
         lines.append(f"<tr>{cells}</tr>")
     lines.append("</tbody></table></div>")
     return "".join(lines)
+
+
+def _wrapped(text: str) -> str:
+    """A value and its interval, which may go to the next line but is not itself broken."""
+    for opening in (" (", " ["):
+        value, found, interval = text.partition(opening)
+        if found:
+            return f'{_e(value)} <span class="ci">{_e(opening.strip() + interval)}</span>'
+    return _e(text)

@@ -26,6 +26,24 @@ from govsim.worded import WordedError
 if TYPE_CHECKING:
     from govsim.comparison.precision import Precision
 
+DEFAULT_REPLICATIONS = 30
+"""Paired replications per scenario unless asked otherwise; the report calls fewer "few"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A value the command line set for a run in place of the scenario file's."""
+
+    scenario: str
+    key: str
+    """The key path, as ``govsim show`` names it."""
+    written: object
+    """The value the file (with what it extends and the defaults) gives."""
+    run: object
+    """The value the run used."""
+    option: str
+    """The option that set it: ``--residents``, ``--days`` or ``--set``."""
+
 
 @dataclass
 class Comparison:
@@ -39,6 +57,8 @@ class Comparison:
     cost_effectiveness: pd.DataFrame
     precision: Precision | None = None
     """Set by ``--precision``: the target, and whether it was reached or the cap stopped it."""
+    overrides: tuple[Override, ...] = ()
+    """Values the command line set in place of the files' (the descriptions are the files')."""
 
     @property
     def reference(self) -> RunResults:
@@ -58,7 +78,7 @@ class Comparison:
 
 def compare(
     scenarios: Sequence[Scenario],
-    replications: int = 30,
+    replications: int = DEFAULT_REPLICATIONS,
     seed: int | None = None,
     workers: int = 1,
     progress: Callable[[float], None] | None = None,

@@ -25,7 +25,7 @@ from govsim.tables import format_value
 
 
 def direction(row: Mapping[str, Any]) -> str:
-    """``cut``, ``rise``, ``unclear`` (the difference's interval spans zero) or ``too_few``.
+    """``cut``, ``rise``, ``same``, ``unclear`` (the interval spans zero) or ``too_few``.
 
     Judged by the paired difference's interval alone (``too_few``: under two pairs), the one
     the verdict quotes when it finds no clear difference: a verdict never says "no clear
@@ -33,9 +33,20 @@ def direction(row: Mapping[str, Any]) -> str:
     """
     if int(row["replications"]) < 2:
         return "too_few"
+    if is_same(row):
+        return "same"
     if not _clear(float(row["difference_ci_low"]), float(row["difference_ci_high"])):
         return "unclear"
     return "cut" if float(row["difference"]) < 0 else "rise"
+
+
+def is_same(row: Mapping[str, Any]) -> bool:
+    """Whether every pair is equal: a difference of exactly 0 with an interval of [0, 0].
+
+    Not "no clear difference", which says a difference may exist that the data cannot show.
+    """
+    values = (row["difference"], row["difference_ci_low"], row["difference_ci_high"])
+    return all(float(value) == 0.0 for value in values)
 
 
 def relative_is_clear(row: Mapping[str, Any]) -> bool:
@@ -63,6 +74,8 @@ def verdict(row: Mapping[str, Any], language: str = "en") -> str:
     key = direction(row)
     if key == "too_few":
         return word("too_few", language, count=int(row["replications"]), **names)
+    if key == "same":
+        return word("same", language, **names)
     if key == "unclear":
         amount, low_text, high_text = _absolute(difference, low, high, outcome, language)
         return word("unclear", language, amount=amount, low=low_text, high=high_text, **names)
@@ -75,7 +88,7 @@ def verdict(row: Mapping[str, Any], language: str = "en") -> str:
 
 
 def short_verdict(row: Mapping[str, Any], language: str = "en") -> str:
-    """The verdict in a word or two, for a table: lower, higher, no clear difference."""
+    """The verdict in a word or two, for a table: lower, higher, the same, no clear difference."""
     return word(f"short_{direction(row)}", language)
 
 

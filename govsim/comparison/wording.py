@@ -72,6 +72,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "({count}) to compare",
         "{scenario} 相比 {reference}：{noun}仅在 {count} 次配对运行中有值，无法比较",
     ),
+    "same": (
+        "{scenario} against {reference}: the same {noun} in every replication",
+        "{scenario} 相比 {reference}：{noun}在每次重复运行中都相同",
+    ),
+    "short_same": ("the same", "相同"),
     "short_cut": ("lower", "减少"),
     "short_rise": ("higher", "增加"),
     "short_unclear": ("no clear difference", "无明显差异"),
@@ -117,12 +122,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "pairing": ("Pairing", "配对效率"),
     "table_caption": (
         "Difference and change: {scenario} minus {reference}, paired by replication, with 95% "
-        "intervals. A change without an interval: {reference}'s mean is not clearly above zero, "
-        "and a ratio to it has no bounded interval. Pairing: Var(B - A) / (Var A + Var B), 1 "
-        "for independent runs, lower is better paired.",
+        'intervals. Change "-": for a share, whose change is its difference in percentage '
+        "points (a relative change of a share misleads); otherwise {reference}'s mean is zero. "
+        "A change without an interval: {reference}'s mean is not clearly above zero, and a "
+        "ratio to it has no bounded interval. Pairing: Var(B - A) / (Var A + Var B), 1 for "
+        'independent runs, lower is better paired; "-" where each scenario has one value in '
+        "every replication (constant in both: nothing to pair). (city's share): a market-wide "
+        "count attributed to the city by its share of the market's residents.",
         "差值与变化幅度：{scenario} 减 {reference}，按重复运行配对，附95%置信区间。"
-        "变化幅度未附区间的：{reference} 的均值不明显大于零，与之相比的比值没有有界的区间。"
-        "配对效率：Var(B - A) / (Var A + Var B)，独立运行为 1，越低配对越好。",
+        "变化幅度为“-”的：比例指标的变化以百分点差值表示（比例的相对变化容易误导）；其他指标则是 "
+        "{reference} 的均值为零。变化幅度未附区间的：{reference} 的均值不明显大于零，与之相比的比值"
+        "没有有界的区间。配对效率：Var(B - A) / (Var A + Var B)，独立运行为 1，越低配对越好；"
+        "两个情景各自在每次重复运行中取值不变时为“-”（两者均为常数，无从配对）。（本市份额）：全市场计数按本市"
+        "居民占市场居民的比例计入本市。",
     ),
     "reference_note": (
         "Reference: {reference}. Paired over {replications} replication(s) with the same seeds "
@@ -356,6 +368,50 @@ WORDS: dict[str, tuple[str, str]] = {
         "paired by replication (pp: percentage points).",
         "各情景为重复运行的均值与95%置信区间；与参照情景的差值按重复运行配对计算（pp：百分点）。",
     ),
+    "note_change": (
+        'Change "-": for a share, whose change is its difference in percentage points (a '
+        "relative change of a share misleads); for any other outcome, the reference's mean is "
+        "zero. A change without an interval: the reference's mean is not clearly above zero, "
+        "and a ratio to it has no bounded interval.",
+        "变化幅度为“-”的：比例指标的变化以百分点差值表示（比例的相对变化容易误导）；其他指标则是"
+        "参照情景的均值为零。变化幅度未附区间的：参照情景的均值不明显大于零，与之相比的比值没有"
+        "有界的区间。",
+    ),
+    "note_pairing": (
+        'Pairing "-": constant in both, each scenario having one value in every replication, '
+        "so there is nothing to pair (or fewer than two pairs have a value).",
+        "配对效率为“-”的：两个情景各自在每次重复运行中取值不变（两者均为常数），无从配对"
+        "（或有值的配对少于两对）。",
+    ),
+    "note_same": (
+        "The same: every replication gives both scenarios the same value (a difference of 0, "
+        '95% CI 0 to 0), unlike "no clear difference", where a difference the data cannot '
+        "show may remain.",
+        "相同：每次重复运行中两个情景的取值都一样（差值为 0，95%置信区间 0 至 0）；与“无明显差异”"
+        "不同，后者是指数据不足以显示可能存在的差异。",
+    ),
+    "note_attributed": (
+        "{mark}: arrests and convictions happen to the rings, which work a market of {market:,} "
+        "residents; the row is the market's count attributed to the city by its share of those "
+        "residents ({residents:,} of {market:,}), not what the city's own police did alone "
+        "(docs/ODD.md 7.17).",
+        "{mark}：抓获和判决发生在团伙层面，团伙覆盖的市场共 {market:,} 名居民；该行是全市场的计数"
+        "按本市居民所占比例（{market:,} 名中的 {residents:,} 名）计入本市的数字，并非本市公安单独"
+        "的战果（docs/ODD.md 7.17）。",
+    ),
+    "note_hours_to_freeze": (
+        "{measure}: over the mule paths that were frozen (a payment splits into {fanout} "
+        "paths), the median hours from the payment to the freeze; paths that got away are not "
+        "counted. The payer's bank, where it monitors, catches a path at its first hop, "
+        "{hop:g} hours on average in {reference} (fraud.hop_hours_mean), while a stop-payment "
+        "after a report lands only on paths still within reach; where banks' own detection "
+        "makes most freezes, the median is about that first hop. It says how soon the freezes "
+        "that happen come, not how much money is frozen.",
+        "{measure}：在被冻结的资金通道中（每笔付款分为 {fanout} 条通道），从付款到冻结所用小时数的"
+        "中位数；已转走的通道不计入。实施监测的付款银行在资金第一跳即可发现通道"
+        "（{reference} 中平均每跳 {hop:g} 小时，fraud.hop_hours_mean），而报案后的止付只能冻结"
+        "仍可追回的通道；冻结多来自银行自身监测时，中位数约为第一跳的时长。它反映的是已发生的冻结有多快，而不是冻结了多少钱。",
+    ),
     "daily_title": ("Daily series", "逐日序列"),
     "daily_note": (
         "Mean over replications of each measured day, with its 95% band. A day's net loss can "
@@ -377,6 +433,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "柱为均值，须线为95%置信区间。",
     ),
     "losses_title": ("Losses", "损失"),
+    "places_note": (
+        "Scam types and districts in the order the reference scenario lists them "
+        "(scam_types, population.regions).",
+        "诈骗类型与区域按参照情景中列出的顺序排列（scam_types、population.regions）。",
+    ),
     "by_scam_title": ("Net loss by scam type", "按诈骗类型的净损失"),
     "by_region_title": ("Net loss by district", "按区域的净损失"),
     "collateral_title": ("Collateral burden and cost", "误伤与治理成本"),
@@ -423,6 +484,58 @@ WORDS: dict[str, tuple[str, str]] = {
         "仅有几十次重复时，该比值本身也不确定。",
     ),
     "seeds": ("Replication seeds", "各次运行的种子"),
+    # Read with care: the caveats that apply to this run (govsim.comparison.caveats).
+    "caveats_title": ("Read with care", "阅读须知"),
+    "caveat_size": (
+        "{residents:,} residents: fewer than the {quote:,} the README asks for figures to quote "
+        "(a smaller city's results are noisier).",
+        "{residents:,} 名居民：少于 README 要求的可引用结果所需的 {quote:,} 名（城市越小，结果越"
+        "不稳定）。",
+    ),
+    "caveat_replications": (
+        "{replications} replications per scenario, fewer than the {default} govsim compare runs "
+        'by default: the intervals are wide, and "no clear difference" may only mean too few '
+        "runs.",
+        "每个情景仅 {replications} 次重复运行，少于 govsim compare 默认的 {default} 次：区间较宽，"
+        "“无明显差异”可能只是运行次数不够。",
+    ),
+    "caveat_assumptions": (
+        "Of the model's {sourced} parameters with a stated source, {alone} rest on assumption "
+        "alone and {in_part} more in part (docs/parameters.md): the results show what follows "
+        "from these assumptions, not measured facts.",
+        "模型中注明来源的 {sourced} 个参数里，{alone} 个完全基于假设，另有 {in_part} 个部分基于"
+        "假设（见 docs/parameters.md）：结果反映的是这些假设下的推演，而非实测事实。",
+    ),
+    "caveat_overrides": (
+        "{scenario} ran with values the command line set in place of its file's (its "
+        "description is the file's): {values}.",
+        "{scenario} 运行时用命令行参数替换了文件中的取值（其情景描述仍是文件中的）：{values}。",
+    ),
+    "caveat_overrides_all": (
+        "Every scenario ran with values the command line set in place of its file's (the "
+        "descriptions are the files'): {values}.",
+        "各情景运行时均用命令行参数替换了文件中的取值（情景描述仍是文件中的）：{values}。",
+    ),
+    "override_value": (
+        "{path} {run} (file: {written}; {option})",
+        "{path} 为 {run}（文件中为 {written}；{option}）",
+    ),
+    "caveat_market_policy": (
+        "The scenarios differ in governance, and the model takes each scenario's governance as "
+        "that of the whole market its rings work ({market:,} residents; docs/ODD.md 7.17): the "
+        "rings' victims elsewhere pay, are frozen and report as the city's do. A change of "
+        "policy therefore acts on the rings everywhere, their takings, entry and contact "
+        "attempts included: read a difference as the policy applied across the market, not in "
+        "this city alone.",
+        "各情景的治理方式不同，而模型把每个情景的治理视为其团伙所覆盖的整个市场（{market:,} 名"
+        "居民；docs/ODD.md 7.17）的治理：其他地方的受害人付款、被冻结和报案的情况与本市相同。"
+        "因此政策变化作用于各地的团伙，包括其收益、新团伙进入和诈骗联络次数：差异应理解为该政策"
+        "在整个市场实行的效果，而不是仅在本市实行的效果。",
+    ),
+    "description_overridden": (
+        "(the file's description; this run: {values})",
+        "（此为文件中的描述；本次运行：{values}）",
+    ),
 }
 """Sentences and headings of the comparison, filled with ``str.format``."""
 

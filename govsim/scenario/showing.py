@@ -159,11 +159,22 @@ def _walk(old: Any, new: Any, path: tuple[str, ...]) -> Iterator[Change]:
         yield Change(".".join(path), old, new)
 
 
-def render_differences(changes: list[Change], before: str, after: str) -> str:
-    """Return the changes as three aligned columns: key path, the first value, the second."""
+DIFFERENCE_WORDS: dict[str, tuple[str, str]] = {
+    "key_path": ("key path", "参数路径"),
+    "none": ("no differences between {before} and {after}", "{before} 与 {after} 没有差异"),
+}
+"""``govsim show --diff``'s own words, in English and Chinese (file names are as written)."""
+
+
+def render_differences(changes: list[Change], before: str, after: str, language: str = "en") -> str:
+    """Return the changes as three aligned columns: key path, the first value, the second.
+
+    The header and the no-difference line follow ``language``; key paths and values do not.
+    """
+    index = 1 if language == "zh" else 0
     if not changes:
-        return f"no differences between {before} and {after}\n"
-    rows = [("key path", before, after)]
+        return DIFFERENCE_WORDS["none"][index].format(before=before, after=after) + "\n"
+    rows = [(DIFFERENCE_WORDS["key_path"][index], before, after)]
     rows += [(change.key_path, cell(change.before), cell(change.after)) for change in changes]
     widths = [max(_width(row[column]) for row in rows) for column in range(2)]
     lines = [

@@ -194,3 +194,16 @@ def test_refusals_follow_the_language(tmp_path):
     result = compare(POLICE, POLICE, "--lang", "zh", "--out", str(tmp_path / "o"))
     assert result.exit_code == 2
     assert "有多个情景都名为 police_only" in result.output
+
+
+def test_the_options_that_changed_the_files_are_recorded_and_said(compared):
+    language, out, _ = compared
+    record = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    found = {(o["scenario"], o["key"], o["run"], o["option"]) for o in record["overrides"]}
+    for name in ("police_only", "multi_party_hub"):
+        assert (name, "population.size", 2000, "--residents") in found
+        assert (name, "days", 20, "--days") in found
+        assert (name, "warmup_days", 5, "--set") in found
+    page = (out / "report.html").read_text(encoding="utf-8")
+    said = "this run: " if language == "en" else "本次运行："
+    assert said in page

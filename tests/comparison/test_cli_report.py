@@ -49,6 +49,11 @@ def test_the_comparison_read_back_has_the_tables_it_wrote(compared: Path) -> Non
     assert [run.scenario.name for run in comparison.runs] == record["scenarios"]
     assert comparison.reference.seeds == record["seeds"]
     assert comparison.precision is None
+    assert {(o.key, o.option) for o in comparison.overrides} == {
+        ("population.size", "--residents"),
+        ("days", "--days"),
+        ("warmup_days", "--set"),
+    }
 
 
 def test_a_report_in_chinese_says_what_the_english_one_said(compared: Path) -> None:

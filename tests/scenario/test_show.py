@@ -137,3 +137,14 @@ def test_side_by_side_gives_each_scenario_its_own_effective_level(write: Write) 
     assert effective == [0.4, 0.8, scenarios[2].cooperation.level("police-bank")]
     assert effective[2] > 0.8
     assert rows["cooperation.structure"] == ["bilateral", "bilateral", "hub"]
+
+
+def test_diff_in_chinese_has_a_chinese_header() -> None:
+    """The header followed the language nowhere: 'key path' above Chinese warnings."""
+    path = SCENARIOS / "bank_only.yaml"
+    result = runner.invoke(app, ["show", str(path), "--diff", "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0].split()
+    assert header == ["参数路径", str(SCENARIOS / "baseline.yaml"), str(path)]
+    same = runner.invoke(app, ["show", str(path), "--against", str(path), "--lang", "zh"])
+    assert same.stdout.strip() == f"{path} 与 {path} 没有差异"

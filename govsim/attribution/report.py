@@ -2,8 +2,8 @@
 
 It shares the comparison's page style and its way of embedding plotly.js once (nothing is
 loaded from the network), and is built from the attribution's frames only: a waterfall per
-outcome from the empty coalition to all players together, the values with their intervals,
-and the synergy matrix of the pairs.
+outcome from the empty coalition to all players together with its unit and level, the values
+with their intervals, and the synergy matrix of the pairs.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ import plotly.graph_objects as go
 
 from govsim.attribution.running import ATTRIBUTED, GRAND, Attribution
 from govsim.attribution.sentences import amount, outcome_sentences, synergy_sentence
+from govsim.attribution.wording import unit, word
 from govsim.axis_numbers import axis_numbers
 from govsim.comparison.report import _e, _Figures, _table, page_html
-from govsim.comparison.wording import noun, player_label, word
+from govsim.comparison.wording import noun, outcome_label, player_label
+from govsim.labels import phrase
 
 
 def report_html(attribution: Attribution, language: str = "en") -> str:
@@ -59,11 +61,14 @@ def _outcome_section(
     attribution: Attribution, outcome: str, language: str, figures: _Figures
 ) -> list[str]:
     rows = attribution.values[attribution.values["outcome"] == outcome]
-    heading = word("waterfall_title", language, noun=noun(outcome, language))
+    heading = word("waterfall_title", language, measure=outcome_label(outcome, language))
     sentences = "".join(
         f"<li>{_e(line)}</li>" for line in outcome_sentences(attribution, outcome, language)
     )
-    header = [word(key, language) for key in ("player", "shapley", "ci", "share_of_whole")]
+    in_unit = unit(outcome, language)
+    shapley = word("with_unit", language, name=word("shapley", language), unit=in_unit)
+    header = [word("player", language), shapley, word("ci", language)]
+    header.append(word("share_of_whole", language))
     table = _table(
         header,
         (
@@ -77,16 +82,33 @@ def _outcome_section(
             for row in rows.to_dict("records")
         ),
     )
-    figure = waterfall_figure(rows, heading, language)
+    axis = word("waterfall_axis", language, unit=in_unit)
+    figure = waterfall_figure(rows, heading, language, axis)
     return [
         f"<h2>{_e(heading)}</h2>",
+        f'<p class="note">{_e(measure_note(attribution, outcome, language))}</p>',
         f'<ul class="verdicts">{sentences}</ul>',
         figures.html(figure),
         table,
     ]
 
 
-def waterfall_figure(rows: pd.DataFrame, title: str, language: str) -> go.Figure:
+def measure_note(attribution: Attribution, outcome: str, language: str) -> str:
+    """The outcome's unit, where it is counted (the city) and which sign lowers it."""
+    scenario = attribution.game.scenario
+    return word(
+        "measure_note",
+        language,
+        unit=unit(outcome, language),
+        residents=scenario.population.size,
+        days=scenario.days,
+        noun=noun(outcome, language),
+    )
+
+
+def waterfall_figure(
+    rows: pd.DataFrame, title: str, language: str, axis_title: str = ""
+) -> go.Figure:
     """From the empty coalition (0) up by each player's value to the whole effect."""
     players = rows[rows["player"] != GRAND]
     grand = rows[rows["player"] == GRAND].iloc[0]
@@ -103,7 +125,7 @@ def waterfall_figure(rows: pd.DataFrame, title: str, language: str) -> go.Figure
         template="plotly_white",
         showlegend=False,
         height=420,
-        yaxis=axis_numbers(language),
+        yaxis={"title": axis_title, **axis_numbers(language)},
     )
     return figure
 
@@ -127,7 +149,10 @@ def synergy_figure(attribution: Attribution, outcome: str, language: str) -> go.
             zmid=0.0,
             zmin=-limit,
             zmax=limit,
-            colorbar={k: v for k, v in axis_numbers(language).items() if k != "automargin"},
+            colorbar={
+                "title": unit(outcome, language),
+                **{k: v for k, v in axis_numbers(language).items() if k != "automargin"},
+            },
         )
     )
     title = f"{word('synergy_title', language)}: {noun(outcome, language)}"
@@ -165,5 +190,5 @@ def _method_section(attribution: Attribution, language: str) -> list[str]:
     return [
         f"<h2>{_e(word('method_title', language))}</h2>",
         f"<p>{_e(text)}</p>",
-        f'<p class="note">{_e(word("seeds", language))}: {_e(seeds)}</p>',
+        f'<p class="note">{_e(word("seeds", language) + phrase("colon", language))}{_e(seeds)}</p>',
     ]

@@ -1,9 +1,10 @@
 """``report.html`` of an attribution: one self-contained page, opened offline.
 
 It shares the comparison's page style and its way of embedding plotly.js once (nothing is
-loaded from the network), and is built from the attribution's frames only: a waterfall per
-outcome from the empty coalition to all players together with its unit and level, the values
-with their intervals, and the synergy matrix of the pairs.
+loaded from the network), and is built from the attribution's frames only: how to read a
+player's part, what each of the centre's mechanisms does (for ``--players hub``), a waterfall
+per outcome from the empty coalition to all players together with its unit and level, the
+values with their intervals, and the synergy matrix of the pairs.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from govsim.attribution.players import HUB_MECHANISMS
 from govsim.attribution.running import ATTRIBUTED, GRAND, Attribution
 from govsim.attribution.sentences import amount, outcome_sentences, synergy_sentence
-from govsim.attribution.wording import unit, word
+from govsim.attribution.wording import mechanism_definition, unit, word
 from govsim.axis_numbers import axis_numbers
 from govsim.comparison.report import _e, _Figures, _table, page_html
 from govsim.comparison.wording import noun, outcome_label, player_label
@@ -29,6 +31,9 @@ def report_html(attribution: Attribution, language: str = "en") -> str:
     title = word("attribution_title", language, scenario=attribution.game.scenario.name, kind=kind)
     figures = _Figures()
     body = [f"<h1>{_e(title)}</h1>", f"<p>{_e(_lead(attribution, language))}</p>"]
+    body += reading_section(attribution, language)
+    if attribution.game.kind == "hub":
+        body += mechanisms_section(attribution, language)
     for outcome in ATTRIBUTED:
         body += _outcome_section(attribution, outcome, language, figures)
     body += _synergy_section(attribution, language, figures)
@@ -48,6 +53,34 @@ def _lead(attribution: Attribution, language: str) -> str:
         residents=scenario.population.size,
         days=scenario.days,
     )
+
+
+def reading_section(attribution: Attribution, language: str) -> list[str]:
+    """What a player's part is, that the parts add up, and what an interval across 0 says."""
+    kind = attribution.game.kind
+    if attribution.method == "exact":
+        orders = word("all_orders", language)
+    else:
+        orders = word("sampled_orders", language, orders=attribution.orders)
+    text = word(
+        "reading",
+        language,
+        kind=word(f"kind_{kind}", language),
+        empty=word(f"empty_{kind}", language),
+        orders=orders,
+    )
+    return [f"<h2>{_e(word('reading_title', language))}</h2>", f"<p>{_e(text)}</p>"]
+
+
+def mechanisms_section(attribution: Attribution, language: str) -> list[str]:
+    """Each of the centre's mechanisms by name, what it does here, and what off leaves."""
+    scenario = attribution.game.scenario
+    items = "".join(
+        f"<li><b>{_e(player_label(name, language))}</b>{_e(phrase('colon', language))}"
+        f"{_e(mechanism_definition(name, scenario, language))}</li>"
+        for name in HUB_MECHANISMS
+    )
+    return [f"<h2>{_e(word('mechanisms_title', language))}</h2>", f"<ul>{items}</ul>"]
 
 
 def share_text(share: float) -> str:

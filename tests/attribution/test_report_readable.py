@@ -1,12 +1,14 @@
 """The attribution report reads without knowing Shapley values, in English and Chinese.
 
-Found by policy staff reading it: headings saying "reduction" over rises, money without its
-unit, and link players left as keys in Chinese. Built on made-up attributions
+Found by policy staff reading it: no plain explanation of a player's part, headings saying
+"reduction" over rises, money without its unit, and link players and hub mechanisms
+unexplained in Chinese. Built on made-up attributions
 (``synthetic.py``), so no model runs.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -15,6 +17,7 @@ import pytest
 from govsim.attribution.players import HUB_MECHANISMS
 from govsim.attribution.report import (
     measure_note,
+    mechanisms_section,
     report_html,
 )
 from govsim.attribution.running import ATTRIBUTED
@@ -23,6 +26,7 @@ from govsim.comparison.frames import COLLATERAL
 from govsim.comparison.wording import player_label
 from govsim.results import HEADLINE
 from govsim.scenario.cooperation import KNOWN_LINKS
+from govsim.scenario.overrides import with_overrides
 from tests.attribution.synthetic import synthetic_attribution
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -32,6 +36,29 @@ RISES = {p: (-5_000.0, -8_000.0, -2_000.0) for p in HUB_MECHANISMS}
 
 def headings(page: str) -> list[str]:
     return re.findall(r"<h[12]>(.*?)</h[12]>", page)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["every possible order", "add up to the whole effect", "spans zero"]),
+        ("zh", ["所有可能的顺序", "相加等于总效果", "区间跨越零"]),
+    ],
+)
+def test_a_plain_explanation_comes_before_the_first_outcome(language, words):
+    page = report_html(synthetic_attribution(), language)
+    explanation = page.index(words[0])
+    assert explanation < page.index(headings(page)[2])  # title, how to read, then the rest
+    for text in words:
+        assert text in page
+
+
+def test_a_sampled_attribution_says_its_orders_were_sampled():
+    attribution = synthetic_attribution()
+    attribution.method, attribution.orders = "sampled", 20
+    page = report_html(attribution, "en")
+    assert "in 20 random orders" in page
+    assert "every possible order" not in page
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -87,3 +114,21 @@ def test_every_attributed_outcome_is_counted_in_the_city():
 def test_every_link_player_has_a_name_in_both_languages(link):
     assert HAN.search(player_label(link, "zh"))
     assert player_label(link, "en") != link
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_hub_report_defines_each_mechanism_with_the_scenario_settings(language):
+    attribution = synthetic_attribution()
+    scenario = with_overrides(attribution.game.scenario, {"cooperation.centre.data_desk": 0.35})
+    attribution.game = type(attribution.game)("hub", scenario, attribution.game.players)
+    glossary = "\n".join(mechanisms_section(attribution, language))
+    for mechanism in HUB_MECHANISMS:
+        assert html.escape(player_label(mechanism, language)) in glossary
+    assert "35%" in glossary
+    assert "{" not in glossary
+    assert glossary in report_html(attribution, language)
+
+
+def test_only_a_hub_report_has_the_glossary():
+    page = report_html(synthetic_attribution("parties"), "en")
+    assert "The centre's mechanisms" not in page

@@ -7,14 +7,15 @@ import string
 
 import pytest
 
+from govsim.attribution.players import HUB_MECHANISMS
 from govsim.attribution.running import ATTRIBUTED
-from govsim.attribution.wording import UNITS, WORDS
+from govsim.attribution.wording import MECHANISMS, UNITS, WORDS
 from govsim.comparison.wording import WORDS as SHARED_WORDS
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.mark.parametrize("table", [WORDS, UNITS], ids=["words", "units"])
+@pytest.mark.parametrize("table", [WORDS, UNITS, MECHANISMS], ids=["words", "units", "mechanisms"])
 def test_every_phrase_has_english_and_chinese_with_the_same_fields(table):
     for key, (english, chinese) in table.items():
         assert HAN.search(chinese) or key == "with_unit", key  # only its brackets differ
@@ -30,5 +31,6 @@ def test_no_key_is_both_the_attributions_and_the_comparisons():
     assert not set(WORDS) & set(SHARED_WORDS)
 
 
-def test_every_outcome_has_its_unit():
+def test_every_mechanism_and_outcome_has_its_words():
+    assert set(MECHANISMS) == set(HUB_MECHANISMS)
     assert set(UNITS) == set(ATTRIBUTED)

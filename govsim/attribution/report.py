@@ -4,7 +4,7 @@ It shares the comparison's page style and its way of embedding plotly.js once (n
 loaded from the network), and is built from the attribution's frames only: how to read a
 player's part, what each of the centre's mechanisms does (for ``--players hub``), a waterfall
 per outcome from the empty coalition to all players together with its unit and level, the
-values with their intervals, and the synergy matrix of the pairs.
+values with their intervals, and the synergy matrix of the pairs, its values written in.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from govsim.attribution.players import HUB_MECHANISMS
 from govsim.attribution.running import ATTRIBUTED, GRAND, Attribution
-from govsim.attribution.sentences import amount, outcome_sentences, synergy_sentence
+from govsim.attribution.sentences import amount, outcome_sentences, synergy_sentences
 from govsim.attribution.wording import mechanism_definition, unit, word
 from govsim.axis_numbers import axis_numbers
 from govsim.comparison.report import _e, _Figures, _table, page_html
@@ -164,7 +164,10 @@ def waterfall_figure(
 
 
 def synergy_figure(attribution: Attribution, outcome: str, language: str) -> go.Figure:
-    """The interaction index of every pair as a symmetric matrix (the diagonal left empty)."""
+    """The interaction index of every pair as a symmetric matrix (the diagonal left empty).
+
+    Each cell writes its value, as the tables do: a colour alone does not say how much.
+    """
     players = list(attribution.game.players)
     matrix = np.full((len(players), len(players)), np.nan)
     rows = attribution.interactions[attribution.interactions["outcome"] == outcome]
@@ -173,11 +176,14 @@ def synergy_figure(attribution: Attribution, outcome: str, language: str) -> go.
         matrix[a, b] = matrix[b, a] = float(row["index"])
     names = [player_label(p, language) for p in players]
     limit = float(np.nanmax(np.abs(matrix))) if rows.size else 1.0
+    text = [["" if math.isnan(value) else amount(value) for value in line] for line in matrix]
     figure = go.Figure(
         go.Heatmap(
             z=matrix,
             x=names,
             y=names,
+            text=text,
+            texttemplate="%{text}",
             colorscale="RdBu",
             zmid=0.0,
             zmin=-limit,
@@ -199,8 +205,9 @@ def _synergy_section(attribution: Attribution, language: str, figures: _Figures)
         return [*parts, f'<p class="note">{_e(word("no_synergy", language))}</p>']
     for outcome in ("net_loss", "victims"):
         note = word("synergy_note", language, noun=noun(outcome, language))
+        lines = synergy_sentences(attribution.interactions, outcome, language)
         parts += [
-            f"<p>{_e(synergy_sentence(attribution.interactions, outcome, language))}</p>",
+            f'<ul class="verdicts">{"".join(f"<li>{_e(line)}</li>" for line in lines)}</ul>',
             f'<p class="note">{_e(note)}</p>',
             figures.html(synergy_figure(attribution, outcome, language)),
         ]

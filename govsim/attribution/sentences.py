@@ -1,4 +1,4 @@
-"""Attributions in words: the whole effect, the largest contributors, the strongest pair.
+"""Attributions in words: the whole effect, the largest contributors, the strongest pairs.
 
 A player's value is its share of the *reduction* of an outcome: positive when it lowers the
 outcome (fewer victims, less net loss), negative when it raises it (collateral burden and
@@ -114,28 +114,41 @@ def _spans_zero(row: Mapping[str, Any]) -> bool:
     return not (float(row["ci_low"]) > 0.0 or float(row["ci_high"]) < 0.0)
 
 
-def synergy_sentence(interactions: pd.DataFrame, outcome: str, language: str = "en") -> str:
-    """The pair with the largest interaction index for ``outcome`` (a note if none).
+def synergy_sentences(interactions: pd.DataFrame, outcome: str, language: str = "en") -> list[str]:
+    """The strongest synergy and the largest overlap for ``outcome`` (a note if none).
 
-    A largest index of zero or below is no synergy (together they earn no more than apart),
-    and one whose interval reaches down to zero or below is no clear synergy.
+    The largest index says whether any pair earns more together than apart; the smallest,
+    whether any two partly do the same work. As for a player, a direction is stated only
+    where the interval lies on its side of zero.
     """
     rows = interactions[interactions["outcome"] == outcome]
     if rows.empty:
-        return word("no_synergy", language)
-    top = rows.loc[rows["index"].idxmax()]
-    key = "strongest_pair"
-    if float(top["index"]) <= 0.0:
-        key = "no_pair_synergy"
-    elif not float(top["ci_low"]) > 0.0:
-        key = "unclear_pair"
+        return [word("no_synergy", language)]
+    return [_pair_sentence(rows, outcome, language, largest=flag) for flag in (True, False)]
+
+
+def _pair_sentence(rows: pd.DataFrame, outcome: str, language: str, largest: bool) -> str:
+    """The pair with the largest (or smallest) index, and whether it is clearly on its side.
+
+    A largest index of zero or below is no synergy (together they earn no more than apart),
+    and one whose interval reaches down to zero or below is no clear synergy; the smallest
+    likewise for an overlap. An unknown interval (one pair draw) is never clear.
+    """
+    top = rows.loc[rows["index"].idxmax() if largest else rows["index"].idxmin()]
+    index, low, high = (float(top[key]) for key in ("index", "ci_low", "ci_high"))
+    if largest:
+        key = "no_pair_synergy" if index <= 0.0 else "strongest_pair"
+        key = "unclear_pair" if key == "strongest_pair" and not low > 0.0 else key
+    else:
+        key = "no_pair_overlap" if index >= 0.0 else "overlap"
+        key = "unclear_overlap" if key == "overlap" and not high < 0.0 else key
     return word(
         key,
         language,
         noun=noun(outcome, language),
         first=player_label(str(top["player_a"]), language),
         second=player_label(str(top["player_b"]), language),
-        amount=quantity(float(top["index"]), outcome, language),
-        low=amount(float(top["ci_low"])),
-        high=amount(float(top["ci_high"])),
+        amount=quantity(index, outcome, language),
+        low=amount(low),
+        high=amount(high),
     )

@@ -1,8 +1,8 @@
 """The attribution's own words, in English and Simplified Chinese, as pairs like ``govsim.labels``.
 
 What a reader needs to read the report without knowing Shapley values: what a player's part
-means, the unit and level of each outcome, and what each of the one-stop centre's mechanisms
-does. The words the attribution shares with the
+means, the unit and level of each outcome, what each of the one-stop centre's mechanisms does,
+and what a pair's negative interaction says. The words the attribution shares with the
 comparison (its verdict nouns, headings, the players' names) stay in
 :mod:`govsim.comparison.wording`; :func:`word` looks here first, then there (no key is in both:
 ``tests/attribution/test_wording.py`` checks).
@@ -109,6 +109,24 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "with_unit": ("{name} ({unit})", "{name}（{unit}）"),
     "waterfall_axis": ("Reduction, {unit} (below 0: a rise)", "减少量（{unit}；小于 0 为增加）"),
+    "overlap": (
+        "Largest overlap for {noun}: {first} with {second}, {amount} (95% CI {low} to "
+        "{high}): together they achieve less than the two apart",
+        "{noun}方面重叠最大的一对：{first} 与 {second}，{amount}（95%置信区间 {low} 至 "
+        "{high}）：两者合作的成效小于各自成效之和",
+    ),
+    "unclear_overlap": (
+        "No clear overlap for {noun}: the most negative, {first} with {second}, is {amount} "
+        "(95% CI {low} to {high})",
+        "{noun}方面无明显重叠：最小的一对为 {first} 与 {second}，{amount}"
+        "（95%置信区间 {low} 至 {high}）",
+    ),
+    "no_pair_overlap": (
+        "No pair overlaps for {noun}: no index is below 0 (the smallest, {first} with "
+        "{second}, is {amount}; 95% CI {low} to {high})",
+        "{noun}方面没有任何一对相互重叠：没有小于 0 的指数"
+        "（最小的为 {first} 与 {second}，{amount}；95%置信区间 {low} 至 {high}）",
+    ),
 }
 """Sentences and headings of the attribution alone, filled with ``str.format``."""
 

@@ -1,8 +1,8 @@
 """The attribution report reads without knowing Shapley values, in English and Chinese.
 
 Found by policy staff reading it: no plain explanation of a player's part, headings saying
-"reduction" over rises, money without its unit, and link players and hub mechanisms
-unexplained in Chinese. Built on made-up attributions
+"reduction" over rises, money without its unit, link players and hub mechanisms unexplained in
+Chinese, and a synergy matrix of colours without numbers. Built on made-up attributions
 (``synthetic.py``), so no model runs.
 """
 
@@ -19,6 +19,7 @@ from govsim.attribution.report import (
     measure_note,
     mechanisms_section,
     report_html,
+    synergy_figure,
 )
 from govsim.attribution.running import ATTRIBUTED
 from govsim.attribution.sentences import outcome_sentences
@@ -132,3 +133,12 @@ def test_a_hub_report_defines_each_mechanism_with_the_scenario_settings(language
 def test_only_a_hub_report_has_the_glossary():
     page = report_html(synthetic_attribution("parties"), "en")
     assert "The centre's mechanisms" not in page
+
+
+def test_the_synergy_matrix_writes_its_values_in_the_cells():
+    pairs = {("one_intake", "data_desk"): (9_000.0, 1_000.0, 17_000.0)}
+    figure = synergy_figure(synthetic_attribution(pairs=pairs), "net_loss", "en")
+    heatmap = figure.data[0]
+    assert heatmap.texttemplate == "%{text}"
+    assert heatmap.text[0][1] == heatmap.text[1][0] == "9,000"
+    assert heatmap.text[0][0] == ""  # the diagonal stays empty

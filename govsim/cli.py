@@ -42,7 +42,7 @@ from govsim.attribution.report import report_html as attribution_report_html
 from govsim.attribution.running import ATTRIBUTED, Attribution
 from govsim.attribution.running import attribute as attribute_effect
 from govsim.attribution.running import plan as attribution_plan
-from govsim.attribution.sentences import outcome_sentences, synergy_sentence
+from govsim.attribution.sentences import outcome_sentences, synergy_sentences
 from govsim.cli_help import PlainGroup
 from govsim.comparison.caveats import overrides_of
 from govsim.comparison.console import difference_table
@@ -726,7 +726,8 @@ def _print_attribution(attribution: Attribution, language: str) -> None:
         _stdout.print(Text(f"  {word('no_synergy', language)}"))
         return
     for outcome in ("net_loss", "victims"):
-        _stdout.print(Text(f"  {synergy_sentence(attribution.interactions, outcome, language)}"))
+        for line in synergy_sentences(attribution.interactions, outcome, language):
+            _stdout.print(Text(f"  {line}"))
 
 
 # --- govsim report ----------------------------------------------------------------------------

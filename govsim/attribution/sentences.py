@@ -1,12 +1,14 @@
-"""Attributions in words: the whole effect, the largest contributors, the strongest pair.
+"""Attributions in words: the whole effect, the largest contributors, the strongest pairs.
 
 A player's value is its share of the *reduction* of an outcome: positive when it lowers the
 outcome (fewer victims, less net loss), negative when it raises it (collateral burden and
-governance cost rise with governance), and the sentence says which.
+governance cost rise with governance), and the sentence says which. Money is said with its
+unit (yuan, 元).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -14,7 +16,8 @@ from typing import Any
 import pandas as pd
 
 from govsim.attribution.running import GRAND, Attribution
-from govsim.comparison.wording import noun, player_label, word
+from govsim.attribution.wording import with_unit, word
+from govsim.comparison.wording import noun, player_label
 from govsim.tables import format_value
 
 LARGEST = 3
@@ -26,6 +29,11 @@ def amount(value: float) -> str:
     return format_value(value)
 
 
+def quantity(value: float, outcome: str, language: str = "en") -> str:
+    """An amount of ``outcome`` as a sentence says it: money with its unit (52,612 yuan)."""
+    return with_unit(amount(value), outcome, language)
+
+
 def whole_sentence(row: Mapping[str, Any], kind: str, language: str = "en") -> str:
     """What all players together change against the empty coalition (a rise said as one).
 
@@ -33,6 +41,7 @@ def whole_sentence(row: Mapping[str, Any], kind: str, language: str = "en") -> s
     reduction and its interval, never as a cut or a rise.
     """
     value, low, high = float(row["shapley"]), float(row["ci_low"]), float(row["ci_high"])
+    outcome = str(row["outcome"])
     key = "whole_effect"
     if _spans_zero(row):
         key = "whole_unclear"
@@ -41,8 +50,8 @@ def whole_sentence(row: Mapping[str, Any], kind: str, language: str = "en") -> s
     return word(
         key,
         language,
-        noun=noun(str(row["outcome"]), language),
-        amount=amount(value),
+        noun=noun(outcome, language),
+        amount=quantity(value, outcome, language),
         low=amount(low),
         high=amount(high),
         empty=word(f"empty_{kind}", language),
@@ -59,24 +68,26 @@ def player_sentence(
     clear (``whole_is_clear``): a share of a total that may be zero could read 143%.
     """
     value = float(row["shapley"])
+    outcome = str(row["outcome"])
     values = {
         "player": player_label(str(row["player"]), language),
-        "noun": noun(str(row["outcome"]), language),
+        "noun": noun(outcome, language),
         "low": amount(float(row["ci_low"])),
         "high": amount(float(row["ci_high"])),
     }
+    said = functools.partial(quantity, outcome=outcome, language=language)
     if _spans_zero(row):
-        return word("player_unclear", language, amount=amount(value), **values)
+        return word("player_unclear", language, amount=said(value), **values)
     if value < 0:
         low, high = -float(row["ci_high"]), -float(row["ci_low"])
         values.update(low=amount(low), high=amount(high))
-        return word("costs", language, amount=amount(-value), **values)
+        return word("costs", language, amount=said(-value), **values)
     share = float(row["share"])
     if math.isnan(share) or share < 0 or not whole_is_clear:
         # The whole effect goes the other way (governance raises collateral burden): a share
         # of it would read as a negative percentage.
-        return word("lowers", language, amount=amount(value), **values)
-    return word("earns", language, amount=amount(value), share=f"{share:.0%}", **values)
+        return word("lowers", language, amount=said(value), **values)
+    return word("earns", language, amount=said(value), share=f"{share:.0%}", **values)
 
 
 def outcome_sentences(attribution: Attribution, outcome: str, language: str = "en") -> list[str]:
@@ -103,28 +114,41 @@ def _spans_zero(row: Mapping[str, Any]) -> bool:
     return not (float(row["ci_low"]) > 0.0 or float(row["ci_high"]) < 0.0)
 
 
-def synergy_sentence(interactions: pd.DataFrame, outcome: str, language: str = "en") -> str:
-    """The pair with the largest interaction index for ``outcome`` (a note if none).
+def synergy_sentences(interactions: pd.DataFrame, outcome: str, language: str = "en") -> list[str]:
+    """The strongest synergy and the largest overlap for ``outcome`` (a note if none).
 
-    A largest index of zero or below is no synergy (together they earn no more than apart),
-    and one whose interval reaches down to zero or below is no clear synergy.
+    The largest index says whether any pair earns more together than apart; the smallest,
+    whether any two partly do the same work. As for a player, a direction is stated only
+    where the interval lies on its side of zero.
     """
     rows = interactions[interactions["outcome"] == outcome]
     if rows.empty:
-        return word("no_synergy", language)
-    top = rows.loc[rows["index"].idxmax()]
-    key = "strongest_pair"
-    if float(top["index"]) <= 0.0:
-        key = "no_pair_synergy"
-    elif not float(top["ci_low"]) > 0.0:
-        key = "unclear_pair"
+        return [word("no_synergy", language)]
+    return [_pair_sentence(rows, outcome, language, largest=flag) for flag in (True, False)]
+
+
+def _pair_sentence(rows: pd.DataFrame, outcome: str, language: str, largest: bool) -> str:
+    """The pair with the largest (or smallest) index, and whether it is clearly on its side.
+
+    A largest index of zero or below is no synergy (together they earn no more than apart),
+    and one whose interval reaches down to zero or below is no clear synergy; the smallest
+    likewise for an overlap. An unknown interval (one pair draw) is never clear.
+    """
+    top = rows.loc[rows["index"].idxmax() if largest else rows["index"].idxmin()]
+    index, low, high = (float(top[key]) for key in ("index", "ci_low", "ci_high"))
+    if largest:
+        key = "no_pair_synergy" if index <= 0.0 else "strongest_pair"
+        key = "unclear_pair" if key == "strongest_pair" and not low > 0.0 else key
+    else:
+        key = "no_pair_overlap" if index >= 0.0 else "overlap"
+        key = "unclear_overlap" if key == "overlap" and not high < 0.0 else key
     return word(
         key,
         language,
         noun=noun(outcome, language),
         first=player_label(str(top["player_a"]), language),
         second=player_label(str(top["player_b"]), language),
-        amount=amount(float(top["index"])),
-        low=amount(float(top["ci_low"])),
-        high=amount(float(top["ci_high"])),
+        amount=quantity(index, outcome, language),
+        low=amount(low),
+        high=amount(high),
     )

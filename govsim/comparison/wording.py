@@ -48,9 +48,19 @@ PLAYERS: dict[str, tuple[str, str]] = {
     "joint_operations": ("Joint operations", "合成作战"),
     "colocation": ("Co-location of seats", "集中办公"),
     "capacity": ("Centre's call capacity", "中心劝阻能力"),
+    "police-bank": ("Police - banks", "公安 - 银行"),
+    "police-telecom": ("Police - telecoms", "公安 - 通信运营商"),
+    "police-platform": ("Police - platforms", "公安 - 互联网平台"),
+    "police-police": ("Police across regions and divisions", "公安跨地区跨警种"),
+    "police-judiciary": ("Police - judiciary", "公安 - 司法机关"),
+    "police-international": ("Police - police abroad", "公安 - 境外警方"),
+    "bank-telecom": ("Banks - telecoms", "银行 - 通信运营商"),
+    "bank-platform": ("Banks - platforms", "银行 - 互联网平台"),
+    "telecom-platform": ("Telecoms - platforms", "通信运营商 - 互联网平台"),
+    "government-public": ("Government - public", "政府 - 公众"),
     "grand_coalition": ("All together", "全体合计"),
 }
-"""An attribution's players as a table or chart names them (links are named by their key)."""
+"""An attribution's players as a table or chart names them (links as the dashboard does)."""
 
 WORDS: dict[str, tuple[str, str]] = {
     "cut": (
@@ -207,8 +217,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # govsim attribute: who earns what share of the reduction.
     "attribution_title": (
-        "Who earns the reduction: {scenario} ({kind})",
-        "成效归因：{scenario}（{kind}）",
+        "Each player's part in the effect: {scenario} ({kind})",
+        "效果归因：{scenario}（{kind}）",
     ),
     "kind_parties": ("parties", "参与方"),
     "kind_links": ("cooperation links", "协作链路"),
@@ -278,7 +288,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "--pair-samples K (coalitions drawn per pair).",
         "未估计交互指数：参与者多于 8 个时需指定 --pair-samples K（每对参与者抽取的联盟数）。",
     ),
-    "waterfall_title": ("Reduction in {noun}, player by player", "{noun}减少量的逐项分解"),
+    "waterfall_title": ("{measure}: each player's part", "{measure}：各参与者的分摊"),
     "attribution_lead": (
         "{coalitions} coalitions of {players} players, {replications} replication(s) each with "
         "the same seeds (master seed {seed}), {residents:,} residents, {days} measured days.",
@@ -553,7 +563,7 @@ def outcome_label(outcome: str, language: str = "en") -> str:
 
 
 def player_label(player: str, language: str = "en") -> str:
-    """An attribution's player by name (a link keeps its key, e.g. ``police-bank``)."""
+    """An attribution's player by name (a link's key, ``police-bank``, as "Police - banks")."""
     return label(player, language, PLAYERS)
 
 

@@ -75,6 +75,7 @@ def test_the_console_and_report_speak_the_chosen_language(attributed):
         # sentence says so rather than "raise" (it once stated a direction regardless).
         assert "All together make no clear difference to governance cost" in output
         assert "No pair shows synergy for net loss" in output
+        assert re.search(r"(Largest|No clear) overlap for net loss|No pair overlaps", output)
         # So is the capacity's own part in it: not an "adds" whose interval spans zero.
         assert "Centre's call capacity: no clear part in the change in governance cost" in output
         assert '<html lang="en">' in report
@@ -82,6 +83,8 @@ def test_the_console_and_report_speak_the_chosen_language(attributed):
     else:
         assert "全体合计对治理成本无明显影响" in output
         assert "中心劝阻能力 对治理成本变化的作用不明确" in output
+        assert "净损失方面" in output
+        assert "重叠" in output
         assert '<html lang="zh-CN">' in report
         assert "两两协同效应" in report
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from govsim.attribution.sentences import synergy_sentence, whole_sentence
+from govsim.attribution.sentences import synergy_sentences, whole_sentence
 
 
 def whole(value: float, low: float, high: float) -> dict:
@@ -62,7 +62,31 @@ def pairs(index: float, low: float, high: float) -> pd.DataFrame:
     ],
 )
 def test_a_synergy_is_named_strongest_only_when_it_is_clearly_above_zero(index, low, high, start):
-    assert synergy_sentence(pairs(index, low, high), "net_loss", "en").startswith(start)
+    assert synergy_sentences(pairs(index, low, high), "net_loss", "en")[0].startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("index", "low", "high", "start"),
+    [
+        (-900.0, -1700.0, -100.0, "Largest overlap for net loss: Police with Banks and payments"),
+        (-900.0, -1700.0, 100.0, "No clear overlap for net loss"),
+        (-900.0, float("nan"), float("nan"), "No clear overlap for net loss"),
+        (900.0, 100.0, 1700.0, "No pair overlaps for net loss"),
+    ],
+)
+def test_the_largest_negative_pair_is_an_overlap_only_when_clearly_below_zero(
+    index, low, high, start
+):
+    # The second pair's index is index / 2 - 1: the smallest when index is positive.
+    sentences = synergy_sentences(pairs(index, low, high), "net_loss", "en")
+    assert len(sentences) == 2
+    assert sentences[1].startswith(start)
+
+
+def test_both_pairs_are_said_in_chinese_with_money_in_yuan():
+    positive, negative = synergy_sentences(pairs(-900.0, -1700.0, -100.0), "net_loss", "zh")
+    assert "重叠最大的一对：公安 与 银行与支付，-900 元" in negative
+    assert "协同" in positive
 
 
 def test_a_share_near_zero_is_zero_percent_not_minus_zero():

@@ -49,9 +49,11 @@ th:first-child, td:first-child { white-space: normal; min-width: 14em; }
 th:first-child, td:first-child { text-align: left; }
 td.key { font-family: ui-monospace, monospace; }
 div.scroll { overflow-x: auto; }
-table.outcomes { font-size: 0.8em; }
-table.outcomes th, table.outcomes td { white-space: normal; }
-table.outcomes td:first-child { min-width: 10em; }
+@media screen {
+  table.outcomes { font-size: 0.8em; }
+  table.outcomes th, table.outcomes td { white-space: normal; }
+  table.outcomes td:first-child { min-width: 10em; }
+}
 span.ci { white-space: nowrap; }
 ul.verdicts li { margin: 0.3em 0; }
 ul.caveats { background: #fff8e1; border-left: 4px solid #f0a500; padding: 0.6em 1em 0.6em 2em; }

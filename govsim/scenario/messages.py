@@ -771,7 +771,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 Texts are ``str.format`` templates; the Chinese takes the same values as the English (or
 fewer, only those in :data:`ENGLISH_ONLY_FIELDS`). Chinese templates need no spaces around
 values: :func:`spaced` puts one between Chinese and a Latin value (``应为 0 到 1 之间的数字``)
-and none between Chinese and a Chinese one (``实为列表``).
+and none between Chinese and a Chinese one (``实为列表``). Nothing inside a value, or inside the
+quotes around it, is spaced: ``实为 '反诈 中心'`` gives the value as written.
 """
 
 FRAMES: dict[str, tuple[str, str]] = {
@@ -789,6 +790,9 @@ _LATIN_END = r"A-Za-z0-9'\"\])}*>%_."
 _SPACE_BEFORE = re.compile(rf"(?<=[{_HAN}])(?=[{_LATIN_START}])")
 _SPACE_AFTER = re.compile(rf"(?<=[{_LATIN_END}])(?=[{_HAN}])")
 _CRAMPED = re.compile(rf"(?<=[{_HAN}）]) (?=[{_HAN}])")
+QUOTES = ("'", '"')
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+"""Private-use characters that mark where a value stands while a text is spaced."""
 
 
 class Message(str):
@@ -816,8 +820,7 @@ class Message(str):
         """Return the text in ``language`` (English for a language it does not know)."""
         if language not in LANGUAGES[1:]:
             return str(self)
-        text = _fill(MESSAGES[self.key][LANGUAGES.index(language)], language, self.values)
-        return spaced(text)
+        return _fill_spaced(MESSAGES[self.key][LANGUAGES.index(language)], language, self.values)
 
 
 def in_language(value: Any, language: str) -> Any:
@@ -891,3 +894,38 @@ def _column(language: str) -> int:
 
 def _fill(template: str, language: str, values: dict[str, Any]) -> str:
     return template.format(**{name: in_language(v, language) for name, v in values.items()})
+
+
+def _fill_spaced(template: str, language: str, values: dict[str, Any]) -> str:
+    """Fill a template and space its Chinese from its Latin, leaving each value as it was.
+
+    Each value is spaced from the words around it by its first and last characters, but
+    nothing inside it moves, nor between it and the quotes a template puts around it: a
+    value quoted from the file (``'反诈 中心'``, ``'0,8元'``) is what the user wrote, and a
+    space added or dropped in it would send them looking for a mistake that is not there. A
+    value stands in the text as its first and last characters around a private-use mark
+    until the spacing is done.
+    """
+    parts = list(string.Formatter().parse(template))
+    shown: dict[str, str] = {}
+    text = written = ""
+    for index, (literal, name, spec, _) in enumerate(parts):
+        text, written = text + literal, written + literal
+        if name is None:
+            continue
+        value = format(in_language(values[name], language), spec or "")
+        quote = text[-1:]
+        following = parts[index + 1][0] if index + 1 < len(parts) else ""
+        if quote in QUOTES and written.count(quote) % 2 and quote in following:
+            # the value in its quotes ('{key}:') is one piece: nothing inside them moves
+            end = following.index(quote) + 1
+            text, value = text[:-1], f"{quote}{value}{following[:end]}"
+            parts[index + 1] = (following[end:], *parts[index + 1][1:])
+            written += following[:end]
+        stand_in = f"{value[:1]}{_MARK_OPEN}{len(shown)}{_MARK_CLOSE}{value[-1:]}"
+        shown[stand_in] = value
+        text += stand_in
+    text = spaced(text)
+    for stand_in, value in shown.items():
+        text = text.replace(stand_in, value)
+    return text

@@ -14,6 +14,7 @@ import functools
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args, get_origin
@@ -502,9 +503,11 @@ def _number_hint(value: Any) -> str | None:
         plain = plain.replace(",", ".")
     plain = plain.replace(",", "")
     try:
-        parsed = float(plain)
+        parsed = float(plain)  # reads full-width digits too
     except ValueError:
         return None
+    if any(unicodedata.east_asian_width(char) == "F" for char in plain):
+        return Message("full_width_digits_fix", example=number(parsed))
     return Message("plain_number", example=number(parsed))
 
 

@@ -389,6 +389,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "check the indentation and quotes on this line and the one before",
         "请检查这一行和上一行的缩进与引号",
     ),
+    "full_width_colon": (
+        "full-width colon '：' at column {column} (typed with a Chinese input method): YAML "
+        "reads a key only before the ASCII colon ':'",
+        "第 {column} 列是全角冒号 '：'（中文输入法输入的）：YAML 只认半角冒号 ':' 前面的键",
+    ),
+    "full_width_colon_fix": (
+        "replace ： with : followed by a space",
+        "把 ： 换成半角的 :，后面加一个空格",
+    ),
+    "full_width_space": (
+        "full-width space (U+3000) at column {column} in the indentation: YAML indents only "
+        "with ordinary spaces",
+        "缩进中第 {column} 列是全角空格（U+3000）：YAML 只能用半角空格缩进",
+    ),
+    "full_width_space_fix": (
+        "replace the full-width space with ordinary spaces (two for each level)",
+        "把全角空格换成半角空格（每层缩进两个）",
+    ),
+    "full_width_comma": (
+        "full-width comma '，' at column {column}: YAML separates the items in brackets only "
+        "with the ASCII comma ','",
+        "第 {column} 列是全角逗号 '，'：YAML 只用半角逗号 ',' 分隔括号中的各项",
+    ),
+    "full_width_comma_fix": (
+        "replace ， with , followed by a space",
+        "把 ， 换成半角的 ,，后面加一个空格",
+    ),
+    "full_width_digits": (
+        "full-width digits at column {column} ({value}): YAML reads them as text, not a number",
+        "第 {column} 列是全角数字（{value}）：YAML 会把它读作文本而不是数字",
+    ),
+    "full_width_digits_fix": (
+        "type the number with ordinary digits: {example}",
+        "改用半角数字：{example}",
+    ),
     "too_deep": ("nested more than {depth} levels deep", "嵌套超过{depth}层"),
     "too_deep_fix": (
         "a scenario nests a few levels at most; check the brackets on this line",

@@ -186,3 +186,12 @@ def test_numeric_leaves_index_list_items(with_event: Scenario) -> None:
 def test_every_numeric_leaf_can_be_set_back(hub: Scenario) -> None:
     leaves = numeric_leaves(hub)
     assert with_overrides(hub, settings=leaves) == hub
+
+
+def test_a_number_in_full_width_digits_is_named_as_such(hub: Scenario) -> None:
+    path, value = parse_setting("agencies.police.capability=\uff10.\uff18")
+    with pytest.raises(ScenarioError) as caught:
+        with_overrides(hub, {path: value})
+    (problem,) = caught.value.problems
+    assert problem.hint == "type the number with ordinary digits: 0.8"
+    assert "改用半角数字：0.8" in problem.render("zh")

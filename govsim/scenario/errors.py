@@ -239,16 +239,25 @@ def _merge_union_branches(schema: _Schema, errors: Sequence[ErrorDetails]) -> li
     ``expected A or B`` problem.
     """
     cleaned = [(details, *_clean_location(details, schema.data)) for details in errors]
-    deep = {union for _, path, union in cleaned if union is not None and len(path) > len(union)}
+    deep = {
+        union
+        for details, path, union in cleaned
+        if union is not None and (len(path) > len(union) or _broke_a_rule(details))
+    }
     issues: list[_Issue] = []
     shallow: dict[KeyPath, list[_Issue]] = {}
     for details, path, union in cleaned:
-        if union is None or len(path) > len(union):
+        if union is None or len(path) > len(union) or _broke_a_rule(details):
             issues.extend(_explain(schema, details, path))
         elif union not in deep:
             shallow.setdefault(union, []).extend(_explain(schema, details, path))
     issues.extend(_join_alternatives(schema, path, group) for path, group in shallow.items())
     return issues
+
+
+def _broke_a_rule(details: ErrorDetails) -> bool:
+    """Whether a validator refused the value: it had the alternative's shape, and broke a rule."""
+    return isinstance(details.get("ctx", {}).get("error"), BrokenRuleError)
 
 
 def _clean_location(details: ErrorDetails, data: Any) -> tuple[KeyPath, KeyPath | None]:

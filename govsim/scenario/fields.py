@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from govsim.scenario.messages import Message
+
 AGE_GROUPS: tuple[str, ...] = ("student", "working", "elderly")
 ASSUMPTION = "assumption"
 WHOLE_VALUES = frozenset({"description", "label"})
@@ -113,14 +115,25 @@ def share(default: float, doc: str, *, source: str) -> Any:
 
 
 class LocalizedText(Record):
-    """A text given in English and, optionally, Simplified Chinese."""
+    """A text given in English, Simplified Chinese, or both.
 
-    en: str
+    Either language alone is enough: a description written for Chinese readers need not wait
+    for its translation, and where the other language is asked for, the one given stands in.
+    """
+
+    en: str | None = None
     zh: str | None = None
 
+    @model_validator(mode="after")
+    def _some_language(self) -> LocalizedText:
+        if self.en is None and self.zh is None:
+            raise BrokenRuleError("", Message("text_needs_a_language"), Message("text_fix"))
+        return self
+
     def get(self, language: str) -> str:
-        """Return the text in ``language``, falling back to English."""
-        return (self.zh if language == "zh" else None) or self.en
+        """Return the text in ``language``, falling back to the other language given."""
+        first, second = (self.zh, self.en) if language == "zh" else (self.en, self.zh)
+        return first or second or ""
 
 
 Text = str | LocalizedText

@@ -229,6 +229,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{{student: 0.14, working: 0.62, elderly: 0.24}}",
         "给出学生、在职人员和老年居民的比例，例如{{student: 0.14, working: 0.62, elderly: 0.24}}",
     ),
+    "text_needs_a_language": (
+        "gives the text in no language (neither en nor zh)",
+        "没有给出任何语言的文本（既没有 en，也没有 zh）",
+    ),
+    "text_fix": (
+        "write en: ... (English) or zh: ... (Chinese), or both; or plain text without them",
+        "写 en: ...（英文）或 zh: ...（中文），或两者都写；也可以直接写文本",
+    ),
     "region_count": ("expected between 1 and 64 regions", "区域数应在 1 到 64 之间"),
     "region_names_unique": ("region names must be unique", "区域名称不能重复"),
     "institution_names_unique": (

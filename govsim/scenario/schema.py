@@ -45,7 +45,11 @@ class Scenario(Record):
         description="Short identifier, used in result tables and as the results folder's name; "
         "a file without one is named after the file (without .yaml)."
     )
-    description: Text = Field("", description="Plain text or {en: ..., zh: ...}.")
+    description: Text = Field(
+        "",
+        description="Plain text, or {en: ..., zh: ...} with either language or both (where "
+        "one is missing, the other is shown).",
+    )
     extends: str | None = Field(
         None, description="Path of a scenario this one deep-merges onto (relative to the file)."
     )

@@ -11,11 +11,18 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
 
 from govsim.scenario.messages import Message
 
 AGE_GROUPS: tuple[str, ...] = ("student", "working", "elderly")
 ASSUMPTION = "assumption"
+HUB_ONLY = "hub_only"
+"""The mark of a key that only a one-stop centre reads (``cooperation.structure: hub``).
+
+Declared with the key (``param(..., hub_only=True)``), so that a scenario setting it under
+another structure is cautioned (``cautions.py``) for every such key, present and future.
+"""
 WHOLE_VALUES = frozenset({"description", "label"})
 """Keys a file replaces whole rather than merges: a text and its translation belong together."""
 
@@ -99,19 +106,29 @@ def param(
     ge: float | None = None,
     le: float | None = None,
     gt: float | None = None,
+    hub_only: bool = False,
 ) -> Any:
     """Declare a model parameter with its documentation, unit, range and source.
 
     ``unit`` and ``source`` have no default, so that every parameter states them: a plain
     number says ``"dimensionless"`` and a value no public figure grounds says ``ASSUMPTION``.
+    ``hub_only`` marks a parameter that only a one-stop centre reads (:data:`HUB_ONLY`).
     """
-    extra = {"unit": unit, "source": source}
+    extra: dict[str, Any] = {"unit": unit, "source": source}
+    if hub_only:
+        extra[HUB_ONLY] = True
     return Field(default, description=doc, ge=ge, le=le, gt=gt, json_schema_extra=extra)
 
 
-def share(default: float, doc: str, *, source: str) -> Any:
+def share(default: float, doc: str, *, source: str, hub_only: bool = False) -> Any:
     """Declare a parameter that is a probability or a share in [0, 1] (unit ``share``)."""
-    return param(default, doc, unit="share", source=source, ge=0.0, le=1.0)
+    return param(default, doc, unit="share", source=source, ge=0.0, le=1.0, hub_only=hub_only)
+
+
+def is_hub_only(field: FieldInfo) -> bool:
+    """Whether a field is marked as read only by a one-stop centre (:data:`HUB_ONLY`)."""
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get(HUB_ONLY))
 
 
 class LocalizedText(Record):

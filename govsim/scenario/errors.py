@@ -25,7 +25,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from govsim.scenario.cooperation import KNOWN_LINKS, Cooperation, canonical_link
-from govsim.scenario.fields import BrokenRuleError
+from govsim.scenario.fields import BrokenRuleError, BrokenRulesError
 from govsim.scenario.messages import Message, frame, in_language, message_of
 from govsim.scenario.naming import link_hint, scam_type_hint
 
@@ -34,6 +34,8 @@ Locator = Callable[[KeyPath, bool], tuple[str | None, int | None]]
 """Where a key path was written, as (file, line); the flag asks for the key's line."""
 
 LINKS_PATH: KeyPath = ("cooperation", "links")
+MAX_SHOWN = 30
+"""How many problems an error prints before saying how many more there are."""
 SCAM_TYPES = "scam_types"
 LINK_SPELLINGS: tuple[str, ...] = tuple(
     dict.fromkeys(
@@ -129,9 +131,19 @@ class ScenarioError(Exception):
     def __str__(self) -> str:
         return self.render()
 
-    def render(self, language: str = "en") -> str:
-        """Return every problem, one per line, in ``language`` (``str(error)`` is English)."""
-        return "\n".join(problem.render(language) for problem in self.problems)
+    def render(self, language: str = "en", limit: int | None = MAX_SHOWN) -> str:
+        """Return the problems, one per line, in ``language`` (``str(error)`` is English).
+
+        Beyond ``limit`` problems (None for no limit), a last line says how many more there
+        are: a file that is not a scenario at all (a results table renamed .yaml) would
+        otherwise bury the first, most telling ones. :attr:`problems` holds them all.
+        """
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [problem.render(language) for problem in shown]
+        if len(self.problems) > len(shown):
+            more = Message("more_problems", count=len(self.problems) - len(shown))
+            lines.append(more.render(language))
+        return "\n".join(lines)
 
     @classmethod
     def single(
@@ -257,7 +269,7 @@ def _merge_union_branches(schema: _Schema, errors: Sequence[ErrorDetails]) -> li
 
 def _broke_a_rule(details: ErrorDetails) -> bool:
     """Whether a validator refused the value: it had the alternative's shape, and broke a rule."""
-    return isinstance(details.get("ctx", {}).get("error"), BrokenRuleError)
+    return isinstance(details.get("ctx", {}).get("error"), BrokenRuleError | BrokenRulesError)
 
 
 def _clean_location(details: ErrorDetails, data: Any) -> tuple[KeyPath, KeyPath | None]:
@@ -432,9 +444,9 @@ def _unknown_tag(details: ErrorDetails, path: KeyPath) -> _Issue:
 def _rule_broken(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[_Issue]:
     """Explain a failed validator, pointing at the key its message is about."""
     error = details.get("ctx", {}).get("error", details["msg"])
-    if isinstance(error, BrokenRuleError):
-        below = tuple(part for part in error.key_path.split(".") if part)
-        return [_Issue((*path, *below), error.message, hint=error.hint)]
+    rules = error.rules if isinstance(error, BrokenRulesError) else [error]
+    if all(isinstance(rule, BrokenRuleError) for rule in rules):
+        return [_rule_issue(path, rule) for rule in rules]
     message = message_of(error) if isinstance(error, BaseException) else str(error)
     if path == LINKS_PATH and isinstance(schema.node(path), dict):
         issues = _link_issues(schema.node(path))
@@ -443,6 +455,11 @@ def _rule_broken(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[
     if path == ():
         path = _subject(message, schema.data)
     return [_Issue(path, message)]
+
+
+def _rule_issue(path: KeyPath, rule: BrokenRuleError) -> _Issue:
+    below = tuple(part for part in rule.key_path.split(".") if part)
+    return _Issue((*path, *below), rule.message, hint=rule.hint)
 
 
 def _subject(message: str, data: Any) -> KeyPath:

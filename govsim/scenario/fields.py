@@ -97,6 +97,29 @@ class BrokenRuleError(ValueError):
         self.hint = hint
 
 
+class BrokenRulesError(ValueError):
+    """Several rules across keys broken at once: each is reported on its own, with its key.
+
+    A validator raises it through :func:`refuse_broken`, so that one broken rule does not
+    hide another until the first is fixed.
+    """
+
+    def __init__(self, rules: list[BrokenRuleError]) -> None:
+        super().__init__(rules)
+        self.rules = rules
+
+
+def refuse_broken(rules: list[BrokenRuleError | None]) -> None:
+    """Raise every rule broken (the Nones are rules kept), or nothing if none is.
+
+    Raises:
+        BrokenRulesError: with each broken rule.
+    """
+    broken = [rule for rule in rules if rule is not None]
+    if broken:
+        raise BrokenRulesError(broken)
+
+
 def param(
     default: Any,
     doc: str,

@@ -269,6 +269,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本机最多{largest}名居民",
     ),
     # --- Files, YAML and extends -------------------------------------------------------------
+    "more_problems": (
+        "... and {count} more problem(s), not shown: fix these and check again",
+        "……另有 {count} 处问题未列出：请先改正以上问题，再检查一次",
+    ),
     "file_not_found": ("file not found", "找不到文件"),
     "is_a_folder": ("is a directory, not a scenario file", "是文件夹，不是情景文件"),
     "unreadable": ("cannot be read: {reason}", "无法读取：{reason}"),

@@ -92,7 +92,7 @@ from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.loading import NAME, SCENARIO_FILE, parent_file, read_document
 from govsim.scenario.messages import Message
-from govsim.scenario.overrides import parse_setting, with_overrides
+from govsim.scenario.overrides import parse_settings, with_overrides
 from govsim.scenario.showing import differences, render_differences, show_text
 from govsim.tables import market_table, summary_table
 
@@ -449,7 +449,7 @@ def run(
 ) -> None:
     """Run a scenario's replications, write tidy results and print the summary."""
     with printing_warnings(lang):
-        chosen = dict(parse_setting(text) for text in settings or [])
+        chosen = parse_settings(settings or [])
         scenario = with_overrides(
             load_scenario(scenario_file), chosen, days=days, residents=residents
         )
@@ -531,7 +531,7 @@ def compare(
         _stderr.print(Text(ComparisonError("needs_two").render(lang)))
         raise typer.Exit(EXIT_INVALID)
     with printing_warnings(lang):
-        chosen = dict(parse_setting(text) for text in settings or [])
+        chosen = parse_settings(settings or [])
         written = [load_scenario(path) for path in scenario_files]
         scenarios = [
             with_overrides(scenario, chosen, days=days, residents=residents) for scenario in written
@@ -669,7 +669,7 @@ def attribute(
     attribution.parquet, interactions.parquet and report.html.
     """
     with printing_warnings(lang):
-        chosen = dict(parse_setting(text) for text in settings or [])
+        chosen = parse_settings(settings or [])
         scenario = with_overrides(
             load_scenario(scenario_file), chosen, days=days, residents=residents
         )

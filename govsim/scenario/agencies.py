@@ -21,6 +21,7 @@ from govsim.scenario.fields import (
     by_group_share,
     param,
     share,
+    text_in,
 )
 from govsim.scenario.messages import Message
 
@@ -88,7 +89,7 @@ def both(first: str, second: str) -> Message:
 
 
 def _unique_names(institutions: list[Institution]) -> list[Institution]:
-    names = [str(i.name if isinstance(i.name, str) else i.name.en) for i in institutions]
+    names = [text_in(i.name) for i in institutions]
     if len(set(names)) != len(names):
         raise ValueError(Message("institution_names_unique"))
     if not institutions:

@@ -13,17 +13,18 @@ import math
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from govsim.scenario.cooperation import Cooperation
+from pydantic import BaseModel
+
 from govsim.scenario.errors import KeyPath, Locator, Problem, format_key_path, number
 from govsim.scenario.events import Campaign, CardCrackdown, DataBreach
+from govsim.scenario.fields import is_hub_only
 from govsim.scenario.messages import Message
 from govsim.scenario.schema import Scenario
 
 SHARE_TOLERANCE = 1e-6
 SECTORS: tuple[str, ...] = ("banks", "telecoms", "platforms")
-HUB_ONLY: tuple[str, ...] = ("hub_colocation", "centre")
-"""Keys of ``cooperation`` that only a hub reads."""
 
 
 class ScenarioWarning(UserWarning):
@@ -127,17 +128,31 @@ def _rings(scenario: Scenario) -> Iterator[Caution]:
 
 
 def _hub_settings(scenario: Scenario) -> Iterator[Caution]:
-    cooperation = scenario.cooperation
-    if cooperation.structure == "hub":
+    """Keys only a hub reads, set (away from their defaults) under another structure.
+
+    Compared with the defaults, not with what the file wrote: a resolved dump spells every
+    key out, and a default left alone says nothing.
+    """
+    structure = scenario.cooperation.structure
+    if structure == "hub":
         return
-    defaults = Cooperation()
-    for key in HUB_ONLY:  # compared with the defaults: a resolved dump spells them all out
-        if getattr(cooperation, key) != getattr(defaults, key):
+    for path, value, default in _hub_only_values(scenario, ()):
+        if value != default:
             yield Caution(
-                ("cooperation", key),
-                Message("hub_only", key=key, structure=cooperation.structure),
+                path,
+                Message("hub_only", key=path[-1], structure=structure),
                 Message("hub_only_fix"),
             )
+
+
+def _hub_only_values(record: BaseModel, path: KeyPath) -> Iterator[tuple[KeyPath, Any, Any]]:
+    """(key path, value, default) of every key marked hub-only, in the records below ``record``."""
+    for name, field in type(record).model_fields.items():
+        value = getattr(record, name)
+        if is_hub_only(field):
+            yield (*path, name), value, field.get_default(call_default_factory=True)
+        elif isinstance(value, BaseModel):
+            yield from _hub_only_values(value, (*path, name))
 
 
 def _disabled_institutions(scenario: Scenario) -> Iterator[Caution]:

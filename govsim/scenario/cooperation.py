@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr, field_validator
 
-from govsim.scenario.fields import ASSUMPTION, Record, param, share
+from govsim.scenario.fields import ASSUMPTION, HUB_ONLY, Record, param, share
 from govsim.scenario.messages import Message
 
 PARTIES: tuple[str, ...] = (
@@ -160,6 +160,7 @@ class Cooperation(Record):
         "In a hub, share of the gap to full cooperation closed for links among the parties "
         "that sit together (police, banks, telecoms, platforms).",
         source=ASSUMPTION,
+        hub_only=True,
     )
     shared_precision: float = share(
         0.5,
@@ -170,7 +171,7 @@ class Cooperation(Record):
         "magnitude assumption",
     )
     latencies: Latencies = Field(default_factory=Latencies)
-    centre: Centre = Field(default_factory=Centre)
+    centre: Centre = Field(default_factory=Centre, json_schema_extra={HUB_ONLY: True})
 
     @field_validator("links")
     @classmethod

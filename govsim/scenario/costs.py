@@ -96,4 +96,5 @@ class Costs(Record):
         unit="staff/100k residents",
         ge=0.0,
         source="Qingdao 2016: 150 resident staff for about 10 million residents, docs/sources.md",
+        hub_only=True,
     )

@@ -477,7 +477,7 @@ def _plain(value: Any) -> str:
 
 def _label(label: Any) -> str:
     if isinstance(label, LocalizedText):
-        return _cell(f"{label.en} / {label.zh}" if label.zh else label.en)
+        return _cell(" / ".join(text for text in (label.en, label.zh) if text))
     return _cell(str(label or ""))
 
 

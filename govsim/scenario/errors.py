@@ -14,6 +14,7 @@ import functools
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args, get_origin
@@ -24,7 +25,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from govsim.scenario.cooperation import KNOWN_LINKS, Cooperation, canonical_link
-from govsim.scenario.fields import BrokenRuleError
+from govsim.scenario.fields import BrokenRuleError, BrokenRulesError
 from govsim.scenario.messages import Message, frame, in_language, message_of
 from govsim.scenario.naming import link_hint, scam_type_hint
 
@@ -33,6 +34,8 @@ Locator = Callable[[KeyPath, bool], tuple[str | None, int | None]]
 """Where a key path was written, as (file, line); the flag asks for the key's line."""
 
 LINKS_PATH: KeyPath = ("cooperation", "links")
+MAX_SHOWN = 30
+"""How many problems an error prints before saying how many more there are."""
 SCAM_TYPES = "scam_types"
 LINK_SPELLINGS: tuple[str, ...] = tuple(
     dict.fromkeys(
@@ -128,9 +131,19 @@ class ScenarioError(Exception):
     def __str__(self) -> str:
         return self.render()
 
-    def render(self, language: str = "en") -> str:
-        """Return every problem, one per line, in ``language`` (``str(error)`` is English)."""
-        return "\n".join(problem.render(language) for problem in self.problems)
+    def render(self, language: str = "en", limit: int | None = MAX_SHOWN) -> str:
+        """Return the problems, one per line, in ``language`` (``str(error)`` is English).
+
+        Beyond ``limit`` problems (None for no limit), a last line says how many more there
+        are: a file that is not a scenario at all (a results table renamed .yaml) would
+        otherwise bury the first, most telling ones. :attr:`problems` holds them all.
+        """
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [problem.render(language) for problem in shown]
+        if len(self.problems) > len(shown):
+            more = Message("more_problems", count=len(self.problems) - len(shown))
+            lines.append(more.render(language))
+        return "\n".join(lines)
 
     @classmethod
     def single(
@@ -238,16 +251,25 @@ def _merge_union_branches(schema: _Schema, errors: Sequence[ErrorDetails]) -> li
     ``expected A or B`` problem.
     """
     cleaned = [(details, *_clean_location(details, schema.data)) for details in errors]
-    deep = {union for _, path, union in cleaned if union is not None and len(path) > len(union)}
+    deep = {
+        union
+        for details, path, union in cleaned
+        if union is not None and (len(path) > len(union) or _broke_a_rule(details))
+    }
     issues: list[_Issue] = []
     shallow: dict[KeyPath, list[_Issue]] = {}
     for details, path, union in cleaned:
-        if union is None or len(path) > len(union):
+        if union is None or len(path) > len(union) or _broke_a_rule(details):
             issues.extend(_explain(schema, details, path))
         elif union not in deep:
             shallow.setdefault(union, []).extend(_explain(schema, details, path))
     issues.extend(_join_alternatives(schema, path, group) for path, group in shallow.items())
     return issues
+
+
+def _broke_a_rule(details: ErrorDetails) -> bool:
+    """Whether a validator refused the value: it had the alternative's shape, and broke a rule."""
+    return isinstance(details.get("ctx", {}).get("error"), BrokenRuleError | BrokenRulesError)
 
 
 def _clean_location(details: ErrorDetails, data: Any) -> tuple[KeyPath, KeyPath | None]:
@@ -422,9 +444,9 @@ def _unknown_tag(details: ErrorDetails, path: KeyPath) -> _Issue:
 def _rule_broken(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[_Issue]:
     """Explain a failed validator, pointing at the key its message is about."""
     error = details.get("ctx", {}).get("error", details["msg"])
-    if isinstance(error, BrokenRuleError):
-        below = tuple(part for part in error.key_path.split(".") if part)
-        return [_Issue((*path, *below), error.message, hint=error.hint)]
+    rules = error.rules if isinstance(error, BrokenRulesError) else [error]
+    if all(isinstance(rule, BrokenRuleError) for rule in rules):
+        return [_rule_issue(path, rule) for rule in rules]
     message = message_of(error) if isinstance(error, BaseException) else str(error)
     if path == LINKS_PATH and isinstance(schema.node(path), dict):
         issues = _link_issues(schema.node(path))
@@ -433,6 +455,11 @@ def _rule_broken(schema: _Schema, details: ErrorDetails, path: KeyPath) -> list[
     if path == ():
         path = _subject(message, schema.data)
     return [_Issue(path, message)]
+
+
+def _rule_issue(path: KeyPath, rule: BrokenRuleError) -> _Issue:
+    below = tuple(part for part in rule.key_path.split(".") if part)
+    return _Issue((*path, *below), rule.message, hint=rule.hint)
 
 
 def _subject(message: str, data: Any) -> KeyPath:
@@ -502,9 +529,11 @@ def _number_hint(value: Any) -> str | None:
         plain = plain.replace(",", ".")
     plain = plain.replace(",", "")
     try:
-        parsed = float(plain)
+        parsed = float(plain)  # reads full-width digits too
     except ValueError:
         return None
+    if any(unicodedata.east_asian_width(char) == "F" for char in plain):
+        return Message("full_width_digits_fix", example=number(parsed))
     return Message("plain_number", example=number(parsed))
 
 

@@ -11,9 +11,18 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
+
+from govsim.scenario.messages import Message
 
 AGE_GROUPS: tuple[str, ...] = ("student", "working", "elderly")
 ASSUMPTION = "assumption"
+HUB_ONLY = "hub_only"
+"""The mark of a key that only a one-stop centre reads (``cooperation.structure: hub``).
+
+Declared with the key (``param(..., hub_only=True)``), so that a scenario setting it under
+another structure is cautioned (``cautions.py``) for every such key, present and future.
+"""
 WHOLE_VALUES = frozenset({"description", "label"})
 """Keys a file replaces whole rather than merges: a text and its translation belong together."""
 
@@ -88,6 +97,29 @@ class BrokenRuleError(ValueError):
         self.hint = hint
 
 
+class BrokenRulesError(ValueError):
+    """Several rules across keys broken at once: each is reported on its own, with its key.
+
+    A validator raises it through :func:`refuse_broken`, so that one broken rule does not
+    hide another until the first is fixed.
+    """
+
+    def __init__(self, rules: list[BrokenRuleError]) -> None:
+        super().__init__(rules)
+        self.rules = rules
+
+
+def refuse_broken(rules: list[BrokenRuleError | None]) -> None:
+    """Raise every rule broken (the Nones are rules kept), or nothing if none is.
+
+    Raises:
+        BrokenRulesError: with each broken rule.
+    """
+    broken = [rule for rule in rules if rule is not None]
+    if broken:
+        raise BrokenRulesError(broken)
+
+
 def param(
     default: Any,
     doc: str,
@@ -97,30 +129,51 @@ def param(
     ge: float | None = None,
     le: float | None = None,
     gt: float | None = None,
+    hub_only: bool = False,
 ) -> Any:
     """Declare a model parameter with its documentation, unit, range and source.
 
     ``unit`` and ``source`` have no default, so that every parameter states them: a plain
     number says ``"dimensionless"`` and a value no public figure grounds says ``ASSUMPTION``.
+    ``hub_only`` marks a parameter that only a one-stop centre reads (:data:`HUB_ONLY`).
     """
-    extra = {"unit": unit, "source": source}
+    extra: dict[str, Any] = {"unit": unit, "source": source}
+    if hub_only:
+        extra[HUB_ONLY] = True
     return Field(default, description=doc, ge=ge, le=le, gt=gt, json_schema_extra=extra)
 
 
-def share(default: float, doc: str, *, source: str) -> Any:
+def share(default: float, doc: str, *, source: str, hub_only: bool = False) -> Any:
     """Declare a parameter that is a probability or a share in [0, 1] (unit ``share``)."""
-    return param(default, doc, unit="share", source=source, ge=0.0, le=1.0)
+    return param(default, doc, unit="share", source=source, ge=0.0, le=1.0, hub_only=hub_only)
+
+
+def is_hub_only(field: FieldInfo) -> bool:
+    """Whether a field is marked as read only by a one-stop centre (:data:`HUB_ONLY`)."""
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get(HUB_ONLY))
 
 
 class LocalizedText(Record):
-    """A text given in English and, optionally, Simplified Chinese."""
+    """A text given in English, Simplified Chinese, or both.
 
-    en: str
+    Either language alone is enough: a description written for Chinese readers need not wait
+    for its translation, and where the other language is asked for, the one given stands in.
+    """
+
+    en: str | None = None
     zh: str | None = None
 
+    @model_validator(mode="after")
+    def _some_language(self) -> LocalizedText:
+        if self.en is None and self.zh is None:
+            raise BrokenRuleError("", Message("text_needs_a_language"), Message("text_fix"))
+        return self
+
     def get(self, language: str) -> str:
-        """Return the text in ``language``, falling back to English."""
-        return (self.zh if language == "zh" else None) or self.en
+        """Return the text in ``language``, falling back to the other language given."""
+        first, second = (self.zh, self.en) if language == "zh" else (self.en, self.zh)
+        return first or second or ""
 
 
 Text = str | LocalizedText

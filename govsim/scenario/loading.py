@@ -31,6 +31,7 @@ from govsim.scenario.errors import (
 )
 from govsim.scenario.fields import merged_onto
 from govsim.scenario.folder_names import folder_name_problem, folder_safe
+from govsim.scenario.full_width import FullWidth, find_full_width
 from govsim.scenario.kinds import written_kind_problems
 from govsim.scenario.limits import (
     MAX_FILE_BYTES,
@@ -97,6 +98,8 @@ class Document:
     file: str
     data: dict[str, Any]
     origins: dict[KeyPath, Origin] = field(default_factory=dict)
+    full_width: FullWidth = field(default_factory=FullWidth)
+    """Full-width punctuation where YAML syntax stands, reported if the data does not validate."""
 
     def locate(self, path: KeyPath, on_key: bool = False) -> tuple[str, int | None]:
         """Return the file and line that supplied a key path, or else its nearest ancestor.
@@ -209,10 +212,10 @@ def _validate(document: Document) -> Scenario:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as error:
         problems = problems_from_validation(error, document.data, Scenario, document.locate)
-        raise ScenarioError(problems) from None
+        raise ScenarioError(document.full_width.explaining(problems)) from None
     mistyped = written_kind_problems(document.data, scenario, document.locate)
     if mistyped:
-        raise ScenarioError(mistyped)
+        raise ScenarioError(document.full_width.explaining(mistyped))
     return scenario
 
 
@@ -258,7 +261,7 @@ def _resolve(path: Path, shown: str, chain: tuple[tuple[str, str], ...]) -> Docu
     parent_path, parent_shown = _find_parent(parent_name, path, shown, line, chain)
     parent = _resolve(parent_path, parent_shown, chain)
     if replaced:
-        parent = Document(parent.file, without(parent.data, replaced), parent.origins)
+        parent = dataclasses.replace(parent, data=without(parent.data, replaced))
     return _merge(parent, document)
 
 
@@ -336,7 +339,7 @@ def _merge(parent: Document, child: Document) -> Document:
     data = merged_onto(parent.data, child.data, drops=_relinked)
     origins = {path: origin for path, origin in parent.origins.items() if _exists(data, path)}
     origins.update(child.origins)
-    return Document(child.file, data, origins)
+    return Document(child.file, data, origins, parent.full_width + child.full_width)
 
 
 def _relinked(path: KeyPath, key: Any, child: dict[Any, Any]) -> bool:
@@ -433,6 +436,7 @@ class _LineLoader(BoundedComposer, yaml.SafeLoader):
 def _read(path: Path, shown: str, kind: FileKind = SCENARIO_FILE) -> Document:
     """Parse one scenario file (or one of ``kind``) into a document, without its ``extends``."""
     text = _read_text(path, shown)
+    full_width = find_full_width(text, shown)
     try:
         loader = _LineLoader(text, shown)  # the reader rejects control characters right away
         try:
@@ -440,12 +444,16 @@ def _read(path: Path, shown: str, kind: FileKind = SCENARIO_FILE) -> Document:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        raise _syntax_error(error, shown, text) from None
+        raise _syntax_error(error, shown, text, full_width) from None
     except LimitExceededError as error:
         raise ScenarioError.single(shown, error.line, "", error.message, error.hint) from None
     if loader.duplicates:
         raise ScenarioError(loader.duplicates)
-    return Document(shown, _check_root(data, shown, loader.root_line, kind), loader.origins)
+    try:
+        root = _check_root(data, shown, loader.root_line, kind)
+    except ScenarioError as error:
+        raise ScenarioError(full_width.explaining(error.problems)) from None
+    return Document(shown, root, loader.origins, full_width)
 
 
 def _read_text(path: Path, shown: str) -> str:
@@ -483,9 +491,16 @@ def _check_root(data: Any, shown: str, line: int | None, kind: FileKind) -> dict
     return data
 
 
-def _syntax_error(error: yaml.YAMLError, shown: str, text: str) -> ScenarioError:
-    """Turn a YAML error into a problem at its line, with a hint for the common mistakes."""
+def _syntax_error(
+    error: yaml.YAMLError, shown: str, text: str, full_width: FullWidth
+) -> ScenarioError:
+    """Turn a YAML error into a problem at its line, with a hint for the common mistakes.
+
+    Full-width punctuation on or before that line is taken as its cause and reported instead.
+    """
     line = _error_line(error, text)
+    if any((p.line or 0) <= (line or 0) for p in full_width.problems):
+        return ScenarioError(full_width.problems)
     problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
     problem = said_by_yaml(problem)
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
@@ -498,7 +513,7 @@ def _syntax_error(error: yaml.YAMLError, shown: str, text: str) -> ScenarioError
         message = Message("invalid_yaml", problem=problem)
     hints = [hint for clue, hint in SYNTAX_HINTS.items() if clue in message]
     hint = hints[0] if hints else Message("yaml_check_lines")
-    return ScenarioError.single(shown, line, "", message, hint=hint)
+    return ScenarioError([*full_width.problems, Problem(shown, line, "", message, hint=hint)])
 
 
 def _error_line(error: yaml.YAMLError, text: str) -> int | None:

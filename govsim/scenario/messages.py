@@ -229,6 +229,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{{student: 0.14, working: 0.62, elderly: 0.24}}",
         "给出学生、在职人员和老年居民的比例，例如{{student: 0.14, working: 0.62, elderly: 0.24}}",
     ),
+    "text_needs_a_language": (
+        "gives the text in no language (neither en nor zh)",
+        "没有给出任何语言的文本（既没有 en，也没有 zh）",
+    ),
+    "text_fix": (
+        "write en: ... (English) or zh: ... (Chinese), or both; or plain text without them",
+        "写 en: ...（英文）或 zh: ...（中文），或两者都写；也可以直接写文本",
+    ),
     "region_count": ("expected between 1 and 64 regions", "区域数应在 1 到 64 之间"),
     "region_names_unique": ("region names must be unique", "区域名称不能重复"),
     "institution_names_unique": (
@@ -261,6 +269,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本机最多{largest}名居民",
     ),
     # --- Files, YAML and extends -------------------------------------------------------------
+    "more_problems": (
+        "... and {count} more problem(s), not shown: fix these and check again",
+        "……另有 {count} 处问题未列出：请先改正以上问题，再检查一次",
+    ),
     "file_not_found": ("file not found", "找不到文件"),
     "is_a_folder": ("is a directory, not a scenario file", "是文件夹，不是情景文件"),
     "unreadable": ("cannot be read: {reason}", "无法读取：{reason}"),
@@ -388,6 +400,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_check_lines": (
         "check the indentation and quotes on this line and the one before",
         "请检查这一行和上一行的缩进与引号",
+    ),
+    "full_width_colon": (
+        "full-width colon '：' at column {column} (typed with a Chinese input method): YAML "
+        "reads a key only before the ASCII colon ':'",
+        "第 {column} 列是全角冒号 '：'（中文输入法输入的）：YAML 只认半角冒号 ':' 前面的键",
+    ),
+    "full_width_colon_fix": (
+        "replace ： with : followed by a space",
+        "把 ： 换成半角的 :，后面加一个空格",
+    ),
+    "full_width_space": (
+        "full-width space (U+3000) at column {column} in the indentation: YAML indents only "
+        "with ordinary spaces",
+        "缩进中第 {column} 列是全角空格（U+3000）：YAML 只能用半角空格缩进",
+    ),
+    "full_width_space_fix": (
+        "replace the full-width space with ordinary spaces (two for each level)",
+        "把全角空格换成半角空格（每层缩进两个）",
+    ),
+    "full_width_comma": (
+        "full-width comma '，' at column {column}: YAML separates the items in brackets only "
+        "with the ASCII comma ','",
+        "第 {column} 列是全角逗号 '，'：YAML 只用半角逗号 ',' 分隔括号中的各项",
+    ),
+    "full_width_comma_fix": (
+        "replace ， with , followed by a space",
+        "把 ， 换成半角的 ,，后面加一个空格",
+    ),
+    "full_width_digits": (
+        "full-width digits at column {column} ({value}): YAML reads them as text, not a number",
+        "第 {column} 列是全角数字（{value}）：YAML 会把它读作文本而不是数字",
+    ),
+    "full_width_digits_fix": (
+        "type the number with ordinary digits: {example}",
+        "改用半角数字：{example}",
     ),
     "too_deep": ("nested more than {depth} levels deep", "嵌套超过{depth}层"),
     "too_deep_fix": (
@@ -771,7 +818,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 Texts are ``str.format`` templates; the Chinese takes the same values as the English (or
 fewer, only those in :data:`ENGLISH_ONLY_FIELDS`). Chinese templates need no spaces around
 values: :func:`spaced` puts one between Chinese and a Latin value (``应为 0 到 1 之间的数字``)
-and none between Chinese and a Chinese one (``实为列表``).
+and none between Chinese and a Chinese one (``实为列表``). Nothing inside a value, or inside the
+quotes around it, is spaced: ``实为 '反诈 中心'`` gives the value as written.
 """
 
 FRAMES: dict[str, tuple[str, str]] = {
@@ -789,6 +837,9 @@ _LATIN_END = r"A-Za-z0-9'\"\])}*>%_."
 _SPACE_BEFORE = re.compile(rf"(?<=[{_HAN}])(?=[{_LATIN_START}])")
 _SPACE_AFTER = re.compile(rf"(?<=[{_LATIN_END}])(?=[{_HAN}])")
 _CRAMPED = re.compile(rf"(?<=[{_HAN}）]) (?=[{_HAN}])")
+QUOTES = ("'", '"')
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+"""Private-use characters that mark where a value stands while a text is spaced."""
 
 
 class Message(str):
@@ -816,8 +867,7 @@ class Message(str):
         """Return the text in ``language`` (English for a language it does not know)."""
         if language not in LANGUAGES[1:]:
             return str(self)
-        text = _fill(MESSAGES[self.key][LANGUAGES.index(language)], language, self.values)
-        return spaced(text)
+        return _fill_spaced(MESSAGES[self.key][LANGUAGES.index(language)], language, self.values)
 
 
 def in_language(value: Any, language: str) -> Any:
@@ -891,3 +941,38 @@ def _column(language: str) -> int:
 
 def _fill(template: str, language: str, values: dict[str, Any]) -> str:
     return template.format(**{name: in_language(v, language) for name, v in values.items()})
+
+
+def _fill_spaced(template: str, language: str, values: dict[str, Any]) -> str:
+    """Fill a template and space its Chinese from its Latin, leaving each value as it was.
+
+    Each value is spaced from the words around it by its first and last characters, but
+    nothing inside it moves, nor between it and the quotes a template puts around it: a
+    value quoted from the file (``'反诈 中心'``, ``'0,8元'``) is what the user wrote, and a
+    space added or dropped in it would send them looking for a mistake that is not there. A
+    value stands in the text as its first and last characters around a private-use mark
+    until the spacing is done.
+    """
+    parts = list(string.Formatter().parse(template))
+    shown: dict[str, str] = {}
+    text = written = ""
+    for index, (literal, name, spec, _) in enumerate(parts):
+        text, written = text + literal, written + literal
+        if name is None:
+            continue
+        value = format(in_language(values[name], language), spec or "")
+        quote = text[-1:]
+        following = parts[index + 1][0] if index + 1 < len(parts) else ""
+        if quote in QUOTES and written.count(quote) % 2 and quote in following:
+            # the value in its quotes ('{key}:') is one piece: nothing inside them moves
+            end = following.index(quote) + 1
+            text, value = text[:-1], f"{quote}{value}{following[:end]}"
+            parts[index + 1] = (following[end:], *parts[index + 1][1:])
+            written += following[:end]
+        stand_in = f"{value[:1]}{_MARK_OPEN}{len(shown)}{_MARK_CLOSE}{value[-1:]}"
+        shown[stand_in] = value
+        text += stand_in
+    text = spaced(text)
+    for stand_in, value in shown.items():
+        text = text.replace(stand_in, value)
+    return text

@@ -71,13 +71,17 @@ def with_overrides(
     if days is None and residents is None and not settings:
         return scenario
     data = resolved_data(scenario)
-    if settings:
-        _apply(data, settings, source)
+    unknown = _apply(data, settings or {}, source)
     if days is not None:
         data["days"] = days
     if residents is not None:
         data["population"]["size"] = residents
-    result = scenario_from_dict(data, source=source, warn=False)
+    try:
+        result = scenario_from_dict(data, source=source, warn=False)
+    except ScenarioError as error:  # with the paths not found: each setting stands alone
+        raise ScenarioError([*unknown, *error.problems]) from None
+    if unknown:
+        raise ScenarioError(unknown)
     known = set(cautions(scenario))  # the file's own were issued when it was loaded
     changed = _changed_keys(settings, days, residents)
     brought = (_with_cause(c, changed) for c in cautions(result) if c not in known)
@@ -146,6 +150,26 @@ def parse_setting(text: str) -> tuple[str, object]:
     return path, parsed
 
 
+def parse_settings(texts: Iterable[str]) -> dict[str, object]:
+    """Read every ``key.path=value`` with :func:`parse_setting`, by key path.
+
+    Raises:
+        ScenarioError: with the problem of every setting that cannot be read, not the first.
+    """
+    settings: dict[str, object] = {}
+    problems: list[Problem] = []
+    for text in texts:
+        try:
+            path, value = parse_setting(text)
+        except ScenarioError as error:
+            problems.extend(error.problems)
+            continue
+        settings[path] = value
+    if problems:
+        raise ScenarioError(problems)
+    return settings
+
+
 def numeric_leaves(scenario: Scenario) -> dict[str, float]:
     """Return every number of the resolved scenario by key path, e.g. ``events.0.reach``.
 
@@ -199,15 +223,14 @@ def key_paths(data: Any) -> list[str]:
 
 def _apply(
     data: dict[str, Any], settings: Mapping[str, object], source: Message = OVERRIDE_SOURCE
-) -> None:
-    """Set each key path in ``data`` in place; report every path not found at once."""
+) -> list[Problem]:
+    """Set each key path in ``data`` in place; return a problem for every path not found."""
     problems = []
     for path, value in settings.items():
         problem = _set(data, str(path), value, source)
         if problem is not None:
             problems.append(problem)
-    if problems:
-        raise ScenarioError(problems)
+    return problems
 
 
 def _set(

@@ -19,6 +19,7 @@ from govsim.scenario.fields import (
     Text,
     merged_onto,
     param,
+    refuse_broken,
     text_in,
 )
 from govsim.scenario.folder_names import folder_name_problem
@@ -45,7 +46,11 @@ class Scenario(Record):
         description="Short identifier, used in result tables and as the results folder's name; "
         "a file without one is named after the file (without .yaml)."
     )
-    description: Text = Field("", description="Plain text or {en: ..., zh: ...}.")
+    description: Text = Field(
+        "",
+        description="Plain text, or {en: ..., zh: ...} with either language or both (where "
+        "one is missing, the other is shown).",
+    )
     extends: str | None = Field(
         None, description="Path of a scenario this one deep-merges onto (relative to the file)."
     )
@@ -117,20 +122,25 @@ class Scenario(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
-        size, market = self.population.size, self.fraud.market_population
-        if size > market:
-            raise BrokenRuleError(
-                "population.size",
-                Message("city_beyond_market", size=size, market=market),
-                Message("city_beyond_market_fix", size=size),
-            )
-        if not any(t.weight > 0 and t.event is None for t in self.scam_types.values()):
-            raise BrokenRuleError(
-                "scam_types",
-                Message("no_scam_to_run"),
-                Message("no_scam_to_run_fix"),
-            )
+        refuse_broken([self._city_in_market(), self._some_scam_runs()])
         return self
+
+    def _city_in_market(self) -> BrokenRuleError | None:
+        size, market = self.population.size, self.fraud.market_population
+        if size <= market:
+            return None
+        return BrokenRuleError(
+            "population.size",
+            Message("city_beyond_market", size=size, market=market),
+            Message("city_beyond_market_fix", size=size),
+        )
+
+    def _some_scam_runs(self) -> BrokenRuleError | None:
+        if any(t.weight > 0 and t.event is None for t in self.scam_types.values()):
+            return None
+        return BrokenRuleError(
+            "scam_types", Message("no_scam_to_run"), Message("no_scam_to_run_fix")
+        )
 
     def describe(self, language: str = "en") -> str:
         """Return the description in ``language`` (English fallback)."""

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from govsim.cli import app
-from govsim.scenario import load_scenario
-from govsim.scenario.cautions import ScenarioWarning
+from govsim.scenario import load_scenario, scenario_from_dict
+from govsim.scenario.cautions import ScenarioWarning, cautions
 from govsim.scenario.overrides import with_overrides
 
 Write = Callable[[str, str], Path]
@@ -73,6 +73,31 @@ def test_hub_settings_outside_a_hub_warn(write: Write) -> None:
     )
     (message,) = warned(path)
     assert "cooperation.hub_colocation: only a hub reads hub_colocation" in message
+
+
+def test_the_centres_staff_cost_outside_a_hub_warns(write: Write) -> None:
+    path = write("staff.yaml", "name: s\ncosts:\n  centre_staff_per_100k: 3\n")
+    (message,) = warned(path)
+    assert "staff.yaml:3: costs.centre_staff_per_100k: only a hub reads" in message
+    assert "the structure is 'bilateral'; set cooperation.structure: hub" in message
+
+
+def test_every_key_marked_hub_only_is_cautioned_outside_a_hub() -> None:
+    scenario = load_scenario(SCENARIOS / "multi_party_hub.yaml")
+    data = scenario.model_dump(mode="json")
+    data["cooperation"]["structure"] = "none"
+    data["cooperation"]["centre"]["data_desk"] = 0.1
+    data["costs"]["centre_staff_per_100k"] = 2.0
+    paths = [c.path for c in cautions(scenario_from_dict(data, warn=False))]
+    assert ("cooperation", "hub_colocation") in paths  # the file's 0.8
+    assert ("cooperation", "centre") in paths
+    assert ("costs", "centre_staff_per_100k") in paths
+
+
+def test_a_hub_setting_its_own_keys_is_not_cautioned() -> None:
+    scenario = load_scenario(SCENARIOS / "multi_party_hub.yaml")
+    assert scenario.costs.centre_staff_per_100k > 0
+    assert cautions(scenario) == []
 
 
 def test_more_initial_rings_than_max_rings_warns(write: Write) -> None:

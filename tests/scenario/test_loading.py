@@ -232,6 +232,39 @@ def test_chinese_names_and_descriptions_load(write: Write) -> None:
     assert scenario.population.region_names == ["福田", "罗湖", "南山"]
 
 
+@pytest.mark.parametrize(
+    ("description", "english", "chinese"),
+    [
+        ("{zh: 只有中文}", "只有中文", "只有中文"),
+        ("{en: English only}", "English only", "English only"),
+        ("{en: Both, zh: 两者}", "Both", "两者"),
+    ],
+)
+def test_a_description_in_one_language_stands_in_for_the_other(
+    write: Write, description: str, english: str, chinese: str
+) -> None:
+    path = write("one.yaml", f"name: one\ndescription: {description}\n")
+    scenario = load_scenario(path)
+    assert (scenario.describe("en"), scenario.describe("zh")) == (english, chinese)
+    assert load_scenario(write("again.yaml", dump_scenario(scenario))) == scenario
+
+
+def test_institutions_may_be_named_in_chinese_only(write: Write) -> None:
+    path = write(
+        "banks.yaml",
+        """\
+        name: banks
+        agencies:
+          banks:
+            institutions:
+              - {name: {zh: 大银行}, market_share: 0.7}
+              - {name: {zh: 小银行}, market_share: 0.3}
+        """,
+    )
+    names = [i.name for i in load_scenario(path).agencies.banks.institutions]
+    assert [name.get("en") for name in names] == ["大银行", "小银行"]
+
+
 def test_dump_keeps_chinese_readable_and_round_trips(write: Write) -> None:
     scenario = load_scenario(write("zh.yaml", CHINESE))
     text = dump_scenario(scenario)

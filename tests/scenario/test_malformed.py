@@ -74,3 +74,18 @@ def test_scenario_error_survives_pickling() -> None:
     copy = pickle.loads(pickle.dumps(caught.value))
     assert copy.problems == caught.value.problems
     assert str(copy) == str(caught.value)
+
+
+def test_a_long_list_of_problems_ends_with_how_many_more(tmp_path: Path) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text("name: many\n" + "".join(f"key_{n}: 1\n" for n in range(40)), "utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert len(caught.value.problems) == 40
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 31
+    assert lines[-1] == "... and 10 more problem(s), not shown: fix these and check again"
+    assert caught.value.render("zh").endswith(
+        "……另有 10 处问题未列出：请先改正以上问题，再检查一次"
+    )
+    assert len(caught.value.render(limit=None).splitlines()) == 40

@@ -182,6 +182,25 @@ def test_a_message_is_its_english_text_and_renders_in_chinese() -> None:
     assert message.render("zh") == "应为数字，实为 'lots'"
 
 
+@pytest.mark.parametrize("value", ["0,8", "反诈 中心", "0,8元", "北京8", "中文", "a 中"])
+def test_a_quoted_value_is_given_in_chinese_exactly_as_written(value: str) -> None:
+    message = Message("expected_got", expected=Message("kind_float"), got=f"'{value}'")
+    assert message.render("zh") == f"应为数字，实为 '{value}'"
+    assert Message("did_you_mean", word=value).render("zh") == f"是否要写 '{value}'？"
+
+
+def test_a_value_quoted_with_its_colon_stays_as_written_in_chinese() -> None:
+    hint = Message("add_key", key="东城", expected=Message("kind_str"))
+    assert hint.render("zh") == "添加 '东城:'，值为文本"
+
+
+def test_chinese_is_still_spaced_from_latin_values_outside_quotes() -> None:
+    expected = Message("range_closed", kind=Message("kind_float"), low=0, high=1)
+    assert expected.render("zh") == "0 到 1 之间的数字"
+    message = Message("city_beyond_market", size=200_000, market=100_000)
+    assert message.render("zh").startswith("200,000 名居民的城市")
+
+
 def test_a_message_survives_pickling_with_its_translation() -> None:
     message = Message("did_you_mean", word="police")
     copy = pickle.loads(pickle.dumps(message))

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import govsim
+from govsim.cli import app
 from govsim.scenario import Scenario, ScenarioError
 from govsim.scenario.overrides import (
     OVERRIDE_SOURCE,
     numeric_leaves,
     parse_setting,
+    parse_settings,
     with_overrides,
 )
 
@@ -186,3 +189,39 @@ def test_numeric_leaves_index_list_items(with_event: Scenario) -> None:
 def test_every_numeric_leaf_can_be_set_back(hub: Scenario) -> None:
     leaves = numeric_leaves(hub)
     assert with_overrides(hub, settings=leaves) == hub
+
+
+def test_a_number_in_full_width_digits_is_named_as_such(hub: Scenario) -> None:
+    path, value = parse_setting("agencies.police.capability=\uff10.\uff18")
+    with pytest.raises(ScenarioError) as caught:
+        with_overrides(hub, {path: value})
+    (problem,) = caught.value.problems
+    assert problem.hint == "type the number with ordinary digits: 0.8"
+    assert "改用半角数字：0.8" in problem.render("zh")
+
+
+def test_every_unreadable_setting_is_reported_not_only_the_first() -> None:
+    with pytest.raises(ScenarioError) as caught:
+        parse_settings(["agencies.police.capability=[1", "days=10", "residents"])
+    assert [p.key_path for p in caught.value.problems] == [
+        "agencies.police.capability",
+        "residents",
+    ]
+
+
+def test_a_path_not_found_does_not_hide_a_bad_value(hub: Scenario) -> None:
+    settings = {"agencies.police.capability": 2, "agencies.banks.capabiliti": 0.5}
+    with pytest.raises(ScenarioError) as caught:
+        with_overrides(hub, settings)
+    messages = {p.key_path: p.message for p in caught.value.problems}
+    assert messages["agencies.banks.capabiliti"] == "no such key in the scenario"
+    assert messages["agencies.police.capability"] == "expected a number in [0, 1], got 2"
+
+
+def test_run_reports_every_bad_setting_at_once(tmp_path: Path) -> None:
+    settings = ["--set", "agencies.police.capability=2", "--set", "agencies.banks.capabiliti=1"]
+    args = ["run", str(SCENARIOS / "baseline.yaml"), "--days", "1", *settings]
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "agencies.police.capability: expected a number in [0, 1], got 2" in result.stderr
+    assert "agencies.banks.capabiliti: no such key in the scenario" in result.stderr

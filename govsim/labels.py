@@ -156,6 +156,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "error": ("Error", "错误"),
     "warning": ("Warning", "警告"),
     "colon": (": ", "："),
+    "sentence_gap": (" ", ""),
     "problems": (
         "{count} problem(s) found (each names its file, or the command line):",
         "发现 {count} 处问题（每处都注明所在文件或命令行）：",

@@ -215,17 +215,18 @@ def _synergy_section(attribution: Attribution, language: str, figures: _Figures)
 
 
 def _method_section(attribution: Attribution, language: str) -> list[str]:
+    gap = phrase("sentence_gap", language)  # Chinese sentences follow each other unspaced
     if attribution.method == "exact":
         how = word("method_exact", language)
     else:
         how = word("method_sampled", language, orders=attribution.orders)
         if attribution.pair_samples:
-            how += " " + word("method_pairs", language, samples=attribution.pair_samples)
+            how += gap + word("method_pairs", language, samples=attribution.pair_samples)
     empty = word(f"empty_{attribution.game.kind}", language)
-    text = word("attribution_method", language, empty=empty, how=how + " ")
+    text = word("attribution_method", language, empty=empty, how=how)
     if shared := attribution.coalitions_shared:
         coalitions = int(attribution.coalitions["mask"].nunique())
-        text += " " + word("coalitions_shared", language, shared=shared, coalitions=coalitions)
+        text += gap + word("coalitions_shared", language, shared=shared, coalitions=coalitions)
     seeds = ", ".join(str(seed) for seed in attribution.seeds)
     return [
         f"<h2>{_e(word('method_title', language))}</h2>",

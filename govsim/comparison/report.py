@@ -194,7 +194,9 @@ def _descriptions(comparison: Comparison, language: str) -> str:
         text = results.scenario.describe(language)
         changed = [o for o in comparison.overrides if o.scenario == name]
         if changed:
-            text += " " + word("description_overridden", language, values=listed(changed, language))
+            text += phrase("sentence_gap", language) + word(
+                "description_overridden", language, values=listed(changed, language)
+            )
         items.append(f"<li><b>{_e(name)}</b>: {_e(text)}</li>")
     return f"<ul>{''.join(items)}</ul>"
 

@@ -142,3 +142,10 @@ def test_the_synergy_matrix_writes_its_values_in_the_cells():
     assert heatmap.texttemplate == "%{text}"
     assert heatmap.text[0][1] == heatmap.text[1][0] == "9,000"
     assert heatmap.text[0][0] == ""  # the diagonal stays empty
+
+
+def test_chinese_sentences_follow_each_other_without_a_space():
+    attribution = synthetic_attribution()
+    attribution.method, attribution.orders, attribution.pair_samples = "sampled", 20, 12
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", report_html(attribution, "zh")))
+    assert not re.search(r"[。；：）] +\S", text), re.findall(r".{20}[。；：）] +\S.{10}", text)

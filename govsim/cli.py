@@ -592,6 +592,10 @@ def _print_comparison(comparison: Comparison, language: str) -> None:
     _stdout.print(Text(word("verdicts_title", language), style="bold"))
     for line in verdicts(comparison.differences, KEY_OUTCOMES, language):
         _stdout.print(Text(f"  {line}"))
+    if not comparison.between.empty:
+        _stdout.print(Text(word("between_title", language), style="bold"))
+        for line in verdicts(comparison.between, KEY_OUTCOMES, language):
+            _stdout.print(Text(f"  {line}"))
     _stdout.print(Text(word("cost_effectiveness", language), style="bold"))
     for row in comparison.cost_effectiveness.to_dict("records"):
         _stdout.print(Text(f"  {cost_sentence(row, language)}"))

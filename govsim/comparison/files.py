@@ -43,6 +43,8 @@ def write_comparison(comparison: Comparison, out_dir: Path, language: str = "en"
     write_parquet_atomically(comparison.outcomes, out_dir / "comparison.parquet")
     write_parquet_atomically(comparison.differences, out_dir / "differences.parquet")
     write_parquet_atomically(comparison.cost_effectiveness, out_dir / "cost_effectiveness.parquet")
+    if len(comparison.runs) > 2:
+        write_parquet_atomically(comparison.between, out_dir / "differences_between.parquet")
     record = {
         **versions(),
         "reference": comparison.reference.scenario.name,

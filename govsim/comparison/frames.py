@@ -95,10 +95,27 @@ def differences_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
     days could in principle be negative, money frozen from warm-up payments exceeding the
     period's loss; then it is not cut.)
     """
-    reference = runs[0]
+    return _against(runs[0], runs[1:])
+
+
+def between_frame(runs: Sequence[RunResults]) -> pd.DataFrame:
+    """Every pair of scenarios other than the reference, the earlier one as the pair's reference.
+
+    With three scenarios or more, the reader also asks how the alternatives compare with each
+    other (B against C, not only each against A). They ran with the same seeds, so each pair is
+    paired too. Empty with two scenarios.
+    """
+    frames = [_against(runs[i], runs[i + 1 :]) for i in range(1, len(runs) - 1)]
+    if not frames:
+        return pd.DataFrame(columns=list(DIFFERENCE_COLUMNS))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _against(reference: RunResults, others: Sequence[RunResults]) -> pd.DataFrame:
+    """Each of ``others`` against ``reference``, outcome by outcome, paired (see above)."""
     base = outcomes_per_replication(reference)
     rows = []
-    for results in runs[1:]:
+    for results in others:
         other = outcomes_per_replication(results)
         for outcome in OUTCOMES:
             found = paired_difference(base[outcome].to_numpy(), other[outcome].to_numpy())

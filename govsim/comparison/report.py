@@ -136,6 +136,7 @@ def report_html(comparison: Comparison, language: str = "en") -> str:
         f"<p>{_e(_lead(comparison, language))}</p>",
         _descriptions(comparison, language),
         *_verdicts_section(comparison, language),
+        *_between_section(comparison, language),
         *_caveats_section(comparison, language),
         *_differs_section(comparison, language),
         *_outcomes_section(comparison, language),
@@ -209,6 +210,20 @@ def _verdicts_section(comparison: Comparison, language: str) -> list[str]:
     items = "".join(f"<li>{_e(line)}</li>" for line in lines)
     return [
         f"<h2>{_e(word('verdicts_title', language))}</h2>",
+        f'<ul class="verdicts">{items}</ul>',
+    ]
+
+
+def _between_section(comparison: Comparison, language: str) -> list[str]:
+    """With three scenarios or more, the verdicts of each pair of the others (B against C)."""
+    if comparison.between.empty:
+        return []
+    items = "".join(
+        f"<li>{_e(line)}</li>" for line in verdicts(comparison.between, KEY_OUTCOMES, language)
+    )
+    return [
+        f"<h2>{_e(word('between_title', language))}</h2>",
+        f'<p class="note">{_e(word("between_note", language))}</p>',
         f'<ul class="verdicts">{items}</ul>',
     ]
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from govsim.comparison.frames import (
+    between_frame,
     comparison_frame,
     cost_effectiveness_frame,
     differences_frame,
@@ -55,6 +56,8 @@ class Comparison:
     outcomes: pd.DataFrame
     differences: pd.DataFrame
     cost_effectiveness: pd.DataFrame
+    between: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """With three scenarios or more: every pair of the others, paired (``between_frame``)."""
     precision: Precision | None = None
     """Set by ``--precision``: the target, and whether it was reached or the cap stopped it."""
     overrides: tuple[Override, ...] = ()
@@ -112,6 +115,7 @@ def tables_of(runs: list[RunResults], wall: float = 0.0) -> Comparison:
         comparison_frame(runs),
         differences_frame(runs),
         cost_effectiveness_frame(runs),
+        between_frame(runs),
     )
 
 
@@ -119,6 +123,7 @@ RESERVED = frozenset(
     {
         "comparison.parquet",
         "differences.parquet",
+        "differences_between.parquet",
         "cost_effectiveness.parquet",
         "comparison.json",
         "report.html",

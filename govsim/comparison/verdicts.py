@@ -95,7 +95,8 @@ def short_verdict(row: Mapping[str, Any], language: str = "en") -> str:
 def verdicts(differences: pd.DataFrame, outcomes: tuple[str, ...], language: str) -> list[str]:
     """The verdicts of the given outcomes, scenario by scenario, in the order given."""
     lines = []
-    for scenario, rows in differences.groupby("scenario", sort=False):
+    # By reference too: among the pairs of other scenarios, one scenario meets several.
+    for (_, scenario), rows in differences.groupby(["reference", "scenario"], sort=False):
         by_outcome = rows.set_index("outcome")
         for outcome in outcomes:
             row = {"outcome": outcome, "scenario": scenario, **by_outcome.loc[outcome].to_dict()}

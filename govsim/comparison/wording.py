@@ -457,6 +457,13 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "yuan": ("yuan", "元"),
     "count": ("count", "次数"),
+    "between_title": ("Between the other scenarios", "其余情景之间的比较"),
+    "between_note": (
+        "Each pair of the scenarios after the reference, the earlier one in the command as the "
+        "pair's reference; they ran with the same seeds, so these differences are paired too.",
+        "参照情景之外的每两个情景之间的比较，以命令中靠前者为该对的参照；"
+        "它们使用相同的随机种子运行，因此这些差异同样是配对计算的。",
+    ),
     "method_title": ("Method", "方法说明"),
     "method_text": (
         "Each scenario ran {replications} replication(s); replication i of every scenario used "

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 
+import pandas as pd
 import pytest
 
+from govsim.comparison.files import read_comparison, write_comparison
+from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.report import report_html
-from govsim.comparison.running import compare
+from govsim.comparison.running import compare, tables_of
+from govsim.comparison.verdicts import verdicts
 from tests.comparison.html_check import check_offline_html
 from tests.helpers import shipped
 
@@ -85,3 +90,49 @@ def test_chinese_report_charts_write_axis_numbers_in_full(three):
     page = report_html(three, "zh")
     assert page.count('"exponentformat":"none"') >= 4, "every chart of the Chinese report"
     assert '"exponentformat":"none"' not in report_html(three, "en")
+
+
+def test_the_alternatives_are_compared_with_each_other_too(three, tmp_path):
+    between = three.between
+    assert set(zip(between["reference"], between["scenario"], strict=True)) == {
+        ("bilateral", "multi_party_hub")
+    }
+    means = three.outcomes.set_index(["scenario", "outcome"])["mean"]
+    victims = between.set_index("outcome").loc["victims"]
+    expected = means["multi_party_hub", "victims"] - means["bilateral", "victims"]
+    assert victims["difference"] == pytest.approx(expected)
+    for language, title in (("en", "Between the other scenarios"), ("zh", "其余情景之间的比较")):
+        page = report_html(three, language)
+        section = page[page.index(f"<h2>{title}</h2>") :]
+        section = section[: section.index("</ul>")]
+        assert "multi_party_hub" in section
+        assert "bilateral" in section
+    out = write_comparison(three, tmp_path / "out")
+    written = pd.read_parquet(out.parent / "differences_between.parquet")
+    pd.testing.assert_frame_equal(written, between, check_dtype=False)
+    pd.testing.assert_frame_equal(read_comparison(out.parent).between, between)
+
+
+def test_two_scenarios_have_no_other_pair(three):
+    two = tables_of(three.runs[:2])
+    assert two.between.empty
+    assert "Between the other scenarios" not in report_html(two, "en")
+
+
+def test_with_four_scenarios_each_pair_gets_its_own_verdicts(three):
+    fourth = copy.deepcopy(three.runs[2])
+    fourth.scenario = fourth.scenario.model_copy(update={"name": "hub_again"})
+    four = tables_of([*three.runs, fourth])
+    pairs = list(
+        dict.fromkeys(zip(four.between["reference"], four.between["scenario"], strict=True))
+    )
+    assert pairs == [
+        ("bilateral", "multi_party_hub"),
+        ("bilateral", "hub_again"),
+        ("multi_party_hub", "hub_again"),
+    ]
+    lines = verdicts(four.between, KEY_OUTCOMES, "en")
+    assert len(lines) == 3 * len(KEY_OUTCOMES)
+    assert sum("hub_again" in line and "against multi_party_hub" in line for line in lines) == len(
+        KEY_OUTCOMES
+    )

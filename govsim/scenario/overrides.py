@@ -83,22 +83,53 @@ def with_overrides(
     if unknown:
         raise ScenarioError(unknown)
     known = set(cautions(scenario))  # the file's own were issued when it was loaded
-    changed = _changed_keys(settings, days, residents)
-    brought = (_with_cause(c, changed) for c in cautions(result) if c not in known)
-    issue(brought, lambda path, _: (source, None))
+    new = [c for c in cautions(result) if c not in known]
+    if new:
+        changes = _changes(settings, days, residents)
+        brought = (_with_cause(c, _causes(c, scenario, changes, source)) for c in new)
+        issue(brought, lambda path, _: (source, None))
     return result
 
 
-def _changed_keys(
+def _changes(
     settings: Mapping[str, Any] | None, days: int | None, residents: int | None
-) -> list[str]:
-    """The key paths the overrides set, as the user wrote them."""
-    keys = list(settings or {})
+) -> dict[str, object]:
+    """Every value the overrides set, by key path as the user wrote it."""
+    changes = dict(settings or {})
     if days is not None:
-        keys.append("days")
+        changes["days"] = days
     if residents is not None:
-        keys.append("population.size")
-    return keys
+        changes["population.size"] = residents
+    return changes
+
+
+def _causes(
+    caution: Caution, scenario: Scenario, changes: Mapping[str, object], source: Message
+) -> list[str]:
+    """The overrides that bring ``caution`` each on its own; all of them if none does alone.
+
+    A caution blames the options that make the difference: ``--days 20`` puts an event after
+    the last day, where ``--residents`` given with it has nothing to do with it.
+    """
+    if len(changes) == 1:
+        return list(changes)
+    alone = [
+        key
+        for key, value in changes.items()
+        if caution in _cautions_with(scenario, key, value, source)
+    ]
+    return alone or list(changes)
+
+
+def _cautions_with(scenario: Scenario, key: str, value: object, source: Message) -> set[Caution]:
+    """The cautions of ``scenario`` with only ``key`` set (none if that alone is not valid)."""
+    data = resolved_data(scenario)
+    if _set(data, key, value, source) is not None:
+        return set()
+    try:
+        return set(cautions(scenario_from_dict(data, source=source, warn=False)))
+    except ScenarioError:
+        return set()
 
 
 def _with_cause(caution: Caution, changed: list[str]) -> Caution:

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from govsim.cli import app
 from govsim.scenario import load_scenario, scenario_from_dict
-from govsim.scenario.cautions import ScenarioWarning, cautions
-from govsim.scenario.overrides import with_overrides
+from govsim.scenario.cautions import Caution, ScenarioWarning, cautions
+from govsim.scenario.messages import Message
+from govsim.scenario.overrides import OVERRIDE_SOURCE, _causes, _with_cause, with_overrides
 
 Write = Callable[[str, str], Path]
 SCENARIOS = Path(__file__).parents[2] / "scenarios"
@@ -135,14 +136,25 @@ def test_overrides_warn_only_for_what_they_bring(write: Write) -> None:
     assert "once days is set as here" in str(warning.message)
 
 
-def test_several_options_that_bring_a_caution_are_named_in_the_plural(write: Write) -> None:
+def test_a_caution_blames_only_the_options_that_bring_it(write: Write) -> None:
     path = write("late.yaml", "name: late\nevents:\n  - {type: epidemic, day: 120}\n")
     scenario = load_scenario(path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        with_overrides(scenario, {"agencies.police.capability": 0.5}, days=60)
+        with_overrides(scenario, {"agencies.police.capability": 0.5}, days=60, residents=20_000)
     (warning,) = caught
-    assert "once agencies.police.capability, days are set as here" in str(warning.message)
+    assert "once days is set as here" in str(warning.message)
+    assert "capability" not in str(warning.message)
+
+
+def test_a_caution_no_option_brings_alone_names_them_all_in_the_plural(write: Write) -> None:
+    scenario = load_scenario(write("late.yaml", "name: late\n"))
+    joint = Caution(("events", 0, "day"), Message("kind_int"), None)  # none brings it alone
+    changes = {"agencies.police.capability": 0.5, "days": 60}
+    causes = _causes(joint, scenario, changes, OVERRIDE_SOURCE)
+    assert causes == ["agencies.police.capability", "days"]
+    blamed = _with_cause(joint, causes)
+    assert "once agencies.police.capability, days are set as here" in blamed.message.render("en")
 
 
 def test_a_caution_about_a_key_the_overrides_set_is_theirs_alone(write: Write) -> None:

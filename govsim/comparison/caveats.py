@@ -119,7 +119,7 @@ def override_text(override: Override, language: str) -> str:
 def _value(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
-    return cell(value)
+    return cell(value, width=None)
 
 
 def scenario_cautions(scenarios: Iterable[Scenario], language: str) -> list[str]:

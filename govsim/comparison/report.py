@@ -29,11 +29,12 @@ from govsim.comparison.console import difference_header, difference_rows
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.running import Comparison
 from govsim.comparison.verdicts import cost_sentence, direction, precision_sentence, verdicts
-from govsim.comparison.wording import outcome_label, word
+from govsim.comparison.wording import outcome_label, player_label, word
 from govsim.labels import HEADERS, label, phrase
 from govsim.metrics import ATTRIBUTED
 from govsim.scenario.fields import text_in
-from govsim.scenario.showing import cell, side_by_side
+from govsim.scenario.schema import Scenario
+from govsim.scenario.showing import EFFECTIVE, cell, side_by_side
 
 PAIRING_COLUMNS = ("pairing_efficiency", "pairing_ci_low", "pairing_ci_high")
 """The columns of a pairing efficiency and its interval, as the method's table shows them."""
@@ -240,11 +241,19 @@ def _caveats_section(comparison: Comparison, language: str) -> list[str]:
 def _differs_section(comparison: Comparison, language: str) -> list[str]:
     """Key paths that differ from the reference, every scenario's value side by side."""
     scenarios = [results.scenario for results in comparison.runs]
+    effective = f" {EFFECTIVE}"
     rows = {
-        key: [cell(value) for value in values]
+        key.replace(effective, word("effective", language)): [
+            cell(value, width=None) for value in values
+        ]
         for key, values in side_by_side(scenarios).items()
         if key.split(".")[0] not in UNCOMPARED
     }
+    if len({scenario.cooperation.structure == "hub" for scenario in scenarios}) > 1:
+        # The centre's own keys may be equal everywhere yet act only in a hub: say where.
+        rows[word("centre_in_force", language)] = [
+            _centre_in_force(scenario, language) for scenario in scenarios
+        ]
     heading = [f"<h2>{_e(word('what_differs', language))}</h2>"]
     if not rows:
         return [*heading, f"<p>{_e(word('no_differences', language))}</p>"]
@@ -252,6 +261,25 @@ def _differs_section(comparison: Comparison, language: str) -> list[str]:
     body = [[(key, "key"), *((value, "") for value in values)] for key, values in rows.items()]
     note = f'<p class="note">{_e(word("what_differs_note", language))}</p>'
     return [*heading, note, _table(header, body)]
+
+
+def _centre_in_force(scenario: Scenario, language: str) -> str:
+    """The one-stop centre's mechanisms that act in ``scenario``: none outside a hub."""
+    if scenario.cooperation.structure != "hub":
+        return word("centre_none", language)
+    centre = scenario.cooperation.centre
+    acting = [
+        name
+        for name, on in (
+            ("one_intake", centre.one_intake),
+            ("data_desk", centre.data_desk > 0),
+            ("joint_operations", centre.joint_operations > 0),
+        )
+        if on
+    ]
+    separator = "、" if language == "zh" else ", "
+    named = separator.join(player_label(name, language) for name in acting)
+    return named or word("centre_links_only", language)
 
 
 def _outcomes_section(comparison: Comparison, language: str) -> list[str]:

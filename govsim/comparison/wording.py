@@ -367,11 +367,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "what_differs": ("What differs between the scenarios", "各情景的参数差异"),
     "what_differs_note": (
         "Every key path whose resolved value differs from the reference's (defaults spelled "
-        "out, extends merged).",
-        "列出与参照情景取值不同的每个参数路径（已合并 extends，默认值均已写出）。",
+        "out, extends merged). A link marked (effective) gives the level the model uses, where "
+        "the structure changes the written one (none: 0; a hub raises its members' links). The "
+        "one-stop centre's own keys (cooperation.centre) act only under structure hub.",
+        "列出与参照情景取值不同的每个参数路径（已合并 extends，默认值均已写出）。"
+        "标有“实际生效”的联动给出模型实际使用的水平：协作结构会改变所写的水平"
+        "（none 为 0；hub 提高中心成员之间的联动）。合成中心自身的参数（cooperation.centre）"
+        "只在 hub 结构下起作用。",
     ),
     "no_differences": ("The scenarios' settings are identical.", "各情景参数完全相同。"),
     "key_path": ("Key path", "参数路径"),
+    "effective": (" (effective)", "（实际生效）"),
+    "centre_in_force": ("one-stop centre's mechanisms in force", "合成中心实际运行的机制"),
+    "centre_none": ("none (no hub)", "无（非合成中心结构）"),
+    "centre_links_only": ("none: only the raised links", "无：仅提高联动水平"),
     "outcomes_title": ("Outcomes", "结果指标"),
     "outcomes_note": (
         "Mean and 95% interval over replications; the difference against the reference is "

@@ -193,8 +193,12 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def cell(value: Any) -> str:
-    """Return a value as short YAML for a column: ``0.4``, ``[student, elderly]``."""
+def cell(value: Any, width: int | None = CELL_WIDTH) -> str:
+    """Return a value as short YAML for a column: ``0.4``, ``[student, elderly]``.
+
+    Cut to ``width`` columns with ``...`` for a terminal; whole with ``width=None`` (a page,
+    whose cells wrap, shows the whole list).
+    """
     if isinstance(value, str):
         text = value
     elif isinstance(value, bool) or value is None:
@@ -205,8 +209,8 @@ def cell(value: Any) -> str:
         text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
         text = text.strip()
     text = " ".join(text.split())
-    if _width(text) <= CELL_WIDTH:
+    if width is None or _width(text) <= width:
         return text
-    while _width(text) > CELL_WIDTH - 3:
+    while _width(text) > width - 3:
         text = text[:-1]
     return text + "..."

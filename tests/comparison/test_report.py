@@ -14,6 +14,7 @@ from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.report import report_html
 from govsim.comparison.running import compare, tables_of
 from govsim.comparison.verdicts import verdicts
+from govsim.scenario.showing import cell
 from tests.comparison.html_check import check_offline_html
 from tests.helpers import shipped
 
@@ -136,3 +137,29 @@ def test_with_four_scenarios_each_pair_gets_its_own_verdicts(three):
     assert sum("hub_again" in line and "against multi_party_hub" in line for line in lines) == len(
         KEY_OUTCOMES
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "effective", "hub", "none"),
+    [
+        ("en", " (effective)", "One intake, Pooled data desk, Joint operations", "none (no hub)"),
+        ("zh", "（实际生效）", "统一受理、数据研判专席、合成作战", "无（非合成中心结构）"),
+    ],
+)
+def test_what_differs_speaks_the_language_and_names_the_centre_in_force(
+    three, language, effective, hub, none
+):
+    page = report_html(three, language)
+    assert f'<td class="key">cooperation.links.police-bank{effective}</td>' in page
+    label = (
+        "one-stop centre&#x27;s mechanisms in force"
+        if language == "en"
+        else "合成中心实际运行的机制"
+    )
+    assert cells_of_row(page, label) == [none, none, hub]
+
+
+def test_a_page_cell_holds_a_long_list_whole():
+    long = [f"group_{i}" for i in range(12)]
+    assert cell(long).endswith("...")  # a terminal's column is cut
+    assert cell(long, width=None).endswith("group_11]")  # a page's cell wraps instead

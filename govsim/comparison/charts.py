@@ -41,19 +41,41 @@ COSTS = (
 )
 
 
+SMOOTHING_DAYS = 7
+"""Days a daily series is averaged over: a week, so that weekdays weigh alike."""
+
+
 def colour(index: int) -> str:
     """The colour of the index-th scenario."""
     return COLOURS[index % len(COLOURS)]
 
 
 def daily_figure(runs: Sequence[RunResults], measure: str, language: str) -> go.Figure:
-    """A measure's daily mean over replications per scenario, with its 95% band."""
+    """A measure's 7-day average per scenario with its 95% band, over the faint daily mean.
+
+    A city's day holds a handful of victims: the daily means jump from day to day, and two
+    scenarios' lines cross and recross. Each replication's days are averaged over the week
+    ending on the day (:data:`SMOOTHING_DAYS`; fewer at the start), then the mean and its
+    interval are taken over replications, so the band is the averages' own.
+    """
     figure = go.Figure()
     for index, results in enumerate(runs):
         daily = _daily_statistics(results.timeseries, measure)
+        weekly = _daily_statistics(_smoothed(results.timeseries, measure), measure)
         name = results.scenario.name
-        band_x = [*daily["day"], *daily["day"][::-1]]
-        band_y = [*daily["high"], *daily["low"][::-1]]
+        band_x = [*weekly["day"], *weekly["day"][::-1]]
+        band_y = [*weekly["high"], *weekly["low"][::-1]]
+        figure.add_trace(
+            go.Scatter(
+                x=daily["day"],
+                y=daily["mean"],
+                name=f"{name} ({word('daily_mean', language)})",
+                line={"color": colour(index), "width": 1},
+                opacity=0.35,
+                legendgroup=name,
+                showlegend=False,
+            )
+        )
         figure.add_trace(
             go.Scatter(
                 x=band_x,
@@ -69,15 +91,25 @@ def daily_figure(runs: Sequence[RunResults], measure: str, language: str) -> go.
         )
         figure.add_trace(
             go.Scatter(
-                x=daily["day"],
-                y=daily["mean"],
+                x=weekly["day"],
+                y=weekly["mean"],
                 name=name,
-                line={"color": colour(index)},
+                line={"color": colour(index), "width": 2.5},
                 legendgroup=name,
             )
         )
     title = outcome_label(measure, language)
-    return _laid_out(figure, title, word("day", language), title, language)
+    axis = f"{title} ({word('weekly_average', language)})"
+    return _laid_out(figure, title, word("day", language), axis, language)
+
+
+def _smoothed(timeseries: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Each replication's ``measure`` averaged over the :data:`SMOOTHING_DAYS` ending each day."""
+    ordered = timeseries.sort_values(["replication", "day"])
+    rolling = ordered.groupby("replication")[measure].rolling(SMOOTHING_DAYS, min_periods=1)
+    smoothed = ordered[["replication", "day"]].copy()
+    smoothed[measure] = rolling.mean().reset_index(level=0, drop=True)
+    return smoothed
 
 
 def _daily_statistics(timeseries: pd.DataFrame, measure: str) -> pd.DataFrame:

@@ -433,12 +433,17 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "daily_title": ("Daily series", "逐日序列"),
     "daily_note": (
-        "Mean over replications of each measured day, with its 95% band. A day's net loss can "
-        "be below zero: money frozen that day can come from earlier days' payments.",
-        "各统计日在重复运行间的均值及95%置信带。某日的净损失可能为负：当日冻结返还的资金可能来自"
-        "此前几天的付款。",
+        "Bold lines: 7-day averages (each replication's days averaged over the week ending on "
+        "the day, fewer days at the start), their mean over replications with its 95% band; "
+        "faint lines: the daily means. A day's net loss can be below zero: money frozen that "
+        "day can come from earlier days' payments.",
+        "粗线为7日平均（每次重复运行按截至当日的一周取平均，开头几天不足一周），"
+        "即其在重复运行间的均值及95%置信带；细线为逐日均值。某日的净损失可能为负："
+        "当日冻结返还的资金可能来自此前几天的付款。",
     ),
     "day": ("Day", "天"),
+    "daily_mean": ("daily mean", "逐日均值"),
+    "weekly_average": ("7-day average", "7日平均"),
     "layers_title": ("Where scams are stopped, layer by layer", "各环节拦截情况"),
     "layers_note": (
         "These counts are not a funnel: they are in different units (contacts, people, "

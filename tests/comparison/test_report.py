@@ -6,9 +6,11 @@ import copy
 import json
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
+from govsim.comparison.charts import SMOOTHING_DAYS, _smoothed, daily_figure
 from govsim.comparison.files import read_comparison, write_comparison
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.report import report_html
@@ -163,3 +165,16 @@ def test_a_page_cell_holds_a_long_list_whole():
     long = [f"group_{i}" for i in range(12)]
     assert cell(long).endswith("...")  # a terminal's column is cut
     assert cell(long, width=None).endswith("group_11]")  # a page's cell wraps instead
+
+
+def test_daily_charts_draw_weekly_averages_over_the_daily_means(three):
+    series = three.runs[0].timeseries
+    smoothed = _smoothed(series, "victims")
+    first = series[series["replication"] == series["replication"].min()].sort_values("day")
+    mine = smoothed.loc[first.index, "victims"].to_numpy()
+    expected = first["victims"].rolling(SMOOTHING_DAYS, min_periods=1).mean().to_numpy()
+    np.testing.assert_allclose(mine, expected)
+    figure = daily_figure(three.runs, "victims", "zh")
+    widths = [trace.line.width for trace in figure.data if trace.fill != "toself"]
+    assert widths == [1, 2.5] * len(three.runs)  # faint daily, bold weekly, per scenario
+    assert "7日平均" in figure.layout.yaxis.title.text

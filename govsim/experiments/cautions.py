@@ -46,9 +46,7 @@ def issue_cautions(found: Iterable[Problem]) -> None:
 
 def quietly_overridden(scenario: Scenario, settings: Mapping[str, Any]) -> Scenario:
     """The scenario with ``settings`` applied, its cautions not issued: they are placed here."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ScenarioWarning)
-        return with_overrides(scenario, settings)
+    return with_overrides(scenario, settings, warn=False)
 
 
 # --- Sobol samples ----------------------------------------------------------------------------

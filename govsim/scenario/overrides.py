@@ -47,6 +47,7 @@ def with_overrides(
     days: int | None = None,
     residents: int | None = None,
     source: Message = OVERRIDE_SOURCE,
+    warn: bool = True,
 ) -> Scenario:
     """Return the scenario with key paths, ``days`` and ``population.size`` replaced, re-validated.
 
@@ -59,6 +60,8 @@ def with_overrides(
             ``{"events": [{"type": "campaign", "day": 120}]}``.
         source: Where the overrides come from, as errors and cautions name it (the
             dashboard's controls are not the command line).
+        warn: Issue the cautions the overrides bring; a caller that places them itself (a
+            sweep, point by point) passes False and is spared finding them.
 
     Raises:
         ScenarioError: if a key path is not in the scenario (every such path is reported, each
@@ -82,6 +85,8 @@ def with_overrides(
         raise ScenarioError([*unknown, *error.problems]) from None
     if unknown:
         raise ScenarioError(unknown)
+    if not warn:
+        return result
     known = set(cautions(scenario))  # the file's own were issued when it was loaded
     new = [c for c in cautions(result) if c not in known]
     if new:

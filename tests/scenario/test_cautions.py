@@ -182,3 +182,15 @@ def test_run_prints_warnings_and_still_runs(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Warning: command-line options: events[0].day: day 60 is after the last" in result.stderr
     assert (tmp_path / "out").is_dir()
+
+
+def test_overrides_told_not_to_warn_issue_nothing(write: Write) -> None:
+    scenario = load_scenario(
+        write("late.yaml", "name: late\nevents:\n  - {type: epidemic, day: 120}\n")
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        quiet = with_overrides(scenario, days=60, warn=False)
+        loud = with_overrides(scenario, days=60)
+    assert len(caught) == 1  # the second call's only
+    assert quiet == loud

@@ -32,7 +32,7 @@ from govsim.scenario.errors import (
 from govsim.scenario.fields import merged_onto
 from govsim.scenario.folder_names import folder_name_problem, folder_safe
 from govsim.scenario.full_width import FullWidth, find_full_width
-from govsim.scenario.kinds import written_kind_problems
+from govsim.scenario.kinds import declared_kind_problems, written_kind_problems
 from govsim.scenario.limits import (
     MAX_FILE_BYTES,
     BoundedComposer,
@@ -212,6 +212,12 @@ def _validate(document: Document) -> Scenario:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as error:
         problems = problems_from_validation(error, document.data, Scenario, document.locate)
+        said = {problem.key_path for problem in problems}
+        problems += [  # a `yes` for a number, said now rather than once the rest is fixed
+            problem
+            for problem in declared_kind_problems(document.data, Scenario, document.locate)
+            if problem.key_path not in said
+        ]
         raise ScenarioError(document.full_width.explaining(problems)) from None
     mistyped = written_kind_problems(document.data, scenario, document.locate)
     if mistyped:

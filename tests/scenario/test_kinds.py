@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 
 from govsim.scenario import ScenarioError, load_scenario
+from govsim.scenario.kinds import declared_kind_problems, written_kind_problems
+from govsim.scenario.overrides import resolved_data
+from govsim.scenario.schema import Scenario
 from tests.helpers import SCENARIOS
 
 FILE = """\
@@ -26,6 +29,11 @@ agencies:
 fraud:
   max_rings: 400.0
 """
+
+
+def nowhere(path, on_key):
+    """A locator for data that came from no file."""
+    return None, None
 
 
 def test_every_value_written_as_another_kind_is_reported_with_its_line(tmp_path):
@@ -51,3 +59,41 @@ def test_every_value_written_as_another_kind_is_reported_with_its_line(tmp_path)
 def test_shipped_scenarios_are_written_as_their_kinds():
     for path in sorted(SCENARIOS.glob("*.yaml")):
         load_scenario(path)
+
+
+def test_a_value_written_as_another_kind_is_reported_with_the_other_problems(tmp_path):
+    """Not only once the rest is fixed: a `yes` beside an out-of-range value, both at once."""
+    path = tmp_path / "kinds.yaml"
+    text = FILE.format(parent=SCENARIOS / "baseline.yaml")
+    path.write_text(text + "population:\n  size: -5\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario(path)
+    problems = {problem.key_path: problem for problem in raised.value.problems}
+    assert set(problems) == {
+        "population.size",
+        "agencies.police.capability",
+        "agencies.platforms.capability",
+        "agencies.banks.enabled",
+    }
+    assert problems["agencies.police.capability"].line == 5
+
+
+def test_the_declared_types_find_what_the_validated_values_find():
+    """Both walks over every shipped scenario's data, each value flipped to a boolean."""
+    scenario = load_scenario(SCENARIOS / "multi_party_hub.yaml")
+    data = resolved_data(scenario)
+    data["agencies"]["police"]["capability"] = True
+    data["agencies"]["banks"]["enabled"] = "no"
+    data["cooperation"]["links"]["police-bank"] = False
+    validated = Scenario.model_validate(data)
+    by_values = {p.key_path for p in written_kind_problems(data, validated, nowhere)}
+    by_types = {p.key_path for p in declared_kind_problems(data, Scenario, nowhere)}
+    assert (
+        by_types
+        == by_values
+        == {
+            "agencies.police.capability",
+            "agencies.banks.enabled",
+            "cooperation.links.police-bank",
+        }
+    )

@@ -156,7 +156,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "error": ("Error", "错误"),
     "warning": ("Warning", "警告"),
     "colon": (": ", "："),
-    "sentence_gap": (" ", ""),
     "problems": (
         "{count} problem(s) found (each names its file, or the command line):",
         "发现 {count} 处问题（每处都注明所在文件或命令行）：",
@@ -220,6 +219,11 @@ def label(name: str, language: str = "en", table: dict[str, tuple[str, str]] = M
     if pair is None:
         return name
     return pair[LANGUAGES.index(language)] if language in LANGUAGES else pair[0]
+
+
+def sentence_gap(language: str = "en") -> str:
+    """What goes between two sentences: a space in English, nothing in Chinese (。 ends one)."""
+    return "" if language == "zh" else " "
 
 
 def phrase(key: str, language: str = "en", **values: object) -> str:

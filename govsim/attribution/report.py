@@ -22,7 +22,7 @@ from govsim.attribution.wording import mechanism_definition, unit, word
 from govsim.axis_numbers import axis_numbers
 from govsim.comparison.report import _e, _Figures, _table, page_html
 from govsim.comparison.wording import noun, outcome_label, player_label
-from govsim.labels import phrase
+from govsim.labels import phrase, sentence_gap
 
 
 def report_html(attribution: Attribution, language: str = "en") -> str:
@@ -215,7 +215,7 @@ def _synergy_section(attribution: Attribution, language: str, figures: _Figures)
 
 
 def _method_section(attribution: Attribution, language: str) -> list[str]:
-    gap = phrase("sentence_gap", language)  # Chinese sentences follow each other unspaced
+    gap = sentence_gap(language)  # Chinese sentences follow each other unspaced
     if attribution.method == "exact":
         how = word("method_exact", language)
     else:

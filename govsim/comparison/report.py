@@ -30,7 +30,7 @@ from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.running import Comparison
 from govsim.comparison.verdicts import cost_sentence, direction, precision_sentence, verdicts
 from govsim.comparison.wording import outcome_label, player_label, word
-from govsim.labels import HEADERS, label, phrase
+from govsim.labels import HEADERS, label, phrase, sentence_gap
 from govsim.metrics import ATTRIBUTED
 from govsim.scenario.fields import text_in
 from govsim.scenario.schema import Scenario
@@ -196,7 +196,7 @@ def _descriptions(comparison: Comparison, language: str) -> str:
         text = results.scenario.describe(language)
         changed = [o for o in comparison.overrides if o.scenario == name]
         if changed:
-            text += phrase("sentence_gap", language) + word(
+            text += sentence_gap(language) + word(
                 "description_overridden", language, values=listed(changed, language)
             )
         items.append(f"<li><b>{_e(name)}</b>: {_e(text)}</li>")

@@ -27,8 +27,11 @@ from rich.text import Text
 
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES
 
-USAGE_ERRORS: tuple[type[Exception], ...] = (typer.TyperException,)
-"""What the parser raises for a usage error (Typer's own copy of Click's exceptions)."""
+USAGE_ERRORS: tuple[type[Exception], ...] = tuple(
+    error for error in (getattr(typer, "TyperException", None),) if error is not None
+)
+"""What the parser raises for a usage error (Typer's own copy of Click's exceptions, where
+Typer has one)."""
 try:  # a Typer that uses the installed Click raises Click's own exceptions
     import click
 

@@ -120,20 +120,23 @@ def _param_name(error: Any) -> str:
     return hint.replace("'", "")
 
 
+def _with_close_matches(template: str, name: str, error: Exception) -> str:
+    """An unknown option or command named, with the parser's close matches if it found any."""
+    text = template.format(name=name)
+    possibilities = getattr(error, "possibilities", None)
+    if possibilities:
+        text += ZH["possible"].format(names="、".join(sorted(possibilities)))
+    return text
+
+
 def zh_message(error: Exception) -> str:
     """What a usage error says, in Chinese, from what it carries."""
     kind = type(error).__name__
     message = str(getattr(error, "message", error))
     if kind == "NoSuchOption":
-        text = ZH["no_such_option"].format(name=error.option_name)  # type: ignore[attr-defined]
-        if getattr(error, "possibilities", None):
-            text += ZH["possible"].format(names="、".join(sorted(error.possibilities)))  # type: ignore[attr-defined]
-        return text
+        return _with_close_matches(ZH["no_such_option"], error.option_name, error)  # type: ignore[attr-defined]
     if kind == "NoSuchCommand":
-        text = ZH["no_such_command"].format(name=error.command_name)  # type: ignore[attr-defined]
-        if getattr(error, "possibilities", None):
-            text += ZH["possible"].format(names="、".join(sorted(error.possibilities)))  # type: ignore[attr-defined]
-        return text
+        return _with_close_matches(ZH["no_such_command"], error.command_name, error)  # type: ignore[attr-defined]
     if kind == "MissingParameter":
         param = getattr(error, "param", None)
         which = "missing_argument"

@@ -53,10 +53,10 @@ MEASURES: dict[str, tuple[str, str]] = {
     "median_hours_to_freeze": ("Median hours to freeze", "冻结用时中位数（小时）"),
     "governance_cost": ("Governance cost (yuan)", "治理成本（元）"),
     "cost_police": ("  of which police (yuan)", "  其中公安（元）"),
-    "cost_banks": ("  of which banks and payments (yuan)", "  其中银行与支付（元）"),
+    "cost_banks": ("  of which banks and payments (yuan)", "  其中银行与支付机构（元）"),
     "cost_telecoms": ("  of which telecoms (yuan)", "  其中通信运营商（元）"),
     "cost_platforms": ("  of which platforms (yuan)", "  其中互联网平台（元）"),
-    "cost_judiciary": ("  of which judiciary (yuan)", "  其中司法（元）"),
+    "cost_judiciary": ("  of which judiciary (yuan)", "  其中司法机关（元）"),
     "cost_education": ("  of which education (yuan)", "  其中宣传教育（元）"),
     "cost_cooperation": (
         "  of which cooperation links and centre (yuan)",
@@ -78,6 +78,31 @@ SHARES: frozenset[str] = frozenset(
     {"report_share", "recovered_share", "reported_recovered_share", "cross_border_loss_share"}
 )
 """Measures that are shares of a whole (0 to 1): shown as percentages, never per resident."""
+
+AGENCIES: dict[str, tuple[str, str]] = {
+    "police": ("Police", "公安"),
+    "banks": ("Banks and payments", "银行与支付机构"),
+    "telecoms": ("Telecoms", "通信运营商"),
+    "platforms": ("Platforms", "互联网平台"),
+    "judiciary": ("Judiciary", "司法机关"),
+    "education": ("Education", "宣传教育"),
+}
+"""The six parties, by their key under ``agencies``: one name for each, so that a party reads the
+same in a report's chart, an attribution's verdict and a dashboard's switch."""
+
+LINKS: dict[str, tuple[str, str]] = {
+    "police-bank": ("Police - banks", "公安 - 银行"),
+    "police-telecom": ("Police - telecoms", "公安 - 通信运营商"),
+    "police-platform": ("Police - platforms", "公安 - 互联网平台"),
+    "police-police": ("Police across regions and divisions", "公安跨地区跨警种"),
+    "police-judiciary": ("Police - judiciary", "公安 - 司法机关"),
+    "police-international": ("Police - police abroad", "公安 - 境外警方"),
+    "bank-telecom": ("Banks - telecoms", "银行 - 通信运营商"),
+    "bank-platform": ("Banks - platforms", "银行 - 互联网平台"),
+    "telecom-platform": ("Telecoms - platforms", "通信运营商 - 互联网平台"),
+    "government-public": ("Government - public", "政府 - 公众"),
+}
+"""Every cooperation link, by its key under ``cooperation.links``."""
 
 HEADERS: dict[str, tuple[str, str]] = {
     "measure": ("Measure", "指标"),

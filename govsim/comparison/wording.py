@@ -6,7 +6,7 @@ outcomes as nouns in a sentence ("cuts net loss by 41%"), and the report its hea
 
 from __future__ import annotations
 
-from govsim.labels import label
+from govsim.labels import AGENCIES, LINKS, label
 
 NOUNS: dict[str, tuple[str, str]] = {
     "victims": ("the number of victims", "受害人数"),
@@ -26,38 +26,19 @@ COMPARISON_MEASURES: dict[str, tuple[str, str]] = {
 """Display names of outcomes that only a comparison has (others: ``govsim.labels.MEASURES``)."""
 
 PARTIES: dict[str, tuple[str, str]] = {
-    "cost_police": ("Police", "公安"),
-    "cost_banks": ("Banks and payments", "银行与支付"),
-    "cost_telecoms": ("Telecoms", "通信运营商"),
-    "cost_platforms": ("Platforms", "互联网平台"),
-    "cost_judiciary": ("Judiciary", "司法"),
-    "cost_education": ("Education", "宣传教育"),
+    **{f"cost_{party}": name for party, name in AGENCIES.items()},
     "cost_cooperation": ("Cooperation links and centre", "协作与合成中心"),
 }
 """The parties whose costs add up to the governance cost, as a chart's legend names them."""
 
 PLAYERS: dict[str, tuple[str, str]] = {
-    "police": ("Police", "公安"),
-    "banks": ("Banks and payments", "银行与支付"),
-    "telecoms": ("Telecoms", "通信运营商"),
-    "platforms": ("Platforms", "互联网平台"),
-    "judiciary": ("Judiciary", "司法"),
-    "education": ("Education", "宣传教育"),
+    **AGENCIES,
     "one_intake": ("One intake", "统一受理"),
     "data_desk": ("Pooled data desk", "数据研判专席"),
     "joint_operations": ("Joint operations", "合成作战"),
     "colocation": ("Co-location of seats", "集中办公"),
     "capacity": ("Centre's call capacity", "中心劝阻能力"),
-    "police-bank": ("Police - banks", "公安 - 银行"),
-    "police-telecom": ("Police - telecoms", "公安 - 通信运营商"),
-    "police-platform": ("Police - platforms", "公安 - 互联网平台"),
-    "police-police": ("Police across regions and divisions", "公安跨地区跨警种"),
-    "police-judiciary": ("Police - judiciary", "公安 - 司法机关"),
-    "police-international": ("Police - police abroad", "公安 - 境外警方"),
-    "bank-telecom": ("Banks - telecoms", "银行 - 通信运营商"),
-    "bank-platform": ("Banks - platforms", "银行 - 互联网平台"),
-    "telecom-platform": ("Telecoms - platforms", "通信运营商 - 互联网平台"),
-    "government-public": ("Government - public", "政府 - 公众"),
+    **LINKS,
     "grand_coalition": ("All together", "全体合计"),
 }
 """An attribution's players as a table or chart names them (links as the dashboard does)."""

@@ -8,28 +8,25 @@ checks that none lacks its Chinese). Measures the command line already names com
 
 from __future__ import annotations
 
-from govsim.labels import LANGUAGES, MEASURES
+from govsim.labels import AGENCIES, LANGUAGES, MEASURES
+from govsim.labels import LINKS as ALL_LINKS
 
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "简体中文"}
 """Each language in its own words, as the switch shows it."""
 
-PARTIES: dict[str, tuple[str, str]] = {
-    "police": ("Police", "公安"),
-    "banks": ("Banks and payments", "银行与支付机构"),
-    "telecoms": ("Telecom operators", "通信运营商"),
-    "platforms": ("Internet platforms", "互联网平台"),
-    "judiciary": ("Judiciary", "司法机关"),
-    "education": ("Public education", "宣传教育"),
-}
+PARTIES: dict[str, tuple[str, str]] = AGENCIES
 """The parties a trainer can switch on and off, by their key under ``agencies``."""
 
 LINKS: dict[str, tuple[str, str]] = {
-    "police-bank": ("Police - banks", "公安 - 银行"),
-    "police-telecom": ("Police - telecoms", "公安 - 通信运营商"),
-    "police-platform": ("Police - platforms", "公安 - 互联网平台"),
-    "police-police": ("Police across regions and divisions", "公安跨地区跨警种"),
-    "police-judiciary": ("Police - judiciary", "公安 - 司法机关"),
-    "bank-telecom": ("Banks - telecoms", "银行 - 通信运营商"),
+    link: ALL_LINKS[link]
+    for link in (
+        "police-bank",
+        "police-telecom",
+        "police-platform",
+        "police-police",
+        "police-judiciary",
+        "bank-telecom",
+    )
 }
 """The cooperation links the page offers, by their key under ``cooperation.links``."""
 

@@ -85,7 +85,7 @@ def test_the_largest_negative_pair_is_an_overlap_only_when_clearly_below_zero(
 
 def test_both_pairs_are_said_in_chinese_with_money_in_yuan():
     positive, negative = synergy_sentences(pairs(-900.0, -1700.0, -100.0), "net_loss", "zh")
-    assert "重叠最大的一对：公安 与 银行与支付，-900 元" in negative
+    assert "重叠最大的一对：公安 与 银行与支付机构，-900 元" in negative
     assert "协同" in positive
 
 

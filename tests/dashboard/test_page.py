@@ -145,6 +145,8 @@ def test_side_by_side_steps_both_and_shows_the_difference(lesson):
     rc.find(v.Btn, children=["Step"]).widget.click()
     rc.find(children=["Day 1 of 30"]).wait_for(timeout=20)
     assert len(rc.find(children=["Day 1 of 30"]).widgets) == 2
+    # The table is drawn from the pair's snapshot, which may land a render after the counters.
+    rc.find(v.Html, tag="td", children=["Victims"]).wait_for(timeout=20)
     rc.find(v.Html, tag="td", children=["Victims"]).assert_single()
     rc.find(children=[say("caption_pair_victims", "en")]).assert_single()
     rc.find(children=[say("caption_pair_loss", "en")]).assert_single()

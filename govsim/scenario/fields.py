@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 from pydantic.fields import FieldInfo
 
 from govsim.scenario.messages import Message
@@ -169,6 +176,11 @@ class LocalizedText(Record):
         if self.en is None and self.zh is None:
             raise BrokenRuleError("", Message("text_needs_a_language"), Message("text_fix"))
         return self
+
+    @model_serializer(mode="wrap")
+    def _given_languages(self, handler: SerializerFunctionWrapHandler) -> dict[str, str]:
+        """Only the languages given: a resolved file shows no ``en: null`` nobody wrote."""
+        return {language: text for language, text in handler(self).items() if text is not None}
 
     def get(self, language: str) -> str:
         """Return the text in ``language``, falling back to the other language given."""

@@ -273,6 +273,14 @@ def test_dump_keeps_chinese_readable_and_round_trips(write: Write) -> None:
     assert load_scenario(write("again.yaml", text)) == scenario
 
 
+def test_a_text_in_one_language_is_dumped_in_that_language_only(write: Write) -> None:
+    path = write("one.yaml", "name: one\ndescription: {zh: 只有中文说明}\n")
+    text = dump_scenario(load_scenario(path))
+    assert "zh: 只有中文说明" in text
+    assert "en: null" not in text
+    assert load_scenario(write("again.yaml", text)) == load_scenario(path)
+
+
 def test_dump_of_a_merged_scenario_round_trips(write: Write) -> None:
     write("base.yaml", BASE)
     child = write(

@@ -29,7 +29,7 @@ from govsim.comparison.console import difference_header, difference_rows
 from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.running import Comparison
 from govsim.comparison.verdicts import cost_sentence, direction, precision_sentence, verdicts
-from govsim.comparison.wording import outcome_label, player_label, word
+from govsim.comparison.wording import key_path_gloss, outcome_label, player_label, word
 from govsim.labels import HEADERS, label, phrase, sentence_gap
 from govsim.metrics import ATTRIBUTED
 from govsim.scenario.fields import text_in
@@ -241,11 +241,8 @@ def _caveats_section(comparison: Comparison, language: str) -> list[str]:
 def _differs_section(comparison: Comparison, language: str) -> list[str]:
     """Key paths that differ from the reference, every scenario's value side by side."""
     scenarios = [results.scenario for results in comparison.runs]
-    effective = f" {EFFECTIVE}"
     rows = {
-        key.replace(effective, word("effective", language)): [
-            cell(value, width=None) for value in values
-        ]
+        _key_in_words(key, language): [cell(value, width=None) for value in values]
         for key, values in side_by_side(scenarios).items()
         if key.split(".")[0] not in UNCOMPARED
     }
@@ -261,6 +258,18 @@ def _differs_section(comparison: Comparison, language: str) -> list[str]:
     body = [[(key, "key"), *((value, "") for value in values)] for key, values in rows.items()]
     note = f'<p class="note">{_e(word("what_differs_note", language))}</p>'
     return [*heading, note, _table(header, body)]
+
+
+def _key_in_words(key: str, language: str) -> str:
+    """A key path as written, with "(effective)" in the page's language.
+
+    In Chinese it also says what the path is about (``agencies.police.capability（公安）``): the
+    page's reader may not read the English keys.
+    """
+    path = key.removesuffix(f" {EFFECTIVE}")
+    gloss = key_path_gloss(path, language) if language == "zh" else ""
+    shown = f"{path}（{gloss}）" if gloss else path
+    return shown + (word("effective", language) if path != key else "")
 
 
 def _centre_in_force(scenario: Scenario, language: str) -> str:

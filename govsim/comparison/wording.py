@@ -43,6 +43,23 @@ PLAYERS: dict[str, tuple[str, str]] = {
 }
 """An attribution's players as a table or chart names them (links as the dashboard does)."""
 
+SECTIONS: dict[str, tuple[str, str]] = {
+    "days": ("measured days", "统计天数"),
+    "warmup_days": ("warm-up days", "预热天数"),
+    "seed": ("master seed", "主随机种子"),
+    "population": ("residents", "居民"),
+    "fraud": ("fraud rings", "诈骗团伙"),
+    "black_market": ("black market", "黑灰产市场"),
+    "scam_types": ("scam types", "诈骗类型"),
+    "agencies": ("parties", "治理主体"),
+    "cooperation": ("cooperation", "协作"),
+    "cooperation.centre": ("one-stop centre", "合成中心"),
+    "cooperation.latencies": ("cooperation delays", "协作时延"),
+    "costs": ("unit costs", "成本单价"),
+    "events": ("events", "事件"),
+}
+"""What a key path's first part (or two) is about, for a reader who does not read the keys."""
+
 WORDS: dict[str, tuple[str, str]] = {
     "cut": (
         "{scenario} cuts {noun} by {amount} (95% CI {low} to {high}) against {reference}",
@@ -354,7 +371,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "列出与参照情景取值不同的每个参数路径（已合并 extends，默认值均已写出）。"
         "标有“实际生效”的联动给出模型实际使用的水平：协作结构会改变所写的水平"
         "（none 为 0；hub 提高中心成员之间的联动）。合成中心自身的参数（cooperation.centre）"
-        "只在 hub 结构下起作用。",
+        "只在 hub 结构下起作用。参数路径后的括号注明该参数所属的治理主体、协作联动或参数类别。",
     ),
     "no_differences": ("The scenarios' settings are identical.", "各情景参数完全相同。"),
     "key_path": ("Key path", "参数路径"),
@@ -572,3 +589,22 @@ def player_label(player: str, language: str = "en") -> str:
 def noun(outcome: str, language: str = "en") -> str:
     """A key outcome as a noun inside a sentence."""
     return label(outcome, language, NOUNS)
+
+
+def key_path_gloss(key: str, language: str = "en") -> str:
+    """What a scenario key path is about in ``language``: its party, link or section.
+
+    Key paths are what an author writes, so "what differs" shows them as they are; in Chinese
+    the reader gets the party (``agencies.police.…``: 公安), the link
+    (``cooperation.links.police-bank``: 公安 - 银行) or the section beside it. Empty when
+    nothing is known of the path.
+    """
+    parts = key.split(" ", 1)[0].split(".")
+    if parts[0] == "agencies" and len(parts) > 1 and parts[1] in AGENCIES:
+        return label(parts[1], language, AGENCIES)
+    if parts[:2] == ["cooperation", "links"] and len(parts) > 2 and parts[2] in LINKS:
+        return label(parts[2], language, LINKS)
+    for section in (".".join(parts[:2]), parts[0]):
+        if section in SECTIONS:
+            return label(section, language, SECTIONS)
+    return ""

@@ -16,6 +16,7 @@ from govsim.comparison.frames import KEY_OUTCOMES
 from govsim.comparison.report import report_html
 from govsim.comparison.running import compare, tables_of
 from govsim.comparison.verdicts import verdicts
+from govsim.comparison.wording import key_path_gloss
 from govsim.scenario.showing import cell
 from tests.comparison.html_check import check_offline_html
 from tests.helpers import shipped
@@ -145,7 +146,12 @@ def test_with_four_scenarios_each_pair_gets_its_own_verdicts(three):
     ("language", "effective", "hub", "none"),
     [
         ("en", " (effective)", "One intake, Pooled data desk, Joint operations", "none (no hub)"),
-        ("zh", "（实际生效）", "统一受理、数据研判专席、合成作战", "无（非合成中心结构）"),
+        (
+            "zh",
+            "（公安 - 银行）（实际生效）",
+            "统一受理、数据研判专席、合成作战",
+            "无（非合成中心结构）",
+        ),
     ],
 )
 def test_what_differs_speaks_the_language_and_names_the_centre_in_force(
@@ -178,3 +184,19 @@ def test_daily_charts_draw_weekly_averages_over_the_daily_means(three):
     widths = [trace.line.width for trace in figure.data if trace.fill != "toself"]
     assert widths == [1, 2.5] * len(three.runs)  # faint daily, bold weekly, per scenario
     assert "7日平均" in figure.layout.yaxis.title.text
+
+
+@pytest.mark.parametrize(
+    ("key", "gloss"),
+    [
+        ("agencies.judiciary.capability", "司法机关"),
+        ("cooperation.links.bank-telecom", "银行 - 通信运营商"),
+        ("cooperation.centre.seats", "合成中心"),
+        ("scam_types.loan.weight", "诈骗类型"),
+        ("warmup_days", "预热天数"),
+        ("agencies.unknown_party.capability", "治理主体"),
+        ("somewhere.else", ""),
+    ],
+)
+def test_a_key_path_is_glossed_in_chinese_by_its_party_link_or_section(key, gloss):
+    assert key_path_gloss(key, "zh") == gloss

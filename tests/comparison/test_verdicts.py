@@ -9,7 +9,14 @@ import string
 import pytest
 
 from govsim.comparison.verdicts import cost_sentence, short_verdict, verdict
-from govsim.comparison.wording import COMPARISON_MEASURES, NOUNS, PARTIES, PLAYERS, WORDS
+from govsim.comparison.wording import (
+    COMPARISON_MEASURES,
+    NOUNS,
+    PARTIES,
+    PLAYERS,
+    SECTIONS,
+    WORDS,
+)
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -146,7 +153,7 @@ def test_a_clearly_cheaper_scenario_is_said_to_cost_less():
     )
 
 
-@pytest.mark.parametrize("table", [WORDS, NOUNS, COMPARISON_MEASURES, PARTIES, PLAYERS])
+@pytest.mark.parametrize("table", [WORDS, NOUNS, COMPARISON_MEASURES, PARTIES, PLAYERS, SECTIONS])
 def test_every_phrase_has_english_and_chinese_with_the_same_fields(table):
     for key, (english, chinese) in table.items():
         assert HAN.search(chinese), key

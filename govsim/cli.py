@@ -92,7 +92,7 @@ from govsim.scenario import Scenario, ScenarioError, load_scenario
 from govsim.scenario.cautions import ScenarioWarning
 from govsim.scenario.loading import NAME, SCENARIO_FILE, parent_file, read_document
 from govsim.scenario.messages import Message
-from govsim.scenario.overrides import parse_settings, with_overrides
+from govsim.scenario.overrides import load_with_overrides, parse_settings
 from govsim.scenario.showing import differences, render_differences, show_text
 from govsim.tables import market_table, summary_table
 
@@ -450,9 +450,9 @@ def run(
     """Run a scenario's replications, write tidy results and print the summary."""
     with printing_warnings(lang):
         chosen = parse_settings(settings or [])
-        scenario = with_overrides(
-            load_scenario(scenario_file), chosen, days=days, residents=residents
-        )
+        scenario = load_with_overrides(
+            scenario_file, chosen, days=days, residents=residents
+        ).scenario
     out_dir = out or Path("results") / scenario.name
     _exit_unless_writable(out_dir, force, lang)
     started = time.perf_counter()
@@ -532,10 +532,11 @@ def compare(
         raise typer.Exit(EXIT_INVALID)
     with printing_warnings(lang):
         chosen = parse_settings(settings or [])
-        written = [load_scenario(path) for path in scenario_files]
-        scenarios = [
-            with_overrides(scenario, chosen, days=days, residents=residents) for scenario in written
+        loaded = [
+            load_with_overrides(path, chosen, days=days, residents=residents)
+            for path in scenario_files
         ]
+    written, scenarios = [one.written for one in loaded], [one.scenario for one in loaded]
     try:
         check_scenarios(scenarios)
         check_precision(precision, replications, max_replications)
@@ -674,9 +675,9 @@ def attribute(
     """
     with printing_warnings(lang):
         chosen = parse_settings(settings or [])
-        scenario = with_overrides(
-            load_scenario(scenario_file), chosen, days=days, residents=residents
-        )
+        scenario = load_with_overrides(
+            scenario_file, chosen, days=days, residents=residents
+        ).scenario
     try:
         attribution_game = attribution_game_of(scenario, players)
     except ComparisonError as error:

@@ -9,13 +9,15 @@ scenario is validated again, so a bad value gets the same readable error as in a
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import yaml
 
-from govsim.scenario.cautions import Caution, cautions, issue
+from govsim.scenario.cautions import Caution, ScenarioWarning, cautions, issue
 from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
 from govsim.scenario.errors import (
     LINKS_PATH,
@@ -26,7 +28,7 @@ from govsim.scenario.errors import (
     suggest,
 )
 from govsim.scenario.limits import LimitExceededError, load_bounded
-from govsim.scenario.loading import CHAIN_KEYS, scenario_from_dict
+from govsim.scenario.loading import CHAIN_KEYS, load_scenario, scenario_from_dict
 from govsim.scenario.messages import Message, said_by_yaml
 from govsim.scenario.schema import Scenario
 
@@ -94,6 +96,40 @@ def with_overrides(
         brought = (_with_cause(c, _causes(c, scenario, changes, source)) for c in new)
         issue(brought, lambda path, _: (source, None))
     return result
+
+
+class Overridden(NamedTuple):
+    """A scenario as its file wrote it, and as the overrides left it to run."""
+
+    written: Scenario
+    scenario: Scenario
+
+
+def load_with_overrides(
+    path: str | Path,
+    settings: Mapping[str, object] | None = None,
+    *,
+    days: int | None = None,
+    residents: int | None = None,
+) -> Overridden:
+    """Load a scenario file and apply the command line's overrides, with the cautions of the result.
+
+    A file's caution that the overrides put right (``--days 400`` for an event on day 380) is
+    not issued: the run will do what the file seems to say. One they leave is issued at the
+    file's line, and one they bring at the option (:func:`with_overrides`).
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ScenarioWarning)
+        written = load_scenario(path)
+    result = with_overrides(written, settings, days=days, residents=residents)
+    remaining = {(format_key_path(c.path), c.message) for c in cautions(result)}
+    for warning in caught:
+        problem = getattr(warning.message, "problem", None)
+        if problem is None or (problem.key_path, problem.message) in remaining:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return Overridden(written, result)
 
 
 def _changes(

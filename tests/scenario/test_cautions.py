@@ -13,7 +13,13 @@ from govsim.cli import app
 from govsim.scenario import load_scenario, scenario_from_dict
 from govsim.scenario.cautions import Caution, ScenarioWarning, cautions
 from govsim.scenario.messages import Message
-from govsim.scenario.overrides import OVERRIDE_SOURCE, _causes, _with_cause, with_overrides
+from govsim.scenario.overrides import (
+    OVERRIDE_SOURCE,
+    _causes,
+    _with_cause,
+    load_with_overrides,
+    with_overrides,
+)
 
 Write = Callable[[str, str], Path]
 SCENARIOS = Path(__file__).parents[2] / "scenarios"
@@ -166,6 +172,34 @@ def test_a_caution_about_a_key_the_overrides_set_is_theirs_alone(write: Write) -
     (warning,) = caught
     assert "events[0].day: day 500" in str(warning.message)
     assert "the scenario sets this key" not in str(warning.message)
+
+
+def test_a_files_caution_the_options_put_right_is_not_said(write: Write) -> None:
+    text = "name: late\ndays: 90\nevents:\n  - {type: epidemic, day: 120}\n"
+    path = write("late.yaml", text)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_with_overrides(path, days=150)
+    assert [w for w in caught if issubclass(w.category, ScenarioWarning)] == []
+
+
+def test_a_files_caution_the_options_leave_is_said_at_the_files_line(write: Write) -> None:
+    text = "name: late\ndays: 90\nevents:\n  - {type: epidemic, day: 120}\n"
+    path = write("late.yaml", text)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        written, scenario = load_with_overrides(path, {"agencies.police.capability": 0.5})
+    (warning,) = caught
+    assert str(warning.message).startswith(f"{path}:4: events[0].day: day 120 is after")
+    assert written.agencies.police.capability != 0.5 == scenario.agencies.police.capability
+
+
+def test_run_does_not_warn_of_what_its_options_put_right(write: Write, tmp_path: Path) -> None:
+    path = write("late.yaml", "name: late\ndays: 5\nevents:\n  - {type: epidemic, day: 8}\n")
+    args = ["run", str(path), "--days", "10", "--residents", "1000", "--replications", "1"]
+    result = runner.invoke(app, [*args, "--set", "warmup_days=0", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.stderr
 
 
 def test_validate_prints_warnings_and_exits_0(write: Write) -> None:

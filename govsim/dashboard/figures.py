@@ -141,9 +141,12 @@ def day_axis(days: object) -> dict:
     return {"dtick": 1} if len(np.asarray(days)) < WHOLE_DAYS_UNTIL else {}
 
 
-COUNT_AXIS = {"rangemode": "tozero"}
+WHOLE_COUNTS = {"autorangeoptions": {"include": [0, 4]}}
+"""A count's axis reaches at least 4, so that its ticks are whole numbers: a run's first days,
+with no victim yet or one, would otherwise be drawn on ticks of 0.2 victims."""
+COUNT_AXIS = {"rangemode": "tozero", **WHOLE_COUNTS}
 """The y axis of daily counts and sums: from zero, never below (Plotly's automatic range around
-a first day of zeros runs from -1 to 1)."""
+a first day of zeros runs from -1 to 1), on whole numbers."""
 
 
 def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: str) -> go.Figure:
@@ -180,7 +183,10 @@ def daily_and_cumulative(snapshot: Snapshot, column: str, title: str, language: 
         left, right = zero_aligned(values.to_numpy(), totals.to_numpy())
         if left is not None:
             return chart(traces, title, language, xaxis=day_axis(days), yaxis=left, yaxis2=right)
-    return chart(traces, title, language, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=RIGHT_AXIS)
+    running_total = {**RIGHT_AXIS, **WHOLE_COUNTS}
+    return chart(
+        traces, title, language, xaxis=day_axis(days), yaxis=COUNT_AXIS, yaxis2=running_total
+    )
 
 
 HOVER_UNITS: dict[str, str] = {"net_loss": "unit_yuan"}

@@ -61,6 +61,7 @@ def test_counts_are_drawn_from_zero_even_on_a_first_day_of_zeros(lesson, draw):
     figure = draw(simulation.snapshot())
     assert figure.layout.yaxis.rangemode == "tozero"
     assert figure.layout.xaxis.dtick == 1, "whole days, not Plotly's half days, on a first day"
+    assert 4 in figure.layout.yaxis.autorangeoptions.include, "whole counts, not 0.2 victims"
 
 
 def test_the_day_axis_ticks_itself_once_there_are_enough_days():

@@ -15,7 +15,7 @@ with the other problems rather than only once they are fixed.
 from __future__ import annotations
 
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -27,6 +27,31 @@ from govsim.scenario.messages import Message
 def written_kind_problems(data: Any, validated: BaseModel, locate: Locator) -> list[Problem]:
     """A problem for each number written as a boolean, and each switch written otherwise."""
     return _problems(_mistyped(data, validated, ()), data, locate)
+
+
+def set_kind_problems(
+    placed: Iterable[tuple[KeyPath, Any]], validated: BaseModel, data: Any, locate: Locator
+) -> list[Problem]:
+    """As :func:`written_kind_problems`, for the values set at ``placed`` key paths only.
+
+    Overrides are set on a resolved scenario whose every other value was validated, and
+    written as its kind, when the scenario was loaded: a sweep checks thousands of points, and
+    walking each whole tree again cost it as much as the validation itself.
+    """
+    found = (
+        problem
+        for path, written in placed
+        for problem in _mistyped(written, _value_at(validated, path), path)
+    )
+    return _problems(found, data, locate)
+
+
+def _value_at(validated: Any, path: KeyPath) -> Any:
+    """The validated value at a key path (a record's field, a mapping's key, a list's index)."""
+    value = validated
+    for part in path:
+        value = getattr(value, part) if isinstance(value, BaseModel) else value[part]
+    return value
 
 
 def declared_kind_problems(data: Any, model: type[BaseModel], locate: Locator) -> list[Problem]:

@@ -171,6 +171,7 @@ def scenario_from_dict(
     *,
     check_resources: bool = True,
     warn: bool = True,
+    check_kinds: bool = True,
 ) -> Scenario:
     """Validate scenario data built in code, reporting problems as for a file named ``source``.
 
@@ -179,6 +180,8 @@ def scenario_from_dict(
         source: The name that problems and warnings give as their file.
         check_resources: Also check that its residents fit in this machine's memory.
         warn: Issue a :class:`ScenarioWarning` for each caution (see ``cautions.py``).
+        check_kinds: Refuse a number written as a boolean, or a switch written otherwise
+            (``kinds.py``); a caller that checks the values it set itself passes False.
 
     Raises:
         ScenarioError: with every problem found.
@@ -187,7 +190,7 @@ def scenario_from_dict(
         message = Message("expected_got", expected=Message("got_mapping"), got=show(data))
         raise ScenarioError.single(source, None, "", message)
     document = Document(source, dict(data))
-    scenario = _validate(document)
+    scenario = _validate(document, check_kinds)
     if check_resources:
         _check_resources(scenario, document)
     if warn:
@@ -207,7 +210,7 @@ def dump_scenario(scenario: Scenario) -> str:
 # --- Validation -------------------------------------------------------------------------------
 
 
-def _validate(document: Document) -> Scenario:
+def _validate(document: Document, check_kinds: bool = True) -> Scenario:
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as error:
@@ -219,7 +222,9 @@ def _validate(document: Document) -> Scenario:
             if problem.key_path not in said
         ]
         raise ScenarioError(document.full_width.explaining(problems)) from None
-    mistyped = written_kind_problems(document.data, scenario, document.locate)
+    mistyped = (
+        written_kind_problems(document.data, scenario, document.locate) if check_kinds else []
+    )
     if mistyped:
         raise ScenarioError(document.full_width.explaining(mistyped))
     return scenario

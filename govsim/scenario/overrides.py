@@ -21,12 +21,14 @@ from govsim.scenario.cautions import Caution, ScenarioWarning, cautions, issue
 from govsim.scenario.cooperation import KNOWN_LINKS, canonical_link
 from govsim.scenario.errors import (
     LINKS_PATH,
+    KeyPath,
     Problem,
     ScenarioError,
     format_key_path,
     show,
     suggest,
 )
+from govsim.scenario.kinds import set_kind_problems
 from govsim.scenario.limits import LimitExceededError, load_bounded
 from govsim.scenario.loading import CHAIN_KEYS, load_scenario, scenario_from_dict
 from govsim.scenario.messages import Message, said_by_yaml
@@ -76,17 +78,19 @@ def with_overrides(
     if days is None and residents is None and not settings:
         return scenario
     data = resolved_data(scenario)
-    unknown = _apply(data, settings or {}, source)
+    placed: list[tuple[KeyPath, object]] = []
+    unknown = _apply(data, settings or {}, source, placed)
     if days is not None:
         data["days"] = days
     if residents is not None:
         data["population"]["size"] = residents
-    try:
-        result = scenario_from_dict(data, source=source, warn=False)
+    try:  # the values set are checked for their kind below, the rest were when loaded
+        result = scenario_from_dict(data, source=source, warn=False, check_kinds=False)
     except ScenarioError as error:  # with the paths not found: each setting stands alone
         raise ScenarioError([*unknown, *error.problems]) from None
-    if unknown:
-        raise ScenarioError(unknown)
+    mistyped = set_kind_problems(placed, result, data, lambda path, on_key=False: (source, None))
+    if unknown or mistyped:
+        raise ScenarioError([*unknown, *mistyped])
     if not warn:
         return result
     known = set(cautions(scenario))  # the file's own were issued when it was loaded
@@ -294,30 +298,44 @@ def key_paths(data: Any) -> list[str]:
 
 
 def _apply(
-    data: dict[str, Any], settings: Mapping[str, object], source: Message = OVERRIDE_SOURCE
+    data: dict[str, Any],
+    settings: Mapping[str, object],
+    source: Message = OVERRIDE_SOURCE,
+    placed: list[tuple[KeyPath, object]] | None = None,
 ) -> list[Problem]:
-    """Set each key path in ``data`` in place; return a problem for every path not found."""
+    """Set each key path in ``data`` in place; return a problem for every path not found.
+
+    ``placed`` gets each value set, at its key path as found (a link in its canonical order).
+    """
     problems = []
     for path, value in settings.items():
-        problem = _set(data, str(path), value, source)
+        problem = _set(data, str(path), value, source, placed)
         if problem is not None:
             problems.append(problem)
     return problems
 
 
 def _set(
-    data: dict[str, Any], path: str, value: object, source: Message = OVERRIDE_SOURCE
+    data: dict[str, Any],
+    path: str,
+    value: object,
+    source: Message = OVERRIDE_SOURCE,
+    placed: list[tuple[KeyPath, object]] | None = None,
 ) -> Problem | None:
     """Set one key path, returning a problem (with the closest existing path) if not found."""
     parts = _split(path)
     node: Any = data
+    found: list[str | int] = []
     for depth, part in enumerate(parts):
         last = depth == len(parts) - 1
         key = _step(node, parts[:depth], part, setting=last)
         if key is None:
             return _unknown_path(data, path, source)
+        found.append(key)
         if last:
             node[key] = value
+            if placed is not None:
+                placed.append((tuple(found), value))
             return None
         node = node[key]
     return _unknown_path(data, path, source)  # an empty path

@@ -8,7 +8,7 @@ import pytest
 
 from govsim.scenario import ScenarioError, load_scenario
 from govsim.scenario.kinds import declared_kind_problems, written_kind_problems
-from govsim.scenario.overrides import resolved_data
+from govsim.scenario.overrides import resolved_data, with_overrides
 from govsim.scenario.schema import Scenario
 from tests.helpers import SCENARIOS
 
@@ -97,3 +97,22 @@ def test_the_declared_types_find_what_the_validated_values_find():
             "cooperation.links.police-bank",
         }
     )
+
+
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        ({"agencies.banks.enabled": 1}, "agencies.banks.enabled: expected true or false, got 1"),
+        ({"agencies.police.capability": True}, "agencies.police.capability: expected a number"),
+        ({"cooperation.links.bank-police": True}, "cooperation.links.police-bank: expected a"),
+        ({"events": [{"type": "campaign", "day": 10, "reach": True}]}, "events[0].reach: expec"),
+    ],
+)
+def test_a_value_set_as_another_kind_is_refused_where_it_was_set(settings, said) -> None:
+    """Overrides check the values they set (the rest of a loaded scenario was checked)."""
+    scenario = load_scenario(SCENARIOS / "baseline.yaml")
+    with pytest.raises(ScenarioError) as raised:
+        with_overrides(scenario, settings)
+    assert said in str(raised.value)
+    switched = with_overrides(scenario, {"agencies.banks.enabled": False})
+    assert switched.agencies.banks.enabled is False

@@ -41,17 +41,25 @@ def set_kind_problems(
     found = (
         problem
         for path, written in placed
-        for problem in _mistyped(written, _value_at(validated, path), path)
+        for value in _value_at(validated, path)
+        for problem in _mistyped(written, value, path)
     )
     return _problems(found, data, locate)
 
 
-def _value_at(validated: Any, path: KeyPath) -> Any:
-    """The validated value at a key path (a record's field, a mapping's key, a list's index)."""
+def _value_at(validated: Any, path: KeyPath) -> Iterator[Any]:
+    """The validated value at a key path, if it is still there.
+
+    A later setting may have replaced the list or record above it (``events.0.day``, then
+    ``events``): then there is nothing to check at that path.
+    """
     value = validated
-    for part in path:
-        value = getattr(value, part) if isinstance(value, BaseModel) else value[part]
-    return value
+    try:
+        for part in path:
+            value = getattr(value, part) if isinstance(value, BaseModel) else value[part]
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return
+    yield value
 
 
 def declared_kind_problems(data: Any, model: type[BaseModel], locate: Locator) -> list[Problem]:

@@ -116,3 +116,8 @@ def test_a_value_set_as_another_kind_is_refused_where_it_was_set(settings, said)
     assert said in str(raised.value)
     switched = with_overrides(scenario, {"agencies.banks.enabled": False})
     assert switched.agencies.banks.enabled is False
+
+
+def test_a_value_set_then_replaced_from_above_is_not_looked_for() -> None:
+    scenario = load_scenario(SCENARIOS / "data_breach.yaml")
+    assert with_overrides(scenario, {"events.0.day": 5, "events": []}).events == []

@@ -1,22 +1,43 @@
-"""Help pages without type noise: ``SCENARIO`` and ``--days DAYS``, not ``{SCENARIO}``, ``<bool>``.
+"""Help pages without type noise, in the language asked for: ``SCENARIO`` and ``--days DAYS``.
 
 Typer's help shows each parameter's Python type (``<bool>`` beside every flag, ``<list[Path]>``
 beside a list of files) and braces around required arguments in the usage line. A reader of
 ``govsim run --help`` wants the names and what they mean; the help text says the rest. The
 classes here are given to Typer (``typer.Typer(cls=...)``, ``@app.command(cls=...)``) and turn
 each parameter into one that shows its name (arguments) or its metavar (options) only.
+
+A reader who asked for Chinese (``--lang zh`` among the arguments, or ``GOVSIM_LANG=zh``, read
+as :func:`govsim.cli_errors.usage_language` reads it) gets the help page in Chinese too: the
+usage line, the panels' titles, the command's help and every parameter's, from
+:mod:`govsim.cli_help_zh`. The English texts are put back once the page is drawn.
 """
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+import rich._wrap
 import typer
+from typer import rich_utils
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from govsim.cli_errors import usage_errors_in, usage_language
+from govsim.cli_help_zh import PAGE, command_help, parameter_help
+
+TYPER_WORDS: dict[str, str] = {
+    "ARGUMENTS_PANEL_TITLE": "arguments",
+    "OPTIONS_PANEL_TITLE": "options",
+    "COMMANDS_PANEL_TITLE": "commands",
+    "DEFAULT_STRING": "default",
+    "ENVVAR_STRING": "envvar",
+    "REQUIRED_LONG_STRING": "required",
+}
+"""The words Typer writes on a help page, by the ``typer.rich_utils`` constant it reads them
+from when it draws the page, and their key in :data:`govsim.cli_help_zh.PAGE`."""
 
 
 class PlainArgument(TyperArgument):
@@ -54,6 +75,88 @@ def _plain(params: list[Any]) -> None:
             param.__class__ = PlainOption
 
 
+_IDEOGRAPH = "\u3400-\u9fff\uf900-\ufaff"
+_OPENING = "（「『《【\u201c\u2018"  # and the opening quotation marks
+_CLOSING = "，。；：、）」』》】！？…\u201d\u2019\uff05"  # the closing ones, full-width percent
+_LATIN = rf"(?:<[^<>\s]*>|[^\s{_IDEOGRAPH}{_OPENING}{_CLOSING}])+"
+CHINESE_WORD = re.compile(rf"\s*(?:[{_OPENING}]*(?:[{_IDEOGRAPH}]|{_LATIN})[{_CLOSING}]*|\S)\s*")
+"""What a line of a Chinese help page may break around: each character, with the punctuation
+that must stay beside it (no line starts with ，or ）, none ends with （), and each run of Latin
+letters, digits and signs whole (``--days``, ``report.html``, ``results/<实验名>``)."""
+
+
+def chinese_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """Rich's words of a line (start, end, the word and the spaces after it), for Chinese.
+
+    Rich breaks lines at spaces only, and Chinese has none: a sentence would be one long word,
+    moved whole to the next line or cut with "…" in the options' table. Here each character is
+    a word of its own, as Chinese is set.
+    """
+    position = 0
+    while (match := CHINESE_WORD.match(text, position)) is not None and match.end() > position:
+        yield match.start(), match.end(), match.group(0)
+        position = match.end()
+
+
+def help_language(ctx: typer.Context) -> str:
+    """The language the command line asks for, as the ``govsim`` group read it (else English)."""
+    return getattr(ctx.find_root().command, "language", "en")
+
+
+@contextmanager
+def _swapped(changes: Iterable[tuple[object, str, object]]) -> Iterator[None]:
+    """Give each attribute its new value inside, then put every one back as it was."""
+    changes = list(changes)
+    before = [(target, name, getattr(target, name)) for target, name, _ in changes]
+    try:
+        for target, name, value in changes:
+            setattr(target, name, value)
+        yield
+    finally:
+        for target, name, value in reversed(before):
+            setattr(target, name, value)
+
+
+def _chinese_page(command: Any, ctx: typer.Context) -> Iterator[tuple[object, str, object]]:
+    """The attributes a Chinese help page of ``command`` draws from, with their Chinese.
+
+    A text with no Chinese is left in English (``tests/test_cli_help_zh.py`` fails for it).
+    Rich's line breaking, used by the page alone while it is drawn, breaks Chinese lines too
+    (where the installed Rich still breaks lines with its ``_wrap.words``).
+    """
+    if hasattr(rich._wrap, "words"):
+        yield rich._wrap, "words", chinese_words
+    for constant, key in TYPER_WORDS.items():
+        if hasattr(rich_utils, constant):
+            yield rich_utils, constant, PAGE[key]
+    name = command.name or ""
+    if (text := command_help(name)) is not None:
+        yield command, "help", text
+    for param in command.get_params(ctx):
+        if param.name and (text := parameter_help(name, param.name)) is not None:
+            yield param, "help", text
+    for subcommand in getattr(command, "commands", {}).values():  # a group lists its commands
+        if (text := command_help(subcommand.name or "")) is not None:
+            yield subcommand, "help", text
+            yield subcommand, "short_help", None  # the list shows the help's first paragraph
+
+
+@contextmanager
+def _page_in(language: str, command: Any, ctx: typer.Context) -> Iterator[None]:
+    """Draw ``command``'s help page inside in ``language``: Chinese texts in, English back after."""
+    if language != "zh":
+        yield
+        return
+    with _swapped(_chinese_page(command, ctx)):
+        yield
+
+
+def _write_chinese_usage(command: Any, ctx: typer.Context, formatter: Any) -> None:
+    """Write ``command``'s usage line as Click does, after ``用法：`` instead of ``Usage:``."""
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=PAGE["usage"])
+
+
 class PlainCommand(TyperCommand):
     """A command whose help shows names and metavars, not Python types."""
 
@@ -63,9 +166,21 @@ class PlainCommand(TyperCommand):
         _plain(params)
         return params
 
+    def format_usage(self, ctx: typer.Context, formatter: Any) -> None:
+        """The usage line, its ``Usage:`` in the language asked for (in usage errors too)."""
+        if help_language(ctx) == "zh":
+            _write_chinese_usage(self, ctx, formatter)
+        else:
+            super().format_usage(ctx, formatter)
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        """The help page, in the language asked for."""
+        with _page_in(help_language(ctx), self, ctx):
+            super().format_help(ctx, formatter)
+
 
 class PlainGroup(TyperGroup):
-    """The ``govsim`` group: its own help and every command's are plain.
+    """The ``govsim`` group: its own help and every command's are plain, in the asked language.
 
     Set once, as ``typer.Typer(cls=PlainGroup)``, so that a command added later needs nothing.
     """
@@ -84,8 +199,20 @@ class PlainGroup(TyperGroup):
         _plain(params)
         return params
 
+    def format_usage(self, ctx: typer.Context, formatter: Any) -> None:
+        """The usage line, its ``Usage:`` in the language asked for (in usage errors too)."""
+        if help_language(ctx) == "zh":
+            _write_chinese_usage(self, ctx, formatter)
+        else:
+            super().format_usage(ctx, formatter)
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        """The help page, in the language asked for."""
+        with _page_in(help_language(ctx), self, ctx):
+            super().format_help(ctx, formatter)
+
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
-        """Run the command line, its usage errors said in the language it asks for."""
+        """Run the command line, its help and usage errors in the language it asks for."""
         arguments = list(sys.argv[1:] if args is None else args)
         self.language = usage_language(arguments)
         return super().main(arguments, *rest, **kwargs)

@@ -61,10 +61,11 @@ def test_an_option_left_without_its_value_is_named():
     assert "选项 --days 后面需要一个值" in result.output
 
 
-def test_help_and_valid_commands_are_untouched():
+def test_help_is_its_page_in_the_language_not_an_error():
     result = runner.invoke(app, ["run", "--help", "--lang", "zh"])
     assert result.exit_code == 0
-    assert "Usage: govsim run" in result.output
+    assert "用法：govsim run" in result.output
+    assert "错误" not in result.output
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,9 @@ def test_workers_that_join_a_running_sweep_get_runs() -> None:
         for span in backend.imap_unordered(nap, [NAP_SECONDS] * NAPS, _lost):
             if not spans:
                 cluster.scale(WORKERS_LATER)
+                # On a loaded machine starting workers takes longer than the naps left for the
+                # first worker: wait for them, so that the sweep is still running when they join.
+                backend.client.wait_for_workers(WORKERS_LATER, timeout=120)
             spans.append(span)
     assert len(spans) == NAPS
     assert _most_at_once(spans) > 2, "the workers that joined were given runs"

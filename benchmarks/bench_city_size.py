@@ -82,6 +82,19 @@ def _held_ratio(extrapolation: govsim.extrapolation.MarketExtrapolation, name: s
     return _HELD[name] if name in _HELD else _ESTIMATED(extrapolation, name)
 
 
+def hold_ratios(held: dict[str, float] | None = None) -> None:
+    """Hold the named pooled ratios at these values in this process; none: release them all.
+
+    Every market extrapolation then reads a held ratio where the city's estimate would be read,
+    and its own estimate for the others. Also a pool's initialiser: a worker process holds
+    them only if told so before it simulates (bench_pairing's --oracle-ratios uses it too).
+    """
+    _HELD.clear()
+    _HELD.update(held or {})
+    extrapolation = govsim.extrapolation.MarketExtrapolation
+    extrapolation.ratio = _held_ratio if _HELD else _ESTIMATED
+
+
 def set_references(
     ratio: int | None, learning: int | None, held: dict[str, float] | None = None
 ) -> None:
@@ -90,10 +103,7 @@ def set_references(
         govsim.extrapolation.MEMORY_REFERENCE_RESIDENTS = ratio
     if learning is not None:
         govsim.agents.rings.MEMORY_REFERENCE_RESIDENTS = learning
-    _HELD.clear()
-    _HELD.update(held or {})
-    extrapolation = govsim.extrapolation.MarketExtrapolation
-    extrapolation.ratio = _held_ratio if _HELD else _ESTIMATED
+    hold_ratios(held)
 
 
 def one_replication(job: tuple[govsim.Scenario, int, int]) -> dict[str, float]:
@@ -139,24 +149,31 @@ def at_size(
     scenario: govsim.Scenario,
     residents: int,
     replications: int,
-    args: argparse.Namespace,
+    *,
+    days: int,
+    seed: int,
+    workers: int,
+    warmup_days: int | None = None,
+    references: tuple[int | None, int | None] = (None, None),
     held: dict[str, float] | None = None,
 ) -> pd.DataFrame:
     """Every replication's figures for the scenario at this city size (a row each).
 
     The replications run here, with the seeds ``govsim.run`` would give them, rather than
     through ``govsim.run``: the diagnostic references must be set in each worker process
-    before it simulates, which only a pool's initialiser does. ``held``: ratios to hold fixed.
+    before it simulates, which only a pool's initialiser does. ``warmup_days``: None keeps the
+    scenario's own; ``references``: the ratios' and the learning's memory references (None
+    keeps the model's); ``held``: ratios to hold fixed (none held without it).
     """
-    settings = {} if args.warmup_days is None else {"warmup_days": args.warmup_days}
-    sized = with_overrides(scenario, settings, residents=residents, days=args.days)
-    seeds = replication_seeds(args.seed, replications)
-    jobs = [(sized, seed, i) for i, seed in enumerate(seeds)]
-    references = (args.ratio_reference, args.learning_reference, held)
-    if args.workers == 1:
-        set_references(*references)
+    settings = {} if warmup_days is None else {"warmup_days": warmup_days}
+    sized = with_overrides(scenario, settings, residents=residents, days=days)
+    seeds = replication_seeds(seed, replications)
+    jobs = [(sized, one_seed, i) for i, one_seed in enumerate(seeds)]
+    initargs = (*references, held)
+    if workers == 1:
+        set_references(*initargs)
         return pd.DataFrame(map(one_replication, jobs))
-    with ProcessPoolExecutor(args.workers, initializer=set_references, initargs=references) as pool:
+    with ProcessPoolExecutor(workers, initializer=set_references, initargs=initargs) as pool:
         return pd.DataFrame(pool.map(one_replication, jobs))
 
 
@@ -207,7 +224,17 @@ def main() -> None:
     runs = sorted(zip(args.sizes, counts, strict=True), reverse=args.oracle_ratios)
     frames, held = {}, None
     for residents, replications in runs:  # the largest first with --oracle-ratios
-        frame = at_size(scenario, residents, replications, args, held)
+        frame = at_size(
+            scenario,
+            residents,
+            replications,
+            days=args.days,
+            seed=args.seed,
+            workers=args.workers,
+            warmup_days=args.warmup_days,
+            references=(args.ratio_reference, args.learning_reference),
+            held=held,
+        )
         frames[residents, replications] = frame
         if args.oracle_ratios and held is None:
             held = {name: float(frame[name].mean()) for name in RATIOS}

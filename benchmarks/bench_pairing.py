@@ -42,23 +42,43 @@ prints the paired replications a width of 10% of A's mean needs, ``(2 * 1.96 * s
 ``--set KEY=VALUE`` (repeatable) sets a key path in both
 scenarios of each comparison, to see how a mechanism bears on the pairing.
 
+A diagnostic option (not a model parameter; results with it are not the shipped model's):
+``--oracle-ratios`` asks how much of the unpaired part comes from the market's pooled ratios,
+which each scenario estimates from its own city's victims (docs/ODD.md 7.17), so that two
+paired scenarios' sampling errors are independent and move their whole markets apart. Each
+scenario of a comparison is first run at a large city (``--oracle-residents``, default 500,000;
+``--oracle-replications``, default 4; the same days, warm-up and master seed), where the mean
+over measured days and replications of each held ratio is recorded for that scenario; the
+paired comparison then runs at ``--residents`` with each scenario's ratios held at its own
+large-city means, from the warm-up's first day on, as ``bench_city_size.py --oracle-ratios``
+holds them (its ``hold_ratios``). ``--hold NAME`` (repeatable) holds only the named ratios, the
+city's own estimates being read for the others; the default holds all four that carry the
+rings' takings, evidence and mule demand elsewhere (``paid_per_expected``, ``amount_share``,
+``reports_per_engaged``, ``transfers_per_engaged``). The held values are printed above the
+table.
+
 Usage: python benchmarks/bench_pairing.py [--hub] [--campaign] [--residents 50000] [--days 365]
        [--replications 30] [--seed 2026] [--workers 2] [--set KEY=VALUE ...]
+       [--oracle-ratios [--hold NAME ...] [--oracle-residents 500000] [--oracle-replications 4]]
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import multiprocessing
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from bench_city_size import RATIOS, at_size, hold_ratios
 
 import govsim
+from govsim import runner
 from govsim.comparison.paired import pairing_efficiency, pairing_interval
 from govsim.results import mean_ci
 from govsim.scenario.overrides import parse_setting, with_overrides
@@ -113,6 +133,63 @@ COMPARISONS: dict[str, tuple[str, Callable[[int, int, dict], tuple]]] = {
     "hub": ("(a) A = bilateral, B = multi_party_hub", hub_pair),
     "campaign": ("(b) A = baseline, B = baseline + elderly campaign on day 120", campaign_pair),
 }
+
+
+def large_city_ratios(
+    scenario: govsim.Scenario, names: list[str], args: argparse.Namespace
+) -> dict[str, float]:
+    """The named ratios' means over the measured days and replications at the large city.
+
+    Runs the scenario at ``--oracle-residents`` (its own estimates: nothing held), with the
+    benchmark's days, master seed and workers.
+    """
+    frame = at_size(
+        scenario,
+        args.oracle_residents,
+        args.oracle_replications,
+        days=args.days,
+        seed=args.seed,
+        workers=args.workers,
+    )
+    return {name: float(frame[name].mean()) for name in names}
+
+
+def run_held(
+    scenario: govsim.Scenario, replications: int, seed: int, workers: int, held: dict[str, float]
+) -> govsim.RunResults:
+    """``govsim.run`` with the pooled ratios ``held`` (name: value) in every simulating process.
+
+    In this process with one worker (released afterwards); otherwise on a pool whose
+    initialiser holds them, since ``govsim.run``'s own workers would not.
+    """
+    if workers == 1:
+        hold_ratios(held)
+        try:
+            return govsim.run(scenario, replications=replications, seed=seed, workers=1)
+        finally:
+            hold_ratios(None)
+    return run_held_in_pool(scenario, replications, seed, workers, held)
+
+
+def run_held_in_pool(
+    scenario: govsim.Scenario, replications: int, seed: int, workers: int, held: dict[str, float]
+) -> govsim.RunResults:
+    """:func:`run_held` on ``workers`` processes: the seeds and frames ``govsim.run`` gives."""
+    scenario = runner.with_seed(scenario, seed)
+    seeds = runner.replication_seeds(seed, replications)
+    context = multiprocessing.get_context("spawn")  # as govsim.run: forking numpy is unsafe
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=hold_ratios, initargs=(held,)
+    ) as pool:
+        done = list(
+            pool.map(runner.run_once, [scenario] * replications, seeds, range(replications))
+        )
+    return runner._collected(scenario, seeds, done)
+
+
+def held_label(held: dict[str, float]) -> str:
+    """The held ratios as ``name value`` pairs."""
+    return ", ".join(f"{name} {value:.4g}" for name, value in held.items())
 
 
 def outcomes(results: govsim.RunResults, working: bool) -> pd.DataFrame:
@@ -259,9 +336,24 @@ def compare(key: str, args: argparse.Namespace) -> None:
     """Run one built-in comparison and print its table."""
     title, build = COMPARISONS[key]
     a, b = build(args.residents, args.days, dict(map(parse_setting, args.set)))
+    if args.oracle_ratios:
+        started = time.perf_counter()
+        held_a, held_b = (large_city_ratios(scenario, args.hold, args) for scenario in (a, b))
+        seconds = time.perf_counter() - started
+        print(
+            f"{title}: ratios held at each scenario's means at {args.oracle_residents:,} "
+            f"residents ({args.oracle_replications} replications, {seconds:.1f} s)"
+        )
+        print(f"  held in A: {held_label(held_a)}")
+        print(f"  held in B: {held_label(held_b)}")
     started = time.perf_counter()
-    results_a = govsim.run(a, replications=args.replications, seed=args.seed, workers=args.workers)
-    results_b = govsim.run(b, replications=args.replications, seed=args.seed, workers=args.workers)
+    if args.oracle_ratios:
+        results_a = run_held(a, args.replications, args.seed, args.workers, held_a)
+        results_b = run_held(b, args.replications, args.seed, args.workers, held_b)
+    else:
+        run = govsim.run
+        results_a = run(a, replications=args.replications, seed=args.seed, workers=args.workers)
+        results_b = run(b, replications=args.replications, seed=args.seed, workers=args.workers)
     seconds = time.perf_counter() - started
     working = key == "campaign"
     frame_a, frame_b = outcomes(results_a, working), outcomes(results_b, working)
@@ -305,9 +397,29 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    parser.add_argument(
+        "--oracle-ratios",
+        action="store_true",
+        help="diagnostic: hold each scenario's pooled ratios at its large city's means",
+    )
+    parser.add_argument(
+        "--hold",
+        action="append",
+        choices=list(RATIOS),
+        default=None,
+        metavar="NAME",
+        help=f"with --oracle-ratios, a ratio to hold (repeatable; default: {', '.join(RATIOS)})",
+    )
+    parser.add_argument("--oracle-residents", type=int, default=500_000)
+    parser.add_argument("--oracle-replications", type=int, default=4)
     args = parser.parse_args()
+    if args.hold and not args.oracle_ratios:
+        parser.error("--hold needs --oracle-ratios")
+    args.hold = list(dict.fromkeys(args.hold or RATIOS))
     if args.set:
         print(f"set in both scenarios: {', '.join(args.set)}")
+    if args.oracle_ratios:
+        print(f"diagnostic: ratios held ({', '.join(args.hold)}); not the shipped model")
     chosen = [key for key in COMPARISONS if getattr(args, key)] or list(COMPARISONS)
     print("pairing = Var(B - A) / (Var(A) + Var(B)): 1 independent runs, 0 perfectly paired")
     print()

@@ -99,7 +99,14 @@ NOT_HERE = {"bench_dashboard.py": "needs the dashboard server and Chromium: its 
 
 
 def benchmark(name: str) -> ModuleType:
-    """A benchmark script loaded as a module (its ``main`` is not run)."""
+    """A benchmark script loaded as a module (its ``main`` is not run).
+
+    A script imports what it shares with another by the other's name (bench_pairing from
+    bench_city_size), as it can when run, from its own folder: that folder is made importable.
+    """
+    folder = str(ROOT / "benchmarks")
+    if folder not in sys.path:
+        sys.path.append(folder)
     spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -188,6 +195,34 @@ def test_the_city_size_oracle_holds_the_ratios_it_names_and_releases_them(monkey
     assert cells["victims: CV between replications"] == f"{200**0.5 / 100:.3f}"  # sd 14.1 on 100
     assert cells["rings active: CV between replications"] == "n/a"  # no mean to divide by
     assert cells["amount share (sd)"] == "0.5 (0.14)"
+
+
+def test_the_pairing_oracle_holds_each_scenarios_ratios_while_it_runs(monkeypatch) -> None:
+    """bench_pairing --oracle-ratios: a scenario's runs read its held ratios, and only they.
+
+    A hold that outlived its run would hold B at A's values; one that missed the method the
+    extrapolation calls would print the shipped pairing as the oracle's.
+    """
+    import govsim
+    import govsim.extrapolation as extrapolation
+
+    shipped = extrapolation.MarketExtrapolation.ratio
+    monkeypatch.setattr(extrapolation.MarketExtrapolation, "ratio", shipped)  # restored after
+    bench = benchmark("bench_pairing")
+    market = extrapolation.MarketExtrapolation(scale=100.0, residents=50_000)
+    market.observe(paid_expected=1.0, engaged_takings=4.0, reports=1.0, expected_engaged=5.0)
+    seen = []
+
+    def fake_run(scenario, replications, seed, workers):
+        seen.append((market.ratio("paid_per_expected"), market.ratio("reports_per_engaged")))
+        return scenario
+
+    monkeypatch.setattr(govsim, "run", fake_run)
+    assert bench.run_held("A", 2, 7, 1, {"paid_per_expected": 0.5}) == "A"
+    assert bench.run_held("B", 2, 7, 1, {"reports_per_engaged": 0.125}) == "B"
+    assert seen == [(0.5, pytest.approx(0.2)), (pytest.approx(0.25), 0.125)]
+    assert market.ratio("paid_per_expected") == pytest.approx(0.25)  # released
+    assert bench.held_label({"amount_share": 0.40412}) == "amount_share 0.4041"
 
 
 def test_the_takings_diagnostic_scales_what_rings_earn_elsewhere_and_restores_it() -> None:

@@ -158,7 +158,12 @@ def _write_chinese_usage(command: Any, ctx: typer.Context, formatter: Any) -> No
 
 
 class PlainCommand(TyperCommand):
-    """A command whose help shows names and metavars, not Python types."""
+    """A command whose help shows names and metavars, not Python types.
+
+    Its methods are repeated in :class:`PlainGroup` rather than mixed in: a mixin placed before
+    Typer's class changes the instances' layout, and Typer's commands are given this class by
+    ``__class__`` assignment, which Python then refuses.
+    """
 
     def get_params(self, ctx: typer.Context) -> list[Any]:
         """The command's parameters and ``--help``, shown plainly."""

@@ -132,11 +132,37 @@ _stdout = PipeConsole(highlight=False, soft_wrap=True)
 _stderr = PipeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _checked_language(value: str) -> str:
+GROUP_LANGUAGE = "govsim.lang"
+"""Where ``govsim --lang X`` leaves its language for the command after it (``Context.meta``)."""
+
+
+def _language(value: str | None) -> str:
+    """The language named, or a usage error naming the choices."""
     try:
         return checked_language(value)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
+
+
+def _checked_language(ctx: typer.Context, param: typer.CallbackParam, value: str) -> str:
+    """A command's language: its own ``--lang``, else the group's, else GOVSIM_LANG, else English.
+
+    ``govsim --lang zh run ...`` is how a reader of Chinese first tries it; the group's choice
+    is kept in the context's shared ``meta`` and beats the environment, not the command's own.
+    """
+    chosen = ctx.meta.get(GROUP_LANGUAGE)
+    # By name: Typer carries its own copy of Click, whose enum is not click's.
+    source = ctx.get_parameter_source(param.name or "")
+    typed = source is not None and source.name == "COMMANDLINE"
+    return chosen if chosen is not None and not typed else _language(value)
+
+
+def _group_language(ctx: typer.Context, value: str | None) -> str | None:
+    """Check ``govsim --lang X`` and leave it for the command that follows (None if not given)."""
+    if value is not None:
+        ctx.meta[GROUP_LANGUAGE] = _language(value)
+        return ctx.meta[GROUP_LANGUAGE]
+    return None
 
 
 Language = Annotated[
@@ -196,6 +222,16 @@ def main(
             "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            callback=_group_language,
+            metavar="|".join(LANGUAGES),
+            help="Language of the help pages and of the command that follows (unless it has "
+            f"its own --lang): {' or '.join(LANGUAGES)}. Default: GOVSIM_LANG, else English.",
+        ),
+    ] = None,
 ) -> None:
     """Agent-based simulation of telecom-fraud governance."""
 

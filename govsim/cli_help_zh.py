@@ -86,7 +86,11 @@ FORCE = "覆盖结果文件夹中已有的结果。"
 SCENARIO = "情景 YAML 文件。"
 
 PARAMETERS: dict[str, dict[str, str]] = {
-    GROUP: {"version": "显示版本号并退出。"},
+    GROUP: {
+        "version": "显示版本号并退出。",
+        "lang": "帮助页面及其后命令的语言（该命令自带 --lang 时以其为准）："
+        f"{' 或 '.join(LANGUAGES)}。默认：GOVSIM_LANG，否则英文。",
+    },
     "validate": {
         "files": "要检查的情景文件或实验文件；给出文件夹即检查其中全部 `*.yaml` 文件。",
         "lang": LANGUAGE,

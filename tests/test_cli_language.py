@@ -118,6 +118,42 @@ def test_validate_in_chinese(tmp_path):
     assert "100,000 名居民" in result.stdout
 
 
+BASELINE = str(SCENARIOS / "baseline.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "chinese"),
+    [
+        (["--lang", "zh", "validate", BASELINE], {"GOVSIM_LANG": "en"}, True),
+        (["--lang=zh", "validate", BASELINE], None, True),
+        (["--lang", "zh", "validate", BASELINE, "--lang", "en"], None, False),
+        (["--lang", "en", "validate", BASELINE], {"GOVSIM_LANG": "zh"}, False),
+        (["validate", BASELINE], {"GOVSIM_LANG": "zh"}, True),
+    ],
+)
+def test_govsim_lang_before_the_command_speaks_for_it_unless_it_has_its_own(args, env, chinese):
+    """``govsim --lang zh run ...`` is how a reader of Chinese first tries the language."""
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 0, result.output
+    assert ("通过" in result.stdout) is chinese
+    assert ("OK" in result.stdout) is not chinese
+
+
+def test_govsim_lang_zh_help_is_the_chinese_group_page():
+    result = runner.invoke(app, ["--lang", "zh", "--help"], env={"GOVSIM_LANG": "en"})
+    assert result.exit_code == 0, result.output
+    assert "用法：govsim" in result.output
+    assert "帮助页面及其后命令的语言" in result.output
+    assert "Usage:" not in result.output
+
+
+def test_govsim_lang_refuses_an_unknown_language_with_the_choices():
+    result = runner.invoke(app, ["--lang", "fr", "validate", BASELINE])
+    assert result.exit_code == 2
+    assert "unknown language 'fr'" in result.output
+    assert "en, zh" in result.output
+
+
 def test_progress_bar_text_follows_the_language(monkeypatch):
     described = []
 

@@ -2,7 +2,8 @@
 
 Mesa holds scheduled callbacks by weak reference, so each event is an object kept alive by the
 model and scheduled through its bound methods. An event fires half a day before the step of its
-``day``, so it is in force for that whole day.
+``day``, so it is in force for that whole day, and before a routine campaign due at the same
+time (:data:`FIRST`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
+from mesa.time import Priority
 from pydantic import TypeAdapter, ValidationError
 
 from govsim.agents.police import ArrestOperation
@@ -23,6 +25,11 @@ if TYPE_CHECKING:
     from govsim.model import GovernanceModel
 
 BEFORE_STEP = 0.5
+FIRST = Priority.HIGH
+"""A scenario's events run before a routine campaign due at the same time, by priority rather
+than by when each was put on the list: so a warm-up shared by scenarios that differ only in
+their events (``GovernanceModel.continue_as``), whose events are listed after it, gives each
+scenario the run it has alone."""
 
 
 class ScheduledEvent:
@@ -44,10 +51,10 @@ class ScheduledEvent:
         # Days count from the first measured day; Mesa's clock also runs through the warm-up.
         start = self.config.day + self.model.warmup_days - BEFORE_STEP
         if start >= self.model.time:
-            self.model.schedule_event(self.start, at=start)
+            self.model.schedule_event(self.start, at=start, priority=FIRST)
         duration = getattr(self.config, "duration_days", None)
         if duration is not None:
-            self.model.schedule_event(self.end, at=start + duration)
+            self.model.schedule_event(self.end, at=start + duration, priority=FIRST)
 
     def start(self) -> None:
         """Begin the event (one without a duration acts once and is over)."""

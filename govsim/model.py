@@ -63,6 +63,7 @@ from govsim.scenario.fields import AGE_GROUPS
 from govsim.scenario.fraud import ROLES
 from govsim.scenario.schema import Scenario
 from govsim.transfers import PendingTransfers, Reports, execute_transfers
+from govsim.warmup import warmup_key
 
 DOMESTIC_EXIT_SHARE = 0.1
 MARKET_BURN_IN_DAYS = 90
@@ -185,6 +186,31 @@ class GovernanceModel(mesa.Model):
         for event in events:
             event.schedule()
         return events
+
+    def continue_as(self, scenario: Scenario) -> None:
+        """Carry on from the end of the warm-up as ``scenario``: its events, its measured days.
+
+        A warm-up shared by scenarios that differ only where a warm-up does not read
+        (:mod:`govsim.warmup`) is run once, from the scenario without its events, and each copy
+        of the model continues as one of them: its events go on the list now, before day 1.
+
+        Raises:
+            ValueError: if the warm-up is not just over, the model already has events, or
+                ``scenario`` differs from the model's own where the warm-up reads it.
+        """
+        if self.day != 0 or self.events:
+            raise ValueError(
+                "continue_as needs a model at the end of its warm-up (day 0) with no events, "
+                f"built from warmup_part(scenario); this one is at day {self.day} with "
+                f"{len(self.events)} event(s)"
+            )
+        if warmup_key(scenario) != warmup_key(self.config):
+            raise ValueError(
+                f"scenario {scenario.name!r} differs from {self.config.name!r} where the "
+                "warm-up reads it: it cannot continue this warm-up"
+            )
+        self.config = scenario
+        self.events = self._schedule_events()
 
     def add_ring(self, order: int) -> FraudRing:
         """A new ring enters, fully staffed, with the default portfolio.

@@ -8,6 +8,7 @@ results are ordered by replication, so the frames are identical whatever the wor
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -21,6 +22,7 @@ from govsim.breakdown import PLACE_COUNTS
 from govsim.model import GovernanceModel
 from govsim.scenario.fraud import MODES
 from govsim.scenario.schema import Scenario
+from govsim.warmup import warmup_key, warmup_part
 
 MAIN_GUARD = 'if __name__ == "__main__":'
 UNGUARDED_SCRIPT = (
@@ -90,12 +92,61 @@ def run_once(
     included), so that one long replication (a city of millions) shows that it is moving.
     """
     model = GovernanceModel(scenario, rng=seed)
-    total = model.total_days
-    for day in range(1, total + 1):
-        model.step()
-        if on_progress is not None and (day % DAYS_PER_PROGRESS == 0 or day == total):
-            on_progress(day / total)
+    _step_through(model, model.total_days, _Days(on_progress, model.total_days))
     return _result_of(model, scenario, seed, replication)
+
+
+def run_sharing_warmup(
+    scenarios: Sequence[Scenario],
+    seed: int,
+    replication: int = 0,
+    on_progress: Callable[[float], None] | None = None,
+) -> list[RunResult]:
+    """:func:`run_once` of each scenario with ``seed``, their common warm-up run only once.
+
+    The scenarios must have the same warm-up (:func:`govsim.warmup.warmup_key`). The warm-up is
+    run from the first without its events and copied (pickled) for each scenario, which then
+    continues as itself (``GovernanceModel.continue_as``): each result is the one
+    :func:`run_once` gives for that scenario, bit for bit (tests/test_shared_warmup.py).
+    ``on_progress`` is called with the share of all their days done.
+    """
+    keys = {warmup_key(scenario) for scenario in scenarios}
+    if len(keys) != 1:
+        raise ValueError("run_sharing_warmup needs scenarios with one warm-up (warmup_key)")
+    model = GovernanceModel(warmup_part(scenarios[0]), rng=seed)
+    days = _Days(on_progress, model.warmup_days + sum(scenario.days for scenario in scenarios))
+    _step_through(model, model.warmup_days, days)
+    warmed_up = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+    results = []
+    for scenario in scenarios:
+        model = pickle.loads(warmed_up)
+        model.continue_as(scenario)
+        _step_through(model, scenario.days, days)
+        results.append(_result_of(model, scenario, seed, replication))
+    return results
+
+
+@dataclass
+class _Days:
+    """Days stepped so far out of ``total``, told to ``on_progress`` every few days as a share."""
+
+    on_progress: Callable[[float], None] | None
+    total: int
+    done: int = 0
+
+    def add_one(self) -> None:
+        self.done += 1
+        if self.on_progress is not None and (
+            self.done % DAYS_PER_PROGRESS == 0 or self.done == self.total
+        ):
+            self.on_progress(self.done / self.total)
+
+
+def _step_through(model: GovernanceModel, days: int, counted: _Days) -> None:
+    """Step the model through ``days`` days, counting each."""
+    for _ in range(days):
+        model.step()
+        counted.add_one()
 
 
 def _result_of(
@@ -268,20 +319,28 @@ def _gather(
     workers: int,
     progress: Callable[[float], None] | None,
 ) -> list[RunResults]:
-    """Run replications ``first[k]``... of scenario ``k`` with ``seeds[k]``, interleaved."""
-    order = [
-        (k, i)
-        for i in range(max(map(len, seeds)))
-        for k in range(len(scenarios))
-        if i < len(seeds[k])
-    ]
-    tasks = [Task(scenarios[k], seeds[k][i], first[k] + i) for k, i in order]
-    results = execute(tasks, workers, progress)
-    by_scenario: list[list[RunResult]] = [[] for _ in scenarios]
-    for (k, _), result in zip(order, results, strict=True):
-        by_scenario[k].append(result)
+    """Run replications ``first[k]``... of scenario ``k`` with ``seeds[k]``, interleaved.
+
+    Scenarios whose replication has the same seed and the same warm-up (they differ only in
+    events, measured days or names: :mod:`govsim.warmup`) are one task, which runs that
+    warm-up once for all of them.
+    """
+    keys = [warmup_key(scenario) for scenario in scenarios]
+    tasks: list[Task] = []
+    for i in range(max(map(len, seeds))):
+        groups: dict[tuple[int, int, str], list[int]] = {}
+        for k in range(len(scenarios)):
+            if i < len(seeds[k]):
+                groups.setdefault((seeds[k][i], first[k] + i, keys[k]), []).append(k)
+        for (seed, replication, _), members in groups.items():
+            chosen = tuple(scenarios[k] for k in members)
+            tasks.append(Task(tuple(members), chosen, seed, i, replication))
+    by_scenario: list[list[RunResult | None]] = [[None] * len(s) for s in seeds]
+    for task, results in zip(tasks, execute(tasks, workers, progress), strict=True):
+        for k, result in zip(task.numbers, results, strict=True):
+            by_scenario[k][task.index] = result
     return [
-        _collected(scenario, list(scenario_seeds), replications)
+        _collected(scenario, list(scenario_seeds), [r for r in replications if r is not None])
         for scenario, scenario_seeds, replications in zip(
             scenarios, seeds, by_scenario, strict=True
         )
@@ -290,23 +349,41 @@ def _gather(
 
 @dataclass(frozen=True)
 class Task:
-    """One replication to run: its scenario, its seed and its number."""
+    """One replication of one scenario, or of several that share its warm-up, to run.
 
-    scenario: Scenario
+    ``numbers`` are the scenarios' places in the caller's list, ``index`` the replication's
+    place in their seeds; ``replication`` numbers the results (``first`` plus ``index``).
+    """
+
+    numbers: tuple[int, ...]
+    scenarios: tuple[Scenario, ...]
     seed: int
+    index: int
     replication: int
+
+    def run(self, on_progress: Callable[[float], None] | None = None) -> list[RunResult]:
+        """The replication of each scenario, in order."""
+        if len(self.scenarios) == 1:
+            return [run_once(self.scenarios[0], self.seed, self.replication, on_progress)]
+        return run_sharing_warmup(self.scenarios, self.seed, self.replication, on_progress)
 
 
 def execute(
     tasks: Sequence[Task], workers: int, progress: Callable[[float], None] | None = None
-) -> list[RunResult]:
-    """Run the tasks, in this process or on ``workers`` processes; results in task order."""
+) -> list[list[RunResult]]:
+    """Run the tasks, in this process or on ``workers`` processes; results in task order.
+
+    ``progress`` is called with the replications finished (a task of several scenarios counts
+    as several).
+    """
     if workers <= 1 or len(tasks) == 1:
         results = []
-        for done, task in enumerate(tasks):
+        done = 0
+        for task in tasks:
             # In one process the bar also moves within a replication, by its days.
-            within = None if progress is None else _Within(progress, done)
-            results.append(run_once(task.scenario, task.seed, task.replication, within))
+            within = None if progress is None else _Within(progress, done, len(task.scenarios))
+            results.append(task.run(within))
+            done += len(task.scenarios)
         return results
     # Spawn, not fork: numpy's BLAS threads make forking unsafe. Each worker imports the
     # caller's script again, so scripts need the ``if __name__ == "__main__":`` guard.
@@ -321,13 +398,14 @@ def execute(
 
 @dataclass
 class _Within:
-    """Progress within replication ``done``: replications finished plus this one's share."""
+    """Progress within a task: replications finished before it plus its share of its own."""
 
     progress: Callable[[float], None]
     done: int
+    size: int = 1
 
     def __call__(self, share: float) -> None:
-        self.progress(self.done + share)
+        self.progress(self.done + self.size * share)
 
 
 def _execute_in_pool(
@@ -335,18 +413,17 @@ def _execute_in_pool(
     workers: int,
     progress: Callable[[float], None] | None,
     context: multiprocessing.context.BaseContext,
-) -> list[RunResult]:
+) -> list[list[RunResult]]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {
-            pool.submit(run_once, task.scenario, task.seed, task.replication): i
-            for i, task in enumerate(tasks)
-        }
-        results: list[RunResult | None] = [None] * len(tasks)
-        for done, future in enumerate(as_completed(futures), start=1):
+        futures = {pool.submit(task.run): i for i, task in enumerate(tasks)}
+        results: list[list[RunResult]] = [[] for _ in tasks]
+        done = 0
+        for future in as_completed(futures):
             results[futures[future]] = future.result()
+            done += len(tasks[futures[future]].scenarios)
             if progress:
                 progress(done)
-    return [r for r in results if r is not None]
+    return results
 
 
 def _leave_if_importing_main() -> None:

@@ -20,6 +20,7 @@ import pandas as pd
 from govsim.dashboard.catalogue import ScenarioCatalogue
 from govsim.dashboard.chosen import Choices, ChosenScenario, choose
 from govsim.dashboard.labels import say
+from govsim.dashboard.warmed_up import WARMED_UP
 from govsim.events import inject_event
 from govsim.model import GovernanceModel
 from govsim.scenario.cooperation import KNOWN_LINKS
@@ -154,13 +155,8 @@ class Simulation(ChosenScenario):
         return cls(choose(catalogue, choices), report)
 
     def _warmed_up(self, report: Progress) -> GovernanceModel:
-        """A new model of the scenario, stepped through its warm-up days."""
-        model = GovernanceModel(self.scenario, rng=self.scenario.seed)
-        days = self.scenario.warmup_days
-        for day in range(1, days + 1):
-            model.step()
-            report(day / days)
-        return model
+        """A new model of the scenario at the end of its warm-up (run once, then copied)."""
+        return WARMED_UP.model(self.scenario, self.scenario.seed, report)
 
     @property
     def ready(self) -> bool:

@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 
 from govsim.results import market_totals
-from govsim.runner import RunResults, run
+from govsim.runner import RunResults, run_together
 from govsim.scenario import Scenario, load_scenario
 from govsim.scenario.overrides import with_overrides
+from govsim.warmup import warmup_key
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 """The shipped scenarios."""
@@ -43,23 +44,33 @@ def run_scenarios(
     settings: RunSettings,
     report: Callable[[str], None] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Run each shipped scenario with the same settings; one outcome table per scenario."""
-    tables = {}
-    names = list(names)
-    for number, name in enumerate(names, start=1):
+    """Run each shipped scenario with the same settings; one outcome table per scenario.
+
+    Scenarios that differ only in their events (``baseline`` and ``data_breach``) are run
+    together, their warm-up once a replication (:mod:`govsim.warmup`).
+    """
+    scenarios = {name: shipped(name, settings) for name in names}
+    groups: dict[str, list[str]] = {}
+    for name, scenario in scenarios.items():
+        groups.setdefault(warmup_key(scenario), []).append(name)
+    tables, number = {}, 0
+    for group in groups.values():
         start = time.perf_counter()
-        results = run(
-            shipped(name, settings),
+        together = run_together(
+            [scenarios[name] for name in group],
             settings.replications,
-            seed=settings.seed,
+            settings.seed,
             workers=settings.workers,
         )
-        tables[name] = outcome_table(results)
-        if report:
-            seconds = time.perf_counter() - start
-            runs = f"{settings.replications} replications"
-            report(f"[{number}/{len(names)}] {name}: {runs}, {seconds:.0f} s")
-    return tables
+        seconds = time.perf_counter() - start
+        for name, results in zip(group, together, strict=True):
+            tables[name] = outcome_table(results)
+            number += 1
+            if report:
+                runs = f"{settings.replications} replications"
+                shared = f" (warm-up shared with {', '.join(group)})" if len(group) > 1 else ""
+                report(f"[{number}/{len(scenarios)}] {name}: {runs}, {seconds:.0f} s{shared}")
+    return {name: tables[name] for name in scenarios}
 
 
 def shipped(name: str, settings: RunSettings) -> Scenario:

@@ -1,0 +1,115 @@
+"""The server keeps cities at the end of their warm-up: a reset or a return builds at once.
+
+A kept city must be the city a full build gives, and each session's model its own copy.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from govsim.dashboard import simulation
+from govsim.dashboard.catalogue import ScenarioCatalogue
+from govsim.dashboard.chosen import choose
+from govsim.dashboard.simulation import Choices, Simulation
+from govsim.dashboard.warmed_up import WarmedUpCities
+from govsim.model import GovernanceModel
+from govsim.scenario.overrides import with_overrides
+from tests.helpers import shipped
+
+DAYS = 20
+
+
+def unheard(_share: float) -> None:
+    """A build's progress nobody watches."""
+
+
+def scenario():
+    return shipped("baseline", residents=3_000, days=DAYS, warmup=60)
+
+
+def stepped(model: GovernanceModel, days: int = DAYS) -> pd.DataFrame:
+    for _ in range(days):
+        model.step()
+    return pd.DataFrame(model.metrics.days)
+
+
+def built_in_full(city, seed: int) -> pd.DataFrame:
+    model = GovernanceModel(city, rng=seed)
+    for _ in range(city.warmup_days):
+        model.step()
+    return stepped(model)
+
+
+def test_a_kept_city_is_the_city_a_full_build_gives():
+    cities, city = WarmedUpCities(), scenario()
+    heard = []
+    first = cities.model(city, 5, heard.append)
+    assert first.day == 0
+    assert heard[-1] == 1.0
+    assert len(heard) > 2  # the warm-up's progress, day by day
+    heard.clear()
+    again = cities.model(city, 5, heard.append)
+    assert heard == [1.0]
+    assert cities.warm_ups_run == 1
+    full = built_in_full(city, 5)
+    pd.testing.assert_frame_equal(stepped(first), full)
+    pd.testing.assert_frame_equal(stepped(again), full)
+
+
+def test_each_model_is_a_copy_of_its_own():
+    cities, city = WarmedUpCities(), scenario()
+    one, two = cities.model(city, 5, unheard), cities.model(city, 5, unheard)
+    stepped(one, 5)
+    assert (one.day, two.day) == (5, 0)
+    assert two.metrics.days == []
+
+
+def test_a_scenario_that_differs_in_events_continues_the_same_warm_up():
+    cities, city = WarmedUpCities(), scenario()
+    breach = with_overrides(
+        city, settings={"events": [{"type": "data_breach", "day": 2, "group": "student"}]}
+    )
+    cities.model(city, 5, unheard)
+    model = cities.model(breach, 5, unheard)
+    assert cities.warm_ups_run == 1
+    assert [event.config.type for event in model.events] == ["data_breach"]
+    pd.testing.assert_frame_equal(stepped(model), built_in_full(breach, 5))
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"seed": 6},
+        {"settings": {"agencies.police.capability": 0.9}},
+        {"settings": {"population.size": 3_001}},
+    ],
+)
+def test_another_seed_or_city_or_governance_runs_its_own_warm_up(other):
+    cities, city = WarmedUpCities(), scenario()
+    cities.model(city, 5, unheard)
+    changed = with_overrides(city, settings=other.get("settings", {}))
+    cities.model(changed, other.get("seed", 5), unheard)
+    assert cities.warm_ups_run == 2
+
+
+def test_the_least_recently_used_city_goes_first_when_too_many_bytes_are_kept():
+    cities, city = WarmedUpCities(kept_bytes=1), scenario()
+    cities.model(city, 1, unheard)
+    cities.model(city, 2, unheard)
+    cities.model(city, 2, unheard)
+    assert cities.warm_ups_run == 2
+    cities.model(city, 1, unheard)  # gone: only the last one is kept
+    assert cities.warm_ups_run == 3
+
+
+def test_a_reset_of_the_dashboard_does_not_run_the_warm_up_again(lesson, monkeypatch):
+    cities = WarmedUpCities()
+    monkeypatch.setattr(simulation, "WARMED_UP", cities)
+    chosen = choose(ScenarioCatalogue([lesson]), Choices("tiny", seed=8))
+    first, reset = Simulation(chosen), Simulation(chosen)
+    assert cities.warm_ups_run == 1
+    first.step(4)
+    reset.step(4)
+    assert first.snapshot().daily.equals(reset.snapshot().daily)
+    assert first.model is not reset.model

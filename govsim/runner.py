@@ -274,13 +274,16 @@ def run_together(
     seed: int,
     workers: int = 1,
     progress: Callable[[float], None] | None = None,
+    share_warmups: bool = True,
 ) -> list[RunResults]:
     """Replications of several scenarios with the same seeds, on one set of workers.
 
     What :func:`run` gives for each scenario with this master seed, but the replications of
     all of them are interleaved in one pool of processes: no pool started per scenario, and no
     worker idle while the last replications of one scenario finish. ``progress`` is called with
-    the replications finished over all scenarios.
+    the replications finished over all scenarios. Scenarios with one warm-up run it once a
+    replication unless ``share_warmups`` is false (the results are the same either way;
+    ``benchmarks/bench_shared_warmup.py`` times both).
     """
     if replications < 1:
         raise ValueError("replications must be at least 1")
@@ -288,7 +291,8 @@ def run_together(
         _leave_if_importing_main()
     seeded = [with_seed(scenario, seed) for scenario in scenarios]
     seeds = replication_seeds(seed, replications)
-    return _gather(seeded, [seeds] * len(seeded), [0] * len(seeded), workers, progress)
+    first = [0] * len(seeded)
+    return _gather(seeded, [seeds] * len(seeded), first, workers, progress, share_warmups)
 
 
 def run_more_together(
@@ -318,14 +322,17 @@ def _gather(
     first: Sequence[int],
     workers: int,
     progress: Callable[[float], None] | None,
+    share_warmups: bool = True,
 ) -> list[RunResults]:
     """Run replications ``first[k]``... of scenario ``k`` with ``seeds[k]``, interleaved.
 
     Scenarios whose replication has the same seed and the same warm-up (they differ only in
     events, measured days or names: :mod:`govsim.warmup`) are one task, which runs that
-    warm-up once for all of them.
+    warm-up once for all of them (unless ``share_warmups`` is false).
     """
     keys = [warmup_key(scenario) for scenario in scenarios]
+    if not share_warmups:
+        keys = [f"{k}:{key}" for k, key in enumerate(keys)]  # each scenario a task of its own
     tasks: list[Task] = []
     for i in range(max(map(len, seeds))):
         groups: dict[tuple[int, int, str], list[int]] = {}

@@ -75,6 +75,10 @@ SMOKE_RUNS: dict[str, tuple[list[str], str]] = {
         ],
         "cut of baseline against no_governance",
     ),
+    "bench_shared_warmup.py": (
+        [*TINY, "--replications", "2", "--workers", "1", "--scenarios", "baseline", "epidemic"],
+        "every summary the same either way: yes",
+    ),
     "bench_sweep.py": (
         ["--runs", "8", "--workers", "1", "--backends", "sequential", "--memory-runs", "100"],
         "ms a run",

@@ -115,7 +115,11 @@ def test_a_comparison_runs_a_shared_warm_up_once_per_replication(monkeypatch):
     together = run_together(scenarios, replications=2, seed=7)
     assert [task.numbers for task in tasks] == [(0, 1, 3), (2,), (0, 1, 3), (2,)]
     assert [task.replication for task in tasks] == [0, 0, 1, 1]
-    for one, results in zip(scenarios, together, strict=True):
+    tasks.clear()
+    apart = run_together(scenarios, replications=2, seed=7, share_warmups=False)
+    assert [task.numbers for task in tasks] == [(0,), (1,), (2,), (3,)] * 2
+    for one, results, unshared in zip(scenarios, together, apart, strict=True):
+        pd.testing.assert_frame_equal(results.summary, unshared.summary)
         alone = runner.run(one, replications=2, seed=7)
         assert results.seeds == alone.seeds
         pd.testing.assert_frame_equal(results.summary, alone.summary)

@@ -12,7 +12,9 @@ a run's seed makes its retry give what a first try would have.
 from __future__ import annotations
 
 import functools
+import json
 import math
+import re
 import time
 import traceback
 import warnings
@@ -25,10 +27,11 @@ from govsim.experiments.backends import Backend, Sequential
 from govsim.experiments.experiment import Experiment
 from govsim.experiments.ledger import Ledger
 from govsim.experiments.store import Store
-from govsim.runner import RunResult, run_once
+from govsim.runner import RunResult, run_once, run_sharing_warmup
 from govsim.scenario import Scenario
 from govsim.scenario.overrides import with_overrides
 from govsim.versions import differing, listed, versions
+from govsim.warmup import WARMUP_BLIND
 
 RunFunction = Callable[[Scenario, int, int], RunResult]
 """What runs one replication: :func:`govsim.runner.run_once`, or a stand-in in tests."""
@@ -42,6 +45,10 @@ KEPT_ERRORS = 5
 """Tracebacks a report keeps to show; all of them are in the results."""
 DROPPED_SUMMARY = ("scenario", "replication", "seed")
 """Summary entries the run's identity already holds."""
+MAX_SHARED = 8
+"""Runs at most in one task that shares a warm-up: most of the saving (a warm-up of 730 days
+for 8 runs of 365 rather than 8), while a sweep of few replications still keeps every worker
+busy and a worker's crash loses few runs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,18 @@ class RunTask:
     versions: dict[str, str] = field(default_factory=versions)
     """Those of the process that planned the sweep: a worker with others would give other
     numbers for the same seed, which the sweep's record could not tell apart."""
+
+
+@dataclass(frozen=True, slots=True)
+class SharedRuns:
+    """Runs of one replication at points that differ only where a warm-up does not read.
+
+    Their settings differ only in keys a warm-up does not read (events, measured days:
+    :mod:`govsim.warmup`), so the warm-up is run once for all of them and each run continues a
+    copy of it: the rows are those each run gives alone (tests/experiments/test_sweep.py).
+    """
+
+    runs: tuple[RunTask, ...]
 
 
 @dataclass
@@ -89,25 +108,69 @@ class SweepReport:
         return not (self.failed or self.kept_failed or self.stopped)
 
 
+def perform_any(
+    task: RunTask | SharedRuns, run: RunFunction = run_once
+) -> dict[str, Any] | list[dict[str, Any]]:
+    """:func:`perform` a run, or :func:`perform_shared` runs that share a warm-up."""
+    if isinstance(task, SharedRuns):
+        return perform_shared(task, run)
+    return perform(task, run)
+
+
+def perform_shared(shared: SharedRuns, run: RunFunction = run_once) -> list[dict[str, Any]]:
+    """Run runs that share a warm-up, the warm-up once; their rows, failed rows if it raises.
+
+    A stand-in ``run`` (tests) cannot continue a warm-up: each run is then performed alone.
+    """
+    if run is not run_once:
+        return [perform(task, run) for task in shared.runs]
+    first = shared.runs[0]
+    if other := differing(first.versions):
+        return [_failed_elsewhere(task, other) for task in shared.runs]
+    try:
+        scenarios = [_scenario_of(task) for task in shared.runs]
+        results = run_sharing_warmup(scenarios, first.seed, first.replication)
+    except Exception:
+        return failed_rows(shared, traceback.format_exc())
+    return [_row(task, result) for task, result in zip(shared.runs, results, strict=True)]
+
+
+def failed_rows(task: RunTask | SharedRuns, error: str) -> list[dict[str, Any]]:
+    """The rows of a task that did not finish, with why (one per run)."""
+    runs = task.runs if isinstance(task, SharedRuns) else (task,)
+    return [failed_row(one, error) for one in runs]
+
+
 def perform(task: RunTask, run: RunFunction = run_once) -> dict[str, Any]:
     """Run one task and return its row; a run that raises gives a failed row with the traceback.
 
     Executed in the workers: module-level and picklable, like :func:`govsim.runner.run_once`.
     """
     if other := differing(task.versions):
-        why = (
-            f"this worker has other versions than the sweep was started with ({listed(other)}; "
-            "the sweep's -> this worker's): install the same on every worker, then resume"
-        )
-        return failed_row(task, why)
+        return _failed_elsewhere(task, other)
     try:
-        with warnings.catch_warnings():
-            # Each caution was issued once, placed in the experiment file, by load_experiment.
-            warnings.simplefilter("ignore")
-            scenario = with_overrides(task.scenario, task.settings)
-        result = run(scenario, task.seed, task.replication)
+        result = run(_scenario_of(task), task.seed, task.replication)
     except Exception:
         return failed_row(task, traceback.format_exc())
+    return _row(task, result)
+
+
+def _scenario_of(task: RunTask) -> Scenario:
+    with warnings.catch_warnings():
+        # Each caution was issued once, placed in the experiment file, by load_experiment.
+        warnings.simplefilter("ignore")
+        return with_overrides(task.scenario, task.settings)
+
+
+def _failed_elsewhere(task: RunTask, other: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    why = (
+        f"this worker has other versions than the sweep was started with ({listed(other)}; "
+        "the sweep's -> this worker's): install the same on every worker, then resume"
+    )
+    return failed_row(task, why)
+
+
+def _row(task: RunTask, result: RunResult) -> dict[str, Any]:
     outcomes = {
         name: value
         for name, value in result.summary.items()
@@ -140,6 +203,57 @@ def tasks(experiment: Experiment, skip: set[int]) -> Iterator[RunTask]:
                 yield RunTask(
                     run, point, replication, seed, experiment.scenario, settings, planned_with
                 )
+
+
+def shared_tasks(experiment: Experiment, skip: set[int]) -> Iterator[RunTask | SharedRuns]:
+    """:func:`tasks`, the runs of one replication at points with one warm-up put together.
+
+    Points whose settings differ only in keys a warm-up does not read (``events...``,
+    ``days``) share it, up to :data:`MAX_SHARED` runs a task, yielded where the group's first
+    point comes; every other point's runs are yielded as :func:`tasks` yields them.
+    """
+    groups: dict[str, list[int]] = {}
+    for point, settings in enumerate(experiment.points):
+        groups.setdefault(_warmup_signature(settings), []).append(point)
+    sharing = {points[0]: points for points in groups.values() if len(points) > 1}
+    if not sharing:
+        yield from tasks(experiment, skip)  # lazily, as before: nothing to share
+        return
+    shared = {point for points in sharing.values() for point in points}
+    by_point: dict[int, list[RunTask]] = {}
+    for task in tasks(experiment, skip):
+        by_point.setdefault(task.point, []).append(task)
+    for point in range(len(experiment.points)):
+        if point in sharing:
+            yield from _shared_by_replication(sharing[point], by_point)
+        elif point not in shared:
+            yield from by_point.get(point, [])
+
+
+def _shared_by_replication(
+    points: list[int], by_point: dict[int, list[RunTask]]
+) -> Iterator[RunTask | SharedRuns]:
+    by_replication: dict[int, list[RunTask]] = {}
+    for point in points:
+        for task in by_point.get(point, []):
+            by_replication.setdefault(task.replication, []).append(task)
+    for replication in sorted(by_replication):
+        runs = by_replication[replication]
+        # As few tasks as MAX_SHARED allows, of near-equal sizes (9 runs: 5 and 4, not 8 and 1).
+        size = math.ceil(len(runs) / math.ceil(len(runs) / MAX_SHARED))
+        for start in range(0, len(runs), size):
+            chunk = tuple(runs[start : start + size])
+            yield chunk[0] if len(chunk) == 1 else SharedRuns(chunk)
+
+
+def _warmup_signature(settings: dict[str, Any]) -> str:
+    """What of a point's settings a warm-up reads: equal for points that can share one."""
+    read = {
+        path: value
+        for path, value in settings.items()
+        if re.split(r"[.\[]", path, maxsplit=1)[0] not in WARMUP_BLIND  # events[0].day too
+    }
+    return json.dumps(read, sort_keys=True, default=str)
 
 
 def sweep(
@@ -181,14 +295,17 @@ def sweep(
         batch = _Batch(store, _batch_size(experiment.runs))
         try:
             with backend:
-                function = functools.partial(perform, run=run)
-                for row in backend.imap_unordered(function, tasks(experiment, skip), failed_row):
-                    _count(report, row)
-                    batch.add(row)
+                function = functools.partial(perform_any, run=run)
+                planned = shared_tasks(experiment, skip)
+                for result in backend.imap_unordered(function, planned, failed_rows):
+                    for row in result if isinstance(result, list) else [result]:
+                        _count(report, row)
+                        batch.add(row)
+                        if fail_fast and row["status"] == "failed":
+                            report.stopped = True
                     if progress is not None:
                         progress(report.done, report.runs)
-                    if fail_fast and row["status"] == "failed":
-                        report.stopped = True
+                    if report.stopped:
                         break
         finally:
             batch.flush()

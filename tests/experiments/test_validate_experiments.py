@@ -18,7 +18,13 @@ from tests.experiments.builders import experiment_file
 from tests.helpers import ROOT, SCENARIOS
 
 runner = CliRunner()
-SMALL_SHIPPED = ("cooperation_grid", "hub_capacity", "ring_resilience", "stop_payment_race")
+SMALL_SHIPPED = (
+    "campaign_timing",
+    "cooperation_grid",
+    "hub_capacity",
+    "ring_resilience",
+    "stop_payment_race",
+)
 """Shipped experiments quick to load (sobol_cooperation draws 2,176 points: tested elsewhere)."""
 
 

@@ -5,10 +5,14 @@ A kept city must be the city a full build gives, and each session's model its ow
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pandas as pd
 import pytest
 
 from govsim.dashboard import simulation
+from govsim.dashboard.building import Superseded
 from govsim.dashboard.catalogue import ScenarioCatalogue
 from govsim.dashboard.chosen import choose
 from govsim.dashboard.simulation import Choices, Simulation
@@ -113,3 +117,68 @@ def test_a_reset_of_the_dashboard_does_not_run_the_warm_up_again(lesson, monkeyp
     reset.step(4)
     assert first.snapshot().daily.equals(reset.snapshot().daily)
     assert first.model is not reset.model
+
+
+def test_sessions_asking_for_a_city_being_warmed_up_wait_for_it():
+    """A class opening the page at once: one warm-up, every session its own copy."""
+    cities, city = WarmedUpCities(), scenario()
+    go = threading.Event()
+    heard: dict[int, list[float]] = {n: [] for n in range(4)}
+    models: dict[int, GovernanceModel] = {}
+
+    def first_report(share: float) -> None:
+        go.wait(10)
+        heard[0].append(share)
+
+    def build(n: int) -> None:
+        report = first_report if n == 0 else heard[n].append
+        models[n] = cities.model(city, 5, report)
+
+    threads = [threading.Thread(target=build, args=(n,)) for n in range(4)]
+    threads[0].start()
+    time.sleep(0.2)  # the first is warming up (held at its first day)
+    for thread in threads[1:]:
+        thread.start()
+    time.sleep(0.3)
+    go.set()
+    for thread in threads:
+        thread.join(60)
+    assert cities.warm_ups_run == 1
+    assert all(shares[-1] == 1.0 for shares in heard.values())
+    assert len({id(model) for model in models.values()}) == 4
+    full = built_in_full(city, 5)
+    for model in models.values():
+        pd.testing.assert_frame_equal(stepped(model), full)
+
+
+def test_a_session_waiting_for_a_stopped_warm_up_runs_it_itself():
+    cities, city = WarmedUpCities(), scenario()
+    waiting = threading.Event()
+    errors: list[BaseException] = []
+    models: list[GovernanceModel] = []
+
+    def superseded(share: float) -> None:
+        waiting.wait(10)
+        if share > 0.5:
+            raise Superseded
+
+    def first() -> None:
+        try:
+            cities.model(city, 5, superseded)
+        except Superseded as error:
+            errors.append(error)
+
+    def second() -> None:
+        models.append(cities.model(city, 5, unheard))
+
+    one, two = threading.Thread(target=first), threading.Thread(target=second)
+    one.start()
+    time.sleep(0.2)
+    two.start()
+    time.sleep(0.3)
+    waiting.set()
+    one.join(60)
+    two.join(60)
+    assert len(errors) == 1
+    assert cities.warm_ups_run == 1  # the stopped one did not finish
+    pd.testing.assert_frame_equal(stepped(models[0]), built_in_full(city, 5))

@@ -36,3 +36,15 @@ def warmup_part(scenario: Scenario) -> Scenario:
     (``GovernanceModel.continue_as``), in each copy, as each scenario's own.
     """
     return scenario.model_copy(update={"events": []})
+
+
+def sharing_groups(scenarios: list[Scenario]) -> list[list[Scenario]]:
+    """The scenarios grouped by warm-up, in order, only the groups of two or more.
+
+    What a comparison's report tells its reader: which scenarios warmed up once together.
+    """
+    groups: dict[str, list[Scenario]] = {}
+    for scenario in scenarios:
+        if scenario.warmup_days > 0:
+            groups.setdefault(warmup_key(scenario), []).append(scenario)
+    return [group for group in groups.values() if len(group) > 1]

@@ -35,6 +35,7 @@ from govsim.metrics import ATTRIBUTED
 from govsim.scenario.fields import text_in
 from govsim.scenario.schema import Scenario
 from govsim.scenario.showing import EFFECTIVE, cell, side_by_side
+from govsim.warmup import sharing_groups
 
 PAIRING_COLUMNS = ("pairing_efficiency", "pairing_ci_low", "pairing_ci_high")
 """The columns of a pairing efficiency and its interval, as the method's table shows them."""
@@ -424,6 +425,7 @@ def _method_section(comparison: Comparison, language: str) -> list[str]:
     return [
         f"<h2>{_e(word('method_title', language))}</h2>",
         f"<p>{_e(text)}</p>",
+        *(f"<p>{_e(shared)}</p>" for shared in _shared_warmups(comparison, language)),
         *(
             [f"<p>{_e(stopping)}</p>"]
             if (stopping := precision_sentence(comparison, language))
@@ -435,6 +437,16 @@ def _method_section(comparison: Comparison, language: str) -> list[str]:
         f"<h3>{_e(word('seeds', language))}</h3>",
         f'<p class="note key">{_e(seeds)}</p>',
     ]
+
+
+def _shared_warmups(comparison: Comparison, language: str) -> list[str]:
+    """A sentence for each group of scenarios that warmed up once together (govsim.warmup)."""
+    sentences = []
+    for group in sharing_groups([run.scenario for run in comparison.runs]):
+        names = ("、" if language == "zh" else ", ").join(scenario.name for scenario in group)
+        days = group[0].warmup_days
+        sentences.append(word("method_shared_warmup", language, names=names, days=days))
+    return sentences
 
 
 def _efficiency(row: pd.Series) -> str:

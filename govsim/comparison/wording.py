@@ -477,6 +477,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "它们使用相同的随机种子运行，因此这些差异同样是配对计算的。",
     ),
     "method_title": ("Method", "方法说明"),
+    "method_shared_warmup": (
+        "{names} differ only in their events, measured days or names, so they have the same "
+        "warm-up: each replication's {days}-day warm-up was run once for them and a copy of it "
+        "continued as each, which gives each scenario exactly the run it has alone.",
+        "{names} 仅在事件、统计天数或名称上不同，预热期相同：每次重复运行的 {days} 天预热期"
+        "只运行一次，再复制为各情景继续运行，各情景的结果与单独运行时完全相同。",
+    ),
     "method_text": (
         "Each scenario ran {replications} replication(s); replication i of every scenario used "
         "the same seed, spawned from master seed {seed} (common random numbers), so the "

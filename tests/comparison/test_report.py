@@ -200,3 +200,19 @@ def test_daily_charts_draw_weekly_averages_over_the_daily_means(three):
 )
 def test_a_key_path_is_glossed_in_chinese_by_its_party_link_or_section(key, gloss):
     assert key_path_gloss(key, "zh") == gloss
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_method_says_which_scenarios_warmed_up_once_together(three, language):
+    events = [shipped(name, residents=1000, days=5, warmup=5) for name in ("baseline", "epidemic")]
+    shared = report_html(compare(events, replications=2, seed=1), language)
+    sentence = {
+        "en": "baseline, epidemic differ only in their events, measured days or names",
+        "zh": "baseline、epidemic 仅在事件、统计天数或名称上不同",
+    }[language]
+    assert sentence in shared
+    assert "5-day warm-up" in shared or "5 天预热期" in shared
+    # police_only, bilateral and multi_party_hub differ in governance: each warmed up alone.
+    assert {"en": "warm-up was run once", "zh": "只运行一次"}[language] not in report_html(
+        three, language
+    )

@@ -144,3 +144,19 @@ def _scenario(
         settings = {**dict(choices.settings), "seed": choices.seed}
         scenario = with_overrides(base, settings, residents=residents, source=CONTROLS_SOURCE)
     return scenario, [w.message for w in caught if isinstance(w.message, ScenarioWarning)]
+
+
+PREFERRED_SCENARIO = "multi_party_hub"
+"""Opened first when present: the cooperation story the dashboard is for."""
+
+
+def first_scenario(keys: list[str]) -> str:
+    """The scenario a new session opens: the preferred one, else the first listed."""
+    if PREFERRED_SCENARIO in keys:
+        return PREFERRED_SCENARIO
+    return keys[0] if keys else ""
+
+
+def first_choice(catalogue: ScenarioCatalogue) -> ChosenScenario:
+    """The scenario a new session opens, as chosen (read and checked, no model built)."""
+    return choose(catalogue, Choices(scenario=first_scenario(list(catalogue.abouts()))))

@@ -15,7 +15,7 @@ import solara
 from govsim.dashboard.about import ScenarioAbout
 from govsim.dashboard.building import BuildingNotice, past_views, use_build
 from govsim.dashboard.catalogue import ScenarioCatalogue, configured_catalogue
-from govsim.dashboard.chosen import Choices, choose
+from govsim.dashboard.chosen import Choices, choose, first_scenario
 from govsim.dashboard.controls import (
     CityControls,
     LanguageSwitch,
@@ -33,17 +33,8 @@ from govsim.dashboard.simulation import Simulation
 from govsim.dashboard.views import Views
 from govsim.labels import LANGUAGE_VARIABLE, LANGUAGES, checked_language, phrase
 
-PREFERRED_SCENARIO = "multi_party_hub"
-"""Opened first when present: the cooperation story the dashboard is for."""
 MODES = ("single", "pair")
 """One scenario, or two side by side."""
-
-
-def first_scenario(keys: list[str]) -> str:
-    """The scenario a new session opens: the preferred one, else the first listed."""
-    if PREFERRED_SCENARIO in keys:
-        return PREFERRED_SCENARIO
-    return keys[0] if keys else ""
 
 
 def first_language() -> str:

@@ -44,6 +44,13 @@ def serve(
     prepare_environment(folders, language)
     from solara.__main__ import run  # after the environment: Solara reads it on import
 
+    from govsim.dashboard.catalogue import configured_catalogue
+    from govsim.dashboard.chosen import first_choice
+    from govsim.dashboard.warmed_up import warm_up_in_background
+
+    # The first session's city warms up while the server starts (the page then waits for it).
+    warm_up_in_background(first_choice(configured_catalogue()))
+
     from govsim.dashboard.offline import default_cache
     from govsim.dashboard.plot import install_bundle
 

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from govsim.dashboard.chosen import ChosenScenario
 from govsim.model import GovernanceModel
 from govsim.scenario.schema import Scenario
 from govsim.warmup import warmup_key, warmup_part
@@ -113,3 +114,30 @@ class WarmedUpCities:
 
 WARMED_UP = WarmedUpCities()
 """The server's cities, shared by its sessions: each gets its own copy of the model."""
+
+
+def warm_up_in_background(
+    chosen: ChosenScenario, cities: WarmedUpCities = WARMED_UP
+) -> threading.Thread | None:
+    """Start warming up ``chosen``'s city in a daemon thread (None if the scenario has an error).
+
+    ``govsim dashboard`` starts the city a new session opens while its server starts, so that
+    the first page finds it warming up (and follows its progress) or ready.
+    """
+    scenario = chosen.scenario
+    if scenario is None:
+        return None
+
+    def warm_up() -> None:
+        try:
+            cities.model(scenario, scenario.seed, _unheard)
+        except Exception:  # the session's own build shows the same error
+            return
+
+    thread = threading.Thread(target=warm_up, name="govsim-first-city", daemon=True)
+    thread.start()
+    return thread
+
+
+def _unheard(_share: float) -> None:
+    """The progress of a warm-up nobody watches."""

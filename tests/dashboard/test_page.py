@@ -7,9 +7,10 @@ import pytest
 import solara
 
 from govsim.dashboard.catalogue import FOLDERS_VARIABLE, ScenarioCatalogue
+from govsim.dashboard.chosen import first_scenario
 from govsim.dashboard.controls import LanguageSwitch, SettledSlider, WholeNumber, whole_number
 from govsim.dashboard.labels import say
-from govsim.dashboard.page import Page, first_scenario
+from govsim.dashboard.page import Page
 from govsim.dashboard.simulation import Choices, Simulation
 from govsim.dashboard.views import Views
 

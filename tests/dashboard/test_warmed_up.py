@@ -13,10 +13,10 @@ import pytest
 
 from govsim.dashboard import simulation
 from govsim.dashboard.building import Superseded
-from govsim.dashboard.catalogue import ScenarioCatalogue
-from govsim.dashboard.chosen import choose
+from govsim.dashboard.catalogue import SHIPPED_FOLDER, ScenarioCatalogue
+from govsim.dashboard.chosen import choose, first_choice
 from govsim.dashboard.simulation import Choices, Simulation
-from govsim.dashboard.warmed_up import WarmedUpCities
+from govsim.dashboard.warmed_up import WarmedUpCities, warm_up_in_background
 from govsim.model import GovernanceModel
 from govsim.scenario.overrides import with_overrides
 from tests.helpers import shipped
@@ -182,3 +182,24 @@ def test_a_session_waiting_for_a_stopped_warm_up_runs_it_itself():
     assert len(errors) == 1
     assert cities.warm_ups_run == 1  # the stopped one did not finish
     pd.testing.assert_frame_equal(stepped(models[0]), built_in_full(city, 5))
+
+
+def test_the_server_warms_the_first_session_s_city_up_before_it_asks(lesson, monkeypatch):
+    cities = WarmedUpCities()
+    monkeypatch.setattr(simulation, "WARMED_UP", cities)
+    chosen = choose(ScenarioCatalogue([lesson]), Choices("tiny"))
+    thread = warm_up_in_background(chosen, cities)
+    assert thread is not None
+    thread.join(60)
+    assert cities.warm_ups_run == 1
+    Simulation(chosen)  # the first page's build: a copy
+    assert cities.warm_ups_run == 1
+
+
+def test_no_city_is_warmed_up_for_a_scenario_with_an_error(lesson):
+    broken = choose(ScenarioCatalogue([lesson]), Choices("broken"))
+    assert warm_up_in_background(broken, WarmedUpCities()) is None
+
+
+def test_the_city_warmed_up_first_is_the_one_a_new_session_opens():
+    assert first_choice(ScenarioCatalogue([SHIPPED_FOLDER])).scenario.name == "multi_party_hub"

@@ -1,8 +1,11 @@
 """Running scenarios: one pure, picklable run, and replications across worker processes.
 
-``run_once(scenario, seed)`` is the single entry point every caller uses (CLI, sweeps,
-comparisons, dashboard, tests). Replication seeds come from ``SeedSequence(seed).spawn``, and
-results are ordered by replication, so the frames are identical whatever the worker count.
+``run_once(scenario, seed)`` runs one replication; ``run_sharing_warmup(scenarios, seed)`` runs
+one replication of several scenarios that share a warm-up (:mod:`govsim.warmup`), each with the
+results ``run_once`` gives it. Every caller (CLI, sweeps, comparisons, validation, tests) runs
+through one of the two; the dashboard steps its model itself, from a copy of a kept warm-up.
+Replication seeds come from ``SeedSequence(seed).spawn``, and results are ordered by
+replication, so the frames are identical whatever the worker count.
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ class SharedRuns:
 
     Their settings differ only in keys a warm-up does not read (events, measured days:
     :mod:`govsim.warmup`), so the warm-up is run once for all of them and each run continues a
-    copy of it: the rows are those each run gives alone (tests/experiments/test_sweep.py).
+    copy of it: the rows are those each run gives alone (tests/experiments/test_shared_sweep.py).
     """
 
     runs: tuple[RunTask, ...]

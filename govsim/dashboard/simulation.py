@@ -20,7 +20,7 @@ import pandas as pd
 from govsim.dashboard.catalogue import ScenarioCatalogue
 from govsim.dashboard.chosen import Choices, ChosenScenario, choose
 from govsim.dashboard.labels import say
-from govsim.dashboard.warmed_up import WARMED_UP
+from govsim.dashboard.warmed_up import WARMED_UP, unheard
 from govsim.events import inject_event
 from govsim.model import GovernanceModel
 from govsim.scenario.cooperation import KNOWN_LINKS
@@ -125,10 +125,6 @@ Progress = Callable[[float], None]
 wanted is stopped by raising from it (:class:`.building.Superseded`)."""
 
 
-def _unheard(_share: float) -> None:
-    """The progress report of a build nobody watches."""
-
-
 class Simulation(ChosenScenario):
     """The model a chosen scenario builds, stepped by the page, read through snapshots.
 
@@ -145,7 +141,7 @@ class Simulation(ChosenScenario):
         self.model: GovernanceModel | None = None
         self._lock = threading.Lock()
         if self.scenario is not None:
-            self.model = self._warmed_up(report or _unheard)
+            self.model = self._warmed_up(report or unheard)
 
     @classmethod
     def of(

@@ -130,7 +130,7 @@ def warm_up_in_background(
 
     def warm_up() -> None:
         try:
-            cities.model(scenario, scenario.seed, _unheard)
+            cities.model(scenario, scenario.seed, unheard)
         except Exception:  # the session's own build shows the same error
             return
 
@@ -139,5 +139,5 @@ def warm_up_in_background(
     return thread
 
 
-def _unheard(_share: float) -> None:
-    """The progress of a warm-up nobody watches."""
+def unheard(_share: float) -> None:
+    """The progress report of a build or warm-up nobody watches."""

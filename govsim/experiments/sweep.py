@@ -70,9 +70,9 @@ class RunTask:
 class SharedRuns:
     """Runs of one replication at points that differ only where a warm-up does not read.
 
-    Their settings differ only in keys a warm-up does not read (events, measured days:
-    :mod:`govsim.warmup`), so the warm-up is run once for all of them and each run continues a
-    copy of it: the rows are those each run gives alone (tests/experiments/test_shared_sweep.py).
+    Those keys are events and measured days (:mod:`govsim.warmup`), so the warm-up is run once
+    for all of them and each run continues a copy of it: the rows are those each run gives alone
+    (tests/experiments/test_shared_sweep.py).
     """
 
     runs: tuple[RunTask, ...]

@@ -542,7 +542,7 @@ def compare(
         typer.Option(
             metavar="P",
             help="Add batches of --replications until every key difference's 95% interval is "
-            "narrower than P times the reference's mean (0.1: 10%), or --max-replications.",
+            "no wider than P times the reference's mean (0.1: 10%), or --max-replications.",
         ),
     ] = None,
     max_replications: Annotated[

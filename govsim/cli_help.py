@@ -22,6 +22,7 @@ from typing import Any
 
 import rich._wrap
 import typer
+from rich.text import Text
 from typer import rich_utils
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
@@ -98,6 +99,20 @@ def chinese_words(text: str) -> Iterator[tuple[int, int, str]]:
         position = match.end()
 
 
+def rstrip_end_in_cells(text: Text, size: int) -> None:
+    """Rich's ``Text.rstrip_end``, measured in cells rather than characters.
+
+    Rich wraps a line with the spaces after its last word, then strips those beyond the width
+    by counting characters. A Chinese character is one character but two cells, so a full
+    line that ends with a space kept it, and the line was cut with "…" (a character lost).
+    """
+    excess = text.cell_len - size
+    if excess > 0:
+        spaces = len(text.plain) - len(text.plain.rstrip())
+        if spaces:
+            text.right_crop(min(spaces, excess))
+
+
 def help_language(ctx: typer.Context) -> str:
     """The language the command line asks for, as the ``govsim`` group read it (else English)."""
     return getattr(ctx.find_root().command, "language", "en")
@@ -122,10 +137,13 @@ def _chinese_page(command: Any, ctx: typer.Context) -> Iterator[tuple[object, st
 
     A text with no Chinese is left in English (``tests/test_cli_help_zh.py`` fails for it).
     Rich's line breaking, used by the page alone while it is drawn, breaks Chinese lines too
-    (where the installed Rich still breaks lines with its ``_wrap.words``).
+    (where the installed Rich still breaks lines with its ``_wrap.words``) and strips a full
+    line's last space by its width in cells (``Text.rstrip_end``).
     """
     if hasattr(rich._wrap, "words"):
         yield rich._wrap, "words", chinese_words
+    if hasattr(Text, "rstrip_end"):
+        yield Text, "rstrip_end", rstrip_end_in_cells
     for constant, key in TYPER_WORDS.items():
         if hasattr(rich_utils, constant):
             yield rich_utils, constant, PAGE[key]

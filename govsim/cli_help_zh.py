@@ -124,7 +124,7 @@ PARAMETERS: dict[str, dict[str, str]] = {
         "workers": WORKERS,
         "precision": (
             "按 --replications 成批追加重复运行，直到每个关键差值的95%置信区间宽度"
-            "小于参照情景均值的 P 倍（0.1 即 10%），或达到 --max-replications。"
+            "不超过参照情景均值的 P 倍（0.1 即 10%），或达到 --max-replications。"
         ),
         "max_replications": "与 --precision 同用：重复次数上限。",
         "out": "结果文件夹（默认：results/compare_A_vs_B...，A 为参照情景的名称）。",

@@ -173,10 +173,16 @@ def refresh_event_effects(model: GovernanceModel) -> None:
 
 
 def _open_types(portfolio: np.ndarray, scams: ScamTable, event: str) -> np.ndarray:
-    """Give the types of a starting event their default weight in a portfolio."""
+    """Give the types of a starting event their default weight in a portfolio.
+
+    The default weight is the catalogue's, normalised as a ring's portfolio is: the catalogue
+    gives relative weights, and a catalogue whose weights sum to 10 must open a type as far
+    as one summing to 1.
+    """
     opened = np.array([e == event for e in scams.event])
+    default = scams.weight / scams.weight.sum()
     updated = portfolio.copy()
-    updated[opened] = np.maximum(updated[opened], scams.weight[opened])
+    updated[opened] = np.maximum(updated[opened], default[opened])
     return updated / updated.sum()
 
 

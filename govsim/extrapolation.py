@@ -42,7 +42,7 @@ FLOWS: tuple[str, ...] = (
     "paid_expected",
     "paid_at_mean",
     "paid_capped",
-    "resolved_paths",
+    "paths_paid",
     "frozen_paths",
     "reports",
     "public_reports",
@@ -57,7 +57,7 @@ RATIOS: dict[str, tuple[str, str, float]] = {
     # savings at payment and bank holds (transfers.expected_paid_amounts), over the same
     # payments at the mean amounts. Chance-based in the amounts, which are the noisy part.
     "amount_share": ("paid_capped", "paid_at_mean", 1.0),
-    "frozen_path_share": ("frozen_paths", "resolved_paths", 0.0),
+    "frozen_path_share": ("frozen_paths", "paths_paid", 0.0),
     # Per expected engagement: the multiplier V_r is the sum of the contacts' chances of
     # engaging (``paying``), before grooming interruption, mule capacity, bank holds and empty
     # savings thin engagements into first payments, so the denominator is the city's same sum.

@@ -761,6 +761,7 @@ class GovernanceModel(mesa.Model):
             decided.amount[frozen],
         )
         metrics.add("frozen_paths", int(frozen.sum()))
+        # Not read by the model: tests check that every path paid into is decided in the end.
         metrics.add("resolved_paths", len(decided))
         gone = decided.select(~frozen)
         metrics.add("ring_proceeds", float(gone.amount.sum()))
@@ -1090,7 +1091,7 @@ class GovernanceModel(mesa.Model):
             paid_at_mean=today["paid_expected"],
             paid_capped=today["paid_capped"],
             # Mule paths: those paid into, and those expected frozen (transfers.freeze_chances).
-            resolved_paths=today["paths_paid"],
+            paths_paid=today["paths_paid"],
             frozen_paths=today["expected_frozen_paths"],
             reports=today["reports"],
             public_reports=today["public_reports"],

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from govsim.labels import HEADERS, is_share, label, phrase
 from govsim.metrics import ATTRIBUTED
-from govsim.results import market_statistics, summary_statistics
+from govsim.results import CAN_BE_NEGATIVE, market_statistics, summary_statistics
 from govsim.runner import RunResults
 
 
@@ -80,8 +80,13 @@ def format_value(value: float, measure: str = "") -> str:
 def format_interval(low: float, high: float, measure: str = "") -> str:
     """A 95% interval as ``low - high``, empty when there is none (a single replication).
 
-    Every measure shown is non-negative, so the interval is shown cut at zero.
+    The interval is shown cut at zero, except for a measure that can be negative (net loss,
+    :data:`govsim.results.CAN_BE_NEGATIVE`), whose bounds are shown as they are; a negative
+    bound is joined with " to ", so that its minus sign is not read as the range's dash.
     """
     if math.isnan(low):
         return ""
-    return f"{format_value(max(low, 0.0), measure)} - {format_value(high, measure)}"
+    if measure not in CAN_BE_NEGATIVE:
+        low, high = max(low, 0.0), max(high, 0.0)
+    joint = " to " if low < 0.0 or high < 0.0 else " - "
+    return f"{format_value(low, measure)}{joint}{format_value(high, measure)}"

@@ -8,6 +8,7 @@ import re
 
 import pytest
 import typer
+from rich.text import Text
 from typer import rich_utils
 from typer.testing import CliRunner
 
@@ -153,12 +154,24 @@ def test_no_args_shows_the_chinese_page_too():
     assert command_help(GROUP) in result.output
 
 
+@pytest.mark.parametrize("columns", [80, 90, 100, 120])
 @pytest.mark.parametrize("name", ["compare", "sweep", "run"])
-def test_chinese_lines_break_between_characters_not_cut(name):
+def test_chinese_lines_break_between_characters_not_cut(name, columns):
     """Rich breaks lines at spaces; a Chinese sentence has none and was cut with an ellipsis."""
-    result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "80", "GOVSIM_LANG": "zh"})
+    env = {"COLUMNS": str(columns), "GOVSIM_LANG": "zh"}
+    result = runner.invoke(app, [name, "--help"], env=env)
     assert "…" not in result.output
-    assert max(len(line) for line in result.output.splitlines()) <= 80
+    assert max(len(line) for line in result.output.splitlines()) <= columns
+
+
+def test_a_full_chinese_line_loses_its_last_space_not_its_last_character():
+    # 35 cells of text and a space: Rich counted characters (19), found nothing to strip, and
+    # cut the line to 35 cells with "…" in place of its last character.
+    line = Text("度不超过参照情景均值的 P 倍（0.1 即 ")
+    cli_help.rstrip_end_in_cells(line, 35)
+    assert line.plain == "度不超过参照情景均值的 P 倍（0.1 即"
+    line.truncate(35, overflow="ellipsis")
+    assert "…" not in line.plain
 
 
 def test_a_chinese_line_breaks_beside_its_punctuation_not_before_it():

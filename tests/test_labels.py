@@ -61,6 +61,14 @@ def test_shares_are_the_headline_measures_that_are_shares():
 def test_shares_are_shown_as_percentages_in_every_language():
     assert format_value(0.295, "report_share") == "29.5%"
     assert format_interval(-0.01, 0.4, "recovered_share") == "0.0% - 40.0%"
+
+
+def test_a_net_loss_interval_below_zero_is_shown_as_it_is():
+    # Net loss alone can be negative (money frozen in the measured days but paid before them).
+    assert format_interval(-8000.0, -2000.0, "net_loss") == "-8,000 to -2,000"
+    assert format_interval(-300.0, 1300.0, "net_loss") == "-300 to 1,300"
+    assert format_interval(300.0, 1300.0, "net_loss") == "300 - 1,300"
+    assert format_interval(-300.0, 1300.0, "victims") == "0 - 1,300"
     assert format_value(0.295, "victims") == "0.295"
     assert format_value(12345.6, "gross_loss") == "12,346"
 

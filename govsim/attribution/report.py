@@ -17,7 +17,12 @@ import plotly.graph_objects as go
 
 from govsim.attribution.players import HUB_MECHANISMS
 from govsim.attribution.running import ATTRIBUTED, GRAND, Attribution
-from govsim.attribution.sentences import amount, outcome_sentences, synergy_sentences
+from govsim.attribution.sentences import (
+    amount,
+    outcome_sentences,
+    spans_zero,
+    synergy_sentences,
+)
 from govsim.attribution.wording import mechanism_definition, unit, word
 from govsim.axis_numbers import axis_numbers
 from govsim.comparison.report import _e, _Figures, _table, page_html
@@ -102,6 +107,8 @@ def _outcome_section(
     shapley = word("with_unit", language, name=word("shapley", language), unit=in_unit)
     header = [word("player", language), shapley, word("ci", language)]
     header.append(word("share_of_whole", language))
+    # As the sentences: a share of a whole effect that may be zero is not given ("-").
+    whole_is_clear = not spans_zero(rows[rows["player"] == GRAND].iloc[0].to_dict())
     table = _table(
         header,
         (
@@ -110,7 +117,7 @@ def _outcome_section(
                 (amount(row["shapley"]), ""),
                 # As the console writes it: "-3,680 - 1,530" read as a subtraction.
                 (f"[{amount(row['ci_low'])}, {amount(row['ci_high'])}]", ""),
-                (share_text(row["share"]), ""),
+                (share_text(row["share"] if whole_is_clear else math.nan), ""),
             ]
             for row in rows.to_dict("records")
         ),

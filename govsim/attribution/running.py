@@ -326,7 +326,11 @@ def _value_rows(
             dict(zip(VALUE_COLUMNS, (player, outcome, mean, low, high, share), strict=True))
         )
     mean, low, high = _interval(grand)
-    rows.append(dict(zip(VALUE_COLUMNS, (GRAND, outcome, mean, low, high, 1.0), strict=True)))
+    # The whole is all of itself, unless it is 0 (as each player's share then, NaN).
+    grand_share = 1.0 if whole else math.nan
+    rows.append(
+        dict(zip(VALUE_COLUMNS, (GRAND, outcome, mean, low, high, grand_share), strict=True))
+    )
     return rows
 
 

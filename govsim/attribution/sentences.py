@@ -43,7 +43,7 @@ def whole_sentence(row: Mapping[str, Any], kind: str, language: str = "en") -> s
     value, low, high = float(row["shapley"]), float(row["ci_low"]), float(row["ci_high"])
     outcome = str(row["outcome"])
     key = "whole_effect"
-    if _spans_zero(row):
+    if spans_zero(row):
         key = "whole_unclear"
     elif value < 0:
         key, value, low, high = "whole_rise", -value, -high, -low
@@ -76,7 +76,7 @@ def player_sentence(
         "high": amount(float(row["ci_high"])),
     }
     said = functools.partial(quantity, outcome=outcome, language=language)
-    if _spans_zero(row):
+    if spans_zero(row):
         return word("player_unclear", language, amount=said(value), **values)
     if value < 0:
         low, high = -float(row["ci_high"]), -float(row["ci_low"])
@@ -101,7 +101,7 @@ def outcome_sentences(attribution: Attribution, outcome: str, language: str = "e
     players = rows[(rows["player"] != GRAND) & (rows["shapley"] != 0.0)]
     largest = players.reindex(players["shapley"].abs().sort_values(ascending=False).index)
     lines = [whole_sentence(whole, attribution.game.kind, language)]
-    clear = not _spans_zero(whole)
+    clear = not spans_zero(whole)
     lines += [
         player_sentence(row, language, whole_is_clear=clear)
         for row in largest.head(LARGEST).to_dict("records")
@@ -109,7 +109,7 @@ def outcome_sentences(attribution: Attribution, outcome: str, language: str = "e
     return lines
 
 
-def _spans_zero(row: Mapping[str, Any]) -> bool:
+def spans_zero(row: Mapping[str, Any]) -> bool:
     """Whether a value's 95% interval reaches both sides of zero (or is unknown)."""
     return not (float(row["ci_low"]) > 0.0 or float(row["ci_high"]) < 0.0)
 

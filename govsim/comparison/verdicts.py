@@ -118,8 +118,24 @@ def _sized(amounts: tuple[str, str, str], cut: bool) -> tuple[str, str, str]:
 
 
 def _percent(value: float, low: float, high: float) -> tuple[str, str, str]:
-    digits = 0 if abs(value) >= 0.095 else 1
+    digits = _digits(0 if abs(value) >= 0.095 else 1, low * 100, high * 100)
     return tuple(f"{v:.{digits}%}" for v in (value, low, high))  # type: ignore[return-value]
+
+
+MAX_DIGITS = 3
+"""The most decimals a verdict gives a percentage or percentage points."""
+
+
+def _digits(digits: int, low: float, high: float) -> int:
+    """Decimals enough for an interval that excludes zero not to show a bound of 0.
+
+    A clear cut of 12% whose interval starts at 0.3% would otherwise read "0% to 24%".
+    """
+    if _clear(low, high):
+        nearest = min(abs(low), abs(high))
+        while digits < MAX_DIGITS and round(nearest, digits) == 0.0:
+            digits += 1
+    return digits
 
 
 def _absolute(
@@ -128,9 +144,18 @@ def _absolute(
     """A difference in the outcome's own unit: percentage points for a share."""
     if is_share(outcome):
         points = word("points", language)
-        texts = tuple("-" if math.isnan(v) else f"{v * 100:.1f}" for v in (value, low, high))
+        digits = _digits(1, low * 100, high * 100)
+        texts = tuple(_fixed(v * 100, digits) for v in (value, low, high))
         return texts[0] + points, texts[1], texts[2]
     return tuple(_signed(v) for v in (value, low, high))  # type: ignore[return-value]
+
+
+def _fixed(value: float, digits: int) -> str:
+    """A number with ``digits`` decimals, "-" if none, never "-0.0"."""
+    if math.isnan(value):
+        return "-"
+    text = f"{value:.{digits}f}"
+    return text.lstrip("-") if float(text) == 0.0 else text
 
 
 def _signed(value: float) -> str:
@@ -175,10 +200,15 @@ def precision_sentence(comparison: Comparison, language: str = "en") -> str:
     precision = comparison.precision
     if precision is None:
         return ""
-    values = {"target": precision.target, "replications": comparison.replications}
+    values = {"target": percent_of(precision.target), "replications": comparison.replications}
     if precision.reached:
         return word("precision_reached", language, **values)
     wide = ", ".join(
         f"{noun(outcome, language)} ({scenario})" for scenario, outcome in precision.wide
     )
     return word("precision_stopped", language, wide=wide, **values)
+
+
+def percent_of(share: float) -> str:
+    """A share as a percentage to three significant digits: 0.025 is "2.5%", never "2%"."""
+    return f"{share * 100:.3g}%"

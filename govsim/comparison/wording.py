@@ -132,15 +132,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Difference and change: {scenario} minus {reference}, paired by replication, with 95% "
         'intervals. Change "-": for a share, whose change is its difference in percentage '
         "points (a relative change of a share misleads); otherwise {reference}'s mean is zero. "
-        "A change without an interval: {reference}'s mean is not clearly above zero, and a "
+        "A change without an interval: {reference}'s mean is not clearly away from zero, and a "
         "ratio to it has no bounded interval. Pairing: Var(B - A) / (Var A + Var B), 1 for "
         'independent runs, lower is better paired; "-" where each scenario has one value in '
         "every replication (constant in both: nothing to pair). (city's share): a market-wide "
         "count attributed to the city by its share of the market's residents.",
         "差值与变化幅度：{scenario} 减 {reference}，按重复运行配对，附95%置信区间。"
         "变化幅度为“-”的：比例指标的变化以百分点差值表示（比例的相对变化容易误导）；其他指标则是 "
-        "{reference} 的均值为零。变化幅度未附区间的：{reference} 的均值不明显大于零，与之相比的比值"
-        "没有有界的区间。配对效率：Var(B - A) / (Var A + Var B)，独立运行为 1，越低配对越好；"
+        "{reference} 的均值为零。变化幅度未附区间的：{reference} 的均值与零无明显差异，"
+        "与之相比的比值没有有界的区间。"
+        "配对效率：Var(B - A) / (Var A + Var B)，独立运行为 1，越低配对越好；"
         "两个情景各自在每次重复运行中取值不变时为“-”（两者均为常数，无从配对）。（本市份额）：全市场计数按本市"
         "居民占市场居民的比例计入本市。",
     ),
@@ -157,16 +158,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "{folder}/，报告 {report}",
     ),
     "precision_reached": (
-        "Precision reached: every key difference's 95% interval is narrower than {target:.0%} "
+        "Precision reached: every key difference's 95% interval is no wider than {target} "
         "of the reference's mean, after {replications} paired replications.",
-        "已达到精度要求：{replications} 次配对重复运行后，各关键差值的95%置信区间宽度均小于参照"
-        "情景均值的 {target:.0%}。",
+        "已达到精度要求：{replications} 次配对重复运行后，各关键差值的95%置信区间宽度均不超过参照"
+        "情景均值的 {target}。",
     ),
     "precision_stopped": (
         "Stopped at --max-replications {replications}: the 95% interval of {wide} is still "
-        "wider than {target:.0%} of the reference's mean.",
+        "wider than {target} of the reference's mean.",
         "已达到 --max-replications 上限 {replications} 次：{wide} 的95%置信区间宽度仍大于参照"
-        "情景均值的 {target:.0%}。",
+        "情景均值的 {target}。",
     ),
     # What cannot be compared, and why (ComparisonError).
     "needs_two": (
@@ -388,10 +389,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "note_change": (
         'Change "-": for a share, whose change is its difference in percentage points (a '
         "relative change of a share misleads); for any other outcome, the reference's mean is "
-        "zero. A change without an interval: the reference's mean is not clearly above zero, "
+        "zero. A change without an interval: the reference's mean is not clearly away from zero, "
         "and a ratio to it has no bounded interval.",
         "变化幅度为“-”的：比例指标的变化以百分点差值表示（比例的相对变化容易误导）；其他指标则是"
-        "参照情景的均值为零。变化幅度未附区间的：参照情景的均值不明显大于零，与之相比的比值没有"
+        "参照情景的均值为零。变化幅度未附区间的：参照情景的均值与零无明显差异，与之相比的比值没有"
         "有界的区间。",
     ),
     "note_pairing": (
@@ -491,10 +492,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "paired differences B_i - A_i with a Student t 95% interval, and its p-value is the "
         "paired t-test's. The relative change is the ratio of the means minus one, with a "
         "delta-method 95% interval that uses the pairs' covariance, cut at -100% where the "
-        "outcome is never below zero, and none where the reference's mean is not clearly "
-        "above zero (the ratio's interval is then unbounded). Intervals of shares stay "
+        "outcome is never below zero, and none where the reference's mean is not clearly away "
+        "from zero (the ratio's interval is then unbounded). Intervals of shares stay "
         "inside [0, 1], and those of differences of shares inside [-1, 1]. A verdict calls a "
-        "difference clear when its interval (and the relative change's) excludes zero. "
+        "difference clear when its interval excludes zero, and gives its size in percent "
+        "where the relative change's interval excludes zero too (else in the outcome's unit; "
+        "a share's always in percentage points). "
         "Cost-effectiveness is the mean net loss prevented over the mean extra governance "
         "cost, with a delta-method interval, given only where the extra cost is clearly "
         "positive. The collateral burden adds up legitimate calls blocked, transfers delayed "
@@ -505,7 +508,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "方法并计入配对协方差，指标不为负时下限不低于 -100%；参照情景均值与零无明显差异时，"
         "比值的区间无界，不予给出。"
         "比例的区间限定在 [0, 1] 内，比例之差的区间限定在 [-1, 1] 内。"
-        "差值及变化幅度的区间均不含零时，结论判为有明显差异。成本效益为减少的平均净损失除以增加"
+        "差值的区间不含零时，结论判为有明显差异；变化幅度的区间也不含零时以百分比表述其大小，"
+        "否则以指标本身的单位表述（比例指标一律以百分点表述）。成本效益为减少的平均净损失除以增加"
         "的平均治理成本，区间用 delta 方法，仅在成本增加明显（区间大于零）时给出。误伤合计为被"
         "误拦的正常通话、误延的正常转账与误删的正常内容之和。",
     ),

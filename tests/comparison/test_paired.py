@@ -16,7 +16,7 @@ from govsim.comparison.paired import (
 
 A = np.array([1.0, 2.0, 3.0, 4.0])
 B = np.array([2.0, 2.0, 5.0, 5.0])
-T3 = 3.182  # two-sided 95% Student t quantile, 3 degrees of freedom
+T3 = 3.182446305284263  # two-sided 95% Student t quantile, 3 degrees of freedom (tables: 3.182)
 
 
 def test_the_mean_difference_and_its_interval_are_the_paired_t_interval():
@@ -27,6 +27,23 @@ def test_the_mean_difference_and_its_interval_are_the_paired_t_interval():
     assert found.difference == pytest.approx(1.0)
     assert found.difference_low == pytest.approx(1.0 - half)
     assert found.difference_high == pytest.approx(1.0 + half)
+
+
+def test_the_interval_is_students_t_beyond_thirty_pairs_too():
+    # The quantile used to fall back to the normal 1.96 from 31 degrees of freedom on: with 32
+    # pairs whose t statistic is 2.0, the interval excluded zero while the p-value was 0.054.
+    d = np.full(32, 1.0)
+    d[::2] += 1.0
+    scale = float(d.std(ddof=1)) / math.sqrt(d.size)
+    d = d - d.mean() + 2.0 * scale  # t = 2.0 on 31 degrees of freedom
+    found = paired_difference(np.zeros(32), d)
+    assert found.p_value == pytest.approx(0.0543, abs=1e-4)
+    assert found.difference_low < 0.0 < found.difference_high
+    # Tables: 2.040 for 31 degrees of freedom, 1.980 for 119.
+    for n, quantile in ((32, 2.0395), (120, 1.9801)):
+        found = paired_difference(np.zeros(n), np.arange(n, dtype=float))
+        half = quantile * float(np.arange(n).std(ddof=1)) / math.sqrt(n)
+        assert found.difference_high - found.difference == pytest.approx(half, rel=1e-4)
 
 
 def test_the_p_value_is_the_paired_t_tests():

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from govsim.scenario.fields import AGE_GROUPS
+from govsim.scenario.schema import Scenario
 from tests.mechanisms.builders import model, scam_index
 
 BUSY = {"size": 2_000, "fraud": {"market_population": 20_000}}
@@ -196,3 +197,23 @@ def test_two_campaigns_on_one_day_reach_residents_by_their_own_luck():
     # not the same half twice.
     assert touched.mean() == pytest.approx(0.75, abs=0.04)
     assert city.metrics.days[1]["campaign_reached"] == pytest.approx(elderly.sum(), rel=0.08)
+
+
+def test_an_epidemic_opens_its_scams_alike_whatever_the_catalogue_weights_sum_to():
+    # Catalogue weights are relative: scaled tenfold, they must give the same run. Before the
+    # opened types were compared with the raw weights, a catalogue summing to 10 gave the
+    # epidemic's scams about a third of every portfolio on its first day instead of a twentieth.
+    default = Scenario(name="test", population={"size": 1_000}).scam_types
+    scaled = {
+        key: scam.model_copy(update={"weight": scam.weight * 10}) for key, scam in default.items()
+    }
+    epidemic = [{"type": "epidemic", "day": 2, "duration_days": 5}]
+    cities = [model(events=epidemic, scam_types=types, **BUSY) for types in (default, scaled)]
+    for _ in range(6):
+        for city in cities:
+            city.step()
+        one, tenfold = ([ring.portfolio for ring in city.active_rings()] for city in cities)
+        assert len(one) == len(tenfold)
+        for a, b in zip(one, tenfold, strict=True):
+            np.testing.assert_allclose(a, b, rtol=1e-12)
+    assert epidemic_attempts(cities[0]) == epidemic_attempts(cities[1]) > 0

@@ -147,7 +147,7 @@ def test_ratios_start_at_their_defaults_and_move_to_the_citys_evidence():
     assert market.ratio("reports_per_engaged") == 0.5
     assert market.ratio("frozen_path_share") == 0.0
     for _ in range(2_000):
-        market.observe(expected_engaged=4.0, reports=1.0, resolved_paths=40.0, frozen_paths=10.0)
+        market.observe(expected_engaged=4.0, reports=1.0, paths_paid=40.0, frozen_paths=10.0)
     assert market.ratio("reports_per_engaged") == pytest.approx(0.25)
     assert market.ratio("frozen_path_share") == pytest.approx(0.25)
 

@@ -27,3 +27,10 @@ def test_intervals_cover_the_truth_about_95_percent_of_the_time():
         )
     rate = covered / (3 * repeats)
     assert 0.92 <= rate <= 0.98, rate
+
+
+def test_a_whole_effect_of_zero_has_no_share_not_all_of_it():
+    # docs/attribution.md: the share is NaN where the whole effect is 0, the grand row's too.
+    shapley = np.array([[1.0, -1.0], [-2.0, 2.0]])  # replications x players
+    rows = _value_rows(("a", "b"), "victims", shapley, np.array([0.0, 0.0]))
+    assert all(np.isnan(row["share"]) for row in rows)

@@ -149,3 +149,16 @@ def test_chinese_sentences_follow_each_other_without_a_space():
     attribution.method, attribution.orders, attribution.pair_samples = "sampled", 20, 12
     text = html.unescape(re.sub(r"<[^>]+>", "\n", report_html(attribution, "zh")))
     assert not re.search(r"[。；：）] +\S", text), re.findall(r".{20}[。；：）] +\S.{10}", text)
+
+
+def test_no_share_of_the_whole_is_shown_while_the_whole_effect_is_unclear():
+    # The whole effect 0.7 [-0.3, 1.7] may be zero: the intake's 2 would read as 286% of it.
+    players = dict.fromkeys(HUB_MECHANISMS, (0.0, 0.0, 0.0))
+    players[HUB_MECHANISMS[0]] = (2.0, 1.5, 2.5)
+    players[HUB_MECHANISMS[1]] = (-1.3, -7.2, 4.6)
+    page = report_html(synthetic_attribution(values=players), "en")
+    assert "286%" not in page
+    assert "-186%" not in page
+    clear = dict(players)
+    clear[HUB_MECHANISMS[1]] = (1.3, 1.0, 1.6)  # the whole, 3.3 [2.3, 4.3], is clear
+    assert "61%" in report_html(synthetic_attribution(values=clear), "en")

@@ -88,9 +88,10 @@ class Sequential:
 class LocalProcesses:
     """A pool of spawned worker processes that is rebuilt when one of them dies.
 
-    When a worker is killed (out of memory, a signal), Python's pool breaks and every task in
-    flight fails with it, the guilty one among them. The pool is then rebuilt and those tasks
-    resubmitted; a task that was in flight at :data:`MAX_DEATHS` deaths is given to ``lost``.
+    When a worker is killed (out of memory, a signal), Python's pool breaks: every task in
+    flight fails with it, the guilty one among them, and so does the next submission, whenever
+    it comes. The pool is then rebuilt and those tasks resubmitted; a task that was in flight
+    at :data:`MAX_DEATHS` deaths is given to ``lost``.
     Processes are spawned rather than forked, so a worker never inherits the driver's threads
     or locks (a forked child of a threaded driver can hang).
     """
@@ -132,24 +133,44 @@ class LocalProcesses:
         window = self.workers * IN_FLIGHT_PER_WORKER
         self._busy = True
         while True:
-            while len(in_flight) < window and (task := _next(again, waiting)) is not None:
-                in_flight[self._submit(function, task)] = task
-            if not in_flight:
+            broken = self._top_up(function, in_flight, again, waiting, window)
+            if not (in_flight or broken):
                 self._busy = False
                 return
-            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in finished:
-                task = in_flight.pop(future)
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    in_flight[future] = task  # requeued with the others below
-                except Exception:
-                    yield lost(task, traceback.format_exc())
+            if not broken:
+                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    task = in_flight.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        in_flight[future] = task  # requeued with the others below
+                    except Exception:
+                        yield lost(task, traceback.format_exc())
             if broken:
                 yield from self._recover(in_flight, again, deaths, lost)
+
+    def _top_up(
+        self,
+        function: Callable[[Any], Any],
+        in_flight: dict[Future[Any], Any],
+        again: deque[Any],
+        waiting: Iterator[Any],
+        window: int,
+    ) -> bool:
+        """Submit tasks until ``window`` are in flight; whether the pool turned out broken.
+
+        A worker can die between two looks at the pool (after a result came back, before the
+        next submission): the submission then fails, and its task goes back to the queue.
+        """
+        while len(in_flight) < window and (task := _next(again, waiting)) is not None:
+            try:
+                in_flight[self._submit(function, task)] = task
+            except BrokenProcessPool:
+                again.appendleft(task)
+                return True
+        return False
 
     def _submit(self, function: Callable[[Any], Any], task: Any) -> Future[Any]:
         if self._pool is None:

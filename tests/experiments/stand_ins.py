@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+import pandas as pd
+
 from govsim.runner import RunResult, run_once
 from govsim.scenario import Scenario
 
@@ -53,3 +55,33 @@ def nap(seconds: float) -> tuple[float, float]:
     began = time.time()
     time.sleep(seconds)
     return began, time.time()
+
+
+MARKERS = "GOVSIM_TEST_MARKERS"
+"""An environment variable naming a folder: a stand-in leaves a file there for each worker it
+killed, so that it kills it only once (spawned workers inherit the environment)."""
+
+
+def summary_only(scenario: Scenario, seed: int, replication: int) -> RunResult:
+    """A run that simulates nothing: a summary from the seed and the police-bank link, at once."""
+    link = scenario.cooperation.links.get("police-bank", 0.0)
+    summary = {"victims": seed % 1000 + replication, "net_loss": round(link * 1000.0, 6)}
+    nothing = pd.DataFrame()
+    return RunResult(summary, nothing, nothing, nothing, nothing, nothing)
+
+
+def run_killing_odd_links_once(scenario: Scenario, seed: int, replication: int) -> RunResult:
+    """:func:`summary_only`; at an odd hundredth of police-bank link, kill the worker first, once.
+
+    The first time only: a marker file in the folder :data:`MARKERS` names says it was done.
+    """
+    hundredths = round(scenario.cooperation.links.get("police-bank", 0.0) * 100)
+    if hundredths % 2:
+        _die_once(Path(os.environ[MARKERS]) / f"link-{hundredths}")
+    return summary_only(scenario, seed, replication)
+
+
+def _die_once(marker: Path) -> None:
+    if not marker.exists():
+        marker.touch()
+        os._exit(1)

@@ -81,6 +81,21 @@ def run_killing_odd_links_once(scenario: Scenario, seed: int, replication: int) 
     return summary_only(scenario, seed, replication)
 
 
+def square_killing_odd_once(task: tuple[int, str]) -> int:
+    """Square a number; an odd one kills its worker the first time (a marker file per number)."""
+    number, folder = task
+    if number % 2:
+        _die_once(Path(folder) / str(number))
+    return number * number
+
+
+def square_unless_negative(number: int) -> int:
+    """Square a number; a negative one kills its worker, every time."""
+    if number < 0:
+        os._exit(9)
+    return number * number
+
+
 def _die_once(marker: Path) -> None:
     if not marker.exists():
         marker.touch()

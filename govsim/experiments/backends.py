@@ -2,11 +2,12 @@
 
 A backend is a context manager whose :meth:`~Backend.imap_unordered` applies a picklable
 function to tasks and yields results as they finish, keeping only a bounded number of tasks in
-flight (the driver's memory stays flat however long the sweep). :class:`Sequential` is the
-plain reference; :class:`LocalProcesses` runs on this machine's cores and survives a worker's
-death; :class:`DaskCluster` runs on a Dask cluster (a local one by default). A task whose
-worker died too often is handed to ``lost``, which turns it into a result (a failed run), so
-that one poisonous point cannot stop a sweep.
+flight (the driver's memory stays flat however long the sweep); asked to, it also yields
+:data:`IDLE` while no result comes, so that the sweep can write what it holds.
+:class:`Sequential` is the plain reference; :class:`LocalProcesses` runs on this machine's
+cores and survives a worker's death; :class:`DaskCluster` runs on a Dask cluster (a local one
+by default). A task whose worker died too often is handed to ``lost``, which turns it into a
+result (a failed run), so that one poisonous point cannot stop a sweep.
 """
 
 from __future__ import annotations
@@ -53,6 +54,17 @@ little after the sweep, but a file still missing after this is not coming (Dask 
 for ever, without a word)."""
 
 
+class _Idle:
+    """The type of :data:`IDLE`: one value, named in a repr."""
+
+    def __repr__(self) -> str:
+        return "IDLE"
+
+
+IDLE = _Idle()
+"""Yielded in place of a result when ``wake`` seconds passed without one."""
+
+
 class BackendUnavailableError(MessageError, RuntimeError):
     """A backend's software is missing or its cluster cannot be reached; the message says so."""
 
@@ -65,9 +77,17 @@ class Backend(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
     def imap_unordered(
-        self, function: Callable[[Any], Any], tasks: Iterable[Any], lost: Lost
+        self,
+        function: Callable[[Any], Any],
+        tasks: Iterable[Any],
+        lost: Lost,
+        wake: float | None = None,
     ) -> Iterator[Any]:
-        """Yield ``function(task)`` for every task, in the order they finish."""
+        """Yield ``function(task)`` for every task, in the order they finish.
+
+        With ``wake``, also yield :data:`IDLE` whenever that many seconds pass without a
+        result (a backend that runs tasks in the caller's own thread cannot, and does not).
+        """
         ...
 
 
@@ -81,9 +101,17 @@ class Sequential:
         return None
 
     def imap_unordered(
-        self, function: Callable[[Any], Any], tasks: Iterable[Any], lost: Lost
+        self,
+        function: Callable[[Any], Any],
+        tasks: Iterable[Any],
+        lost: Lost,
+        wake: float | None = None,
     ) -> Iterator[Any]:
-        """Yield each result as soon as it is computed."""
+        """Yield each result as soon as it is computed.
+
+        Never :data:`IDLE`: a task runs in the caller's own thread, so there is no waiting to
+        wake from, and ``wake`` is ignored.
+        """
         for task in tasks:
             yield function(task)
 
@@ -144,9 +172,16 @@ class LocalProcesses:
         return began
 
     def imap_unordered(
-        self, function: Callable[[Any], Any], tasks: Iterable[Any], lost: Lost
+        self,
+        function: Callable[[Any], Any],
+        tasks: Iterable[Any],
+        lost: Lost,
+        wake: float | None = None,
     ) -> Iterator[Any]:
-        """Yield results as they finish, rebuilding the pool after a worker's death."""
+        """Yield results as they finish, rebuilding the pool after a worker's death.
+
+        With ``wake``, yield :data:`IDLE` whenever that many seconds pass without a result.
+        """
         waiting = map(_Numbered, itertools.count(), tasks)
         again: deque[_Numbered] = deque()
         in_flight: dict[Future[Any], _Numbered] = {}
@@ -158,7 +193,9 @@ class LocalProcesses:
                 self._busy = False
                 return
             if not broken:
-                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                finished, _ = wait(in_flight, timeout=wake, return_when=FIRST_COMPLETED)
+                if not finished:
+                    yield IDLE
                 for future in finished:
                     if _broke(future):
                         broken = True  # settled with the others below
@@ -386,13 +423,18 @@ class DaskCluster:
             raise BackendUnavailableError(message) from None
 
     def imap_unordered(
-        self, function: Callable[[Any], Any], tasks: Iterable[Any], lost: Lost
+        self,
+        function: Callable[[Any], Any],
+        tasks: Iterable[Any],
+        lost: Lost,
+        wake: float | None = None,
     ) -> Iterator[Any]:
         """Yield results as they finish, keeping a few tasks per worker thread in flight.
 
         The queue follows the cluster: every :data:`RESIZE_SECONDS` it is resized to the
         threads the scheduler has, so workers that join late (batch jobs that start later)
-        are given runs too.
+        are given runs too. With ``wake``, yield :data:`IDLE` whenever that many seconds pass
+        without a result.
         """
         from distributed import as_completed
 
@@ -400,14 +442,20 @@ class DaskCluster:
         in_flight: dict[str, Any] = {}
         completed = as_completed()
         window, resized = self.queue_length(), time.monotonic()
+        heard = resized  # when a result last came, or IDLE was last yielded
         while True:
             for task in _take(waiting, window - len(in_flight)):
                 completed.add(self._submit(function, task, in_flight))
             if not in_flight:
                 return
             finished = completed.next_batch(block=False)
-            if not finished:
+            if finished:
+                heard = time.monotonic()
+            else:
                 time.sleep(POLL_SECONDS)
+                if wake is not None and time.monotonic() - heard >= wake:
+                    heard = time.monotonic()
+                    yield IDLE
             for future in finished:
                 task = in_flight.pop(future.key)
                 try:

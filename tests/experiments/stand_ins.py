@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -60,6 +61,10 @@ def nap(seconds: float) -> tuple[float, float]:
 MARKERS = "GOVSIM_TEST_MARKERS"
 """An environment variable naming a folder: a stand-in leaves a file there for each worker it
 killed, so that it kills it only once (spawned workers inherit the environment)."""
+ROWS_IN = "GOVSIM_TEST_ROWS_IN"
+"""An environment variable naming a sweep's results folder, which a stand-in reads as it runs."""
+ROWS_WAIT_SECONDS = 20.0
+"""How long :func:`run_waiting_for_the_others` waits for the other runs to be on disk."""
 
 
 def summary_only(scenario: Scenario, seed: int, replication: int) -> RunResult:
@@ -100,3 +105,27 @@ def _die_once(marker: Path) -> None:
     if not marker.exists():
         marker.touch()
         os._exit(1)
+
+
+def run_waiting_for_the_others(scenario: Scenario, seed: int, replication: int) -> RunResult:
+    """:func:`summary_only`; the run at :data:`FAILING_LINK` first waits for the others' rows.
+
+    It raises if they are not on disk within :data:`ROWS_WAIT_SECONDS`: the sweep held runs
+    that had finished in memory while this one went on. Meant for a sweep with one such run.
+    """
+    if scenario.cooperation.links.get("police-bank", 0.0) == FAILING_LINK:
+        _wait_for_the_others(Path(os.environ[ROWS_IN]))
+    return summary_only(scenario, seed, replication)
+
+
+def _wait_for_the_others(folder: Path) -> None:
+    others = json.loads((folder / "sweep.json").read_text(encoding="utf-8"))["runs"] - 1
+    deadline = time.monotonic() + ROWS_WAIT_SECONDS
+    while _rows_written(folder) < others:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the other {others} runs were not written while this one ran")
+        time.sleep(0.05)
+
+
+def _rows_written(folder: Path) -> int:
+    return sum(len(pd.read_parquet(part)) for part in (folder / "runs").glob("part-*.parquet"))

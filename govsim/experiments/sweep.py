@@ -1,12 +1,17 @@
 """Sweeping an experiment: every (point, replication) run once, streamed to disk, resumable.
 
 The driver lists the runs not yet finished in the results folder, hands them to a backend, and
-records results in batches as they come back: a batch is written when it is full or a few
-seconds old, so a sweep killed at any instant loses at most the runs of one unwritten batch,
-which its rerun does again. A run that raises is recorded as failed, with its traceback, and
-the sweep goes on; the next sweep into the folder runs it again (unless told to keep it): a
-failure may well be passing (a worker killed, out of memory, other versions on a worker), and
-a run's seed makes its retry give what a first try would have.
+records results in batches as they come back: a batch is written when it is full, or once the
+last write is :data:`BATCH_SECONDS` old, whether or not a run has just finished (the driver
+wakes every :data:`WAKE_SECONDS` to look). A sweep killed at any instant thus loses at most the
+runs of one unwritten batch, those of its last few seconds, which its rerun does again. On the
+:class:`~govsim.experiments.backends.Sequential` backend the runs happen in the driver itself,
+which cannot wake during one: rows there also wait for the run after them.
+
+A run that raises is recorded as failed, with its traceback, and the sweep goes on; the next
+sweep into the folder runs it again (unless told to keep it): a failure may well be passing (a
+worker killed, out of memory, other versions on a worker), and a run's seed makes its retry
+give what a first try would have.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govsim.experiments.backends import Backend, Sequential
+from govsim.experiments.backends import IDLE, Backend, Sequential
 from govsim.experiments.experiment import Experiment
 from govsim.experiments.ledger import Ledger
 from govsim.experiments.store import Store
@@ -36,7 +41,10 @@ from govsim.warmup import WARMUP_BLIND
 RunFunction = Callable[[Scenario, int, int], RunResult]
 """What runs one replication: :func:`govsim.runner.run_once`, or a stand-in in tests."""
 BATCH_SECONDS = 5.0
-"""A batch of finished runs is written at least this often."""
+"""Finished runs are written once the last write is this old (or their batch is full): runs
+written as they come would make a part each."""
+WAKE_SECONDS = 1.0
+"""How long a sweep waits for a run to finish before it looks whether its rows are due."""
 MAX_BATCH = 200
 """Runs per part file at most: parts stay small, and a crash loses few."""
 PARTS_PER_SWEEP = 50
@@ -297,14 +305,13 @@ def sweep(
             with backend:
                 function = functools.partial(perform_any, run=run)
                 planned = shared_tasks(experiment, skip)
-                for result in backend.imap_unordered(function, planned, failed_rows):
-                    for row in result if isinstance(result, list) else [result]:
-                        _count(report, row)
-                        batch.add(row)
-                        if fail_fast and row["status"] == "failed":
-                            report.stopped = True
-                    if progress is not None:
-                        progress(report.done, report.runs)
+                results = backend.imap_unordered(function, planned, failed_rows, wake=WAKE_SECONDS)
+                for result in results:
+                    if result is not IDLE:
+                        _record(result, report, batch, fail_fast)
+                        if progress is not None:
+                            progress(report.done, report.runs)
+                    batch.write_if_due()
                     if report.stopped:
                         break
         finally:
@@ -327,6 +334,20 @@ def _plan(
     return report, skip
 
 
+def _record(
+    result: dict[str, Any] | list[dict[str, Any]],
+    report: SweepReport,
+    batch: _Batch,
+    fail_fast: bool,
+) -> None:
+    """Count a task's rows in the report and add them to the batch (a task may hold several)."""
+    for row in result if isinstance(result, list) else [result]:
+        _count(report, row)
+        batch.add(row)
+        if fail_fast and row["status"] == "failed":
+            report.stopped = True
+
+
 def _count(report: SweepReport, row: dict[str, Any]) -> None:
     if row["status"] == "ok":
         report.ok += 1
@@ -341,7 +362,7 @@ def _batch_size(runs: int) -> int:
 
 
 class _Batch:
-    """Finished runs not yet on disk: written when full or a few seconds old."""
+    """Finished runs not yet on disk: written when full, or when due (:meth:`write_if_due`)."""
 
     def __init__(self, store: Store, size: int) -> None:
         self.store = store
@@ -351,7 +372,17 @@ class _Batch:
 
     def add(self, row: dict[str, Any]) -> None:
         self.rows.append(row)
-        if len(self.rows) >= self.size or time.monotonic() - self.since >= BATCH_SECONDS:
+        if len(self.rows) >= self.size:
+            self.flush()
+
+    def write_if_due(self) -> None:
+        """Write the rows held if the last write is :data:`BATCH_SECONDS` old.
+
+        Called after each task's rows and while the sweep waits for runs, so that rows are
+        not held until the next run finishes, however long it takes. A row that comes after a
+        quiet spell is written at once, alone: waiting would make no fewer parts.
+        """
+        if self.rows and time.monotonic() - self.since >= BATCH_SECONDS:
             self.flush()
 
     def flush(self) -> None:

@@ -4,7 +4,9 @@ An experiment file is written by hand, like a scenario, and is checked as thorou
 single run starts: a sweep of hours must not stop at its 900th point on a value the scenario
 refuses. Every problem is reported at once with the file, the line, the key path and the fix;
 every point's scenario is validated up front, and a point's problem is placed on the line of
-the lever or uncertainty that produced it. Two keys that set one value (a link written both
+the lever or uncertainty that produced it. The points keep each value as the scenario takes it
+(``1e-3``, which YAML reads as text, as the number 0.001): what the sweep stores is what the
+runs used, and validation has already built it. Two keys that set one value (a link written both
 ways round, a key both fixed and varied) are refused: the later would silently win, and the
 results would show a column the model never used. What is valid but will not act as written
 is issued as a caution (see ``cautions.py``), once, before any run.
@@ -12,6 +14,7 @@ is issued as a caution (see ``cautions.py``), once, before any run.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
@@ -50,7 +53,7 @@ from govsim.scenario.errors import (
 from govsim.scenario.folder_names import folder_name_problem, folder_safe
 from govsim.scenario.loading import Document, dump_scenario, read_document
 from govsim.scenario.messages import Message
-from govsim.scenario.overrides import setting_holding, setting_of
+from govsim.scenario.overrides import setting_holding, setting_of, values_at
 
 SECTIONS = ("levers", "uncertainties")
 """The two kinds of parameter: what governance chooses, and what it cannot know."""
@@ -114,9 +117,13 @@ class Experiment:
         name: The experiment's name (its file's stem unless it names itself).
         spec: The file's keys, validated.
         scenario: The base scenario with ``fixed`` applied; each point overrides it.
-        parameters: Levers then uncertainties, in the file's order.
-        points: The design's points, each a mapping from key path to value.
+        parameters: Levers then uncertainties, in the file's order; their levels as the
+            scenario takes them (what the points hold, and what the analysis groups by).
+        points: The design's points, each a mapping from key path to the value as the
+            scenario takes it: what the runs use, and what the sweep stores.
         seeds: Replication seeds, the same for every point (common random numbers).
+        drawn: The points as the design drew them from the file's values, before the scenario
+            took them (what the fingerprint hashes).
     """
 
     file: str
@@ -126,6 +133,7 @@ class Experiment:
     parameters: tuple[Parameter, ...]
     points: tuple[Point, ...]
     seeds: tuple[int, ...]
+    drawn: tuple[Point, ...]
 
     @property
     def runs(self) -> int:
@@ -147,14 +155,17 @@ class Experiment:
 
         The resolved base scenario and the drawn points are hashed rather than the file's text,
         so that a comment edited does not block a resume, while an edited base scenario (or a
-        new SALib drawing other points) does. The outcomes are left out: they choose what to
+        new SALib drawing other points) does. The drawn points decide the points as taken, and
+        hashing them keeps the fingerprints of folders swept before points were stored as
+        taken (a level ``8`` is now stored as the scenario's ``8.0``), which then still
+        resume. The outcomes are left out: they choose what to
         analyse, not what is run. With ``seeds``, the fingerprint this experiment would have
         with those replication seeds instead of its own: a sweep folder asks whether its runs
         are this experiment's with fewer replications.
         """
         content = {
             "scenario": dump_scenario(self.scenario),
-            "points": list(self.points),
+            "points": list(self.drawn),
             "seeds": list(self.seeds if seeds is None else seeds),
         }
         return _short_hash(content)
@@ -192,18 +203,19 @@ def load_experiment(path: str | Path) -> Experiment:
     base = _base_scenario(spec, document, path)
     scenario = _fixed_scenario(base, spec, document)
     parameters = parameters_of(spec)
-    points = _drawn_points(spec, parameters, document)
+    drawn = _drawn_points(spec, parameters, document)
     found = PointCautions(base, scenario, spec.fixed, {p.path: p for p in parameters}, document)
-    _check_points(scenario, parameters, points, document, found)
+    points = _checked_points(scenario, parameters, drawn, document, found)
     issue_cautions([*found.problems(), *_samples_cautions(spec, document)])
     return Experiment(
         file=str(path),
         name=spec.name or path.stem,
         spec=spec,
         scenario=scenario,
-        parameters=tuple(parameters),
+        parameters=tuple(taken_levels(parameters, drawn, points)),
         points=tuple(points),
         seeds=tuple(replication_seeds(spec.seed, spec.replications)),
+        drawn=tuple(drawn),
     )
 
 
@@ -481,18 +493,19 @@ def parameters_of(spec: ExperimentSpec) -> list[Parameter]:
     ]
 
 
-def _check_points(
+def _checked_points(
     scenario: Scenario,
     parameters: list[Parameter],
     points: list[Point],
     document: Document,
     found_cautions: PointCautions,
-) -> None:
-    """Validate every point's scenario; report each distinct problem once, at its parameter.
+) -> list[Point]:
+    """Validate every point's scenario; return the points with their values as it takes them.
 
-    Each parameter is first tried alone, so that every key path the scenario lacks is reported
-    (an unknown path stops the scenario's validation); the points then vary the known ones.
-    The cautions of each valid point's scenario go to ``found_cautions``.
+    Each distinct problem is reported once, at its parameter. Each parameter is first tried
+    alone, so that every key path the scenario lacks is reported (an unknown path stops the
+    scenario's validation); the points then vary the known ones. The cautions of each valid
+    point's scenario go to ``found_cautions``.
     """
     place = _Placer(document, {p.path: p for p in parameters})
     found: dict[tuple[str, str], Problem] = {}
@@ -504,6 +517,7 @@ def _check_points(
                 unknown.add(parameter.path)
                 placed = place(problem, alone)
                 found.setdefault((placed.key_path, placed.message), placed)
+    taken = []
     for point in points:
         known = {path: value for path, value in point.items() if path not in unknown}
         overridden, problems = _applied(scenario, known)
@@ -512,8 +526,40 @@ def _check_points(
             found.setdefault((placed.key_path, placed.message), placed)
         if overridden is not None:
             found_cautions.add(point, overridden)
+            taken.append(_as_taken(point, overridden))
     if found:
         raise ScenarioError(found.values())
+    return taken
+
+
+def _as_taken(point: Point, scenario: Scenario) -> Point:
+    """A point with each value as its scenario holds it, in the point's order."""
+    held = values_at(scenario, point)
+    return {path: held.get(path, value) for path, value in point.items()}
+
+
+def taken_levels(
+    parameters: list[Parameter], drawn: list[Point], taken: list[Point]
+) -> list[Parameter]:
+    """The parameters with each level as the scenario took it, at the first point that drew it.
+
+    The analysis groups the stored points by level, so it needs the levels in the form the
+    points were stored in. A level no point drew (a few random samples) has no run to group
+    and is kept as written.
+    """
+    return [
+        parameter if parameter.levels is None else _with_taken_levels(parameter, drawn, taken)
+        for parameter in parameters
+    ]
+
+
+def _with_taken_levels(parameter: Parameter, drawn: list[Point], taken: list[Point]) -> Parameter:
+    written = parameter.levels or ()
+    found: dict[int, Any] = {}
+    for before, after in zip(drawn, taken, strict=True):
+        found.setdefault(written.index(before[parameter.path]), after[parameter.path])
+    levels = tuple(found.get(index, level) for index, level in enumerate(written))
+    return dataclasses.replace(parameter, levels=levels)
 
 
 def _applied(scenario: Scenario, point: Point) -> tuple[Scenario | None, list[Problem]]:

@@ -4,12 +4,15 @@ Everything comes from the results folder that ``govsim sweep`` wrote: ``sweep.js
 manifest), the copy of the experiment file (the parameters' ranges and levels, the design's
 samples and seed) and the runs. The base scenario is not loaded: a folder copied to another
 machine can be analysed there.
+
+The analysis sees each level as the runs used it: the levels the manifest recorded as the
+scenario took them (``0.001`` where the file wrote ``1e-3``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +23,8 @@ from pydantic import ValidationError
 from govsim.experiments.analysis.errors import AnalysisError
 from govsim.experiments.designs import Parameter
 from govsim.experiments.experiment import ExperimentSpec, parameters_of
-from govsim.experiments.store import IDS, MANIFEST, read_results
+from govsim.experiments.store import EXPERIMENT_COPY, IDS, MANIFEST, read_results
 
-EXPERIMENT_COPY = "experiment.yaml"
-"""The sweep's copy of its experiment file, as the sweep ran it."""
 DEFAULT_OUTCOMES = ("victims", "net_loss", "recovered_share", "arrests", "governance_cost")
 """Outcomes analysed when neither the experiment nor ``--outcomes`` names any."""
 
@@ -36,7 +37,8 @@ class Swept:
         folder: The results folder.
         name: The experiment's name.
         spec: The experiment file's keys, as the sweep ran them.
-        parameters: Levers then uncertainties, in the file's order (the design's columns).
+        parameters: Levers then uncertainties, in the file's order (the design's columns),
+            their levels as the runs used them.
         points: Points the design has, whether or not their runs finished.
         runs: Every recorded run, a row per run (see :func:`govsim.read_results`).
     """
@@ -92,6 +94,7 @@ def read_swept(folder: Path) -> Swept:
     """
     manifest = _manifest(folder)
     spec = _spec(folder)
+    parameters = _as_run(parameters_of(spec), manifest)
     runs = read_results(folder)
     if runs.empty:
         raise AnalysisError("no_runs", folder=folder)
@@ -101,10 +104,26 @@ def read_swept(folder: Path) -> Swept:
         folder=folder,
         name=str(manifest.get("experiment") or folder.name),
         spec=spec,
-        parameters=tuple(parameters_of(spec)),
+        parameters=tuple(parameters),
         points=int(manifest.get("points") or runs["point"].max() + 1),
         runs=runs,
     )
+
+
+def _as_run(parameters: list[Parameter], manifest: dict[str, Any]) -> list[Parameter]:
+    """The parameters with their levels as the runs used them, in the file's order.
+
+    The copy of the file holds the levels as written; the manifest, as the scenario took them
+    and the points were stored. A folder swept before the manifest recorded them stored the
+    levels as written.
+    """
+    taken = manifest.get("levels") or {}
+    return [
+        parameter
+        if parameter.levels is None
+        else replace(parameter, levels=tuple(taken.get(parameter.path, parameter.levels)))
+        for parameter in parameters
+    ]
 
 
 def _manifest(folder: Path) -> dict[str, Any]:

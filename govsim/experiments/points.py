@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from govsim.experiments.experiment import Experiment
@@ -52,9 +53,26 @@ def read_points(folder: Path) -> pd.DataFrame:
     """The points of a sweep's folder, each value as written (a list as a list)."""
     frame = pd.read_parquet(folder / POINTS)
     for column in frame.attrs.get(JSON_COLUMNS, []):
-        values = [json.loads(text) for text in frame[column]]
-        frame[column] = pd.Series(values, index=frame.index, dtype=object)
+        frame[column] = _objects([json.loads(text) for text in frame[column]], frame.index)
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_object_dtype(values) and any(map(_is_array, values)):
+            frame[column] = _objects([_listed(value) for value in frame[column]], frame.index)
     return frame
+
+
+def _is_array(value: Any) -> bool:
+    return isinstance(value, np.ndarray)
+
+
+def _listed(value: Any) -> Any:
+    """A list as a list, where a folder swept before holds a Parquet list (read as numpy's)."""
+    return value.tolist() if isinstance(value, np.ndarray) else value
+
+
+def _objects(values: list[Any], index: pd.Index) -> pd.Series:
+    """A column of Python values as they are (pandas would make a list of lists 2-D)."""
+    return pd.Series(values, index=index, dtype=object)
 
 
 def _plain(values: list[Any]) -> bool:

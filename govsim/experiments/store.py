@@ -332,10 +332,11 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     """Return every recorded run of a sweep as a DataFrame, a row per run.
 
     Columns: ``point, replication, seed, status`` (``ok`` or ``failed``), one column per lever
-    and uncertainty (named by its key path), the summary columns of ``govsim run``, and
-    ``error`` (the traceback of a failed run). Rows are ordered by point, then replication,
-    whatever order the runs finished in. A run that failed and was run again is one row: its
-    finished run if a try finished, else its latest failure.
+    and uncertainty (named by its key path; each value as the scenario took it, a list as a
+    list), the summary columns of ``govsim run``, and ``error`` (the traceback of a failed
+    run). Rows are ordered by point, then replication, whatever order the runs finished in.
+    A run that failed and was run again is one row: its finished run if a try finished, else
+    its latest failure.
 
     Raises:
         FileNotFoundError: if the folder holds no sweep.

@@ -289,6 +289,8 @@ def _parameter_problems(spec: ExperimentSpec, document: Document) -> list[Proble
                 problems.append(problem_at(document, (*here, "range"), message, hint))
             elif parameter.integer and parameter.levels is not None:
                 problems.extend(_integer_level_problems(parameter.levels, here, document))
+            elif parameter.integer and parameter.range is not None:
+                problems.extend(_integer_bound_problems(parameter.range, here, document))
     return problems
 
 
@@ -302,6 +304,22 @@ def _integer_level_problems(levels: list[Any], here: KeyPath, document: Document
         )
         for index, value in enumerate(levels)
         if isinstance(value, bool) or not isinstance(value, int)
+    ]
+
+
+def _integer_bound_problems(
+    bounds: tuple[float, float], here: KeyPath, document: Document
+) -> list[Problem]:
+    """Whole numbers are drawn between whole bounds, each as often (``Parameter.whole_at``)."""
+    return [
+        problem_at(
+            document,
+            (*here, "range", index),
+            Message("expected_got", expected=Message("kind_int"), got=_shown(bound)),
+            None,
+        )
+        for index, bound in enumerate(bounds)
+        if not float(bound).is_integer()
     ]
 
 

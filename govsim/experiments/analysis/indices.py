@@ -68,7 +68,7 @@ def sample_matrix(swept: Swept) -> np.ndarray:
     _warn_of_samples(swept)
     matrix = salib_sample(spec.design, parameters, spec.samples or 1, spec.seed)
     recorded = read_points(swept.folder)[swept.paths]
-    drawn = pd.DataFrame(values_to_points(parameters, matrix))[swept.paths]
+    drawn = pd.DataFrame(values_to_points(spec.design, parameters, matrix))[swept.paths]
     if drawn.shape != recorded.shape or not np.allclose(
         drawn.to_numpy(dtype=float), recorded.to_numpy(dtype=float)
     ):

@@ -2,8 +2,11 @@
 
 An experiment file is written by hand, like a scenario, and is checked as thoroughly before a
 single run starts: a sweep of hours must not stop at its 900th point on a value the scenario
-refuses. Every problem is reported at once with the file, the line, the key path and the fix;
-every point's scenario is validated up front, and a point's problem is placed on the line of
+refuses. Every problem is reported with the file, the line, the key path and the fix, and all
+that do not depend on each other at once: the file's own keys (a misspelt top-level key does
+not hide the others), the key paths the scenario lacks, and the base scenario's and ``fixed``'s
+problems; the values the points give, which depend on the design, once those are right. Every
+point's scenario is validated up front, and a point's problem is placed on the line of
 the lever or uncertainty that produced it. The points keep each value as the scenario takes it
 (``1e-3``, which YAML reads as text, as the number 0.001): what the sweep stores is what the
 runs used, and validation has already built it. Two keys that set one value (a link written both
@@ -17,7 +20,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -199,9 +203,13 @@ def load_experiment(path: str | Path) -> Experiment:
     """
     path = Path(path)
     document = read_document(path)
-    spec = _validated_spec(document)
-    base = _base_scenario(spec, document, path)
-    scenario = _fixed_scenario(base, spec, document)
+    spec, problems = _read_spec(document)
+    with _reported_after(problems):
+        base = _base_scenario(spec, document, path)
+        scenario = _fixed_scenario(base, spec, document)
+    problems.extend(_unknown_key_problems(scenario, spec, document))
+    if problems:
+        raise ScenarioError(problems)
     parameters = parameters_of(spec)
     drawn = _drawn_points(spec, parameters, document)
     found = PointCautions(base, scenario, spec.fixed, {p.path: p for p in parameters}, document)
@@ -238,22 +246,55 @@ def _samples_cautions(spec: ExperimentSpec, document: Document) -> list[Problem]
 # --- The file's own keys ----------------------------------------------------------------------
 
 
-def _validated_spec(document: Document) -> ExperimentSpec:
+def _read_spec(document: Document) -> tuple[ExperimentSpec, list[Problem]]:
+    """The file's keys, and every problem in them that does not stop the reading.
+
+    A top-level key an experiment does not have (``replication: 3`` for ``replications``)
+    does nothing, so the file is read without it and its other keys are checked as well. Any
+    other malformed key stops the reading here: read with its default instead, it would bring
+    problems of its own (``design: sobbol`` read as a grid would have every range refused).
+
+    Raises:
+        ScenarioError: if the keys cannot be read, with every problem pydantic found.
+    """
+    data = document.data
     try:
-        spec = ExperimentSpec.model_validate(document.data)
+        spec = ExperimentSpec.model_validate(data)
     except ValidationError as error:
-        problems = problems_from_validation(error, document.data, ExperimentSpec, document.locate)
-        raise ScenarioError(problems) from None
-    problems = [
+        problems = problems_from_validation(error, data, ExperimentSpec, document.locate)
+        unknown = _unknown_top_keys(error)
+        if unknown is None:
+            raise ScenarioError(problems) from None
+        spec = ExperimentSpec.model_validate({k: v for k, v in data.items() if k not in unknown})
+        return spec, [*problems, *_spec_problems(spec, document)]
+    return spec, _spec_problems(spec, document)
+
+
+def _unknown_top_keys(error: ValidationError) -> set[str] | None:
+    """The top-level keys pydantic refused as unknown, or None if it found anything else."""
+    errors = error.errors(include_url=False)
+    if all(e["type"] == "extra_forbidden" and len(e["loc"]) == 1 for e in errors):
+        return {str(e["loc"][0]) for e in errors}
+    return None
+
+
+def _spec_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
+    return [
         *_name_problems(spec, document),
         *_parameter_problems(spec, document),
         *_overlap_problems(spec, document),
         *_design_problems(spec, document),
         *_outcome_problems(spec, document),
     ]
-    if problems:
-        raise ScenarioError(problems)
-    return spec
+
+
+@contextmanager
+def _reported_after(problems: list[Problem]) -> Iterator[None]:
+    """Report the problems found so far with those of a step that cannot go on without them."""
+    try:
+        yield
+    except ScenarioError as error:
+        raise ScenarioError([*problems, *error.problems]) from None
 
 
 def _name_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
@@ -497,6 +538,28 @@ def _fixed_scenario(base: Scenario, spec: ExperimentSpec, document: Document) ->
         raise ScenarioError(_placed(error, document, "fixed", list(spec.fixed))) from None
 
 
+def _unknown_key_problems(
+    scenario: Scenario, spec: ExperimentSpec, document: Document
+) -> list[Problem]:
+    """Each lever and uncertainty whose key path the scenario lacks, with the closest one.
+
+    A key path needs no value to be found, so these are reported with the file's other
+    problems, before any point is drawn: the design may be the next thing to fix.
+    """
+    problems = []
+    for section in SECTIONS:
+        keys = list(getattr(spec, section))
+        held = values_at(scenario, keys)
+        for key in (key for key in keys if key not in held):
+            found = _applied(scenario, {key: None})[1]
+            problems.extend(
+                problem_at(document, (section, key), p.message, p.hint, on_key=True)
+                for p in found
+                if p.message == UNKNOWN_KEY
+            )
+    return problems
+
+
 def parameters_of(spec: ExperimentSpec) -> list[Parameter]:
     """Levers then uncertainties of a validated file, in its order (the design's columns)."""
     return [
@@ -520,25 +583,15 @@ def _checked_points(
 ) -> list[Point]:
     """Validate every point's scenario; return the points with their values as it takes them.
 
-    Each distinct problem is reported once, at its parameter. Each parameter is first tried
-    alone, so that every key path the scenario lacks is reported (an unknown path stops the
-    scenario's validation); the points then vary the known ones. The cautions of each valid
-    point's scenario go to ``found_cautions``.
+    Each distinct problem is reported once, at its parameter (every key path is known: those
+    the scenario lacks were reported before). The cautions of each valid point's scenario go
+    to ``found_cautions``.
     """
     place = _Placer(document, {p.path: p for p in parameters})
     found: dict[tuple[str, str], Problem] = {}
-    unknown = set()
-    for parameter in parameters:
-        alone = {parameter.path: points[0][parameter.path]}
-        for problem in _applied(scenario, alone)[1]:
-            if problem.message == UNKNOWN_KEY:
-                unknown.add(parameter.path)
-                placed = place(problem, alone)
-                found.setdefault((placed.key_path, placed.message), placed)
     taken = []
     for point in points:
-        known = {path: value for path, value in point.items() if path not in unknown}
-        overridden, problems = _applied(scenario, known)
+        overridden, problems = _applied(scenario, point)
         for problem in problems:
             placed = place(problem, point)
             found.setdefault((placed.key_path, placed.message), placed)

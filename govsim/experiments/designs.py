@@ -10,6 +10,7 @@ analysis can later read them in the order it expects.
 from __future__ import annotations
 
 import itertools
+import math
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -31,14 +32,22 @@ SOBOL_BALANCE_WARNING = "The balance properties of Sobol' points require n to be
 The experiment's check says it instead, at the file's ``samples:`` line and with the fix.
 """
 Point = dict[str, Any]
+EDGE = 1e-9
+"""Rounding error allowed where a share falls on the edge between two whole numbers' shares.
+
+Sobol's points are fractions such as 1/4, which in ``range: [0, 3]`` is the edge between 0's
+share and 1's; scaled by SALib and back, it may come out a hair below. It is taken into the
+upper one, as exact arithmetic would.
+"""
 
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
     """One lever or uncertainty: a key path and the values it may take.
 
-    Exactly one of ``levels`` and ``bounds`` is set; ``integer`` rounds values drawn from
-    ``bounds`` to whole numbers (a number of seats, a delay in days).
+    Exactly one of ``levels`` and ``bounds`` is set; ``integer`` draws whole numbers from
+    ``bounds`` (a number of seats, a delay in days): each as often in the designs that draw
+    uniformly (:meth:`whole_at`), the nearest to each of Morris's levels (:meth:`at_level`).
     """
 
     path: str
@@ -51,12 +60,42 @@ class Parameter:
         if self.levels is not None:
             index = min(int(share * len(self.levels)), len(self.levels) - 1)
             return self.levels[index]
+        if self.integer:
+            return self.whole_at(share)
         low, high = self.bounds or (0.0, 1.0)
-        return self.typed(low + share * (high - low))
+        return float(low + share * (high - low))
 
-    def typed(self, value: float) -> int | float:
-        """A drawn number as the scenario wants it: a plain int or float, never numpy's."""
+    def drawn(self, value: float) -> int | float:
+        """A number Sobol drew uniformly in the range as the scenario wants it: int or float.
+
+        A whole number is the one :meth:`whole_at` gives at the value's share of the range, as
+        random and lhs draw it; a plain int or float, never numpy's.
+        """
+        if not self.integer:
+            return float(value)
+        low, high = self.bounds or (0.0, 1.0)
+        return self.whole_at((value - low) / (high - low))
+
+    def at_level(self, value: float) -> int | float:
+        """A Morris level in the range as the scenario wants it: a whole number the nearest.
+
+        Morris does not draw uniformly: it steps between four levels of the range, at 0, 1/3,
+        2/3 and 1 of it. The nearest whole numbers keep both ends at the bounds and the levels
+        as symmetric as Morris placed them; equal shares would not (0, 1, 2, 2 in ``[0, 2]``).
+        """
         return round(value) if self.integer else float(value)
+
+    def whole_at(self, share: float) -> int:
+        """The whole number at ``share`` (in [0, 1)) of the way through the range.
+
+        Each of the range's n whole numbers takes an equal share, 1/n, of [0, 1), so each is
+        drawn as often and each stratum of a Latin hypercube holds its part of one: rounding
+        ``low + share * (high - low)`` instead would give the two ends half a share each (1
+        and 5 half as often as 2, 3 and 4 in ``range: [1, 5]``). The bounds are whole numbers
+        (validated); a share of 1 would be the top number.
+        """
+        low, high = (int(bound) for bound in self.bounds or (0, 1))
+        return min(low + math.floor(share * (high - low + 1) + EDGE), high)
 
 
 def design_points(
@@ -128,10 +167,13 @@ def salib_problem(parameters: list[Parameter]) -> dict[str, Any]:
 def salib_sample(
     design: DesignName, parameters: list[Parameter], samples: int, seed: int
 ) -> np.ndarray:
-    """SALib's sample matrix of a sobol or morris design, before integers are rounded.
+    """SALib's sample matrix of a sobol or morris design, before whole numbers are taken from it.
 
-    The analysis draws it again to read the points in SALib's order: Morris's elementary
-    effects divide by the unrounded steps, which the rounded points no longer hold.
+    The analysis draws it again to read the points in SALib's order, and gives it to SALib as
+    drawn: Sobol's indices read only the outcomes, in the sample's order, and Morris's read the
+    sample only for which parameter each step moved and which way, which the whole numbers the
+    runs used (:func:`values_to_points`: never decreasing in the value, and never equal at the
+    two ends of a step) keep.
     """
     problem = salib_problem(parameters)
     if design == "sobol":
@@ -148,18 +190,27 @@ def salib_sample(
 
 
 def _sobol(parameters: list[Parameter], samples: int, seed: int) -> list[Point]:
-    return values_to_points(parameters, salib_sample("sobol", parameters, samples, seed))
+    matrix = salib_sample("sobol", parameters, samples, seed)
+    return values_to_points("sobol", parameters, matrix)
 
 
 def _morris(parameters: list[Parameter], samples: int, seed: int) -> list[Point]:
-    return values_to_points(parameters, salib_sample("morris", parameters, samples, seed))
+    matrix = salib_sample("morris", parameters, samples, seed)
+    return values_to_points("morris", parameters, matrix)
 
 
-def values_to_points(parameters: list[Parameter], values: np.ndarray) -> list[Point]:
-    """Points from a sample matrix (a row per point), integers rounded as the scenario wants."""
+def values_to_points(
+    design: DesignName, parameters: list[Parameter], values: np.ndarray
+) -> list[Point]:
+    """Points from a sobol or morris sample matrix (a row per point), as the scenario wants them.
+
+    Whole numbers are taken as :meth:`Parameter.drawn` (sobol) or :meth:`Parameter.at_level`
+    (morris) take them.
+    """
+    take = Parameter.at_level if design == "morris" else Parameter.drawn
     return [
         {
-            parameter.path: parameter.typed(float(value))
+            parameter.path: take(parameter, float(value))
             for parameter, value in zip(parameters, row, strict=True)
         }
         for row in values

@@ -2,9 +2,14 @@
 
 An experiment file is written by hand, like a scenario, and is checked as thoroughly before a
 single run starts: a sweep of hours must not stop at its 900th point on a value the scenario
-refuses. Every problem is reported at once with the file, the line, the key path and the fix;
-every point's scenario is validated up front, and a point's problem is placed on the line of
-the lever or uncertainty that produced it. Two keys that set one value (a link written both
+refuses. Every problem is reported with the file, the line, the key path and the fix, and all
+that do not depend on each other at once: the file's own keys (a misspelt top-level key does
+not hide the others), the key paths the scenario lacks, and the base scenario's and ``fixed``'s
+problems; the values the points give, which depend on the design, once those are right. Every
+point's scenario is validated up front, and a point's problem is placed on the line of
+the lever or uncertainty that produced it. The points keep each value as the scenario takes it
+(``1e-3``, which YAML reads as text, as the number 0.001): what the sweep stores is what the
+runs used, and validation has already built it. Two keys that set one value (a link written both
 ways round, a key both fixed and varied) are refused: the later would silently win, and the
 results would show a column the model never used. What is valid but will not act as written
 is issued as a caution (see ``cautions.py``), once, before any run.
@@ -12,9 +17,11 @@ is issued as a caution (see ``cautions.py``), once, before any run.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,7 +57,7 @@ from govsim.scenario.errors import (
 from govsim.scenario.folder_names import folder_name_problem, folder_safe
 from govsim.scenario.loading import Document, dump_scenario, read_document
 from govsim.scenario.messages import Message
-from govsim.scenario.overrides import setting_holding, setting_of
+from govsim.scenario.overrides import setting_holding, setting_of, values_at
 
 SECTIONS = ("levers", "uncertainties")
 """The two kinds of parameter: what governance chooses, and what it cannot know."""
@@ -114,9 +121,13 @@ class Experiment:
         name: The experiment's name (its file's stem unless it names itself).
         spec: The file's keys, validated.
         scenario: The base scenario with ``fixed`` applied; each point overrides it.
-        parameters: Levers then uncertainties, in the file's order.
-        points: The design's points, each a mapping from key path to value.
+        parameters: Levers then uncertainties, in the file's order; their levels as the
+            scenario takes them (what the points hold, and what the analysis groups by).
+        points: The design's points, each a mapping from key path to the value as the
+            scenario takes it: what the runs use, and what the sweep stores.
         seeds: Replication seeds, the same for every point (common random numbers).
+        drawn: The points as the design drew them from the file's values, before the scenario
+            took them (what the fingerprint hashes).
     """
 
     file: str
@@ -126,6 +137,7 @@ class Experiment:
     parameters: tuple[Parameter, ...]
     points: tuple[Point, ...]
     seeds: tuple[int, ...]
+    drawn: tuple[Point, ...]
 
     @property
     def runs(self) -> int:
@@ -147,14 +159,17 @@ class Experiment:
 
         The resolved base scenario and the drawn points are hashed rather than the file's text,
         so that a comment edited does not block a resume, while an edited base scenario (or a
-        new SALib drawing other points) does. The outcomes are left out: they choose what to
+        new SALib drawing other points) does. The drawn points decide the points as taken, and
+        hashing them keeps the fingerprints of folders swept before points were stored as
+        taken (a level ``8`` is now stored as the scenario's ``8.0``), which then still
+        resume. The outcomes are left out: they choose what to
         analyse, not what is run. With ``seeds``, the fingerprint this experiment would have
         with those replication seeds instead of its own: a sweep folder asks whether its runs
         are this experiment's with fewer replications.
         """
         content = {
             "scenario": dump_scenario(self.scenario),
-            "points": list(self.points),
+            "points": list(self.drawn),
             "seeds": list(self.seeds if seeds is None else seeds),
         }
         return _short_hash(content)
@@ -188,22 +203,27 @@ def load_experiment(path: str | Path) -> Experiment:
     """
     path = Path(path)
     document = read_document(path)
-    spec = _validated_spec(document)
-    base = _base_scenario(spec, document, path)
-    scenario = _fixed_scenario(base, spec, document)
+    spec, problems = _read_spec(document)
+    with _reported_after(problems):
+        base = _base_scenario(spec, document, path)
+        scenario = _fixed_scenario(base, spec, document)
+    problems.extend(_unknown_key_problems(scenario, spec, document))
+    if problems:
+        raise ScenarioError(problems)
     parameters = parameters_of(spec)
-    points = _drawn_points(spec, parameters, document)
+    drawn = _drawn_points(spec, parameters, document)
     found = PointCautions(base, scenario, spec.fixed, {p.path: p for p in parameters}, document)
-    _check_points(scenario, parameters, points, document, found)
+    points = _checked_points(scenario, parameters, drawn, document, found)
     issue_cautions([*found.problems(), *_samples_cautions(spec, document)])
     return Experiment(
         file=str(path),
         name=spec.name or path.stem,
         spec=spec,
         scenario=scenario,
-        parameters=tuple(parameters),
+        parameters=tuple(taken_levels(parameters, drawn, points)),
         points=tuple(points),
         seeds=tuple(replication_seeds(spec.seed, spec.replications)),
+        drawn=tuple(drawn),
     )
 
 
@@ -226,22 +246,55 @@ def _samples_cautions(spec: ExperimentSpec, document: Document) -> list[Problem]
 # --- The file's own keys ----------------------------------------------------------------------
 
 
-def _validated_spec(document: Document) -> ExperimentSpec:
+def _read_spec(document: Document) -> tuple[ExperimentSpec, list[Problem]]:
+    """The file's keys, and every problem in them that does not stop the reading.
+
+    A top-level key an experiment does not have (``replication: 3`` for ``replications``)
+    does nothing, so the file is read without it and its other keys are checked as well. Any
+    other malformed key stops the reading here: read with its default instead, it would bring
+    problems of its own (``design: sobbol`` read as a grid would have every range refused).
+
+    Raises:
+        ScenarioError: if the keys cannot be read, with every problem pydantic found.
+    """
+    data = document.data
     try:
-        spec = ExperimentSpec.model_validate(document.data)
+        spec = ExperimentSpec.model_validate(data)
     except ValidationError as error:
-        problems = problems_from_validation(error, document.data, ExperimentSpec, document.locate)
-        raise ScenarioError(problems) from None
-    problems = [
+        problems = problems_from_validation(error, data, ExperimentSpec, document.locate)
+        unknown = _unknown_top_keys(error)
+        if unknown is None:
+            raise ScenarioError(problems) from None
+        spec = ExperimentSpec.model_validate({k: v for k, v in data.items() if k not in unknown})
+        return spec, [*problems, *_spec_problems(spec, document)]
+    return spec, _spec_problems(spec, document)
+
+
+def _unknown_top_keys(error: ValidationError) -> set[str] | None:
+    """The top-level keys pydantic refused as unknown, or None if it found anything else."""
+    errors = error.errors(include_url=False)
+    if all(e["type"] == "extra_forbidden" and len(e["loc"]) == 1 for e in errors):
+        return {str(e["loc"][0]) for e in errors}
+    return None
+
+
+def _spec_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
+    return [
         *_name_problems(spec, document),
         *_parameter_problems(spec, document),
         *_overlap_problems(spec, document),
         *_design_problems(spec, document),
         *_outcome_problems(spec, document),
     ]
-    if problems:
-        raise ScenarioError(problems)
-    return spec
+
+
+@contextmanager
+def _reported_after(problems: list[Problem]) -> Iterator[None]:
+    """Report the problems found so far with those of a step that cannot go on without them."""
+    try:
+        yield
+    except ScenarioError as error:
+        raise ScenarioError([*problems, *error.problems]) from None
 
 
 def _name_problems(spec: ExperimentSpec, document: Document) -> list[Problem]:
@@ -277,6 +330,8 @@ def _parameter_problems(spec: ExperimentSpec, document: Document) -> list[Proble
                 problems.append(problem_at(document, (*here, "range"), message, hint))
             elif parameter.integer and parameter.levels is not None:
                 problems.extend(_integer_level_problems(parameter.levels, here, document))
+            elif parameter.integer and parameter.range is not None:
+                problems.extend(_integer_bound_problems(parameter.range, here, document))
     return problems
 
 
@@ -290,6 +345,22 @@ def _integer_level_problems(levels: list[Any], here: KeyPath, document: Document
         )
         for index, value in enumerate(levels)
         if isinstance(value, bool) or not isinstance(value, int)
+    ]
+
+
+def _integer_bound_problems(
+    bounds: tuple[float, float], here: KeyPath, document: Document
+) -> list[Problem]:
+    """Whole numbers are drawn between whole bounds, each as often (``Parameter.whole_at``)."""
+    return [
+        problem_at(
+            document,
+            (*here, "range", index),
+            Message("expected_got", expected=Message("kind_int"), got=_shown(bound)),
+            None,
+        )
+        for index, bound in enumerate(bounds)
+        if not float(bound).is_integer()
     ]
 
 
@@ -467,6 +538,28 @@ def _fixed_scenario(base: Scenario, spec: ExperimentSpec, document: Document) ->
         raise ScenarioError(_placed(error, document, "fixed", list(spec.fixed))) from None
 
 
+def _unknown_key_problems(
+    scenario: Scenario, spec: ExperimentSpec, document: Document
+) -> list[Problem]:
+    """Each lever and uncertainty whose key path the scenario lacks, with the closest one.
+
+    A key path needs no value to be found, so these are reported with the file's other
+    problems, before any point is drawn: the design may be the next thing to fix.
+    """
+    problems = []
+    for section in SECTIONS:
+        keys = list(getattr(spec, section))
+        held = values_at(scenario, keys)
+        for key in (key for key in keys if key not in held):
+            found = _applied(scenario, {key: None})[1]
+            problems.extend(
+                problem_at(document, (section, key), p.message, p.hint, on_key=True)
+                for p in found
+                if p.message == UNKNOWN_KEY
+            )
+    return problems
+
+
 def parameters_of(spec: ExperimentSpec) -> list[Parameter]:
     """Levers then uncertainties of a validated file, in its order (the design's columns)."""
     return [
@@ -481,39 +574,63 @@ def parameters_of(spec: ExperimentSpec) -> list[Parameter]:
     ]
 
 
-def _check_points(
+def _checked_points(
     scenario: Scenario,
     parameters: list[Parameter],
     points: list[Point],
     document: Document,
     found_cautions: PointCautions,
-) -> None:
-    """Validate every point's scenario; report each distinct problem once, at its parameter.
+) -> list[Point]:
+    """Validate every point's scenario; return the points with their values as it takes them.
 
-    Each parameter is first tried alone, so that every key path the scenario lacks is reported
-    (an unknown path stops the scenario's validation); the points then vary the known ones.
-    The cautions of each valid point's scenario go to ``found_cautions``.
+    Each distinct problem is reported once, at its parameter (every key path is known: those
+    the scenario lacks were reported before). The cautions of each valid point's scenario go
+    to ``found_cautions``.
     """
     place = _Placer(document, {p.path: p for p in parameters})
     found: dict[tuple[str, str], Problem] = {}
-    unknown = set()
-    for parameter in parameters:
-        alone = {parameter.path: points[0][parameter.path]}
-        for problem in _applied(scenario, alone)[1]:
-            if problem.message == UNKNOWN_KEY:
-                unknown.add(parameter.path)
-                placed = place(problem, alone)
-                found.setdefault((placed.key_path, placed.message), placed)
+    taken = []
     for point in points:
-        known = {path: value for path, value in point.items() if path not in unknown}
-        overridden, problems = _applied(scenario, known)
+        overridden, problems = _applied(scenario, point)
         for problem in problems:
             placed = place(problem, point)
             found.setdefault((placed.key_path, placed.message), placed)
         if overridden is not None:
             found_cautions.add(point, overridden)
+            taken.append(_as_taken(point, overridden))
     if found:
         raise ScenarioError(found.values())
+    return taken
+
+
+def _as_taken(point: Point, scenario: Scenario) -> Point:
+    """A point with each value as its scenario holds it, in the point's order."""
+    held = values_at(scenario, point)
+    return {path: held.get(path, value) for path, value in point.items()}
+
+
+def taken_levels(
+    parameters: list[Parameter], drawn: list[Point], taken: list[Point]
+) -> list[Parameter]:
+    """The parameters with each level as the scenario took it, at the first point that drew it.
+
+    The analysis groups the stored points by level, so it needs the levels in the form the
+    points were stored in. A level no point drew (a few random samples) has no run to group
+    and is kept as written.
+    """
+    return [
+        parameter if parameter.levels is None else _with_taken_levels(parameter, drawn, taken)
+        for parameter in parameters
+    ]
+
+
+def _with_taken_levels(parameter: Parameter, drawn: list[Point], taken: list[Point]) -> Parameter:
+    written = parameter.levels or ()
+    found: dict[int, Any] = {}
+    for before, after in zip(drawn, taken, strict=True):
+        found.setdefault(written.index(before[parameter.path]), after[parameter.path])
+    levels = tuple(found.get(index, level) for index, level in enumerate(written))
+    return dataclasses.replace(parameter, levels=levels)
 
 
 def _applied(scenario: Scenario, point: Point) -> tuple[Scenario | None, list[Problem]]:

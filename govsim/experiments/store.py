@@ -30,6 +30,7 @@ import pyarrow as pa
 
 from govsim.experiments.experiment import Experiment
 from govsim.experiments.ledger import Ledger, standing
+from govsim.experiments.points import POINTS, read_points, write_points
 from govsim.results import _atomic_parquet, _atomic_text, current_umask
 from govsim.scenario.loading import dump_scenario
 from govsim.scenario.messages import Message
@@ -38,8 +39,12 @@ from govsim.worded import MessageError
 
 MANIFEST = "sweep.json"
 RUNS = "runs"
-POINTS = "points.parquet"
 LOCK = ".lock"
+EXPERIMENT_COPY = "experiment.yaml"
+"""The sweep's copy of its experiment file, as the sweep ran it."""
+RESOLVED = "scenario.resolved.yaml"
+SET_UP = (EXPERIMENT_COPY, RESOLVED, POINTS, MANIFEST)
+"""What a sweep writes into its folder after the lock and ``runs/``, ``sweep.json`` last."""
 IDS = ("run", "point", "replication", "seed", "status")
 """The columns every run has, in front of the parameters and the outcomes."""
 STATUSES = ("ok", "failed")
@@ -72,6 +77,9 @@ class Store:
             folder: The results folder.
             experiment: The validated experiment.
             restart: Discard results of another experiment (or an edited one) found there.
+
+        A folder that a sweep stopped while setting up left (no ``sweep.json`` yet, no run)
+        is taken as empty (:func:`set_up_cut_short`).
 
         Raises:
             SweepFolderError: if the folder holds other files, results of a different
@@ -132,6 +140,7 @@ class Store:
             "design": experiment.spec.design,
             "levers": experiment.levers,
             "uncertainties": experiment.uncertainties,
+            "levels": {p.path: list(p.levels) for p in experiment.parameters if p.levels},
             "outcomes": experiment.spec.outcomes,
             "points": len(experiment.points),
             "replications": len(experiment.seeds),
@@ -141,14 +150,45 @@ class Store:
             "runs_done": self._ledger.runs,
             "runs_failed": len(self._ledger.failed),
         }
-        _atomic_text(json.dumps(record, indent=2, ensure_ascii=False), self.folder / MANIFEST)
+        text = json.dumps(record, indent=2, ensure_ascii=False, default=str)
+        _atomic_text(text, self.folder / MANIFEST)
 
 
 def _check_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise SweepFolderError(Message("sweep_out_is_a_file", folder=folder))
-    if folder.is_dir() and any(folder.iterdir()) and not (folder / MANIFEST).is_file():
+    if (
+        folder.is_dir()
+        and any(folder.iterdir())
+        and not (folder / MANIFEST).is_file()
+        and not set_up_cut_short(folder)
+    ):
         raise SweepFolderError(Message("sweep_out_not_a_sweep", folder=folder))
+
+
+def set_up_cut_short(folder: Path) -> bool:
+    """Whether the folder holds what a sweep stopped while setting it up left, and nothing else.
+
+    A sweep takes the lock (``.lock``) and makes ``runs/`` before it writes anything else, and
+    records no run before ``sweep.json``. A sweep stopped in between (a crash, a kill) leaves
+    the lock, an empty ``runs/``, and some of :data:`SET_UP` or govsim's temporary files of
+    them: the next sweep writes them again. A folder with anything else in it, or a run, may
+    hold someone's work and is refused, never cleared.
+    """
+    entries = {entry.name: entry for entry in folder.iterdir()}
+    if LOCK not in entries or not all(map(_written_in_set_up, entries)):
+        return False
+    runs = entries.get(RUNS)
+    if runs is None:  # stopped between the lock and runs/
+        return set(entries) == {LOCK}
+    return runs.is_dir() and not any(runs.iterdir())
+
+
+def _written_in_set_up(name: str) -> bool:
+    """Whether a name is one a sweep's set-up writes: its files, or their temporary copies."""
+    if name in (LOCK, RUNS, *SET_UP):
+        return True
+    return any(name.startswith(f".{written}.") for written in SET_UP)
 
 
 def _locked(folder: Path) -> IO[str]:
@@ -191,9 +231,9 @@ def _claim(folder: Path, experiment: Experiment, restart: bool) -> None:
                 )
     (folder / RUNS).mkdir(mode=0o777 & ~current_umask(), exist_ok=True)
     renumber_runs(folder, len(experiment.seeds))
-    _atomic_text(Path(experiment.file).read_text(encoding="utf-8"), folder / "experiment.yaml")
-    _atomic_text(dump_scenario(experiment.scenario), folder / "scenario.resolved.yaml")
-    _atomic_parquet(points_frame(experiment), folder / POINTS)
+    _atomic_text(Path(experiment.file).read_text(encoding="utf-8"), folder / EXPERIMENT_COPY)
+    _atomic_text(dump_scenario(experiment.scenario), folder / RESOLVED)
+    write_points(experiment, folder)
 
 
 def _drop_analysis(folder: Path) -> None:
@@ -248,13 +288,6 @@ def renumber_runs(folder: Path, replications: int) -> None:
         _atomic_parquet(frame, part)
 
 
-def points_frame(experiment: Experiment) -> pd.DataFrame:
-    """One row per point: its number and the value of each parameter, named by key path."""
-    frame = pd.DataFrame(list(experiment.points), columns=[p.path for p in experiment.parameters])
-    frame.insert(0, "point", range(len(experiment.points)))
-    return frame
-
-
 def _parts(folder: Path) -> list[Path]:
     """The parts, oldest first (by number: a name sorts wrong past a million parts)."""
     return sorted((folder / RUNS).glob("part-*.parquet"), key=lambda part: (_number(part), part))
@@ -299,10 +332,11 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     """Return every recorded run of a sweep as a DataFrame, a row per run.
 
     Columns: ``point, replication, seed, status`` (``ok`` or ``failed``), one column per lever
-    and uncertainty (named by its key path), the summary columns of ``govsim run``, and
-    ``error`` (the traceback of a failed run). Rows are ordered by point, then replication,
-    whatever order the runs finished in. A run that failed and was run again is one row: its
-    finished run if a try finished, else its latest failure.
+    and uncertainty (named by its key path; each value as the scenario took it, a list as a
+    list), the summary columns of ``govsim run``, and ``error`` (the traceback of a failed
+    run). Rows are ordered by point, then replication, whatever order the runs finished in.
+    A run that failed and was run again is one row: its finished run if a try finished, else
+    its latest failure.
 
     Raises:
         FileNotFoundError: if the folder holds no sweep.
@@ -310,7 +344,7 @@ def read_results(folder: str | os.PathLike[str]) -> pd.DataFrame:
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
         raise FileNotFoundError(Message("no_sweep_results", folder=folder, manifest=MANIFEST))
-    points = pd.read_parquet(folder / POINTS)
+    points = read_points(folder)
     runs = _standing_records([_read_part(part) for part in _parts(folder)])
     if runs.empty:
         runs = pd.DataFrame({name: pd.Series(dtype=object) for name in IDS})

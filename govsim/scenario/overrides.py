@@ -42,6 +42,8 @@ SETTING_EXAMPLE = "agencies.police.capability=0.8"
 NOT_NUMERIC_LEAVES = frozenset({"seed", "days", "population.size"})
 """Numbers that are run settings rather than parameters of the city or of governance."""
 _INDEX = re.compile(r"\[(\d+)\]")
+_MISSING = object()
+"""What a key path the scenario does not hold names (None is a value a key may hold)."""
 
 
 def with_overrides(
@@ -195,6 +197,18 @@ def resolved_data(scenario: Scenario) -> dict[str, Any]:
     return scenario.model_dump(mode="json", exclude=set(CHAIN_KEYS))
 
 
+def values_at(scenario: Scenario, paths: Iterable[str]) -> dict[str, Any]:
+    """Return the value each key path names in the scenario, as plain data (as a file has it).
+
+    An override is validated into its field's type: ``1e-3``, which YAML reads as text, is
+    taken as 0.001, and ``[elderly]`` as a list of age groups. This reads back what a run will
+    use. A path the scenario does not hold is left out.
+    """
+    data = resolved_data(scenario)
+    found = {path: _get(data, path) for path in paths}
+    return {path: value for path, value in found.items() if value is not _MISSING}
+
+
 def parse_setting(text: str) -> tuple[str, object]:
     """Split ``key.path=value`` into the key path and the value read as YAML.
 
@@ -339,6 +353,18 @@ def _set(
             return None
         node = node[key]
     return _unknown_path(data, path, source)  # an empty path
+
+
+def _get(data: dict[str, Any], path: str) -> Any:
+    """The value at one key path of scenario data (links in either order), or ``_MISSING``."""
+    parts = _split(path)
+    node: Any = data
+    for depth, part in enumerate(parts):
+        key = _step(node, parts[:depth], part, setting=False)
+        if key is None:
+            return _MISSING
+        node = node[key]
+    return node
 
 
 def _split(path: str) -> list[str]:

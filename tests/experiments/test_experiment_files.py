@@ -9,7 +9,7 @@ import pytest
 from govsim.experiments import load_experiment
 from govsim.scenario import ScenarioError
 from govsim.scenario.messages import in_language
-from tests.experiments.builders import experiment_file
+from tests.experiments.builders import TINY, experiment_file
 from tests.helpers import ROOT
 from tests.scenario.test_messages import ENGLISH_TEMPLATE_WORDS, HAN
 
@@ -159,7 +159,9 @@ def test_sampled_designs_stay_in_range(tmp_path: Path, design: str, count: int) 
     assert len(experiment.points) == count
     for point in experiment.points:
         assert 0.1 <= point["cooperation.links.police-bank"] <= 0.9
-        assert isinstance(point["fraud.rings_per_million"], int)
+        # Drawn a whole number; stored as the scenario takes it (rings per million is a float).
+        assert float(point["fraud.rings_per_million"]).is_integer()
+    assert all(isinstance(point["fraud.rings_per_million"], int) for point in experiment.drawn)
     again = load_experiment(path)
     assert again.points == experiment.points
     assert again.fingerprint() == experiment.fingerprint()
@@ -307,3 +309,36 @@ def test_a_file_name_that_cannot_name_a_folder_is_refused(tmp_path, stem, safe) 
     assert problem.endswith(f"add a line name: {safe} (or rename the file)")
     path.write_text(path.read_text() + f"name: {safe}\n", encoding="utf-8")
     assert load_experiment(path).name == safe
+
+
+def test_independent_problems_are_reported_in_one_pass(tmp_path: Path) -> None:
+    """A misspelt key hid the others, and a key path the scenario lacks came a pass later."""
+    path = experiment_file(
+        tmp_path,
+        levers={
+            "agencies.police.capabilty": {"levels": [0.2, 0.8]},
+            "cooperation.links.police-bank": {"range": [0.8, 0.2]},
+        },
+        samples=8,
+        replication=3,
+        outcomes=["victim", "net_loss"],
+    )
+    with pytest.raises(ScenarioError) as error:
+        load_experiment(path)
+    said = {(problem.key_path, str(problem.message)) for problem in error.value.problems}
+    assert len(said) == 6, said
+    assert {key_path for key_path, _ in said} == {
+        "replication",
+        "levers.agencies.police.capabilty",
+        "levers.cooperation.links.police-bank.range",
+        "samples",
+        "outcomes[0]",
+    }
+    assert "did you mean 'agencies.police.capability'?" in str(error.value)
+
+
+def test_problems_of_fixed_are_reported_with_those_of_the_file(tmp_path: Path) -> None:
+    path = experiment_file(tmp_path, fixed={**TINY, "days": -1}, outcomes=["victim"])
+    with pytest.raises(ScenarioError) as error:
+        load_experiment(path)
+    assert {problem.key_path for problem in error.value.problems} == {"fixed.days", "outcomes[0]"}

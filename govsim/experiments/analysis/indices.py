@@ -19,7 +19,7 @@ from govsim.experiments.analysis.errors import AnalysisError
 from govsim.experiments.analysis.swept import EXPERIMENT_COPY, Swept
 from govsim.experiments.cautions import issue_cautions, samples_caution
 from govsim.experiments.designs import salib_problem, salib_sample, values_to_points
-from govsim.experiments.store import POINTS
+from govsim.experiments.points import POINTS, read_points
 from govsim.scenario import ScenarioError
 from govsim.scenario.loading import Document, read_document
 
@@ -67,8 +67,8 @@ def sample_matrix(swept: Swept) -> np.ndarray:
     spec = swept.spec
     _warn_of_samples(swept)
     matrix = salib_sample(spec.design, parameters, spec.samples or 1, spec.seed)
-    recorded = pd.read_parquet(swept.folder / POINTS)[swept.paths]
-    drawn = pd.DataFrame(values_to_points(parameters, matrix))[swept.paths]
+    recorded = read_points(swept.folder)[swept.paths]
+    drawn = pd.DataFrame(values_to_points(spec.design, parameters, matrix))[swept.paths]
     if drawn.shape != recorded.shape or not np.allclose(
         drawn.to_numpy(dtype=float), recorded.to_numpy(dtype=float)
     ):

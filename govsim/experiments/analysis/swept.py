@@ -4,15 +4,20 @@ Everything comes from the results folder that ``govsim sweep`` wrote: ``sweep.js
 manifest), the copy of the experiment file (the parameters' ranges and levels, the design's
 samples and seed) and the runs. The base scenario is not loaded: a folder copied to another
 machine can be analysed there.
+
+The analysis sees each level as the runs used it: the levels the manifest recorded as the
+scenario took them (``0.001`` where the file wrote ``1e-3``), and a list or mapping as its YAML
+text (``[elderly, working]``), which pandas can group by and a table can show.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 from pydantic import ValidationError
@@ -20,12 +25,12 @@ from pydantic import ValidationError
 from govsim.experiments.analysis.errors import AnalysisError
 from govsim.experiments.designs import Parameter
 from govsim.experiments.experiment import ExperimentSpec, parameters_of
-from govsim.experiments.store import IDS, MANIFEST, read_results
+from govsim.experiments.store import EXPERIMENT_COPY, IDS, MANIFEST, read_results
 
-EXPERIMENT_COPY = "experiment.yaml"
-"""The sweep's copy of its experiment file, as the sweep ran it."""
 DEFAULT_OUTCOMES = ("victims", "net_loss", "recovered_share", "arrests", "governance_cost")
 """Outcomes analysed when neither the experiment nor ``--outcomes`` names any."""
+ONE_LINE = 1_000_000
+"""YAML's line width for a level's text: wide enough never to break it."""
 
 
 @dataclass(frozen=True)
@@ -36,9 +41,11 @@ class Swept:
         folder: The results folder.
         name: The experiment's name.
         spec: The experiment file's keys, as the sweep ran them.
-        parameters: Levers then uncertainties, in the file's order (the design's columns).
+        parameters: Levers then uncertainties, in the file's order (the design's columns),
+            their levels as the runs used them, keyed by :func:`level_key`.
         points: Points the design has, whether or not their runs finished.
-        runs: Every recorded run, a row per run (see :func:`govsim.read_results`).
+        runs: Every recorded run, a row per run (see :func:`govsim.read_results`), each
+            parameter's value keyed by :func:`level_key`.
     """
 
     folder: Path
@@ -92,7 +99,8 @@ def read_swept(folder: Path) -> Swept:
     """
     manifest = _manifest(folder)
     spec = _spec(folder)
-    runs = read_results(folder)
+    parameters = _as_run(parameters_of(spec), manifest)
+    runs = _keyed(read_results(folder), parameters)
     if runs.empty:
         raise AnalysisError("no_runs", folder=folder)
     if not (runs["status"] == "ok").any():
@@ -101,10 +109,58 @@ def read_swept(folder: Path) -> Swept:
         folder=folder,
         name=str(manifest.get("experiment") or folder.name),
         spec=spec,
-        parameters=tuple(parameters_of(spec)),
+        parameters=tuple(parameters),
         points=int(manifest.get("points") or runs["point"].max() + 1),
         runs=runs,
     )
+
+
+def level_key(value: Any) -> Any:
+    """A parameter's value as the analysis compares and shows it.
+
+    A number or a word is itself. A list or a mapping cannot be grouped by or made a category
+    (it is unhashable), and empty (``null``) cannot be a category: each is its YAML text,
+    written as the experiment file would write it (``[elderly, working]``), equal for equal
+    values.
+    """
+    if isinstance(value, np.generic):
+        return value.item()
+    if value is None or isinstance(value, list | tuple | dict):
+        data = list(value) if isinstance(value, tuple) else value
+        text = yaml.safe_dump(data, default_flow_style=True, allow_unicode=True, width=ONE_LINE)
+        return text.removesuffix("\n...\n").strip()
+    return value
+
+
+def _as_run(parameters: list[Parameter], manifest: dict[str, Any]) -> list[Parameter]:
+    """The parameters with their levels as the runs used them, keyed, in the file's order.
+
+    The copy of the file holds the levels as written; the manifest, as the scenario took them
+    and the points were stored. A folder swept before the manifest recorded them stored the
+    levels as written.
+    """
+    taken = manifest.get("levels") or {}
+    return [
+        parameter
+        if parameter.levels is None
+        else replace(parameter, levels=_keys(taken.get(parameter.path, parameter.levels)))
+        for parameter in parameters
+    ]
+
+
+def _keys(levels: Any) -> tuple[Any, ...]:
+    """The levels' keys, each once (two levels the scenario takes alike are one level)."""
+    return tuple(dict.fromkeys(level_key(level) for level in levels))
+
+
+def _keyed(runs: pd.DataFrame, parameters: list[Parameter]) -> pd.DataFrame:
+    """The runs with each parameter column of lists, mappings or nulls as their keys."""
+    runs = runs.copy()
+    for parameter in parameters:
+        column = runs[parameter.path]
+        if pd.api.types.is_object_dtype(column):
+            runs[parameter.path] = [level_key(value) for value in column]
+    return runs
 
 
 def _manifest(folder: Path) -> dict[str, Any]:

@@ -16,6 +16,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from govsim.comparison.running import Comparison
@@ -211,4 +212,4 @@ def precision_sentence(comparison: Comparison, language: str = "en") -> str:
 
 def percent_of(share: float) -> str:
     """A share as a percentage to three significant digits: 0.025 is "2.5%", never "2%"."""
-    return f"{share * 100:.3g}%"
+    return np.format_float_positional(share * 100, precision=3, fractional=False, trim="-") + "%"

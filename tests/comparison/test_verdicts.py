@@ -8,7 +8,7 @@ import string
 
 import pytest
 
-from govsim.comparison.verdicts import cost_sentence, short_verdict, verdict
+from govsim.comparison.verdicts import cost_sentence, percent_of, short_verdict, verdict
 from govsim.comparison.wording import (
     COMPARISON_MEASURES,
     NOUNS,
@@ -110,6 +110,15 @@ def test_a_small_change_keeps_a_decimal():
     assert "by 4.3% (95% CI 2.1% to 6.5%)" in verdict(row("net_loss", -4.3, -6.5, -2.1, -0.043))
 
 
+def test_a_clear_interval_never_shows_a_bound_of_zero():
+    # The decimals used to follow the estimate alone: "by 12% (95% CI 0% to 24%)".
+    assert "by 12.0% (95% CI 0.3% to 24.0%)" in verdict(row("net_loss", -12.0, -24.0, -0.3, -0.12))
+    share = row("recovered_share", 0.0004, 0.0002, 0.0009, 0.5)
+    assert "by 0.04 points (95% CI 0.02 to 0.09)" in verdict(share, "en")
+    unclear = row("recovered_share", 0.0004, -0.0002, 0.0009, 0.5)
+    assert "95% CI 0.0 to 0.1" in verdict(unclear, "en")  # never "-0.0"
+
+
 def test_too_few_pairs_are_said_so():
     few = row(replications=1, low=math.nan, high=math.nan)
     assert "too few paired replications (1)" in verdict(few, "en")
@@ -192,3 +201,8 @@ def test_without_a_relative_interval_a_clear_difference_is_told_in_units():
     assert verdict(clear, "en") == (
         "multi_party_hub raises the number of victims by 5 (95% CI 4 to 6) against police_only"
     )
+
+
+def test_a_precision_target_is_said_as_given_not_rounded_to_a_whole_percent():
+    # "--precision 0.025" was said as "2%", and 0.004 as "0%".
+    assert [percent_of(t) for t in (0.025, 0.1, 0.004, 0.0125)] == ["2.5%", "10%", "0.4%", "1.25%"]

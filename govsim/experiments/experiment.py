@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -336,31 +336,34 @@ def _parameter_problems(spec: ExperimentSpec, document: Document) -> list[Proble
 
 
 def _integer_level_problems(levels: list[Any], here: KeyPath, document: Document) -> list[Problem]:
-    return [
-        problem_at(
-            document,
-            (*here, "levels", index),
-            Message("expected_got", expected=Message("kind_int"), got=_shown(value)),
-            None,
-        )
-        for index, value in enumerate(levels)
-        if isinstance(value, bool) or not isinstance(value, int)
-    ]
+    """Levels of an integer parameter are ints (a bool is not one, though Python says so)."""
+    return _not_whole(levels, (*here, "levels"), document, _is_int)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _integer_bound_problems(
     bounds: tuple[float, float], here: KeyPath, document: Document
 ) -> list[Problem]:
     """Whole numbers are drawn between whole bounds, each as often (``Parameter.whole_at``)."""
+    return _not_whole(bounds, (*here, "range"), document, lambda v: float(v).is_integer())
+
+
+def _not_whole(
+    values: Sequence[Any], where: KeyPath, document: Document, whole: Callable[[Any], bool]
+) -> list[Problem]:
+    """A problem at each value under ``where`` that ``whole`` refuses."""
     return [
         problem_at(
             document,
-            (*here, "range", index),
-            Message("expected_got", expected=Message("kind_int"), got=_shown(bound)),
+            (*where, index),
+            Message("expected_got", expected=Message("kind_int"), got=_shown(value)),
             None,
         )
-        for index, bound in enumerate(bounds)
-        if not float(bound).is_integer()
+        for index, value in enumerate(values)
+        if not whole(value)
     ]
 
 

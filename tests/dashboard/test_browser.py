@@ -8,6 +8,7 @@ the test needs no internet. Assertions read text such as the day counter, not bu
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import time
 from collections.abc import Iterator
@@ -78,6 +79,31 @@ def _offered(page, label: str) -> list[str]:
 def _boxes(locator) -> list[dict]:
     """The bounding boxes of every element the locator finds, in page order."""
     return [locator.nth(i).bounding_box() for i in range(locator.count())]
+
+
+UNUSED_SEEDS = itertools.count(1_001)
+"""Seeds no other test of this server has asked for: the server keeps the cities it has warmed
+up (govsim/dashboard/warmed_up.py), so a test that must watch a build uses a city of its own."""
+SEED_LABEL = {"en": "Seed", "zh": "随机种子"}
+
+
+def _rebuild_at_an_unused_seed(page, language: str = "en") -> None:
+    """Rebuild the city shown, at day 0, at a seed no test has used, and wait for it.
+
+    The run is stepped first, so that its day 0 shows only once the rebuild is done.
+    """
+    at_day_0 = _day(page)
+    page.get_by_role("button", name=BUILDING_WORDS[language][2][1], exact=True).click()
+    page.wait_for_function(DAY_IS_NOT, arg=at_day_0)
+    field = page.get_by_label(SEED_LABEL[language], exact=True)
+    field.fill(str(next(UNUSED_SEEDS)))
+    field.press("Enter")
+    page.wait_for_function(REBUILT_AT, arg=at_day_0)
+
+
+DAY_IS_NOT = "day => document.querySelector('.govsim-day').innerText !== day"
+REBUILT_AT = """day => document.querySelector('.govsim-building') === null
+    && document.querySelector('.govsim-day').innerText === day"""
 
 
 def _day(page) -> str:
@@ -282,11 +308,11 @@ def _pair_day(page, side: str) -> str:
 def test_side_by_side_steps_both_and_shows_the_difference(browser, dashboard_url, tmp_path):
     page = _open(browser, dashboard_url)
     page.get_by_role("button", name="Side by side", exact=True).click()
-    page.locator(".govsim-building").wait_for()  # two cities of 20,000, warmed up: seconds
+    # Two cities of 20,000 warming up take seconds, or none if another test built them first.
     a, b = page.locator(".govsim-pair-a"), page.locator(".govsim-pair-b")
+    b.get_by_text("Day 0 of").wait_for()
     assert "police_only" in a.inner_text()
     assert "multi_party_hub" in b.inner_text()
-    b.get_by_text("Day 0 of").wait_for()
     for day in (1, 2):
         page.get_by_role("button", name="Step", exact=True).click()
         b.get_by_text(f"Day {day} of").wait_for()
@@ -428,7 +454,9 @@ def test_a_rebuild_says_so_and_holds_the_run_until_the_new_model_is_ready(
         page.get_by_text("第 0 天").wait_for()
     _pick(page, "lesson/tiny", label)
     page.locator(".govsim-day", has_text="30").wait_for()
-    # multi_party_hub's city of 20,000 residents and its two-year warm-up take seconds.
+    _rebuild_at_an_unused_seed(page, language)  # tiny's city again, in a blink
+    # multi_party_hub's city of 20,000 residents and its two-year warm-up take seconds; at a
+    # seed of its own the server has not kept it from another test.
     _pick(page, "multi_party_hub", label)
     page.wait_for_function(HELD_WHILE_BUILDING, arg=[notice, list(buttons)])
     page.screenshot(path=tmp_path / f"dashboard-building-{language}.png", full_page=True)
@@ -444,6 +472,9 @@ def test_a_rebuild_says_so_and_holds_the_run_until_the_new_model_is_ready(
 
 def test_the_newest_choice_wins_over_a_build_still_running(browser, dashboard_url):
     page = _open(browser, dashboard_url)
+    _pick(page, "lesson/tiny")
+    page.get_by_text("Day 0 of 30").wait_for()
+    _rebuild_at_an_unused_seed(page)  # so that no other test has had baseline's city kept
     _pick(page, "baseline")  # a city of 20,000 warming up for two years: seconds
     page.locator(".govsim-building").wait_for()
     _pick(page, "lesson/tiny")  # chosen while baseline is still being built

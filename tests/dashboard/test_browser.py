@@ -85,6 +85,10 @@ UNUSED_SEEDS = itertools.count(1_001)
 """Seeds no other test of this server has asked for: the server keeps the cities it has warmed
 up (govsim/dashboard/warmed_up.py), so a test that must watch a build uses a city of its own."""
 SEED_LABEL = {"en": "Seed", "zh": "随机种子"}
+STEP_LABEL = {"en": "Step", "zh": "单步"}
+DAY_IS_NOT = "day => document.querySelector('.govsim-day').innerText !== day"
+REBUILT_AT = """day => document.querySelector('.govsim-building') === null
+    && document.querySelector('.govsim-day').innerText === day"""
 
 
 def _rebuild_at_an_unused_seed(page, language: str = "en") -> None:
@@ -93,17 +97,12 @@ def _rebuild_at_an_unused_seed(page, language: str = "en") -> None:
     The run is stepped first, so that its day 0 shows only once the rebuild is done.
     """
     at_day_0 = _day(page)
-    page.get_by_role("button", name=BUILDING_WORDS[language][2][1], exact=True).click()
+    page.get_by_role("button", name=STEP_LABEL[language], exact=True).click()
     page.wait_for_function(DAY_IS_NOT, arg=at_day_0)
     field = page.get_by_label(SEED_LABEL[language], exact=True)
     field.fill(str(next(UNUSED_SEEDS)))
     field.press("Enter")
     page.wait_for_function(REBUILT_AT, arg=at_day_0)
-
-
-DAY_IS_NOT = "day => document.querySelector('.govsim-day').innerText !== day"
-REBUILT_AT = """day => document.querySelector('.govsim-building') === null
-    && document.querySelector('.govsim-day').innerText === day"""
 
 
 def _day(page) -> str:
